@@ -1,0 +1,32 @@
+# Thin wrapper over CMake and the agora binary. See README.md.
+BUILD_DIR ?= build
+JOBS ?= $(shell nproc)
+AGORA := $(BUILD_DIR)/agora
+
+.PHONY: all deps build site serve test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+site: build
+	@$(AGORA) build --config site.yaml --out public
+	@echo "Site written to $(CURDIR)/public/"
+	@echo "Preview it: open public/index.html, or run: python3 -m http.server -d public 8080"
+
+serve: build
+	@$(AGORA) serve
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf $(BUILD_DIR) public

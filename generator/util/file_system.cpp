@@ -1,0 +1,196 @@
+#include "util/file_system.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace agora {
+
+std::string join_path(std::string_view a, std::string_view b) {
+  if (a.empty() || a == ".") return std::string(b);
+  if (b.empty()) return std::string(a);
+  std::string out(a);
+  if (out.back() != '/') out += '/';
+  out += b.front() == '/' ? b.substr(1) : b;
+  return out;
+}
+
+// ---- RealFileSystem ----
+
+bool RealFileSystem::read_file(const std::string& path, std::string* contents,
+                               std::string* err) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *err = "cannot open " + path;
+    return false;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  *contents = std::move(buf).str();
+  return true;
+}
+
+bool RealFileSystem::write_file(const std::string& path, std::string_view contents,
+                                std::string* err) {
+  std::error_code ec;
+  fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (ec) {
+    *err = "cannot create directory " + p.parent_path().string() + ": " + ec.message();
+    return false;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    *err = "cannot write " + path;
+    return false;
+  }
+  out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  if (!out.flush()) {
+    *err = "write failed: " + path;
+    return false;
+  }
+  return true;
+}
+
+bool RealFileSystem::exists(const std::string& path) const {
+  std::error_code ec;
+  return fs::exists(path, ec);
+}
+
+bool RealFileSystem::is_directory(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+int64_t RealFileSystem::file_size(const std::string& path) const {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  return ec ? -1 : static_cast<int64_t>(size);
+}
+
+std::vector<std::string> RealFileSystem::list_files(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      out.push_back(fs::relative(it->path(), dir, ec).generic_string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealFileSystem::remove_all(const std::string& path, std::string* err) {
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  if (ec) {
+    *err = "cannot remove " + path + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool RealFileSystem::rename(const std::string& from, const std::string& to,
+                            std::string* err) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (ec) {
+    *err = "cannot rename " + from + " to " + to + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+// ---- MemoryFileSystem ----
+
+namespace {
+std::string normalise(std::string p) {
+  while (p.rfind("./", 0) == 0) p.erase(0, 2);
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p;
+}
+bool under(const std::string& file, const std::string& dir) {
+  return dir.empty() || dir == "." ||
+         (file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 &&
+          file[dir.size()] == '/');
+}
+}  // namespace
+
+bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
+                                 std::string* err) const {
+  auto it = files_.find(normalise(path));
+  if (it == files_.end()) {
+    *err = "cannot open " + path;
+    return false;
+  }
+  *contents = it->second;
+  return true;
+}
+
+bool MemoryFileSystem::write_file(const std::string& path, std::string_view contents,
+                                  std::string*) {
+  files_[normalise(path)] = std::string(contents);
+  return true;
+}
+
+bool MemoryFileSystem::exists(const std::string& path) const {
+  return files_.count(normalise(path)) || is_directory(path);
+}
+
+bool MemoryFileSystem::is_directory(const std::string& path) const {
+  std::string dir = normalise(path);
+  auto it = files_.lower_bound(dir + "/");
+  return it != files_.end() && under(it->first, dir);
+}
+
+int64_t MemoryFileSystem::file_size(const std::string& path) const {
+  auto it = files_.find(normalise(path));
+  return it == files_.end() ? -1 : static_cast<int64_t>(it->second.size());
+}
+
+std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir) const {
+  std::string d = normalise(dir);
+  std::vector<std::string> out;
+  for (const auto& [name, _] : files_) {
+    if (under(name, d)) out.push_back(d.empty() || d == "." ? name : name.substr(d.size() + 1));
+  }
+  return out;  // std::map keeps them sorted bytewise
+}
+
+bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
+  std::string p = normalise(path);
+  std::erase_if(files_, [&](const auto& kv) { return kv.first == p || under(kv.first, p); });
+  return true;
+}
+
+bool MemoryFileSystem::rename(const std::string& from, const std::string& to,
+                              std::string* err) {
+  std::string f = normalise(from), t = normalise(to);
+  if (exists(t)) {
+    *err = "cannot rename " + from + " to " + to + ": target exists";
+    return false;
+  }
+  std::map<std::string, std::string> moved;
+  for (auto it = files_.begin(); it != files_.end();) {
+    if (it->first == f || under(it->first, f)) {
+      moved[t + it->first.substr(f.size())] = std::move(it->second);
+      it = files_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (moved.empty()) {
+    *err = "cannot rename " + from + ": no such file";
+    return false;
+  }
+  files_.merge(moved);
+  return true;
+}
+
+}  // namespace agora

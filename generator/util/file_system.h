@@ -1,0 +1,110 @@
+#pragma once
+// FileSystem: every read and write of the pipeline goes through this, so tests
+// can use MemoryFileSystem or wrap the real one to count writes or inject a
+// failure (leveldb's Env / EnvWrapper pattern).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agora {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // Reads the whole file into *contents. On failure returns false and sets *err.
+  virtual bool read_file(const std::string& path, std::string* contents,
+                         std::string* err) const = 0;
+  // Writes the whole file, creating parent directories.
+  virtual bool write_file(const std::string& path, std::string_view contents,
+                          std::string* err) = 0;
+  virtual bool exists(const std::string& path) const = 0;
+  virtual bool is_directory(const std::string& path) const = 0;
+  // Size in bytes, or -1 when the file does not exist.
+  virtual int64_t file_size(const std::string& path) const = 0;
+  // Every regular file under dir, recursively, as '/'-separated paths
+  // relative to dir, sorted bytewise. Empty if dir does not exist.
+  virtual std::vector<std::string> list_files(const std::string& dir) const = 0;
+  // Removes a file or a directory tree; succeeds if nothing is there.
+  virtual bool remove_all(const std::string& path, std::string* err) = 0;
+  // Renames a file or directory; `to` must not exist.
+  virtual bool rename(const std::string& from, const std::string& to, std::string* err) = 0;
+};
+
+// The process's real file system.
+class RealFileSystem : public FileSystem {
+ public:
+  bool read_file(const std::string& path, std::string* contents,
+                 std::string* err) const override;
+  bool write_file(const std::string& path, std::string_view contents,
+                  std::string* err) override;
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  int64_t file_size(const std::string& path) const override;
+  std::vector<std::string> list_files(const std::string& dir) const override;
+  bool remove_all(const std::string& path, std::string* err) override;
+  bool rename(const std::string& from, const std::string& to, std::string* err) override;
+};
+
+// An in-memory file system for tests. Directories exist implicitly when a file
+// lies under them. Paths are normalised by stripping "./" and trailing '/'.
+class MemoryFileSystem : public FileSystem {
+ public:
+  bool read_file(const std::string& path, std::string* contents,
+                 std::string* err) const override;
+  bool write_file(const std::string& path, std::string_view contents,
+                  std::string* err) override;
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  int64_t file_size(const std::string& path) const override;
+  std::vector<std::string> list_files(const std::string& dir) const override;
+  bool remove_all(const std::string& path, std::string* err) override;
+  bool rename(const std::string& from, const std::string& to, std::string* err) override;
+
+  const std::map<std::string, std::string>& files() const { return files_; }
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Forwards every call to a target; a test subclass overrides one call.
+class FileSystemWrapper : public FileSystem {
+ public:
+  explicit FileSystemWrapper(FileSystem* target) : target_(target) {}
+  bool read_file(const std::string& path, std::string* contents,
+                 std::string* err) const override {
+    return target_->read_file(path, contents, err);
+  }
+  bool write_file(const std::string& path, std::string_view contents,
+                  std::string* err) override {
+    return target_->write_file(path, contents, err);
+  }
+  bool exists(const std::string& path) const override { return target_->exists(path); }
+  bool is_directory(const std::string& path) const override {
+    return target_->is_directory(path);
+  }
+  int64_t file_size(const std::string& path) const override {
+    return target_->file_size(path);
+  }
+  std::vector<std::string> list_files(const std::string& dir) const override {
+    return target_->list_files(dir);
+  }
+  bool remove_all(const std::string& path, std::string* err) override {
+    return target_->remove_all(path, err);
+  }
+  bool rename(const std::string& from, const std::string& to, std::string* err) override {
+    return target_->rename(from, to, err);
+  }
+
+ private:
+  FileSystem* target_;
+};
+
+// Joins two '/'-separated path pieces without doubling the separator.
+std::string join_path(std::string_view a, std::string_view b);
+
+}  // namespace agora
