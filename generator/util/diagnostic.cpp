@@ -26,7 +26,11 @@ void Diagnostics::merge(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-void Diagnostics::sort() { std::stable_sort(items_.begin(), items_.end(), diagnostic_less); }
+// Also drops exact repeats: a problem found twice is reported once.
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), diagnostic_less);
+  items_.erase(std::unique(items_.begin(), items_.end()), items_.end());
+}
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 

@@ -1,0 +1,352 @@
+#include "config/site_config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+#include "config/yaml_map_reader.h"
+#include "util/suggest.h"
+
+namespace agora {
+
+namespace {
+
+struct FieldTypeName {
+  FieldType type;
+  const char* name;
+};
+constexpr FieldTypeName kFieldTypeNames[] = {
+    {FieldType::kString, "string"},
+    {FieldType::kText, "text"},
+    {FieldType::kDate, "date"},
+    {FieldType::kUrl, "url"},
+    {FieldType::kEnum, "enum"},
+    {FieldType::kBoolean, "boolean"},
+    {FieldType::kList, "list"},
+    {FieldType::kListOfTerms, "list-of-terms"},
+    {FieldType::kReference, "reference"},
+    {FieldType::kListOfReferences, "list-of-references"},
+    {FieldType::kListOfObjects, "list-of-objects"},
+};
+
+std::vector<std::string> field_type_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : kFieldTypeNames) names.push_back(entry.name);
+  return names;
+}
+
+class ConfigParser {
+ public:
+  ConfigParser(const std::string& file, Diagnostics* diags) : file_(file), diags_(diags) {}
+
+  std::optional<SiteConfig> parse(const YAML::Node& root);
+
+ private:
+  void parse_repository(YamlMapReader& site, SiteConfig* config);
+  void parse_taxonomies(const YAML::Node& node, SiteConfig* config);
+  std::vector<FieldSchema> parse_fields(const YAML::Node& node, const std::string& what);
+  std::optional<FieldSchema> parse_field(const YAML::Node& node, const std::string& what);
+  void parse_types(const YAML::Node& node, const std::vector<FieldSchema>& common,
+                   SiteConfig* config);
+  void parse_search(const YAML::Node& node, SiteConfig* config);
+  void check_references(const YAML::Node& root, const SiteConfig& config);
+  void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
+
+  const std::string& file_;
+  Diagnostics* diags_;
+};
+
+std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
+  size_t errors_before = diags_->error_count();
+  YamlMapReader site(root, file_, file_, diags_);
+  if (!site.is_map()) return std::nullopt;
+  site.check_keys({"title", "description", "base_url", "language", "theme", "trusted_html",
+                   "page_size", "summary_max_length", "attachment_max_bytes", "repository",
+                   "taxonomies", "common_fields", "types", "search"});
+  SiteConfig config;
+  site.get("title", &config.title, /*required=*/true);
+  site.get("description", &config.description);
+  site.get("base_url", &config.base_url);
+  if (!config.base_url.empty() && config.base_url.back() != '/') config.base_url += '/';
+  site.get("language", &config.language);
+  site.get("theme", &config.theme);
+  site.get("trusted_html", &config.trusted_html);
+  if (site.get("page_size", &config.page_size) && config.page_size < 1) {
+    site.error(site.node("page_size"), "invalid-value", "page_size must be at least 1");
+  }
+  site.get("summary_max_length", &config.summary_max_length);
+  site.get("attachment_max_bytes", &config.attachment_max_bytes);
+  parse_repository(site, &config);
+  parse_taxonomies(site.node("taxonomies"), &config);
+  std::vector<FieldSchema> common;
+  if (site.node("common_fields")) common = parse_fields(site.node("common_fields"), "common_fields");
+  parse_types(site.node("types"), common, &config);
+  parse_search(site.node("search"), &config);
+  if (diags_->error_count() == errors_before) check_references(root, config);
+  if (diags_->error_count() != errors_before) return std::nullopt;
+  return config;
+}
+
+void ConfigParser::parse_repository(YamlMapReader& site, SiteConfig* config) {
+  YAML::Node node = site.node("repository");
+  if (!node) return;
+  YamlMapReader repo(node, file_, "repository", diags_);
+  repo.check_keys({"url", "branch"});
+  repo.get("url", &config->repository_url);
+  repo.get("branch", &config->repository_branch);
+  while (!config->repository_url.empty() && config->repository_url.back() == '/') {
+    config->repository_url.pop_back();
+  }
+}
+
+void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader taxonomies(node, file_, "taxonomies", diags_);
+  if (!taxonomies.is_map()) return;
+  for (const auto& kv : node) {
+    Taxonomy taxonomy;
+    taxonomy.name = kv.first.Scalar();
+    std::string what = "taxonomy '" + taxonomy.name + "'";
+    YamlMapReader reader(kv.second, file_, what, diags_);
+    if (!reader.is_map()) continue;
+    reader.check_keys({"title", "singular", "vocabulary"});
+    reader.get("title", &taxonomy.title);
+    reader.get("singular", &taxonomy.singular);
+    if (taxonomy.title.empty()) taxonomy.title = taxonomy.name;
+    if (taxonomy.singular.empty()) taxonomy.singular = taxonomy.title;
+    YamlMapReader vocabulary(reader.node("vocabulary"), file_, what + " vocabulary", diags_);
+    if (!vocabulary.is_map()) continue;
+    vocabulary.check_keys({"file", "iso3166", "documents"});
+    bool iso = false;
+    int sources = 0;
+    if (vocabulary.get("file", &taxonomy.file)) {
+      taxonomy.kind = VocabularyKind::kFile;
+      ++sources;
+    }
+    if (vocabulary.get("iso3166", &iso) && iso) {
+      taxonomy.kind = VocabularyKind::kIso3166;
+      ++sources;
+    }
+    if (vocabulary.get("documents", &taxonomy.document_type)) {
+      taxonomy.kind = VocabularyKind::kDocuments;
+      ++sources;
+    }
+    if (sources != 1) {
+      vocabulary.error(reader.node("vocabulary"), "invalid-vocabulary",
+                       what + " needs exactly one of 'file', 'iso3166: true' or 'documents'");
+    }
+    config->taxonomies.push_back(std::move(taxonomy));
+  }
+}
+
+std::vector<FieldSchema> ConfigParser::parse_fields(const YAML::Node& node,
+                                                    const std::string& what) {
+  std::vector<FieldSchema> fields;
+  if (!node.IsSequence()) {
+    diags_->error(file_, yaml_line(node), yaml_column(node), "wrong-type",
+                  what + " must be a list of fields");
+    return fields;
+  }
+  std::set<std::string> seen;
+  for (const auto& item : node) {
+    auto field = parse_field(item, what);
+    if (!field) continue;
+    if (!seen.insert(field->name).second) {
+      diags_->error(file_, yaml_line(item), yaml_column(item), "duplicate-field",
+                    "field '" + field->name + "' is declared twice in " + what);
+      continue;
+    }
+    fields.push_back(std::move(*field));
+  }
+  return fields;
+}
+
+std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
+                                                     const std::string& what) {
+  YamlMapReader reader(node, file_, "a field of " + what, diags_);
+  if (!reader.is_map()) return std::nullopt;
+  reader.check_keys({"name", "type", "required", "description", "values", "taxonomy",
+                     "target", "fields"});
+  FieldSchema field;
+  field.line = yaml_line(node);
+  if (!reader.get("name", &field.name, /*required=*/true)) return std::nullopt;
+  std::string type_name = "string";
+  reader.get("type", &type_name);
+  auto type = parse_field_type(type_name);
+  if (!type) {
+    reader.error(reader.node("type"), "unknown-field-type",
+                 "unknown field type '" + type_name + "' for field '" + field.name + "'",
+                 did_you_mean(type_name, field_type_names()));
+    return std::nullopt;
+  }
+  field.type = *type;
+  reader.get("required", &field.required);
+  reader.get("description", &field.description);
+  reader.get("values", &field.values);
+  reader.get("taxonomy", &field.taxonomy);
+  reader.get("target", &field.target);
+  if (field.type == FieldType::kEnum && field.values.empty()) {
+    reader.error(node, "missing-key", "enum field '" + field.name + "' needs 'values'");
+  }
+  if (field.type == FieldType::kListOfTerms && field.taxonomy.empty()) {
+    reader.error(node, "missing-key", "list-of-terms field '" + field.name + "' needs 'taxonomy'");
+  }
+  if ((field.type == FieldType::kReference || field.type == FieldType::kListOfReferences) &&
+      field.target.empty()) {
+    reader.error(node, "missing-key", "reference field '" + field.name + "' needs 'target'");
+  }
+  if (field.type == FieldType::kListOfObjects) {
+    if (!reader.node("fields")) {
+      reader.error(node, "missing-key", "list-of-objects field '" + field.name + "' needs 'fields'");
+    } else {
+      field.fields = parse_fields(reader.node("fields"), "field '" + field.name + "'");
+    }
+  }
+  return field;
+}
+
+void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSchema>& common,
+                               SiteConfig* config) {
+  YamlMapReader types(node, file_, "types", diags_);
+  if (!types.is_map()) return;
+  for (const auto& kv : node) {
+    ContentType type;
+    type.name = kv.first.Scalar();
+    std::string what = "type '" + type.name + "'";
+    YamlMapReader reader(kv.second, file_, what, diags_);
+    if (!reader.is_map()) continue;
+    reader.check_keys({"title", "singular", "fields"});
+    reader.get("title", &type.title);
+    reader.get("singular", &type.singular);
+    if (type.title.empty()) type.title = type.name;
+    if (type.singular.empty()) type.singular = type.title;
+    type.fields = common;
+    if (reader.node("fields")) {
+      for (auto& field : parse_fields(reader.node("fields"), what)) {
+        if (type.field(field.name)) {
+          diags_->error(file_, field.line, 0, "duplicate-field",
+                        "field '" + field.name + "' of " + what + " is already a common field");
+          continue;
+        }
+        type.fields.push_back(std::move(field));
+      }
+    }
+    config->types.push_back(std::move(type));
+  }
+}
+
+void ConfigParser::parse_search(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader search(node, file_, "search", diags_);
+  search.check_keys({"fields", "positions"});
+  search.get("positions", &config->search_positions);
+  YAML::Node fields = search.node("fields");
+  if (!fields) return;
+  if (!fields.IsSequence() || fields.size() == 0) {
+    search.error(fields, "wrong-type", "search fields must be a non-empty list");
+    return;
+  }
+  config->search_fields.clear();
+  for (const auto& item : fields) {
+    YamlMapReader reader(item, file_, "a search field", diags_);
+    reader.check_keys({"name", "boost"});
+    SearchField field;
+    reader.get("name", &field.name, /*required=*/true);
+    reader.get("boost", &field.boost);
+    if (field.boost <= 0) reader.error(item, "invalid-value", "search boost must be positive");
+    config->search_fields.push_back(field);
+  }
+}
+
+// Names that point elsewhere in the file: taxonomies of term fields, targets
+// of reference fields, the document type of a documents vocabulary.
+void ConfigParser::check_references(const YAML::Node& root, const SiteConfig& config) {
+  std::vector<std::string> type_names;
+  for (const auto& type : config.types) type_names.push_back(type.name);
+  for (const auto& kv : root["taxonomies"]) {
+    const Taxonomy* taxonomy = config.taxonomy(kv.first.Scalar());
+    if (taxonomy && taxonomy->kind == VocabularyKind::kDocuments &&
+        !config.type(taxonomy->document_type)) {
+      YAML::Node at = kv.second["vocabulary"]["documents"];
+      diags_->error(file_, yaml_line(at), yaml_column(at), "unknown-type",
+                    "taxonomy '" + taxonomy->name + "' lists documents of unknown type '" +
+                        taxonomy->document_type + "'",
+                    did_you_mean(taxonomy->document_type, type_names));
+    }
+  }
+  for (const auto& type : config.types) {
+    check_field_targets(type.fields, config);
+  }
+}
+
+void ConfigParser::check_field_targets(const std::vector<FieldSchema>& fields,
+                                       const SiteConfig& config) {
+  std::vector<std::string> taxonomy_names, type_names;
+  for (const auto& t : config.taxonomies) taxonomy_names.push_back(t.name);
+  for (const auto& t : config.types) type_names.push_back(t.name);
+  for (const auto& field : fields) {
+    if (field.type == FieldType::kListOfTerms && !config.taxonomy(field.taxonomy)) {
+      diags_->error(file_, field.line, 0, "unknown-taxonomy",
+                    "field '" + field.name + "' uses unknown taxonomy '" + field.taxonomy + "'",
+                    did_you_mean(field.taxonomy, taxonomy_names));
+    }
+    if ((field.type == FieldType::kReference || field.type == FieldType::kListOfReferences) &&
+        !config.type(field.target)) {
+      diags_->error(file_, field.line, 0, "unknown-type",
+                    "field '" + field.name + "' refers to unknown type '" + field.target + "'",
+                    did_you_mean(field.target, type_names));
+    }
+    check_field_targets(field.fields, config);
+  }
+}
+
+}  // namespace
+
+const char* field_type_name(FieldType type) {
+  for (const auto& entry : kFieldTypeNames) {
+    if (entry.type == type) return entry.name;
+  }
+  return "string";
+}
+
+std::optional<FieldType> parse_field_type(const std::string& name) {
+  for (const auto& entry : kFieldTypeNames) {
+    if (name == entry.name) return entry.type;
+  }
+  return std::nullopt;
+}
+
+const FieldSchema* ContentType::field(const std::string& field_name) const {
+  for (const auto& f : fields) {
+    if (f.name == field_name) return &f;
+  }
+  return nullptr;
+}
+
+const ContentType* SiteConfig::type(const std::string& name) const {
+  for (const auto& t : types) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const Taxonomy* SiteConfig::taxonomy(const std::string& name) const {
+  for (const auto& t : taxonomies) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+std::optional<SiteConfig> parse_site_config(const std::string& text, const std::string& file,
+                                            Diagnostics* diags) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    diags->error(file, e.mark.line + 1, e.mark.column + 1, "yaml-syntax", e.msg);
+    return std::nullopt;
+  }
+  return ConfigParser(file, diags).parse(root);
+}
+
+}  // namespace agora

@@ -1,0 +1,124 @@
+#include "model/vocabulary.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+
+#include "config/yaml_map_reader.h"
+#include "util/suggest.h"
+#include "util/text.h"
+
+namespace agora {
+
+bool Vocabulary::add(Term term, std::string* conflict) {
+  std::vector<std::string> keys{term.id, term.name};
+  keys.insert(keys.end(), term.aliases.begin(), term.aliases.end());
+  if (by_id_.count(term.id)) {
+    *conflict = term.id;
+    return false;
+  }
+  for (const auto& key : keys) {
+    auto it = index_.find(key);
+    if (it != index_.end() && terms_[it->second].id != term.id) {
+      *conflict = key;
+      return false;
+    }
+  }
+  size_t index = terms_.size();
+  for (const auto& key : keys) index_.emplace(key, index);
+  by_id_.emplace(term.id, index);
+  terms_.push_back(std::move(term));
+  return true;
+}
+
+const Term* Vocabulary::find(const std::string& key) const {
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : &terms_[it->second];
+}
+
+const Term* Vocabulary::by_id(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &terms_[it->second];
+}
+
+std::string Vocabulary::suggest(const std::string& key) const {
+  // Exact match once case and diacritics are ignored wins outright.
+  std::string folded = fold_for_matching(key);
+  for (const auto& [candidate, index] : index_) {
+    if (fold_for_matching(candidate) == folded) {
+      return "did you mean '" + terms_[index].name + "'?";
+    }
+  }
+  std::vector<std::string> candidates;
+  for (const auto& [candidate, _] : index_) candidates.push_back(candidate);
+  std::string match = closest_match(key, candidates);
+  if (match.empty()) return "";
+  return "did you mean '" + terms_[index_.at(match)].name + "'?";
+}
+
+bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
+                           Diagnostics* diags) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    diags->error(file, e.mark.line + 1, e.mark.column + 1, "yaml-syntax", e.msg);
+    return false;
+  }
+  if (!root.IsSequence()) {
+    diags->error(file, 1, 1, "wrong-type", "a vocabulary file must be a list of terms");
+    return false;
+  }
+  size_t errors_before = diags->error_count();
+  for (const auto& item : root) {
+    YamlMapReader reader(item, file, "a term", diags);
+    if (!reader.is_map()) continue;
+    reader.check_keys({"id", "name", "aliases", "description", "parent"});
+    Term term;
+    if (!reader.get("name", &term.name, /*required=*/true)) continue;
+    if (!reader.get("id", &term.id)) term.id = slugify(term.name);
+    reader.get("description", &term.description);
+    reader.get("parent", &term.parent);
+    reader.get("aliases", &term.aliases);
+    std::string conflict;
+    std::string id = term.id;
+    if (!out->add(std::move(term), &conflict)) {
+      diags->error(file, yaml_line(item), yaml_column(item), "duplicate-term",
+                   "term '" + id + "' repeats '" + conflict + "', already used by another term");
+    }
+  }
+  for (const auto& item : root) {
+    std::string parent = item["parent"] ? item["parent"].Scalar() : "";
+    if (!parent.empty() && !out->by_id(parent)) {
+      diags->error(file, yaml_line(item["parent"]), yaml_column(item["parent"]), "unknown-term",
+                   "parent '" + parent + "' is not a term of this vocabulary", out->suggest(parent));
+    }
+  }
+  return diags->error_count() == errors_before;
+}
+
+bool parse_iso3166(const std::string& json_text, const std::string& file, Vocabulary* out,
+                   Diagnostics* diags) {
+  nlohmann::json root = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.contains("3166-1") || !root["3166-1"].is_array()) {
+    diags->error(file, 0, 0, "invalid-iso-codes",
+                 "cannot read the ISO 3166-1 list", "reinstall Debian's iso-codes package");
+    return false;
+  }
+  for (const auto& country : root["3166-1"]) {
+    Term term;
+    std::string iso_name = country.value("name", "");
+    std::string alpha2 = country.value("alpha_2", "");
+    term.id = ascii_lower(alpha2);
+    term.name = country.value("common_name", iso_name);
+    for (const char* key : {"official_name", "alpha_2", "alpha_3"}) {
+      if (country.contains(key)) term.aliases.push_back(country[key].get<std::string>());
+    }
+    if (iso_name != term.name) term.aliases.push_back(iso_name);
+    std::string conflict;
+    out->add(std::move(term), &conflict);  // iso-codes has no clashes; keep the first if it did
+  }
+  return true;
+}
+
+}  // namespace agora

@@ -1,0 +1,54 @@
+#pragma once
+// A taxonomy's vocabulary: the terms a document may use, found by id, name or
+// alias, with suggestions for near misses.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "util/diagnostic.h"
+
+namespace agora {
+
+struct Term {
+  std::string id;    // used in URLs: TAXONOMY/ID/
+  std::string name;  // shown to readers
+  std::string description;
+  std::string parent;  // id of the parent term, or ""
+  std::vector<std::string> aliases;
+};
+
+class Vocabulary {
+ public:
+  // Adds a term; returns false when its id, name or an alias is already taken.
+  bool add(Term term, std::string* conflict);
+  // The term written as `key` (its id, name or an alias, exactly), or null.
+  const Term* find(const std::string& key) const;
+  const Term* by_id(const std::string& id) const;
+  // "did you mean 'X'?" for an unknown key, matching names and ids while
+  // ignoring case and diacritics; "" when nothing is close.
+  std::string suggest(const std::string& key) const;
+
+  const std::vector<Term>& terms() const { return terms_; }
+
+ private:
+  std::vector<Term> terms_;
+  std::map<std::string, size_t> index_;     // id, name, aliases -> term
+  std::map<std::string, size_t> by_id_;
+};
+
+// Parses a vocabulary data file: a YAML list of {id, name, aliases, description,
+// parent}. id defaults to the slug of name. Errors name file:line:col.
+bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
+                           Diagnostics* diags);
+
+// Reads the ISO 3166-1 list of Debian's iso-codes (json/iso_3166-1.json):
+// id = lower-case alpha-2, name = common name (or name); the official name,
+// the ISO name and the alpha-2 and alpha-3 codes are aliases.
+bool parse_iso3166(const std::string& json_text, const std::string& file, Vocabulary* out,
+                   Diagnostics* diags);
+
+// Where Debian's iso-codes puts the ISO 3166-1 list.
+inline constexpr const char* kIso3166Path = "/usr/share/iso-codes/json/iso_3166-1.json";
+
+}  // namespace agora
