@@ -1,0 +1,121 @@
+#include "cli/diagnostic_printer.h"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+namespace agora {
+
+namespace {
+
+const char* kRed = "\033[1;31m";
+const char* kYellow = "\033[1;33m";
+const char* kBold = "\033[1m";
+const char* kCyan = "\033[36m";
+const char* kReset = "\033[0m";
+
+std::string source_line(const FileSystem& fs, const std::string& root, const std::string& file,
+                        int line, std::map<std::string, std::string>* cache) {
+  auto it = cache->find(file);
+  if (it == cache->end()) {
+    std::string text, err;
+    if (!fs.read_file(join_path(root, file), &text, &err)) text.clear();
+    it = cache->emplace(file, std::move(text)).first;
+  }
+  const std::string& text = it->second;
+  size_t pos = 0;
+  for (int l = 1; l < line && pos != std::string::npos; ++l) {
+    pos = text.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos == std::string::npos || pos >= text.size()) return "";
+  size_t end = text.find('\n', pos);
+  std::string out = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
+void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& options,
+                std::map<std::string, std::string>* cache, std::ostream& out) {
+  bool error = d.severity == Severity::kError;
+  auto paint = [&](const char* code) { return options.color ? code : ""; };
+  out << paint(kBold) << d.file;
+  if (d.line > 0) out << ":" << d.line;
+  if (d.line > 0 && d.column > 0) out << ":" << d.column;
+  out << ":" << paint(kReset) << " " << paint(error ? kRed : kYellow)
+      << (error ? "error" : "warning") << "[" << d.code << "]" << paint(kReset) << ": "
+      << d.message << "\n";
+  if (d.line > 0) {
+    std::string line = source_line(fs, options.root, d.file, d.line, cache);
+    if (!line.empty()) {
+      std::string number = std::to_string(d.line);
+      out << "  " << number << " | " << line << "\n";
+      if (d.column > 0) {
+        std::string pad;
+        // Keep tabs so the caret lines up under tab-indented YAML or Markdown.
+        for (int i = 0; i < d.column - 1 && i < static_cast<int>(line.size()); ++i) {
+          pad += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
+        }
+        out << "  " << std::string(number.size(), ' ') << " | " << pad
+            << paint(error ? kRed : kYellow) << "^" << paint(kReset) << "\n";
+      }
+    }
+  }
+  if (!d.hint.empty()) out << "  " << paint(kCyan) << "hint" << paint(kReset) << ": " << d.hint << "\n";
+}
+
+}  // namespace
+
+std::string github_escape(const std::string& text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void print_diagnostics(const Diagnostics& diags, const FileSystem& fs, const PrintOptions& options,
+                       std::ostream& out) {
+  if (options.format == DiagnosticFormat::kJson) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& d : diags.items()) {
+      list.push_back({{"file", d.file},
+                      {"line", d.line},
+                      {"column", d.column},
+                      {"severity", d.severity == Severity::kError ? "error" : "warning"},
+                      {"code", d.code},
+                      {"message", d.message},
+                      {"hint", d.hint}});
+    }
+    out << list.dump(2) << "\n";
+    return;
+  }
+  std::map<std::string, std::string> cache;
+  for (const auto& d : diags.items()) {
+    if (options.format == DiagnosticFormat::kGithub) {
+      std::string message = d.message + (d.hint.empty() ? "" : " (" + d.hint + ")");
+      out << "::" << (d.severity == Severity::kError ? "error" : "warning")
+          << " file=" << github_escape(d.file, true);
+      if (d.line > 0) out << ",line=" << d.line;
+      if (d.column > 0) out << ",col=" << d.column;
+      out << ",title=" << github_escape(d.code, true) << "::" << github_escape(message, false)
+          << "\n";
+    } else {
+      print_text(d, fs, options, &cache, out);
+    }
+  }
+  if (options.format == DiagnosticFormat::kText && !diags.empty()) {
+    size_t errors = diags.error_count(), warnings = diags.warning_count();
+    out << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
+        << (warnings == 1 ? " warning" : " warnings") << "\n";
+  }
+}
+
+}  // namespace agora

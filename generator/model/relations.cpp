@@ -1,0 +1,130 @@
+#include "model/relations.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "util/parallel.h"
+
+namespace agora {
+
+namespace {
+
+size_t type_rank(const SiteConfig& config, const std::string& type) {
+  for (size_t i = 0; i < config.types.size(); ++i) {
+    if (config.types[i].name == type) return i;
+  }
+  return config.types.size();
+}
+
+// Newest first, then by key, so equal dates still give one fixed order.
+bool newer(const Document& a, const Document& b) {
+  return std::tie(b.date, a.type, a.slug) < std::tie(a.date, b.type, b.slug);
+}
+
+}  // namespace
+
+void index_documents(Site* site) {
+  auto& docs = site->documents;
+  std::sort(docs.begin(), docs.end(), [&](const Document& a, const Document& b) {
+    size_t ra = type_rank(site->config, a.type), rb = type_rank(site->config, b.type);
+    if (ra != rb) return ra < rb;
+    return newer(a, b);
+  });
+  site->by_key.clear();
+  site->by_source.clear();
+  site->by_type.clear();
+  for (const auto& type : site->config.types) site->by_type[type.name];
+  for (size_t i = 0; i < docs.size(); ++i) {
+    site->by_key[docs[i].key()] = i;
+    site->by_source[docs[i].source_path] = i;
+    site->by_type[docs[i].type].push_back(i);
+  }
+}
+
+void index_taxonomies(Site* site) {
+  site->taxonomies.clear();
+  for (const auto& taxonomy : site->config.taxonomies) {
+    TaxonomyIndex& index = site->taxonomies[taxonomy.name];
+    index.taxonomy = &taxonomy;
+    index.vocabulary = &site->vocabularies.at(taxonomy.name);
+  }
+  for (size_t i = 0; i < site->documents.size(); ++i) {
+    for (const auto& [taxonomy, ids] : site->documents[i].terms) {
+      for (const auto& id : ids) site->taxonomies[taxonomy].documents[id].push_back(i);
+    }
+  }
+  for (auto& [_, index] : site->taxonomies) {
+    for (auto& [id, docs] : index.documents) {
+      std::sort(docs.begin(), docs.end(), [&](size_t a, size_t b) {
+        return newer(site->documents[a], site->documents[b]);
+      });
+    }
+  }
+}
+
+void compute_related(Site* site, size_t limit) {
+  const auto& docs = site->documents;
+  site->related.assign(docs.size(), {});
+  parallel_for(docs.size(), [&](size_t i) {
+    std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
+    std::vector<int> counts(docs.size(), 0);
+    for (const auto& [taxonomy, ids] : docs[i].terms) {
+      const auto& index = site->taxonomies.at(taxonomy).documents;
+      for (const auto& id : ids) {
+        for (size_t other : index.at(id)) {
+          if (other != i && counts[other]++ == 0) shared.emplace_back(0, other);
+        }
+      }
+    }
+    for (auto& entry : shared) entry.first = counts[entry.second];
+    size_t keep = std::min(limit, shared.size());
+    std::partial_sort(shared.begin(), shared.begin() + static_cast<long>(keep), shared.end(),
+                      [&](const auto& a, const auto& b) {
+                        if (a.first != b.first) return a.first > b.first;
+                        return newer(docs[a.second], docs[b.second]);
+                      });
+    for (size_t k = 0; k < keep; ++k) site->related[i].push_back(shared[k].second);
+  });
+}
+
+void compute_mentions(Site* site) {
+  const auto& docs = site->documents;
+  site->mentions.assign(docs.size(), {});
+  for (const auto& taxonomy : site->config.taxonomies) {
+    if (taxonomy.kind != VocabularyKind::kDocuments) continue;
+    for (size_t i = 0; i < docs.size(); ++i) {
+      for (const auto& field : docs[i].term_fields) {
+        if (field.taxonomy != taxonomy.name) continue;
+        for (const auto& id : field.ids) {
+          auto it = site->by_key.find(taxonomy.document_type + "/" + id);
+          if (it != site->by_key.end()) site->mentions[it->second].push_back({i, field.field});
+        }
+      }
+    }
+  }
+  // Documents were visited in listing order already; keep each list newest first.
+  for (auto& list : site->mentions) {
+    std::stable_sort(list.begin(), list.end(), [&](const Mention& a, const Mention& b) {
+      return newer(docs[a.document], docs[b.document]);
+    });
+  }
+}
+
+const Document* Site::find(const std::string& type, const std::string& slug) const {
+  auto it = by_key.find(type + "/" + slug);
+  return it == by_key.end() ? nullptr : &documents[it->second];
+}
+
+const Document* Site::term_document(const Taxonomy& taxonomy, const std::string& term_id) const {
+  if (taxonomy.kind != VocabularyKind::kDocuments) return nullptr;
+  return find(taxonomy.document_type, term_id);
+}
+
+bool Document::has_anchor(const std::string& id) const {
+  for (const auto& heading : headings) {
+    if (heading.id == id) return true;
+  }
+  return false;
+}
+
+}  // namespace agora

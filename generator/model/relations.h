@@ -1,0 +1,20 @@
+#pragma once
+// The merge steps of the model: listings, taxonomy indexes, related documents
+// and mentions. Each reads site.documents and fills one index.
+
+#include "model/site.h"
+
+namespace agora {
+
+// Orders site->documents (type in site.yaml order, newest first, then slug)
+// and fills by_key, by_source and by_type.
+void index_documents(Site* site);
+// Fills site->taxonomies from every document's terms.
+void index_taxonomies(Site* site);
+// Up to `limit` documents per document that share the most terms with it;
+// ties go to the newer, then to the smaller key.
+void compute_related(Site* site, size_t limit = 5);
+// For documents that are terms of a documents vocabulary: who names them.
+void compute_mentions(Site* site);
+
+}  // namespace agora

@@ -1,0 +1,56 @@
+#pragma once
+// The site graph: filled once by load_site(), then read by render, search and
+// output as `const Site&`.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/site_config.h"
+#include "model/document.h"
+#include "model/vocabulary.h"
+
+namespace agora {
+
+// A document that names another through a term field, e.g. an initiative
+// whose lead_organizations include the organization.
+struct Mention {
+  size_t document = 0;  // index into Site::documents
+  std::string field;    // the naming field
+};
+
+struct TaxonomyIndex {
+  const Taxonomy* taxonomy = nullptr;
+  const Vocabulary* vocabulary = nullptr;
+  // term id -> documents that use it, newest first. Only terms in use.
+  std::map<std::string, std::vector<size_t>> documents;
+};
+
+struct Attachment {
+  std::string source_path;  // "content/case-studies/img/map.png"
+  std::string path;         // output path: "case-studies/img/map.png"
+};
+
+struct Site {
+  SiteConfig config;
+  std::map<std::string, Vocabulary> vocabularies;  // by taxonomy name
+  // Published documents, ordered by type (site.yaml order), newest first,
+  // then by slug. Drafts are kept out unless the build asks for them.
+  std::vector<Document> documents;
+  std::map<std::string, size_t> by_key;                // "type/slug" -> index
+  std::map<std::string, size_t> by_source;             // source_path -> index
+  std::map<std::string, std::vector<size_t>> by_type;  // newest first
+  std::map<std::string, TaxonomyIndex> taxonomies;     // by taxonomy name
+  // Per document: up to 5 others sharing the most terms.
+  std::vector<std::vector<size_t>> related;
+  // Per document that is a term of a documents vocabulary (an organization):
+  // who names it, newest first.
+  std::vector<std::vector<Mention>> mentions;
+  std::vector<Attachment> attachments;
+
+  const Document* find(const std::string& type, const std::string& slug) const;
+  // The document a term of a documents vocabulary stands for, if any.
+  const Document* term_document(const Taxonomy& taxonomy, const std::string& term_id) const;
+};
+
+}  // namespace agora

@@ -1,0 +1,220 @@
+#include "model/site_loader.h"
+
+#include <set>
+
+#include "config/yaml_map_reader.h"
+#include "content/body_analysis.h"
+#include "content/front_matter.h"
+#include "model/relations.h"
+#include "sources/source_tree.h"
+#include "util/parallel.h"
+#include "util/suggest.h"
+#include "util/text.h"
+#include "validate/front_matter_validator.h"
+
+namespace agora {
+
+namespace {
+
+// Line and column (1-based, in bytes) of byte `offset` in `text`.
+std::pair<int, int> position_of(std::string_view text, size_t offset) {
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+struct ParsedFile {
+  Document doc;
+  FrontMatter front_matter;
+  std::string text;  // owns what front_matter.body points into
+  bool ok = false;
+  Diagnostics diags;
+};
+
+void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
+                ParsedFile* out) {
+  Document& doc = out->doc;
+  doc.type = source.type;
+  doc.slug = source.slug;
+  doc.source_path = source.path;
+  doc.path = source.type + "/" + source.slug + "/";
+  std::string err;
+  if (!fs.read_file(join_path(config.root, source.path), &out->text, &err)) {
+    out->diags.error(source.path, 0, 0, "unreadable", err);
+    return;
+  }
+  size_t bad = 0;
+  if (!is_valid_utf8(out->text, &bad)) {
+    auto [line, column] = position_of(out->text, bad);
+    out->diags.error(source.path, line, column, "invalid-utf8",
+                     "the file is not valid UTF-8 (byte " + std::to_string(bad) + ")",
+                     "save the file as UTF-8");
+    return;
+  }
+  if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
+  doc.body = std::string(out->front_matter.body);
+  doc.body_first_line = out->front_matter.body_first_line;
+  analyze_body(config, &doc);
+  out->ok = true;
+}
+
+// A documents vocabulary: one term per document of the type; the title, when
+// the front matter has a usable one, is its name.
+Vocabulary documents_vocabulary(const std::vector<ParsedFile>& parsed, const std::string& type) {
+  Vocabulary vocabulary;
+  for (const auto& file : parsed) {
+    if (!file.ok || file.doc.type != type) continue;
+    Term term;
+    term.id = file.doc.slug;
+    YAML::Node title = file.front_matter.data["title"];
+    term.name = title && title.IsScalar() && !title.Scalar().empty() ? title.Scalar() : term.id;
+    std::string conflict;
+    if (!vocabulary.add(term, &conflict)) {
+      term.name = term.id;  // a duplicate title is reported by the title check
+      vocabulary.add(term, &conflict);
+    }
+  }
+  return vocabulary;
+}
+
+bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<ParsedFile>& parsed,
+                       Diagnostics* diags) {
+  size_t errors_before = diags->error_count();
+  for (const auto& taxonomy : site->config.taxonomies) {
+    Vocabulary& vocabulary = site->vocabularies[taxonomy.name];
+    std::string text, err;
+    switch (taxonomy.kind) {
+      case VocabularyKind::kFile:
+        if (!fs.read_file(join_path(site->config.root, taxonomy.file), &text, &err)) {
+          diags->error("site.yaml", 0, 0, "missing-vocabulary",
+                       "taxonomy '" + taxonomy.name + "': cannot read " + taxonomy.file);
+          break;
+        }
+        parse_vocabulary_file(text, taxonomy.file, &vocabulary, diags);
+        break;
+      case VocabularyKind::kIso3166:
+        if (!fs.read_file(kIso3166Path, &text, &err)) {
+          diags->error(kIso3166Path, 0, 0, "missing-vocabulary",
+                       "cannot read the ISO 3166 country list", "install Debian's iso-codes");
+          break;
+        }
+        parse_iso3166(text, kIso3166Path, &vocabulary, diags);
+        break;
+      case VocabularyKind::kDocuments:
+        vocabulary = documents_vocabulary(parsed, taxonomy.document_type);
+        break;
+    }
+  }
+  return diags->error_count() == errors_before;
+}
+
+// Titles must be unique within a type: two pages with one name confuse readers
+// and search results alike.
+void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* diags) {
+  std::map<std::string, const ParsedFile*> seen;
+  for (const auto& file : parsed) {
+    if (!file.ok || file.doc.title.empty()) continue;
+    auto [it, inserted] = seen.emplace(file.doc.type + "\n" + fold_for_matching(file.doc.title), &file);
+    if (inserted) continue;
+    YAML::Node title = file.front_matter.data["title"];
+    diags->error(file.doc.source_path, yaml_line(title, file.front_matter.line_offset),
+                 yaml_column(title), "duplicate-title",
+                 "title '" + file.doc.title + "' is already used by " + it->second->doc.source_path,
+                 "give each document of a type its own title");
+  }
+}
+
+void check_summary(const SiteConfig& config, const ParsedFile& file, Diagnostics* diags) {
+  const std::string& summary = file.doc.summary;
+  size_t length = 0;
+  for (unsigned char c : summary) length += (c & 0xC0) != 0x80;  // code points
+  if (length <= static_cast<size_t>(config.summary_max_length)) return;
+  YAML::Node node = file.front_matter.data["summary"];
+  diags->warning(file.doc.source_path, yaml_line(node, file.front_matter.line_offset),
+                 yaml_column(node), "summary-too-long",
+                 "summary is " + std::to_string(length) + " characters; the limit is " +
+                     std::to_string(config.summary_max_length),
+                 "keep the summary to one or two sentences; move detail into the body");
+}
+
+}  // namespace
+
+std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& config_path,
+                                      Diagnostics* diags) {
+  std::string text, err;
+  if (!fs.read_file(config_path, &text, &err)) {
+    diags->error(config_path, 0, 0, "missing-config", err,
+                 "run agora from the folder that holds site.yaml, or pass --config");
+    return std::nullopt;
+  }
+  size_t slash = config_path.rfind('/');
+  std::string name = slash == std::string::npos ? config_path : config_path.substr(slash + 1);
+  auto config = parse_site_config(text, name, diags);
+  if (config) config->root = slash == std::string::npos ? "." : config_path.substr(0, slash);
+  return config;
+}
+
+std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
+                              const LoadOptions& options, Diagnostics* diags) {
+  auto config = load_config(fs, config_path, diags);
+  if (!config) return std::nullopt;
+  Site site;
+  site.config = std::move(*config);
+  size_t errors_before = diags->error_count();
+
+  std::vector<SourceFile> sources = find_sources(fs, site.config, diags);
+  std::vector<SourceFile> documents;
+  for (const auto& source : sources) {
+    if (source.is_document) {
+      documents.push_back(source);
+    } else {
+      site.attachments.push_back({source.path, source.path.substr(std::string("content/").size())});
+    }
+  }
+
+  std::vector<ParsedFile> parsed(documents.size());
+  parallel_for(documents.size(), [&](size_t i) {
+    parse_file(fs, site.config, documents[i], &parsed[i]);
+  }, options.threads);
+  if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
+
+  std::map<std::string, std::set<std::string>> slugs_by_type;
+  for (const auto& type : site.config.types) slugs_by_type[type.name];
+  for (const auto& file : parsed) slugs_by_type[file.doc.type].insert(file.doc.slug);
+  ValidationContext context{&site.config, &site.vocabularies, &slugs_by_type};
+  parallel_for(parsed.size(), [&](size_t i) {
+    ParsedFile& file = parsed[i];
+    if (!file.ok) return;
+    validate_front_matter(file.front_matter, *site.config.type(file.doc.type), context, &file.doc,
+                          &file.diags);
+    check_summary(site.config, file, &file.diags);
+  }, options.threads);
+  check_duplicate_titles(parsed, diags);
+
+  for (auto& file : parsed) {
+    diags->merge(file.diags);
+    if (!file.ok) continue;
+    if (file.doc.draft) {
+      diags->warning(file.doc.source_path, 1, 1, "draft",
+                     "draft: this document is left out of the published site",
+                     "remove 'draft: true' when it is ready");
+      if (!options.include_drafts) continue;
+    }
+    site.documents.push_back(std::move(file.doc));
+  }
+  if (diags->error_count() != errors_before) return std::nullopt;
+
+  index_documents(&site);
+  index_taxonomies(&site);
+  compute_related(&site);
+  compute_mentions(&site);
+  return site;
+}
+
+}  // namespace agora

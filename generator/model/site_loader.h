@@ -1,0 +1,28 @@
+#pragma once
+// Loading: site.yaml, vocabularies, content files -> a validated Site.
+
+#include <optional>
+#include <string>
+
+#include "model/site.h"
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace agora {
+
+struct LoadOptions {
+  bool include_drafts = false;  // build --drafts
+  unsigned threads = 0;         // 0: one per core
+};
+
+// Reads the site whose configuration is `config_path` (its folder is the site
+// root). Collects every problem into diags; returns nullopt if any is an error.
+// Drafts are left out (and reported as warnings) unless include_drafts.
+std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
+                              const LoadOptions& options, Diagnostics* diags);
+
+// Parses site.yaml only.
+std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& config_path,
+                                      Diagnostics* diags);
+
+}  // namespace agora

@@ -1,0 +1,210 @@
+#include "render/page_context.h"
+
+#include "util/text.h"
+
+using nlohmann::json;
+
+namespace agora {
+
+std::string page_dir(const std::string& first_dir, size_t page) {
+  return page <= 1 ? first_dir : first_dir + "page/" + std::to_string(page) + "/";
+}
+
+std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id) {
+  if (const Document* doc = site.term_document(taxonomy, term_id)) return doc->path;
+  return taxonomy.name + "/" + term_id + "/";
+}
+
+std::string PageContext::display_date(const std::string& iso_day) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",
+                                  "June",    "July",     "August",    "September", "October",
+                                  "November", "December"};
+  if (iso_day.size() < 10) return iso_day;
+  int month = std::stoi(iso_day.substr(5, 2));
+  int day = std::stoi(iso_day.substr(8, 2));
+  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso_day.substr(0, 4);
+}
+
+std::string PageContext::field_label(const std::string& field_name) {
+  std::string label = field_name;
+  for (char& c : label) {
+    if (c == '_') c = ' ';
+  }
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 32);
+  return label;
+}
+
+json PageContext::base(const std::string& dir, const std::string& kind,
+                       const std::string& title) const {
+  const SiteConfig& config = site_.config;
+  json nav = json::array();
+  for (const auto& type : config.types) {
+    nav.push_back({{"title", type.title},
+                   {"url", url(dir, type.name + "/")},
+                   {"current", dir.rfind(type.name + "/", 0) == 0}});
+  }
+  json taxonomies = json::array();
+  for (const auto& taxonomy : config.taxonomies) {
+    if (taxonomy.kind == VocabularyKind::kDocuments) continue;
+    if (site_.taxonomies.at(taxonomy.name).documents.empty()) continue;
+    taxonomies.push_back({{"title", taxonomy.title}, {"url", url(dir, taxonomy.name + "/")}});
+  }
+  json site = {
+      {"title", config.title},
+      {"description", config.description},
+      {"language", config.language},
+      {"root", url(dir, "")},
+      {"home_url", url(dir, "")},
+      {"css_url", url(dir, "css/site.css")},
+      {"search_url", url(dir, "search/")},
+      {"feed_url", url(dir, "feed.xml")},
+      {"offline", style_.offline},
+      {"nav", nav},
+      {"taxonomies", taxonomies},
+  };
+  json page = {
+      {"kind", kind},
+      {"title", title},
+      {"description", config.description},
+      {"path", dir},
+      {"canonical", config.base_url.empty() ? "" : absolute_url(config.base_url, dir)},
+      {"is_" + kind, true},
+      {"breadcrumbs", json::array()},
+  };
+  return {{"site", site}, {"page", page}};
+}
+
+json PageContext::item(const std::string& dir, size_t index) const {
+  const Document& doc = site_.documents[index];
+  const ContentType* type = site_.config.type(doc.type);
+  return {{"title", doc.title},
+          {"url", url(dir, doc.path)},
+          {"date", doc.date},
+          {"date_display", display_date(doc.date)},
+          {"summary", doc.summary},
+          {"type", doc.type},
+          {"type_singular", type->singular},
+          {"type_url", url(dir, doc.type + "/")}};
+}
+
+json PageContext::items(const std::string& dir, const std::vector<size_t>& documents) const {
+  json list = json::array();
+  for (size_t index : documents) list.push_back(item(dir, index));
+  return list;
+}
+
+json PageContext::pagination(const std::string& first_dir, size_t page, size_t pages) const {
+  std::string dir = page_dir(first_dir, page);
+  json list = json::array();
+  for (size_t n = 1; n <= pages; ++n) {
+    list.push_back({{"number", n}, {"url", url(dir, page_dir(first_dir, n))}, {"current", n == page}});
+  }
+  json out = {{"current", page}, {"total", pages}, {"pages", list}, {"paginated", pages > 1}};
+  if (page > 1) out["prev_url"] = url(dir, page_dir(first_dir, page - 1));
+  if (page < pages) out["next_url"] = url(dir, page_dir(first_dir, page + 1));
+  return out;
+}
+
+json PageContext::term_links(const std::string& dir, const std::string& taxonomy_name,
+                             const std::vector<std::string>& ids) const {
+  const Taxonomy& taxonomy = *site_.config.taxonomy(taxonomy_name);
+  const Vocabulary& vocabulary = site_.vocabularies.at(taxonomy_name);
+  json links = json::array();
+  for (const auto& id : ids) {
+    const Term* term = vocabulary.by_id(id);
+    links.push_back({{"id", id},
+                     {"name", term ? term->name : id},
+                     {"url", url(dir, term_path(site_, taxonomy, id))}});
+  }
+  return links;
+}
+
+// Term and reference fields, in schema order, as labelled lists of links.
+json PageContext::metadata(const std::string& dir, const Document& doc) const {
+  json meta = json::array();
+  const ContentType& type = *site_.config.type(doc.type);
+  for (const auto& field : type.fields) {
+    json links;
+    for (const auto& terms : doc.term_fields) {
+      if (terms.field == field.name) links = term_links(dir, terms.taxonomy, terms.ids);
+    }
+    for (const auto& refs : doc.reference_fields) {
+      if (refs.field != field.name) continue;
+      links = json::array();
+      for (const auto& slug : refs.slugs) {
+        const Document* target = site_.find(refs.type, slug);
+        if (!target) continue;  // a draft target; the validator reported it
+        links.push_back({{"id", slug}, {"name", target->title}, {"url", url(dir, target->path)}});
+      }
+    }
+    if (links.is_null() || links.empty()) continue;
+    meta.push_back({{"field", field.name}, {"label", field_label(field.name)}, {"items", links}});
+  }
+  return meta;
+}
+
+// Who names this document, grouped by the naming field: for an organization,
+// what it leads, what it partners in, and where it is mentioned.
+json PageContext::mentions(const std::string& dir, size_t index) const {
+  json groups = json::array();
+  if (index >= site_.mentions.size()) return groups;
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<size_t>> by_field;
+  for (const auto& mention : site_.mentions[index]) {
+    if (!by_field.count(mention.field)) order.push_back(mention.field);
+    by_field[mention.field].push_back(mention.document);
+  }
+  std::sort(order.begin(), order.end());
+  for (const auto& field : order) {
+    groups.push_back({{"field", field},
+                      {"label", field == "organizations" ? "Mentioned in"
+                                                          : "Named in " + ascii_lower(field_label(field))},
+                      {"count", by_field[field].size()},
+                      {"items", items(dir, by_field[field])}});
+  }
+  return groups;
+}
+
+json PageContext::document(size_t index, const RenderedBody& body) const {
+  const Document& doc = site_.documents[index];
+  const ContentType& type = *site_.config.type(doc.type);
+  json ctx = base(doc.path, "document", doc.title);
+  ctx["page"]["description"] = doc.summary;
+  ctx["page"]["breadcrumbs"] = json::array(
+      {{{"title", "Home"}, {"url", url(doc.path, "")}},
+       {{"title", type.title}, {"url", url(doc.path, doc.type + "/")}}});
+  json d = item(doc.path, index);
+  d["fields"] = doc.fields;
+  d["type_title"] = type.title;
+  d["content"] = body.html;
+  d["toc"] = body.toc;
+  d["toc_html"] = body.toc_html;
+  d["has_toc"] = !body.toc_html.empty();
+  d["metadata"] = metadata(doc.path, doc);
+  d["related"] = site_.related.empty() ? json::array() : items(doc.path, site_.related[index]);
+  d["mentions"] = mentions(doc.path, index);
+  d["word_count"] = doc.word_count;
+  if (!doc.updated.empty()) d["updated_display"] = display_date(doc.updated);
+  std::string last = !doc.last_updated.empty() ? doc.last_updated
+                     : !doc.updated.empty()    ? doc.updated
+                                               : doc.date;
+  d["last_updated"] = last;
+  d["last_updated_display"] = display_date(last);
+  json contributors = json::array();
+  for (const auto& c : doc.contributors) {
+    contributors.push_back({{"name", c.name}, {"commits", c.commits}});
+  }
+  d["contributors"] = contributors;
+  d["has_contributors"] = !doc.contributors.empty();
+  const SiteConfig& config = site_.config;
+  if (!config.repository_url.empty()) {
+    d["edit_url"] = config.repository_url + "/edit/" + config.repository_branch + "/" + doc.source_path;
+    d["history_url"] =
+        config.repository_url + "/commits/" + config.repository_branch + "/" + doc.source_path;
+  }
+  d["source_path"] = doc.source_path;
+  ctx["document"] = d;
+  return ctx;
+}
+
+}  // namespace agora

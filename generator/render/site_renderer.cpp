@@ -1,0 +1,264 @@
+#include "render/site_renderer.h"
+
+#include <functional>
+
+#include "content/body_render.h"
+#include "render/feeds.h"
+#include "render/link_resolver.h"
+#include "render/mustache.h"
+#include "render/page_context.h"
+#include "util/parallel.h"
+
+using nlohmann::json;
+
+namespace agora {
+
+namespace {
+
+struct PageJob {
+  std::string dir;       // site-relative directory of the page
+  std::string file;      // output file; page_file(dir) unless set
+  std::string template_name;
+  std::function<json()> context;
+};
+
+std::map<std::string, long long> attachment_sizes(const FileSystem& fs, const Site& site) {
+  std::map<std::string, long long> sizes;
+  for (const auto& attachment : site.attachments) {
+    sizes[attachment.path] = fs.file_size(join_path(site.config.root, attachment.source_path));
+  }
+  return sizes;
+}
+
+std::vector<RenderedBody> render_bodies(const FileSystem& fs, const Site& site, UrlStyle style,
+                                        unsigned threads, Diagnostics* diags) {
+  auto sizes = attachment_sizes(fs, site);
+  LinkResolver links(site, sizes, style);
+  std::vector<RenderedBody> bodies(site.documents.size());
+  std::vector<Diagnostics> found(site.documents.size());
+  parallel_for(site.documents.size(), [&](size_t i) {
+    bodies[i] = render_body(site.documents[i], site.config.trusted_html, links, &found[i]);
+  }, threads);
+  for (const auto& d : found) diags->merge(d);
+  return bodies;
+}
+
+class PagePlanner {
+ public:
+  PagePlanner(const Site& site, const PageContext& ctx, const std::vector<RenderedBody>& bodies,
+              render::TemplateSet& templates)
+      : site_(site), ctx_(ctx), bodies_(bodies), templates_(templates) {}
+
+  std::vector<PageJob> plan() {
+    add_home();
+    for (const auto& type : site_.config.types) add_listing(type);
+    for (size_t i = 0; i < site_.documents.size(); ++i) add_document(i);
+    for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
+    jobs_.push_back({"search/", "", "search", [this] {
+                       return ctx_.base("search/", "search", "Search");
+                     }});
+    jobs_.push_back({"", "404.html", "404", [this] {
+                       return ctx_.base("", "404", "Page not found");
+                     }});
+    return std::move(jobs_);
+  }
+
+ private:
+  void add_home();
+  void add_listing(const ContentType& type);
+  void add_document(size_t index);
+  void add_taxonomy(const Taxonomy& taxonomy);
+  void add_paginated(const std::string& first_dir, const std::string& template_name,
+                     const std::vector<size_t>& documents, std::function<json(const std::string&)> base);
+
+  const Site& site_;
+  const PageContext& ctx_;
+  const std::vector<RenderedBody>& bodies_;
+  render::TemplateSet& templates_;
+  std::vector<PageJob> jobs_;
+};
+
+void PagePlanner::add_home() {
+  jobs_.push_back({"", "", "home", [this] {
+    json ctx = ctx_.base("", "home", site_.config.title);
+    std::vector<size_t> newest(site_.documents.size());
+    for (size_t i = 0; i < newest.size(); ++i) newest[i] = i;
+    std::stable_sort(newest.begin(), newest.end(), [&](size_t a, size_t b) {
+      return site_.documents[a].date > site_.documents[b].date;
+    });
+    if (newest.size() > 10) newest.resize(10);
+    json types = json::array();
+    for (const auto& type : site_.config.types) {
+      types.push_back({{"title", type.title},
+                       {"singular", type.singular},
+                       {"url", ctx_.url("", type.name + "/")},
+                       {"count", site_.by_type.at(type.name).size()}});
+    }
+    json taxonomies = json::array();
+    for (const auto& taxonomy : site_.config.taxonomies) {
+      if (taxonomy.kind == VocabularyKind::kDocuments) continue;
+      const auto& used = site_.taxonomies.at(taxonomy.name).documents;
+      if (used.empty()) continue;
+      std::vector<std::pair<size_t, std::string>> by_count;
+      for (const auto& [id, docs] : used) by_count.emplace_back(docs.size(), id);
+      std::stable_sort(by_count.begin(), by_count.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      json terms = json::array();
+      for (size_t k = 0; k < by_count.size() && k < 8; ++k) {
+        const Term* term = site_.vocabularies.at(taxonomy.name).by_id(by_count[k].second);
+        terms.push_back({{"name", term->name},
+                         {"url", ctx_.url("", term_path(site_, taxonomy, term->id))},
+                         {"count", by_count[k].first}});
+      }
+      taxonomies.push_back({{"title", taxonomy.title},
+                            {"url", ctx_.url("", taxonomy.name + "/")},
+                            {"terms", terms}});
+    }
+    ctx["home"] = {{"latest", ctx_.items("", newest)},
+                   {"types", types},
+                   {"taxonomies", taxonomies},
+                   {"document_count", site_.documents.size()}};
+    return ctx;
+  }});
+}
+
+void PagePlanner::add_paginated(const std::string& first_dir, const std::string& template_name,
+                                const std::vector<size_t>& documents,
+                                std::function<json(const std::string&)> base) {
+  size_t size = static_cast<size_t>(site_.config.page_size);
+  size_t pages = std::max<size_t>(1, (documents.size() + size - 1) / size);
+  for (size_t page = 1; page <= pages; ++page) {
+    std::string dir = page_dir(first_dir, page);
+    jobs_.push_back({dir, "", template_name, [=, this, &documents] {
+      json ctx = base(dir);
+      std::vector<size_t> slice(documents.begin() + static_cast<long>((page - 1) * size),
+                                documents.begin() + static_cast<long>(std::min(documents.size(), page * size)));
+      ctx["listing"]["items"] = ctx_.items(dir, slice);
+      ctx["listing"]["count"] = documents.size();
+      ctx["listing"]["pagination"] = ctx_.pagination(first_dir, page, pages);
+      return ctx;
+    }});
+  }
+}
+
+void PagePlanner::add_listing(const ContentType& type) {
+  add_paginated(type.name + "/", "listing", site_.by_type.at(type.name),
+                [this, &type](const std::string& dir) {
+                  json ctx = ctx_.base(dir, "listing", type.title);
+                  ctx["page"]["breadcrumbs"] =
+                      json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
+                  ctx["listing"] = {{"title", type.title}, {"type", type.name}};
+                  return ctx;
+                });
+}
+
+void PagePlanner::add_document(size_t index) {
+  const Document& doc = site_.documents[index];
+  std::string specific = "document-" + doc.type;
+  std::string name = templates_.has(specific) ? specific : "document";
+  jobs_.push_back({doc.path, "", name, [this, index] {
+    return ctx_.document(index, bodies_[index]);
+  }});
+}
+
+void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
+  // A documents vocabulary's terms are documents with pages of their own.
+  if (taxonomy.kind == VocabularyKind::kDocuments) return;
+  const TaxonomyIndex& index = site_.taxonomies.at(taxonomy.name);
+  if (index.documents.empty()) return;
+  std::string dir = taxonomy.name + "/";
+  jobs_.push_back({dir, "", "taxonomy", [this, &taxonomy, &index, dir] {
+    json ctx = ctx_.base(dir, "taxonomy", taxonomy.title);
+    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
+    std::vector<const Term*> terms;
+    for (const auto& [id, _] : index.documents) terms.push_back(index.vocabulary->by_id(id));
+    std::stable_sort(terms.begin(), terms.end(),
+                     [](const Term* a, const Term* b) { return a->name < b->name; });
+    json list = json::array();
+    for (const Term* term : terms) {
+      list.push_back({{"name", term->name},
+                      {"description", term->description},
+                      {"url", ctx_.url(dir, term_path(site_, taxonomy, term->id))},
+                      {"count", index.documents.at(term->id).size()}});
+    }
+    ctx["taxonomy"] = {{"title", taxonomy.title}, {"singular", taxonomy.singular}, {"terms", list}};
+    return ctx;
+  }});
+  for (const auto& [id, documents] : index.documents) {
+    const Term* term = index.vocabulary->by_id(id);
+    add_paginated(dir + id + "/", "term", documents,
+                  [this, &taxonomy, term, dir](const std::string& page) {
+                    json ctx = ctx_.base(page, "term", term->name);
+                    ctx["page"]["breadcrumbs"] = json::array(
+                        {{{"title", "Home"}, {"url", ctx_.url(page, "")}},
+                         {{"title", taxonomy.title}, {"url", ctx_.url(page, dir)}}});
+                    ctx["listing"] = {{"title", term->name}, {"description", term->description}};
+                    ctx["term"] = {{"name", term->name},
+                                   {"id", term->id},
+                                   {"description", term->description},
+                                   {"taxonomy", taxonomy.title},
+                                   {"singular", taxonomy.singular},
+                                   {"taxonomy_url", ctx_.url(page, dir)}};
+                    return ctx;
+                  });
+  }
+}
+
+bool copy_tree(const FileSystem& fs, const std::string& dir, SiteFiles* files, Diagnostics* diags) {
+  for (const auto& relative : fs.list_files(dir)) {
+    std::string err;
+    if (!fs.read_file(join_path(dir, relative), &(*files)[relative], &err)) {
+      diags->error(join_path(dir, relative), 0, 0, "unreadable", err);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool check_links(const FileSystem& fs, const Site& site, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  render_bodies(fs, site, UrlStyle{}, 0, diags);
+  return diags->error_count() == before;
+}
+
+bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& options,
+                 SiteFiles* files, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  const std::string& root = site.config.root;
+  std::vector<RenderedBody> bodies = render_bodies(fs, site, options.style, options.threads, diags);
+
+  render::TemplateSet templates(render::directory_template_source(
+      fs, {join_path(root, "templates"), join_path(root, "themes/" + site.config.theme + "/templates")}));
+  PageContext ctx(site, options.style);
+  std::vector<PageJob> jobs = PagePlanner(site, ctx, bodies, templates).plan();
+
+  std::vector<std::string> out(jobs.size());
+  std::vector<Diagnostics> found(jobs.size());
+  parallel_for(jobs.size(), [&](size_t i) {
+    templates.render(jobs[i].template_name, jobs[i].context(), &out[i], &found[i]);
+  }, options.threads);
+  std::vector<std::string> page_dirs;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    diags->merge(found[i]);
+    const PageJob& job = jobs[i];
+    (*files)[job.file.empty() ? page_file(job.dir) : job.file] = std::move(out[i]);
+    if (job.file.empty() && job.template_name != "search") page_dirs.push_back(job.dir);
+  }
+
+  copy_tree(fs, join_path(root, "themes/" + site.config.theme + "/assets"), files, diags);
+  copy_tree(fs, join_path(root, "assets"), files, diags);
+  for (const auto& attachment : site.attachments) {
+    std::string err;
+    if (!fs.read_file(join_path(root, attachment.source_path), &(*files)[attachment.path], &err)) {
+      diags->error(attachment.source_path, 0, 0, "unreadable", err);
+    }
+  }
+  (*files)["feed.xml"] = atom_feed(site);
+  (*files)["sitemap.xml"] = sitemap(site, page_dirs);
+  (*files)["robots.txt"] = robots_txt(site);
+  return diags->error_count() == before;
+}
+
+}  // namespace agora

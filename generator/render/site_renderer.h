@@ -1,0 +1,33 @@
+#pragma once
+// Render: the Site -> every file of the output, in memory, keyed by
+// site-relative path. Pages render in parallel; the result does not depend
+// on thread timing.
+
+#include <map>
+#include <string>
+
+#include "model/site.h"
+#include "render/url.h"
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace agora {
+
+using SiteFiles = std::map<std::string, std::string>;
+
+struct RenderOptions {
+  UrlStyle style;
+  unsigned threads = 0;
+};
+
+// Renders pages, feeds, sitemap and robots.txt and copies the theme's assets
+// and the content attachments. Broken links and template errors go to diags;
+// returns false if there was any error.
+bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& options,
+                 SiteFiles* files, Diagnostics* diags);
+
+// The link check alone (what `agora check` runs): renders bodies, keeps
+// nothing.
+bool check_links(const FileSystem& fs, const Site& site, Diagnostics* diags);
+
+}  // namespace agora

@@ -1,0 +1,87 @@
+#include "sources/source_tree.h"
+
+#include "util/suggest.h"
+#include "util/text.h"
+
+namespace agora {
+
+namespace {
+
+bool is_skipped(const std::string& relative) {
+  size_t start = 0;
+  while (start < relative.size()) {
+    if (relative[start] == '_' || relative[start] == '.') return true;
+    size_t slash = relative.find('/', start);
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  return false;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+bool is_kebab_case_file_name(const std::string& name) {
+  if (!ends_with(name, ".md") || name.size() == 3) return false;
+  std::string stem = name.substr(0, name.size() - 3);
+  if (stem.front() == '-' || stem.back() == '-') return false;
+  for (size_t i = 0; i < stem.size(); ++i) {
+    char c = stem[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && stem[i - 1] != '-');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& config,
+                                     Diagnostics* diags) {
+  std::vector<SourceFile> sources;
+  std::string content_dir = join_path(config.root, "content");
+  std::vector<std::string> type_names;
+  for (const auto& type : config.types) type_names.push_back(type.name);
+  for (const auto& relative : fs.list_files(content_dir)) {
+    if (is_skipped(relative)) continue;
+    std::string path = "content/" + relative;
+    bool markdown = ends_with(relative, ".md");
+    size_t slash = relative.find('/');
+    if (slash == std::string::npos) {
+      if (markdown) {
+        diags->error(path, 0, 0, "misplaced-file",
+                     "documents live in a folder per type: content/TYPE/NAME.md",
+                     "move it into one of: content/" + type_names.front() + "/, ...");
+      }
+      continue;
+    }
+    std::string type = relative.substr(0, slash);
+    if (!config.type(type)) {
+      diags->error(path, 0, 0, "unknown-type",
+                   "folder '" + type + "' is not a content type declared in site.yaml",
+                   did_you_mean(type, type_names));
+      continue;
+    }
+    std::string rest = relative.substr(slash + 1);
+    SourceFile source{path, type, "", false};
+    if (markdown) {
+      if (rest.find('/') != std::string::npos) {
+        diags->error(path, 0, 0, "misplaced-file",
+                     "documents live directly in content/" + type + "/, not in a sub-folder");
+        continue;
+      }
+      if (!is_kebab_case_file_name(rest)) {
+        diags->error(path, 0, 0, "file-name",
+                     "file name '" + rest + "' must be lower-case kebab-case ending in .md",
+                     "rename it to '" + slugify(rest.substr(0, rest.size() - 3)) + ".md'");
+        continue;
+      }
+      source.slug = rest.substr(0, rest.size() - 3);
+      source.is_document = true;
+    }
+    sources.push_back(std::move(source));
+  }
+  return sources;
+}
+
+}  // namespace agora

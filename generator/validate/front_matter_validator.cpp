@@ -1,0 +1,343 @@
+#include "validate/front_matter_validator.h"
+
+#include <cctype>
+
+#include "config/yaml_map_reader.h"
+#include "util/suggest.h"
+
+namespace agora {
+
+namespace {
+
+bool all_digits(const std::string& s, size_t from, size_t count) {
+  if (from + count > s.size()) return false;
+  for (size_t i = from; i < from + count; ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+// The key node of `name` in `map`: a null value has no useful position, its key does.
+YAML::Node key_node(const YAML::Node& map, const std::string& name) {
+  for (const auto& kv : map) {
+    if (kv.first.Scalar() == name) return kv.first;
+  }
+  return map;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+class Validator {
+ public:
+  Validator(const FrontMatter& fm, const ValidationContext& ctx, Document* doc,
+            Diagnostics* diags)
+      : fm_(fm), ctx_(ctx), doc_(doc), diags_(diags) {}
+
+  void run(const ContentType& type);
+
+ private:
+  void error(const YAML::Node& at, const std::string& code, const std::string& message,
+             const std::string& hint = {}) {
+    diags_->error(doc_->source_path, yaml_line(at, fm_.line_offset), yaml_column(at), code,
+                  message, hint);
+  }
+  bool is_empty(const YAML::Node& value) const {
+    return !value || value.IsNull() || (value.IsScalar() && value.Scalar().empty()) ||
+           (value.IsSequence() && value.size() == 0);
+  }
+  void check_unknown(const YAML::Node& map, const std::vector<FieldSchema>& fields,
+                     const std::string& where);
+  void check_required(const YAML::Node& map, const YAML::Node& at,
+                      const std::vector<FieldSchema>& fields, const std::string& where);
+  nlohmann::json convert(const FieldSchema& field, const YAML::Node& value);
+  nlohmann::json convert_scalar(const FieldSchema& field, const YAML::Node& value);
+  nlohmann::json convert_terms(const FieldSchema& field, const YAML::Node& value);
+  nlohmann::json convert_references(const FieldSchema& field, const YAML::Node& value);
+  nlohmann::json convert_objects(const FieldSchema& field, const YAML::Node& value);
+  bool expect_sequence(const FieldSchema& field, const YAML::Node& value);
+  bool expect_scalar(const FieldSchema& field, const YAML::Node& value);
+  void record(const FieldSchema& field, const nlohmann::json& value);
+
+  const FrontMatter& fm_;
+  const ValidationContext& ctx_;
+  Document* doc_;
+  Diagnostics* diags_;
+};
+
+void Validator::run(const ContentType& type) {
+  const YAML::Node& data = fm_.data;
+  check_unknown(data, type.fields, "type '" + type.name + "'");
+  YAML::Node top;  // where "missing" is reported: the opening fence
+  check_required(data, top, type.fields, "");
+  for (const auto& field : type.fields) {
+    YAML::Node value = data[field.name];
+    if (is_empty(value)) continue;
+    nlohmann::json converted = convert(field, value);
+    if (converted.is_null()) continue;
+    doc_->fields[field.name] = converted;
+    record(field, converted);
+  }
+}
+
+void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSchema>& fields,
+                              const std::string& where) {
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.push_back(f.name);
+  for (const auto& kv : map) {
+    const std::string& key = kv.first.Scalar();
+    bool known = false;
+    for (const auto& f : fields) known = known || f.name == key;
+    if (!known) {
+      error(kv.first, "unknown-field", "unknown field '" + key + "' for " + where,
+            did_you_mean(key, names));
+    }
+  }
+}
+
+void Validator::check_required(const YAML::Node& map, const YAML::Node& at,
+                               const std::vector<FieldSchema>& fields, const std::string& where) {
+  for (const auto& field : fields) {
+    if (!field.required) continue;
+    YAML::Node value = map[field.name];
+    std::string name = where.empty() ? field.name : where + "." + field.name;
+    if (!value) {
+      std::string message = "missing required field '" + name + "'";
+      std::string hint = field.description.empty() ? "" : "add '" + field.name + ":' (" +
+                                                              field.description + ")";
+      if (at) {
+        error(at, "missing-field", message, hint);
+      } else {
+        diags_->error(doc_->source_path, 1, 1, "missing-field", message, hint);
+      }
+    } else if (is_empty(value)) {
+      error(value.IsNull() ? key_node(map, field.name) : value, "empty-field",
+            "required field '" + name + "' is empty",
+            field.description.empty() ? "" : "fill in " + field.description);
+    }
+  }
+}
+
+bool Validator::expect_sequence(const FieldSchema& field, const YAML::Node& value) {
+  if (value.IsSequence()) return true;
+  error(value, "wrong-type", "field '" + field.name + "' must be a list",
+        value.IsScalar() ? "write it as a list: " + field.name + ": [" + value.Scalar() + "]"
+                         : "");
+  return false;
+}
+
+bool Validator::expect_scalar(const FieldSchema& field, const YAML::Node& value) {
+  if (value.IsScalar()) return true;
+  error(value, "wrong-type",
+        "field '" + field.name + "' must be a single value, not a " +
+            (value.IsSequence() ? "list" : "mapping"));
+  return false;
+}
+
+nlohmann::json Validator::convert(const FieldSchema& field, const YAML::Node& value) {
+  switch (field.type) {
+    case FieldType::kList: {
+      if (!expect_sequence(field, value)) return nullptr;
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& item : value) {
+        if (!item.IsScalar()) {
+          error(item, "wrong-type", "items of '" + field.name + "' must be text");
+          continue;
+        }
+        out.push_back(item.Scalar());
+      }
+      return out;
+    }
+    case FieldType::kListOfTerms:
+      return convert_terms(field, value);
+    case FieldType::kReference:
+    case FieldType::kListOfReferences:
+      return convert_references(field, value);
+    case FieldType::kListOfObjects:
+      return convert_objects(field, value);
+    default:
+      return expect_scalar(field, value) ? convert_scalar(field, value) : nullptr;
+  }
+}
+
+nlohmann::json Validator::convert_scalar(const FieldSchema& field, const YAML::Node& value) {
+  const std::string& text = value.Scalar();
+  switch (field.type) {
+    case FieldType::kDate: {
+      std::string day;
+      if (parse_iso_date(text, &day)) return day;
+      error(value, "invalid-date",
+            "field '" + field.name + "' must be an ISO 8601 date, got '" + text + "'",
+            "write the date as YYYY-MM-DD, e.g. 2019-12-10");
+      return nullptr;
+    }
+    case FieldType::kUrl:
+      if (is_valid_url(text)) return text;
+      error(value, "invalid-url", "field '" + field.name + "' must be a URL, got '" + text + "'",
+            "use a full address starting with https://");
+      return nullptr;
+    case FieldType::kEnum:
+      for (const auto& allowed : field.values) {
+        if (allowed == text) return text;
+      }
+      {
+        std::string allowed_list;
+        for (const auto& v : field.values) allowed_list += (allowed_list.empty() ? "" : ", ") + v;
+        std::string hint = did_you_mean(text, field.values);
+        error(value, "invalid-enum",
+              "field '" + field.name + "' must be one of " + allowed_list + "; got '" + text + "'",
+              hint);
+      }
+      return nullptr;
+    case FieldType::kBoolean:
+      if (text == "true" || text == "false") return text == "true";
+      error(value, "wrong-type",
+            "field '" + field.name + "' must be true or false, got '" + text + "'");
+      return nullptr;
+    default:
+      return text;
+  }
+}
+
+nlohmann::json Validator::convert_terms(const FieldSchema& field, const YAML::Node& value) {
+  if (!expect_sequence(field, value)) return nullptr;
+  const Taxonomy* taxonomy = ctx_.config->taxonomy(field.taxonomy);
+  const Vocabulary& vocabulary = ctx_.vocabularies->at(field.taxonomy);
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& item : value) {
+    if (!item.IsScalar()) {
+      error(item, "wrong-type", "items of '" + field.name + "' must be term names");
+      continue;
+    }
+    const Term* term = vocabulary.find(item.Scalar());
+    if (!term) {
+      error(item, "unknown-term",
+            "'" + item.Scalar() + "' is not in the vocabulary of " + taxonomy->title +
+                " (field '" + field.name + "')",
+            vocabulary.suggest(item.Scalar()));
+      continue;
+    }
+    if (std::find(ids.begin(), ids.end(), term->id) != ids.end()) {
+      error(item, "duplicate-term", "'" + item.Scalar() + "' is listed twice in '" + field.name + "'");
+      continue;
+    }
+    ids.push_back(term->id);
+  }
+  return ids;
+}
+
+nlohmann::json Validator::convert_references(const FieldSchema& field, const YAML::Node& value) {
+  bool single = field.type == FieldType::kReference;
+  if (single ? !expect_scalar(field, value) : !expect_sequence(field, value)) return nullptr;
+  const auto& slugs = ctx_.slugs_by_type->at(field.target);
+  std::vector<std::string> candidates(slugs.begin(), slugs.end());
+  nlohmann::json out = nlohmann::json::array();
+  auto check = [&](const YAML::Node& item) {
+    if (!item.IsScalar()) {
+      error(item, "wrong-type", "items of '" + field.name + "' must be document slugs");
+      return;
+    }
+    if (!slugs.count(item.Scalar())) {
+      error(item, "unknown-reference",
+            "'" + item.Scalar() + "' is not a document in content/" + field.target + "/",
+            did_you_mean(item.Scalar(), candidates));
+      return;
+    }
+    out.push_back(item.Scalar());
+  };
+  if (single) {
+    check(value);
+    return out.empty() ? nlohmann::json() : out[0];
+  }
+  for (const auto& item : value) check(item);
+  return out;
+}
+
+nlohmann::json Validator::convert_objects(const FieldSchema& field, const YAML::Node& value) {
+  if (!expect_sequence(field, value)) return nullptr;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& item : value) {
+    if (!item.IsMap()) {
+      error(item, "wrong-type", "items of '" + field.name + "' must be mappings of fields");
+      continue;
+    }
+    check_unknown(item, field.fields, "'" + field.name + "'");
+    check_required(item, item, field.fields, field.name);
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& sub : field.fields) {
+      YAML::Node sub_value = item[sub.name];
+      if (is_empty(sub_value)) continue;
+      nlohmann::json converted = convert(sub, sub_value);
+      if (!converted.is_null()) object[sub.name] = converted;
+    }
+    out.push_back(object);
+  }
+  return out;
+}
+
+void Validator::record(const FieldSchema& field, const nlohmann::json& value) {
+  if (field.name == "title") doc_->title = value.get<std::string>();
+  if (field.name == "date") doc_->date = value.get<std::string>();
+  if (field.name == "updated") doc_->updated = value.get<std::string>();
+  if (field.name == "summary") doc_->summary = value.get<std::string>();
+  if (field.name == "draft") doc_->draft = value.get<bool>();
+  if (field.type == FieldType::kListOfTerms) {
+    FieldTerms terms{field.name, field.taxonomy, value.get<std::vector<std::string>>()};
+    auto& all = doc_->terms[field.taxonomy];
+    for (const auto& id : terms.ids) {
+      if (std::find(all.begin(), all.end(), id) == all.end()) all.push_back(id);
+    }
+    doc_->term_fields.push_back(std::move(terms));
+  }
+  if (field.type == FieldType::kReference) {
+    doc_->reference_fields.push_back({field.name, field.target, {value.get<std::string>()}});
+  }
+  if (field.type == FieldType::kListOfReferences) {
+    doc_->reference_fields.push_back(
+        {field.name, field.target, value.get<std::vector<std::string>>()});
+  }
+}
+
+}  // namespace
+
+bool parse_iso_date(const std::string& text, std::string* day) {
+  if (text.size() < 10 || !all_digits(text, 0, 4) || text[4] != '-' || !all_digits(text, 5, 2) ||
+      text[7] != '-' || !all_digits(text, 8, 2)) {
+    return false;
+  }
+  int year = std::stoi(text.substr(0, 4));
+  int month = std::stoi(text.substr(5, 2));
+  int d = std::stoi(text.substr(8, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return false;
+  int days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
+  if (d < 1 || d > days) return false;
+  if (text.size() > 10) {
+    // A time part: THH:MM[:SS[.fff]] then Z or +hh:mm, as ISO 8601 allows.
+    if ((text[10] != 'T' && text[10] != ' ') || !all_digits(text, 11, 2) || text.size() < 16 ||
+        text[13] != ':' || !all_digits(text, 14, 2)) {
+      return false;
+    }
+  }
+  *day = text.substr(0, 10);
+  return true;
+}
+
+bool is_valid_url(const std::string& text) {
+  if (text.rfind("mailto:", 0) == 0) return text.size() > 7 && text.find('@') != std::string::npos;
+  size_t scheme_end = text.rfind("https://", 0) == 0 ? 8 : text.rfind("http://", 0) == 0 ? 7 : 0;
+  if (scheme_end == 0) return false;
+  size_t host_end = text.find_first_of("/?#", scheme_end);
+  std::string host = text.substr(scheme_end, host_end - scheme_end);
+  if (host.empty() || host.find(' ') != std::string::npos) return false;
+  for (char c : text) {
+    if (c == ' ' || c == '<' || c == '>' || c == '"') return false;
+  }
+  return true;
+}
+
+void validate_front_matter(const FrontMatter& front_matter, const ContentType& type,
+                           const ValidationContext& context, Document* doc, Diagnostics* diags) {
+  Validator(front_matter, context, doc, diags).run(type);
+}
+
+}  // namespace agora
