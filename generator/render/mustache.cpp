@@ -105,7 +105,8 @@ class Renderer {
       }
       return;
     }
-    std::string text = v->dump();
+    // Invalid UTF-8 in data must not throw out of a render.
+    std::string text = v->dump(-1, ' ', false, json::error_handler_t::replace);
     if (n.escape) {
       append_html_escaped(text, out_);
     } else {
@@ -150,7 +151,7 @@ class Renderer {
       if (v == nullptr || !v->is_string()) return;
       name = v->get<std::string>();
     }
-    std::shared_ptr<const ParsedTemplate> tmpl = set_->find(name);
+    const ParsedTemplate* tmpl = find(name);
     if (tmpl == nullptr) return;
     if (!tmpl->ok()) {
       report(*tmpl);
@@ -166,6 +167,16 @@ class Renderer {
     render(tmpl->nodes, scope);
     --depth_;
     indent_.resize(saved);
+  }
+
+  // The set never drops a parsed template, so raw pointers stay valid; a
+  // local map spares the set's lock and reference counts in hot loops.
+  const ParsedTemplate* find(const std::string& name) {
+    auto it = templates_.find(name);
+    if (it != templates_.end()) return it->second;
+    const ParsedTemplate* tmpl = set_->find(name).get();
+    templates_.emplace(name, tmpl);
+    return tmpl;
   }
 
   void report(const ParsedTemplate& tmpl) {
@@ -210,6 +221,7 @@ class Renderer {
   int depth_ = 0;
   bool ok_ = true;
   std::set<std::string> reported_;
+  std::unordered_map<std::string, const ParsedTemplate*> templates_;
 };
 
 bool render_parsed(TemplateSet* set, const ParsedTemplate& tmpl, const json& context,
@@ -288,11 +300,27 @@ std::shared_ptr<const ParsedTemplate> TemplateSet::find(const std::string& name)
   auto it = cache_.find(name);
   if (it != cache_.end()) return it->second;
   std::shared_ptr<const ParsedTemplate> parsed;
-  if (std::optional<TemplateFile> file = loader_(name)) {
+  if (std::optional<TemplateFile> file = load(name)) {
     parsed = std::make_shared<const ParsedTemplate>(parse_mustache(file->text, file->path));
+  } else {
+    missing_.insert(name);
   }
   cache_.emplace(name, parsed);
   return parsed;
+}
+
+// Errors are values: a throwing source counts as a missing template.
+std::optional<TemplateFile> TemplateSet::load(const std::string& name) {
+  try {
+    return loader_(name);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+std::vector<std::string> TemplateSet::missing() {
+  std::shared_lock lock(mutex_);
+  return {missing_.begin(), missing_.end()};
 }
 
 bool TemplateSet::has(const std::string& name) { return find(name) != nullptr; }

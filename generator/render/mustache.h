@@ -6,11 +6,14 @@
 // Values: false, null and [] are falsy; everything else (0, "", {}) is truthy.
 // {{x}} escapes & < > " (exactly the spec's set); {{{x}}} and {{&x}} do not.
 // Numbers print as JSON does (85, 1.21); objects and arrays print as JSON.
+// Inside a parent tag only its direct {{$block}} children count; other text
+// and tags there are ignored, as the spec says.
 
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -67,13 +70,22 @@ class TemplateSet {
   // True if the source has a template `name` (it is loaded and cached).
   bool has(const std::string& name);
 
-  // The parsed template `name`, or null when the source has none.
+  // The parsed template `name`, or null when the source has none. A returned
+  // template lives as long as the set.
   std::shared_ptr<const ParsedTemplate> find(const std::string& name);
 
+  // Every name asked for (templates, partials, parents) that the source did
+  // not have, sorted: lets `check` warn about a mistyped partial, which the
+  // spec requires to render silently as empty.
+  std::vector<std::string> missing();
+
  private:
+  std::optional<TemplateFile> load(const std::string& name);
+
   TemplateLoader loader_;
   std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const ParsedTemplate>> cache_;
+  std::set<std::string> missing_;
 };
 
 // Renders a template string directly, partials looked up in `partials`; used

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -147,6 +148,18 @@ TEST_CASE("mustache: a missing top-level template is an error, a missing partial
   CHECK(diags.items()[0].message == "template 'gone' not found");
   CHECK(set.has("page"));
   CHECK_FALSE(set.has("gone"));
+  CHECK(set.missing() == std::vector<std::string>{"gone", "nowhere"});
+}
+
+TEST_CASE("mustache: a throwing source counts as a missing template") {
+  TemplateSet set([](const std::string&) -> std::optional<std::string> {
+    throw std::runtime_error("disk on fire");
+  });
+  Diagnostics diags;
+  std::string out;
+  CHECK_FALSE(set.render("page", json::object(), &out, &diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "template-missing");
 }
 
 TEST_CASE("mustache: TemplateSet asks its source once per name however often it renders") {
