@@ -207,6 +207,11 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
 
 void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSchema>& common,
                                SiteConfig* config) {
+  if (!node) {
+    diags_->error(file_, 1, 1, "missing-key", file_ + " needs 'types': the content types to build",
+                  "declare at least one type, e.g. types: {notes: {title: Notes}}");
+    return;
+  }
   YamlMapReader types(node, file_, "types", diags_);
   if (!types.is_map()) return;
   for (const auto& kv : node) {

@@ -6,11 +6,14 @@
 
 namespace agora {
 
+// A missing node (yaml-cpp's "zombie") has no position; callers get 0.
 int yaml_line(const YAML::Node& node, int line_offset) {
+  if (!node) return 0;
   return node.Mark().line < 0 ? 0 : node.Mark().line + 1 + line_offset;
 }
 
 int yaml_column(const YAML::Node& node) {
+  if (!node) return 0;
   return node.Mark().column < 0 ? 0 : node.Mark().column + 1;
 }
 

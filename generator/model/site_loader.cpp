@@ -166,8 +166,6 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   if (!config) return std::nullopt;
   Site site;
   site.config = std::move(*config);
-  size_t errors_before = diags->error_count();
-
   std::vector<SourceFile> sources = find_sources(fs, site.config, diags);
   std::vector<SourceFile> documents;
   for (const auto& source : sources) {
@@ -208,7 +206,6 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
     }
     site.documents.push_back(std::move(file.doc));
   }
-  if (diags->error_count() != errors_before) return std::nullopt;
 
   index_documents(&site);
   index_taxonomies(&site);

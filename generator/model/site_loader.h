@@ -16,7 +16,10 @@ struct LoadOptions {
 };
 
 // Reads the site whose configuration is `config_path` (its folder is the site
-// root). Collects every problem into diags; returns nullopt if any is an error.
+// root). Collects every problem into diags. Returns nullopt only when the
+// configuration or a vocabulary is unusable; otherwise the site holds every
+// document that parsed, and the caller decides what errors in diags mean
+// (check reports them all, build stops before writing).
 // Drafts are left out (and reported as warnings) unless include_drafts.
 std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
                               const LoadOptions& options, Diagnostics* diags);

@@ -1,10 +1,16 @@
 #include "render/page_context.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 using nlohmann::json;
 
 namespace agora {
+
+namespace {
+void add_facts_and_lists(const ContentType& type, const Document& doc, json* d);
+}  // namespace
 
 std::string page_dir(const std::string& first_dir, size_t page) {
   return page <= 1 ? first_dir : first_dir + "page/" + std::to_string(page) + "/";
@@ -165,6 +171,50 @@ json PageContext::mentions(const std::string& dir, size_t index) const {
   return groups;
 }
 
+namespace {
+
+// Single-value fields (status, website, acronym...) and plain lists
+// (decisions, outcomes...), in schema order, so a theme shows any schema.
+void add_facts_and_lists(const ContentType& type, const Document& doc, json* d) {
+  static const char* kShownElsewhere[] = {"title", "date", "summary", "updated", "draft"};
+  json facts = json::array(), lists = json::array();
+  for (const auto& field : type.fields) {
+    if (!doc.fields.contains(field.name)) continue;
+    if (std::find(std::begin(kShownElsewhere), std::end(kShownElsewhere), field.name) !=
+        std::end(kShownElsewhere)) {
+      continue;
+    }
+    const json& value = doc.fields[field.name];
+    std::string label = PageContext::field_label(field.name);
+    switch (field.type) {
+      case FieldType::kString:
+      case FieldType::kText:
+      case FieldType::kEnum:
+        facts.push_back({{"field", field.name}, {"label", label}, {"value", value}});
+        break;
+      case FieldType::kDate:
+        facts.push_back({{"field", field.name},
+                         {"label", label},
+                         {"value", PageContext::display_date(value.get<std::string>())}});
+        break;
+      case FieldType::kUrl:
+        facts.push_back({{"field", field.name}, {"label", label}, {"value", value}, {"url", value}});
+        break;
+      case FieldType::kList:
+        if (!value.empty()) {
+          lists.push_back({{"field", field.name}, {"label", label}, {"items", value}});
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  (*d)["facts"] = facts;
+  (*d)["lists"] = lists;
+}
+
+}  // namespace
+
 json PageContext::document(size_t index, const RenderedBody& body) const {
   const Document& doc = site_.documents[index];
   const ContentType& type = *site_.config.type(doc.type);
@@ -175,6 +225,13 @@ json PageContext::document(size_t index, const RenderedBody& body) const {
        {{"title", type.title}, {"url", url(doc.path, doc.type + "/")}}});
   json d = item(doc.path, index);
   d["fields"] = doc.fields;
+  // Mustache cannot test a list for emptiness without iterating it; themes
+  // use {{#document.has.FIELD}} to wrap a field's section.
+  json has = json::object();
+  for (const auto& [name, value] : doc.fields.items()) {
+    has[name] = !(value.is_array() || value.is_string()) || !value.empty();
+  }
+  d["has"] = has;
   d["type_title"] = type.title;
   d["content"] = body.html;
   d["toc"] = body.toc;
@@ -183,6 +240,9 @@ json PageContext::document(size_t index, const RenderedBody& body) const {
   d["metadata"] = metadata(doc.path, doc);
   d["related"] = site_.related.empty() ? json::array() : items(doc.path, site_.related[index]);
   d["mentions"] = mentions(doc.path, index);
+  d["has_related"] = !d["related"].empty();
+  d["has_mentions"] = !d["mentions"].empty();
+  add_facts_and_lists(type, doc, &d);
   d["word_count"] = doc.word_count;
   if (!doc.updated.empty()) d["updated_display"] = display_date(doc.updated);
   std::string last = !doc.last_updated.empty() ? doc.last_updated

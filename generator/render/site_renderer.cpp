@@ -229,7 +229,7 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   const std::string& root = site.config.root;
   std::vector<RenderedBody> bodies = render_bodies(fs, site, options.style, options.threads, diags);
 
-  render::TemplateSet templates(render::directory_template_source(
+  render::TemplateSet templates(render::directory_template_loader(
       fs, {join_path(root, "templates"), join_path(root, "themes/" + site.config.theme + "/templates")}));
   PageContext ctx(site, options.style);
   std::vector<PageJob> jobs = PagePlanner(site, ctx, bodies, templates).plan();
@@ -237,7 +237,9 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   std::vector<std::string> out(jobs.size());
   std::vector<Diagnostics> found(jobs.size());
   parallel_for(jobs.size(), [&](size_t i) {
-    templates.render(jobs[i].template_name, jobs[i].context(), &out[i], &found[i]);
+    json context = jobs[i].context();
+    context["page"]["has_breadcrumbs"] = !context["page"]["breadcrumbs"].empty();
+    templates.render(jobs[i].template_name, context, &out[i], &found[i]);
   }, options.threads);
   std::vector<std::string> page_dirs;
   for (size_t i = 0; i < jobs.size(); ++i) {

@@ -1,0 +1,33 @@
+// agora check: everything build would read, validated; nothing written.
+
+#include "cli/commands.h"
+#include "cli/diagnostic_printer.h"
+#include "model/site_loader.h"
+#include "render/site_renderer.h"
+
+namespace agora {
+
+int run_check(const CommandArgs& args, const CliEnv& env) {
+  Diagnostics diags;
+  LoadOptions options;
+  options.include_drafts = false;
+  auto site = load_site(*env.fs, args.config, options, &diags);
+  if (site) check_links(*env.fs, *site, &diags);
+  diags.sort();
+  PrintOptions print;
+  print.format = args.format == "json"     ? DiagnosticFormat::kJson
+                 : args.format == "github" ? DiagnosticFormat::kGithub
+                                           : DiagnosticFormat::kText;
+  print.color = env.color && print.format == DiagnosticFormat::kText;
+  size_t slash = args.config.rfind('/');
+  print.root = slash == std::string::npos ? "." : args.config.substr(0, slash);
+  print_diagnostics(diags, *env.fs, print, *env.out);
+  bool failed = diags.has_errors() || (args.strict && diags.warning_count() > 0);
+  if (print.format == DiagnosticFormat::kText && diags.empty()) {
+    *env.out << "agora check: " << (site ? site->documents.size() : 0)
+             << " documents, no problems found\n";
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace agora

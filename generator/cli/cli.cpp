@@ -1,0 +1,86 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+
+#include "cli/commands.h"
+
+namespace agora {
+
+namespace {
+
+struct Command {
+  const char* name;
+  const char* help;
+  void (*add_options)(CLI::App* app, CommandArgs* args);
+  int (*run)(const CommandArgs& args, const CliEnv& env);
+};
+
+void add_config(CLI::App* app, CommandArgs* args) {
+  app->add_option("--config", args->config, "site configuration file")->capture_default_str();
+}
+
+const Command kCommands[] = {
+    {"build", "build the site into the output folder",
+     [](CLI::App* app, CommandArgs* args) {
+       add_config(app, args);
+       app->add_option("--out", args->out, "output folder")->capture_default_str();
+       app->add_option("--base-url", args->base_url,
+                       "absolute URL of the published site (feed, sitemap, canonical links)");
+       app->add_flag("--offline", args->offline, "links end in index.html, for file:// browsing");
+       app->add_flag("--drafts", args->drafts, "include documents marked draft: true");
+       app->add_flag("--bundle", args->bundle, "also write a zip of the offline site");
+       app->add_flag("--report", args->report, "print a page weight report");
+       app->add_flag("-q,--quiet", args->quiet, "print only errors");
+       app->add_option("--emit-search-corpus", args->search_corpus,
+                       "write the exact text fed to the search index to FILE");
+     },
+     run_build},
+    {"check", "validate everything build would read; write nothing",
+     [](CLI::App* app, CommandArgs* args) {
+       add_config(app, args);
+       app->add_option("--format", args->format, "text, github or json")
+           ->check(CLI::IsMember({"text", "github", "json"}))
+           ->capture_default_str();
+       app->add_flag("--strict", args->strict, "treat warnings as errors");
+     },
+     run_check},
+    {"new", "start a document with the type's front matter",
+     [](CLI::App* app, CommandArgs* args) {
+       add_config(app, args);
+       app->add_option("type", args->type, "content type, e.g. best-practices")->required();
+       app->add_option("title", args->title, "the document's title")->required();
+     },
+     run_new},
+};
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, const CliEnv& env) {
+  CLI::App app{"agora: a static site generator for public knowledge repositories"};
+  app.set_version_flag("--version", std::string("agora ") + AGORA_VERSION);
+  app.require_subcommand(1);
+  CommandArgs args;
+  std::vector<std::pair<CLI::App*, const Command*>> subcommands;
+  for (const auto& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    command.add_options(sub, &args);
+    subcommands.emplace_back(sub, &command);
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    std::ostringstream out, err;
+    int code = app.exit(e, out, err);
+    *env.out << out.str();
+    *env.err << err.str();
+    return code;
+  }
+  for (const auto& [sub, command] : subcommands) {
+    if (sub->parsed()) return command->run(args, env);
+  }
+  return 2;
+}
+
+}  // namespace agora

@@ -1,0 +1,102 @@
+// agora new TYPE "Title": a new document with the type's front matter, each
+// field commented, so a first-time contributor sees what to fill in.
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "model/site_loader.h"
+#include "util/suggest.h"
+#include "util/text.h"
+
+namespace agora {
+
+namespace {
+
+std::string field_comment(const FieldSchema& field, const SiteConfig& config) {
+  std::string comment = "# " + (field.description.empty() ? field.name : field.description);
+  if (field.required) comment += " (required)";
+  if (field.type == FieldType::kEnum) {
+    comment += "; one of:";
+    for (const auto& value : field.values) comment += " " + value;
+  }
+  if (field.type == FieldType::kListOfTerms) {
+    const Taxonomy* taxonomy = config.taxonomy(field.taxonomy);
+    comment += "; a list of " + (taxonomy ? taxonomy->title : field.taxonomy);
+  }
+  if (field.type == FieldType::kListOfReferences || field.type == FieldType::kReference) {
+    comment += "; slugs of files in content/" + field.target + "/";
+  }
+  return comment + "\n";
+}
+
+std::string field_line(const FieldSchema& field, const std::string& title, const std::string& today) {
+  if (field.name == "title") return "title: " + nlohmann::json(title).dump() + "\n";
+  if (field.name == "date") return "date: " + today + "\n";
+  switch (field.type) {
+    case FieldType::kList:
+    case FieldType::kListOfTerms:
+    case FieldType::kListOfReferences:
+      return field.name + ": []\n";
+    case FieldType::kListOfObjects: {
+      std::string line = field.name + ":\n  -";
+      for (size_t i = 0; i < field.fields.size(); ++i) {
+        line += (i ? "\n    " : " ") + field.fields[i].name + ":";
+      }
+      return line + "\n";
+    }
+    default:
+      return field.name + ":\n";
+  }
+}
+
+}  // namespace
+
+std::string new_document_text(const ContentType& type, const SiteConfig& config,
+                              const std::string& title, const std::string& today) {
+  std::string text = "---\n";
+  for (const auto& field : type.fields) {
+    if (field.name == "draft" || field.name == "updated") continue;
+    text += field_comment(field, config) + field_line(field, title, today);
+  }
+  text += "---\n\n## Overview\n\nWrite the " + ascii_lower(type.singular) +
+          " here. Link other documents by their file, e.g. [ITU](../organizations/itu.md).\n";
+  return text;
+}
+
+int run_new(const CommandArgs& args, const CliEnv& env) {
+  Diagnostics diags;
+  auto config = load_config(*env.fs, args.config, &diags);
+  if (!config) {
+    for (const auto& d : diags.items()) *env.err << format_diagnostic_line(d) << "\n";
+    return 1;
+  }
+  const ContentType* type = config->type(args.type);
+  if (!type) {
+    std::vector<std::string> names;
+    for (const auto& t : config->types) names.push_back(t.name);
+    std::string hint = did_you_mean(args.type, names);
+    *env.err << "agora new: unknown type '" << args.type << "'"
+             << (hint.empty() ? "" : "; " + hint) << "\n";
+    return 1;
+  }
+  std::string slug = slugify(args.title);
+  if (slug.empty()) {
+    *env.err << "agora new: the title must contain letters or digits\n";
+    return 1;
+  }
+  std::string relative = "content/" + type->name + "/" + slug + ".md";
+  std::string path = join_path(config->root, relative);
+  if (env.fs->exists(path)) {
+    *env.err << "agora new: " << relative << " already exists; not overwriting it\n";
+    return 1;
+  }
+  std::string err;
+  if (!env.fs->write_file(path, new_document_text(*type, *config, args.title, env.clock->today()), &err)) {
+    *env.err << "agora new: " << err << "\n";
+    return 1;
+  }
+  *env.out << "created " << relative << "\nnext: fill in the fields, then run `agora check`\n";
+  return 0;
+}
+
+}  // namespace agora

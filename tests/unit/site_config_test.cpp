@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include "config/site_config.h"
+
+using agora::Diagnostics;
+using agora::FieldType;
+using agora::parse_site_config;
+
+namespace {
+
+const char* kMinimal = R"(title: Test site
+base_url: https://example.org/kb
+taxonomies:
+  themes:
+    title: Themes
+    vocabulary: {file: data/themes.yaml}
+  organizations:
+    vocabulary: {documents: organizations}
+common_fields:
+  - {name: title, type: string, required: true}
+  - {name: themes, type: list-of-terms, taxonomy: themes}
+types:
+  organizations:
+    title: Organizations
+    fields:
+      - {name: website, type: url}
+  initiatives:
+    fields:
+      - {name: status, type: enum, values: [active, done], required: true}
+      - {name: leads, type: list-of-terms, taxonomy: organizations}
+search:
+  fields:
+    - {name: title, boost: 10}
+    - {name: body}
+)";
+
+}  // namespace
+
+TEST_CASE("a valid site.yaml becomes typed structs") {
+  Diagnostics diags;
+  auto config = parse_site_config(kMinimal, "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(diags.empty());
+  CHECK(config->title == "Test site");
+  CHECK(config->base_url == "https://example.org/kb/");
+  CHECK(config->page_size == 20);
+  REQUIRE(config->types.size() == 2);
+  const auto* initiatives = config->type("initiatives");
+  REQUIRE(initiatives);
+  CHECK(initiatives->title == "initiatives");
+  REQUIRE(initiatives->fields.size() == 4);  // common fields first
+  CHECK(initiatives->fields[0].name == "title");
+  CHECK(initiatives->fields[2].type == FieldType::kEnum);
+  CHECK(initiatives->fields[2].values == std::vector<std::string>{"active", "done"});
+  CHECK(config->taxonomy("organizations")->kind == agora::VocabularyKind::kDocuments);
+  REQUIRE(config->search_fields.size() == 2);
+  CHECK(config->search_fields[1].boost == 1.0);
+}
+
+TEST_CASE("config errors name site.yaml, line and column, with a suggestion") {
+  struct Case {
+    std::string yaml;
+    int line;
+    int column;
+    std::string code;
+    std::string message;
+    std::string hint;
+  };
+  const Case cases[] = {
+      {"title: A\npage_sise: 10\n", 2, 1, "unknown-key", "unknown key 'page_sise' in site.yaml",
+       "did you mean 'page_size'?"},
+      {"title: A\npage_size: many\n", 2, 12, "wrong-type", "'page_size' in site.yaml must be a whole number", ""},
+      {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: when, type: strng}\n", 5, 28,
+       "unknown-field-type", "unknown field type 'strng' for field 'when'", "did you mean 'string'?"},
+      {"title: A\ntypes:\n  notes:\n    titel: Notes\n", 4, 5, "unknown-key",
+       "unknown key 'titel' in type 'notes'", "did you mean 'title'?"},
+      {"description: no title\n", 1, 1, "missing-key", "site.yaml needs 'title'", ""},
+      {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: tags, type: list-of-terms, taxonomy: tagz}\n",
+       5, 0, "unknown-taxonomy", "field 'tags' uses unknown taxonomy 'tagz'", ""},
+      {"title: [unclosed\n", 2, 1, "yaml-syntax", "end of sequence flow not found", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.yaml);
+    Diagnostics diags;
+    CHECK_FALSE(parse_site_config(c.yaml, "site.yaml", &diags));
+    REQUIRE(diags.items().size() >= 1);
+    const auto& d = diags.items()[0];
+    CHECK(d.file == "site.yaml");
+    CHECK(d.line == c.line);
+    CHECK(d.column == c.column);
+    CHECK(d.code == c.code);
+    CHECK(d.message == c.message);
+    CHECK(d.hint == c.hint);
+  }
+}
+
+TEST_CASE("a vocabulary must come from exactly one source") {
+  Diagnostics diags;
+  CHECK_FALSE(parse_site_config(
+      "title: A\ntaxonomies:\n  t:\n    vocabulary: {file: a.yaml, iso3166: true}\ntypes: {a: {}}\n", "site.yaml", &diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "invalid-vocabulary");
+  CHECK(diags.items()[0].line == 4);
+}

@@ -1,0 +1,139 @@
+#include <doctest/doctest.h>
+
+#include "model/site_loader.h"
+#include "site_fixture.h"
+
+using agora::Diagnostics;
+using agora::LoadOptions;
+using agora::MemoryFileSystem;
+using agora::RealFileSystem;
+
+namespace {
+
+// The ISO list comes from the real iso-codes package; the rest from memory.
+class FixtureFs : public agora::FileSystemWrapper {
+ public:
+  FixtureFs() : FileSystemWrapper(&memory_) { agora::testing::write_fixture_site(&memory_); }
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
+    if (path == agora::kIso3166Path) return real_.read_file(path, contents, err);
+    return FileSystemWrapper::read_file(path, contents, err);
+  }
+  MemoryFileSystem memory_;
+  RealFileSystem real_;
+};
+
+std::vector<std::string> slugs(const agora::Site& site, const std::vector<size_t>& indexes) {
+  std::vector<std::string> out;
+  for (size_t i : indexes) out.push_back(site.documents[i].slug);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("load_site orders listings newest first and leaves drafts out") {
+  FixtureFs fs;
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  REQUIRE(site);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "draft");
+  CHECK(diags.items()[0].file == "content/notes/delta.md");
+  CHECK(slugs(*site, site->by_type.at("notes")) == std::vector<std::string>{"beta", "alpha", "gamma"});
+  CHECK(slugs(*site, site->by_type.at("organizations")) == std::vector<std::string>{"undp", "itu"});
+  CHECK(site->find("notes", "alpha")->path == "notes/alpha/");
+}
+
+TEST_CASE("load_site with drafts includes them") {
+  FixtureFs fs;
+  Diagnostics diags;
+  LoadOptions options;
+  options.include_drafts = true;
+  auto site = agora::load_site(fs, "site/site.yaml", options, &diags);
+  REQUIRE(site);
+  CHECK(slugs(*site, site->by_type.at("notes")) ==
+        std::vector<std::string>{"delta", "beta", "alpha", "gamma"});
+}
+
+TEST_CASE("terms written by id, name, alias or ISO code resolve to one id") {
+  FixtureFs fs;
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  REQUIRE(site);
+  const auto* gamma = site->find("notes", "gamma");
+  CHECK(gamma->terms.at("themes") == std::vector<std::string>{"infra"});
+  CHECK(gamma->terms.at("countries") == std::vector<std::string>{"gh", "mn"});
+  const auto& themes = site->taxonomies.at("themes").documents;
+  CHECK(slugs(*site, themes.at("skills")) == std::vector<std::string>{"beta", "alpha"});
+  CHECK(themes.count("inclusion") == 1);
+  CHECK(slugs(*site, site->taxonomies.at("countries").documents.at("gh")) ==
+        std::vector<std::string>{"alpha", "gamma"});
+}
+
+TEST_CASE("related documents share the most terms; organizations list who names them") {
+  FixtureFs fs;
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  REQUIRE(site);
+  size_t alpha = site->by_key.at("notes/alpha");
+  // alpha shares skills + itu with beta (2) and Ghana with gamma (1).
+  CHECK(slugs(*site, site->related[alpha]) == std::vector<std::string>{"beta", "gamma"});
+  size_t itu = site->by_key.at("organizations/itu");
+  REQUIRE(site->mentions[itu].size() == 2);
+  CHECK(site->documents[site->mentions[itu][0].document].slug == "beta");
+  CHECK(site->mentions[itu][0].field == "organizations");
+  CHECK(site->documents[site->mentions[itu][1].document].slug == "alpha");
+  CHECK(site->mentions[itu][1].field == "leads");
+}
+
+TEST_CASE("front matter problems are all reported with file, line and column") {
+  FixtureFs fs;
+  std::string err;
+  fs.memory_.write_file("site/content/notes/bad.md",
+                        agora::testing::fixture_doc(
+                            "title: Bad\n"
+                            "date: 2021-02-30\n"
+                            "summary:\n"
+                            "themes: [skils, Inclusion]\n"
+                            "status: opne\n"
+                            "colour: red\n"
+                            "see_also: [alpah]\n"),
+                        &err);
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  REQUIRE(site);
+  diags.sort();
+  std::vector<std::string> got;
+  for (const auto& d : diags.items()) {
+    if (d.file != "content/notes/bad.md") continue;
+    got.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.code + " " +
+                  d.message + (d.hint.empty() ? "" : " | " + d.hint));
+  }
+  CHECK(got == std::vector<std::string>{
+                   "3:7 invalid-date field 'date' must be an ISO 8601 date, got '2021-02-30' | write the date as YYYY-MM-DD, e.g. 2019-12-10",
+                   "4:1 empty-field required field 'summary' is empty",
+                   "5:10 unknown-term 'skils' is not in the vocabulary of Themes (field 'themes') | did you mean 'Digital skills'?",
+                   "6:9 invalid-enum field 'status' must be one of open, closed; got 'opne' | did you mean 'open'?",
+                   "7:1 unknown-field unknown field 'colour' for type 'notes'",
+                   "8:12 unknown-reference 'alpah' is not a document in content/notes/ | did you mean 'alpha'?",
+               });
+}
+
+TEST_CASE("files in the wrong place or with bad names are reported") {
+  FixtureFs fs;
+  std::string err;
+  fs.memory_.write_file("site/content/notes/Bad Name.md", "", &err);
+  fs.memory_.write_file("site/content/note/x.md", "", &err);
+  fs.memory_.write_file("site/content/_drafts/ignored.md", "", &err);
+  Diagnostics diags;
+  agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  diags.sort();
+  std::vector<std::string> got;
+  for (const auto& d : diags.items()) {
+    if (d.code != "draft") got.push_back(d.file + " " + d.code + " " + d.hint);
+  }
+  CHECK(got == std::vector<std::string>{
+                   "content/note/x.md unknown-type did you mean 'notes'?",
+                   "content/notes/Bad Name.md file-name rename it to 'bad-name.md'",
+               });
+}
