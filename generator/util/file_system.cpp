@@ -107,6 +107,19 @@ bool RealFileSystem::rename(const std::string& from, const std::string& to,
   return true;
 }
 
+bool RealFileSystem::hard_link(const std::string& from, const std::string& to,
+                               std::string* err) {
+  std::error_code ec;
+  fs::path p(to);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (!ec) fs::create_hard_link(from, to, ec);
+  if (ec) {
+    *err = "cannot link " + from + " to " + to + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
 // ---- MemoryFileSystem ----
 
 namespace {
@@ -190,6 +203,21 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to,
     return false;
   }
   files_.merge(moved);
+  return true;
+}
+
+bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to,
+                                 std::string* err) {
+  auto it = files_.find(normalise(from));
+  if (it == files_.end()) {
+    *err = "cannot link " + from + ": no such file";
+    return false;
+  }
+  if (exists(to)) {
+    *err = "cannot link " + from + " to " + to + ": target exists";
+    return false;
+  }
+  files_[normalise(to)] = it->second;
   return true;
 }
 

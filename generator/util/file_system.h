@@ -33,6 +33,10 @@ class FileSystem {
   virtual bool remove_all(const std::string& path, std::string* err) = 0;
   // Renames a file or directory; `to` must not exist.
   virtual bool rename(const std::string& from, const std::string& to, std::string* err) = 0;
+  // Makes `to` a second name for the existing file `from` (same inode, same
+  // mtime), creating parent directories; `to` must not exist. Writing through
+  // either name changes both, so remove `to` before rewriting it.
+  virtual bool hard_link(const std::string& from, const std::string& to, std::string* err) = 0;
 };
 
 // The process's real file system.
@@ -48,6 +52,7 @@ class RealFileSystem : public FileSystem {
   std::vector<std::string> list_files(const std::string& dir) const override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
 };
 
 // An in-memory file system for tests. Directories exist implicitly when a file
@@ -64,6 +69,8 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> list_files(const std::string& dir) const override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  // Copies the bytes: memory files have no inodes, so a link is a copy.
+  bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
 
   const std::map<std::string, std::string>& files() const { return files_; }
 
@@ -98,6 +105,9 @@ class FileSystemWrapper : public FileSystem {
   }
   bool rename(const std::string& from, const std::string& to, std::string* err) override {
     return target_->rename(from, to, err);
+  }
+  bool hard_link(const std::string& from, const std::string& to, std::string* err) override {
+    return target_->hard_link(from, to, err);
   }
 
  private:

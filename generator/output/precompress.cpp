@@ -1,0 +1,161 @@
+#include "output/precompress.h"
+
+#include <brotli/encode.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <vector>
+
+#include "output/parallel_for.h"
+#include "output/sha256.h"
+#include "util/file_system.h"
+
+namespace agora::output {
+
+namespace {
+
+constexpr std::array<std::string_view, 17> kTextExtensions = {
+    "atom", "css", "csv", "htm", "html", "ics", "js", "json", "map",
+    "md", "mjs", "rss", "svg", "tsv", "txt", "webmanifest", "xml"};
+
+// Encoding suffix plus a version tag in cache file names: changing a
+// compression parameter must not serve stale cache entries.
+struct Encoding {
+  std::string_view suffix;     // ".gz"
+  std::string_view cache_tag;  // "gz9-v1"
+  std::string (*compress)(std::string_view);
+};
+constexpr std::array<Encoding, 2> kEncodings = {{
+    {".gz", "gz9-v1", gzip_compress},
+    {".br", "br11w22-v1", brotli_compress},
+}};
+
+std::string cache_path(const std::string& cache_dir, const std::string& sha,
+                       const Encoding& encoding) {
+  return join_path(cache_dir, "precompress/" + sha.substr(0, 2) + "/" + sha + "." +
+                                  std::string(encoding.cache_tag));
+}
+
+}  // namespace
+
+bool is_text_path(std::string_view path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
+    return false;
+  }
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) !=
+         kTextExtensions.end();
+}
+
+std::string gzip_compress(std::string_view bytes) {
+  z_stream stream{};
+  // windowBits 15 + 16 selects the gzip wrapper.
+  if (deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  gz_header header{};
+  header.os = 3;  // zlib's own default depends on the build platform.
+  deflateSetHeader(&stream, &header);
+
+  std::string out;
+  out.reserve(bytes.size() / 3 + 64);
+  char buffer[1 << 16];
+  size_t fed = 0;
+  int status = Z_OK;
+  while (status == Z_OK) {
+    // avail_in is 32 bits wide, so inputs over 4 GB go in slices.
+    if (stream.avail_in == 0 && fed < bytes.size()) {
+      size_t slice = std::min<size_t>(bytes.size() - fed, 1u << 30);
+      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + fed));
+      stream.avail_in = static_cast<uInt>(slice);
+      fed += slice;
+    }
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = deflate(&stream, fed == bytes.size() ? Z_FINISH : Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  deflateEnd(&stream);
+  if (status != Z_STREAM_END) return {};
+  return out;
+}
+
+std::string brotli_compress(std::string_view bytes) {
+  size_t size = BrotliEncoderMaxCompressedSize(bytes.size());
+  if (size == 0) size = bytes.size() + 1024;
+  std::string out(size, '\0');
+  if (!BrotliEncoderCompress(11, 22, BROTLI_MODE_TEXT, bytes.size(),
+                             reinterpret_cast<const uint8_t*>(bytes.data()), &size,
+                             reinterpret_cast<uint8_t*>(out.data()))) {
+    return {};
+  }
+  out.resize(size);
+  return out;
+}
+
+bool saves_enough(size_t raw_bytes, size_t compressed_bytes) {
+  return compressed_bytes > 0 && compressed_bytes * 10 <= raw_bytes * 9;
+}
+
+void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
+                      unsigned threads, SiteFiles* variants, PrecompressStats* stats) {
+  struct Job {
+    const std::string* path;
+    const std::string* bytes;
+    const Encoding* encoding;
+    std::string sha;
+    std::string output;
+    bool cached = false;
+  };
+  std::vector<Job> jobs;
+  size_t candidates = 0;
+  for (const auto& [path, bytes] : files) {
+    if (bytes.size() <= kPrecompressMinBytes || !is_text_path(path)) continue;
+    ++candidates;
+    for (const Encoding& encoding : kEncodings) {
+      if (files.count(path + std::string(encoding.suffix))) continue;
+      jobs.push_back(Job{&path, &bytes, &encoding, {}, {}, false});
+    }
+  }
+
+  const bool use_cache = !cache_dir.empty();
+  if (use_cache) {
+    parallel_for(jobs.size(), threads, [&](size_t i) {
+      // Both encodings of one file share a hash; the duplicate is cheap
+      // next to compression and keeps jobs independent.
+      jobs[i].sha = sha256_hex(*jobs[i].bytes);
+    });
+    std::string err;
+    for (Job& job : jobs) {
+      std::string path = cache_path(cache_dir, job.sha, *job.encoding);
+      if (fs.read_file(path, &job.output, &err) && !job.output.empty()) job.cached = true;
+    }
+  }
+
+  parallel_for(jobs.size(), threads, [&](size_t i) {
+    if (!jobs[i].cached) jobs[i].output = jobs[i].encoding->compress(*jobs[i].bytes);
+  });
+
+  size_t compressed = 0, hits = 0;
+  for (Job& job : jobs) {
+    if (job.cached) {
+      ++hits;
+    } else {
+      ++compressed;
+      std::string err;
+      if (use_cache && !job.output.empty()) {
+        fs.write_file(cache_path(cache_dir, job.sha, *job.encoding), job.output, &err);
+      }
+    }
+    if (saves_enough(job.bytes->size(), job.output.size())) {
+      (*variants)[*job.path + std::string(job.encoding->suffix)] = std::move(job.output);
+    }
+  }
+  if (stats) *stats = PrecompressStats{candidates, compressed, hits};
+}
+
+}  // namespace agora::output

@@ -1,0 +1,51 @@
+#pragma once
+// Precompressed copies (.gz, .br) of text files, so servers can send them
+// as is and mirrors ship them ready.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "output/site_files.h"
+
+namespace agora {
+class FileSystem;
+}
+
+namespace agora::output {
+
+// Files must be strictly larger than this to get compressed copies.
+inline constexpr size_t kPrecompressMinBytes = 1024;
+
+// True when the extension names a text format worth compressing (html, css,
+// js, json, xml, txt, svg, csv, webmanifest, ...). Case-insensitive.
+bool is_text_path(std::string_view path);
+
+// gzip (RFC 1952) at zlib level 9. The header is fixed, no file name,
+// mtime 0, OS byte 3 (Unix), so equal input gives equal bytes everywhere.
+std::string gzip_compress(std::string_view bytes);
+
+// Brotli at quality 11, window 22, text mode.
+std::string brotli_compress(std::string_view bytes);
+
+// True when a compressed copy saves at least 10% of the raw size.
+bool saves_enough(size_t raw_bytes, size_t compressed_bytes);
+
+struct PrecompressStats {
+  size_t candidates = 0;   // text files over the size threshold
+  size_t compressed = 0;   // encodings computed in this run
+  size_t cache_hits = 0;   // encodings taken from the cache
+};
+
+// For every file of `files` with a text path and more than
+// kPrecompressMinBytes, adds PATH.gz and PATH.br to *variants when each saves
+// enough. A variant whose path is already in `files` is left out. Compression
+// runs on up to `threads` threads (0 = hardware). When cache_dir is not
+// empty, encodings are read from and written to cache_dir through fs, keyed
+// by the sha256 of the input, so a rebuild compresses only changed content;
+// a cache that cannot be written only costs time, so it is not an error.
+// *stats may be null.
+void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
+                      unsigned threads, SiteFiles* variants, PrecompressStats* stats);
+
+}  // namespace agora::output

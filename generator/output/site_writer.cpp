@@ -1,0 +1,116 @@
+#include "output/site_writer.h"
+
+#include <set>
+
+#include "output/manifest.h"
+#include "util/file_system.h"
+
+namespace agora::output {
+
+namespace {
+
+bool check_paths(const SiteFiles& files, std::string* err) {
+  for (const auto& [path, _] : files) {
+    if (!is_safe_relative_path(path)) {
+      *err = "cannot write \"" + path + "\": not a safe relative path";
+      return false;
+    }
+    if (path == kManifestPath) {
+      *err = "cannot write manifest.json: the output stage writes it";
+      return false;
+    }
+  }
+  return true;
+}
+
+// True when out_dir already holds exactly these bytes. Comparing bytes, not
+// the old manifest's hashes, means a hand-edited output file is repaired.
+bool same_as_old(const FileSystem& fs, const std::string& old_path, std::string_view bytes) {
+  if (fs.file_size(old_path) != static_cast<int64_t>(bytes.size())) return false;
+  std::string old_bytes, err;
+  return fs.read_file(old_path, &old_bytes, &err) && old_bytes == bytes;
+}
+
+// Writes every file of `outputs` into staging, linking the unchanged ones.
+bool stage(FileSystem& fs, const std::string& out_dir, const std::string& staging,
+           const SiteView& outputs, WriteReport* report, std::string* err) {
+  std::vector<std::string> old_list = fs.list_files(out_dir);
+  std::set<std::string> old_files(old_list.begin(), old_list.end());
+  for (const auto& [path, bytes] : outputs) {
+    std::string target = join_path(staging, path);
+    report->bytes += bytes.size();
+    if (old_files.count(path)) {
+      std::string old_path = join_path(out_dir, path), link_err;
+      // A failed link (e.g. a file system without hard links) falls back
+      // to writing: slower for rsync, still correct.
+      if (same_as_old(fs, old_path, bytes) && fs.hard_link(old_path, target, &link_err)) {
+        ++report->unchanged;
+        continue;
+      }
+    }
+    if (!fs.write_file(target, bytes, err)) return false;
+    ++report->written;
+    report->bytes_written += bytes.size();
+  }
+  for (const std::string& path : old_files) {
+    if (!outputs.count(path)) ++report->deleted;
+  }
+  report->files = outputs.size();
+  return true;
+}
+
+bool swap_in(FileSystem& fs, const std::string& out_dir, const std::string& staging,
+             const std::string& old, std::string* err) {
+  bool had_old = fs.exists(out_dir);
+  if (had_old && !fs.rename(out_dir, old, err)) return false;
+  if (!fs.rename(staging, out_dir, err)) {
+    std::string restore_err;
+    if (had_old) fs.rename(old, out_dir, &restore_err);
+    return false;
+  }
+  // The new site is in place; an old tree that cannot be removed now is
+  // removed by the next run's cleanup, so it does not fail this one.
+  std::string remove_err;
+  if (had_old) fs.remove_all(old, &remove_err);
+  return true;
+}
+
+}  // namespace
+
+bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
+                const WriteOptions& opts, WriteReport* report, std::string* err) {
+  if (out_dir.empty()) {
+    *err = "output directory is empty";
+    return false;
+  }
+  if (!check_paths(files, err)) return false;
+  std::string staging = out_dir + ".staging";
+  std::string old = out_dir + ".old";
+
+  // A run killed between the two renames of swap_in left the previous site
+  // only in ".old"; put it back before anything else.
+  if (!fs.exists(out_dir) && fs.exists(old) && !fs.rename(old, out_dir, err)) return false;
+  if (!fs.remove_all(old, err) || !fs.remove_all(staging, err)) return false;
+
+  WriteReport local;
+  SiteFiles variants;
+  if (opts.precompress) {
+    precompress_site(fs, files, opts.cache_dir, opts.threads, &variants, &local.precompress);
+  }
+  SiteView outputs = view_of(files);
+  outputs.insert(variants.begin(), variants.end());
+  std::string manifest;
+  if (!manifest_json(manifest_entries(outputs, opts.threads), &manifest, err)) return false;
+  outputs[kManifestPath] = manifest;
+
+  if (!stage(fs, out_dir, staging, outputs, &local, err) ||
+      !swap_in(fs, out_dir, staging, old, err)) {
+    std::string cleanup_err;
+    fs.remove_all(staging, &cleanup_err);
+    return false;
+  }
+  if (report) *report = local;
+  return true;
+}
+
+}  // namespace agora::output

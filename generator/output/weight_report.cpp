@@ -1,0 +1,118 @@
+#include "output/weight_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "output/parallel_for.h"
+#include "output/precompress.h"
+
+namespace agora::output {
+
+namespace {
+
+// The ceil(p*n)-th smallest value of a sorted, non-empty vector.
+uint64_t nearest_rank(const std::vector<uint64_t>& sorted, unsigned percent) {
+  size_t rank = (sorted.size() * percent + 99) / 100;
+  return sorted[std::max<size_t>(rank, 1) - 1];
+}
+
+// True for TYPE/SLUG/index.html: listings (TYPE/index.html,
+// TYPE/page/N/index.html) are not documents.
+bool is_page_of(const std::string& path, const std::string& type) {
+  constexpr std::string_view kIndex = "/index.html";
+  if (path.size() <= type.size() + 1 + kIndex.size()) return false;
+  if (path.compare(0, type.size(), type) != 0 || path[type.size()] != '/') return false;
+  if (path.compare(path.size() - kIndex.size(), kIndex.size(), kIndex) != 0) return false;
+  std::string_view slug(path.data() + type.size() + 1,
+                        path.size() - type.size() - 1 - kIndex.size());
+  return slug.find('/') == std::string_view::npos && slug != "page";
+}
+
+}  // namespace
+
+SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::string>& types,
+                            unsigned threads) {
+  SiteWeights out;
+  std::vector<const std::string*> measured;
+  std::vector<std::vector<size_t>> by_type(types.size());
+  for (const auto& [path, bytes] : files) {
+    ++out.files;
+    out.total_bytes += bytes.size();
+    for (size_t t = 0; t < types.size(); ++t) {
+      if (is_page_of(path, types[t])) {
+        by_type[t].push_back(measured.size());
+        measured.push_back(&bytes);
+      }
+    }
+  }
+  auto index = files.find("search/index.json");
+  if (index != files.end()) measured.push_back(&index->second);
+
+  std::vector<uint64_t> gz(measured.size());
+  parallel_for(measured.size(), threads,
+               [&](size_t i) { gz[i] = gzip_compress(*measured[i]).size(); });
+
+  for (size_t t = 0; t < types.size(); ++t) {
+    PageWeights w;
+    w.type = types[t];
+    w.pages = by_type[t].size();
+    if (w.pages > 0) {
+      std::vector<uint64_t> raw, zipped;
+      for (size_t i : by_type[t]) {
+        raw.push_back(measured[i]->size());
+        zipped.push_back(gz[i]);
+      }
+      std::sort(raw.begin(), raw.end());
+      std::sort(zipped.begin(), zipped.end());
+      w.median = nearest_rank(raw, 50);
+      w.p95 = nearest_rank(raw, 95);
+      w.largest = raw.back();
+      w.median_gz = nearest_rank(zipped, 50);
+      w.p95_gz = nearest_rank(zipped, 95);
+      w.largest_gz = zipped.back();
+    }
+    out.types.push_back(std::move(w));
+  }
+  if (index != files.end()) {
+    out.search_index_bytes = index->second.size();
+    out.search_index_gz = gz.back();
+  }
+  return out;
+}
+
+std::string human_bytes(uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} B", bytes);
+  constexpr const char* kUnits[] = {"KB", "MB", "GB", "TB"};
+  double value = static_cast<double>(bytes) / 1024;
+  size_t unit = 0;
+  while (value >= 1024 && unit + 1 < std::size(kUnits)) {
+    value /= 1024;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", value, kUnits[unit]);
+}
+
+std::string format_weight_report(const SiteWeights& weights) {
+  size_t width = 4;
+  for (const PageWeights& w : weights.types) width = std::max(width, w.type.size());
+  std::string out = fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+                                "type", width, "pages", "median", "p95", "largest",
+                                "median.gz", "p95.gz", "largest.gz");
+  for (const PageWeights& w : weights.types) {
+    out += fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", w.type,
+                       width, w.pages, human_bytes(w.median), human_bytes(w.p95),
+                       human_bytes(w.largest), human_bytes(w.median_gz),
+                       human_bytes(w.p95_gz), human_bytes(w.largest_gz));
+  }
+  out += fmt::format("site: {} files, {}; search index: {} ({} gzip)\n", weights.files,
+                     human_bytes(weights.total_bytes), human_bytes(weights.search_index_bytes),
+                     human_bytes(weights.search_index_gz));
+  return out;
+}
+
+std::string weight_report(const SiteFiles& files, const std::vector<std::string>& types) {
+  return format_weight_report(measure_weights(files, types));
+}
+
+}  // namespace agora::output

@@ -1,0 +1,47 @@
+#pragma once
+// The weight report of `agora build --report`: how heavy pages are, per
+// content type, for readers on slow and metered links.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "output/site_files.h"
+
+namespace agora::output {
+
+struct PageWeights {
+  std::string type;
+  size_t pages = 0;  // files TYPE/SLUG/index.html
+  // Nearest-rank statistics (the ceil(p*n)-th smallest); 0 when pages == 0.
+  uint64_t median = 0, p95 = 0, largest = 0;
+  uint64_t median_gz = 0, p95_gz = 0, largest_gz = 0;  // gzip level 9 sizes
+};
+
+struct SiteWeights {
+  std::vector<PageWeights> types;  // in the order asked for
+  size_t files = 0;
+  uint64_t total_bytes = 0;         // every file of the site
+  uint64_t search_index_bytes = 0;  // search/index.json, 0 when absent
+  uint64_t search_index_gz = 0;
+};
+
+// Measures the pages of each type in `types`; gzip runs on up to `threads`
+// threads (0 = hardware).
+SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::string>& types,
+                            unsigned threads = 0);
+
+// A fixed-width table, one row per type, then the totals, e.g.
+//   type           pages    median       p95   largest  median.gz  ...
+//   case-studies      12   14.2 KB   20.1 KB   22.0 KB     4.1 KB  ...
+//   site: 812 files, 9.4 MB; search index: 1.2 MB (310.5 KB gzip)
+std::string format_weight_report(const SiteWeights& weights);
+
+// format_weight_report(measure_weights(files, types)).
+std::string weight_report(const SiteFiles& files, const std::vector<std::string>& types);
+
+// "512 B", "14.2 KB", "9.4 MB" (1 KB = 1024 B).
+std::string human_bytes(uint64_t bytes);
+
+}  // namespace agora::output
