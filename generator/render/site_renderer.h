@@ -9,11 +9,12 @@
 #include "model/site.h"
 #include "render/url.h"
 #include "util/diagnostic.h"
+#include "output/site_files.h"
 #include "util/file_system.h"
 
 namespace agora {
 
-using SiteFiles = std::map<std::string, std::string>;
+using SiteFiles = output::SiteFiles;
 
 struct RenderOptions {
   UrlStyle style;

@@ -1,2 +1,0 @@
-#include "cli/commands.h"
-namespace agora { int run_build(const CommandArgs&, const CliEnv&) { return 1; } }
