@@ -232,7 +232,9 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   render::TemplateSet templates(render::directory_template_loader(
       fs, {join_path(root, "templates"), join_path(root, "themes/" + site.config.theme + "/templates")}));
   PageContext ctx(site, options.style);
-  std::vector<PageJob> jobs = PagePlanner(site, ctx, bodies, templates).plan();
+  // The jobs' context functions point into the planner: it must outlive them.
+  PagePlanner planner(site, ctx, bodies, templates);
+  std::vector<PageJob> jobs = planner.plan();
 
   std::vector<std::string> out(jobs.size());
   std::vector<Diagnostics> found(jobs.size());
