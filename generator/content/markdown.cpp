@@ -62,24 +62,28 @@ void show_raw_html_as_text(cmark_node* root) {
   }
 }
 
-// A custom block renders its on_enter/on_exit verbatim around its
-// children, which is how the id attribute gets in without a renderer of
-// our own.
+// cmark has no attribute hook, so a heading becomes a custom block
+// holding a custom inline whose on_enter/on_exit are the tags: custom
+// nodes are emitted verbatim. (A custom block alone would put newlines
+// inside the tags.)
 void give_headings_ids(const std::vector<HeadingNode>& headings) {
   for (const HeadingNode& heading : headings) {
     // Built by appending: GCC 12 warns falsely (-Wrestrict) on
     // "literal" + std::string temporaries.
-    const std::string tag = "h" + std::to_string(heading.level);
+    std::string tag = "h";
+    tag += std::to_string(heading.level);
     std::string open = "<";
     open.append(tag).append(" id=\"").append(escape_html(heading.id)).append("\">");
     std::string close = "</";
     close.append(tag).append(">");
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    cmark_node_set_on_enter(block, open.c_str());
-    cmark_node_set_on_exit(block, close.c_str());
+    cmark_node* tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(tags, open.c_str());
+    cmark_node_set_on_exit(tags, close.c_str());
     while (cmark_node* child = cmark_node_first_child(heading.node)) {
-      cmark_node_append_child(block, child);
+      cmark_node_append_child(tags, child);
     }
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_append_child(block, tags);
     cmark_node_replace(heading.node, block);
     cmark_node_free(heading.node);
   }
