@@ -236,16 +236,20 @@ bool is_link(cmark_node* node) {
   return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
 }
 
-// The block whose source lines hold a link: a paragraph, heading or table
-// row (a row's cells share its line, so searching the row keeps the order
-// of links across cells).
+bool is_table_part(cmark_node* node) {
+  const std::string_view type = cmark_node_get_type_string(node);
+  return type == "table_cell" || type == "table_row" || type == "table_header";
+}
+
+// The block whose source lines hold a link: a paragraph, a heading or a
+// whole table. Tables are searched as one block because cmark-gfm gives a
+// header row that took over the last line of a paragraph the paragraph's
+// line and a column counted from the paragraph's start.
 cmark_node* containing_block(cmark_node* node) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
     if ((cmark_node_get_type(p) & CMARK_NODE_TYPE_MASK) !=
-        CMARK_NODE_TYPE_BLOCK) {
-      continue;
-    }
-    if (std::string_view(cmark_node_get_type_string(p)) == "table_cell") {
+            CMARK_NODE_TYPE_BLOCK ||
+        is_table_part(p)) {
       continue;
     }
     return p;
