@@ -40,6 +40,13 @@ CmarkDocument::CmarkDocument(std::string_view markdown, bool unsafe)
       cmark_parser_attach_syntax_extension(parser_, ext);
     }
   }
+  // cmark-gfm 0.29 switches the extensions' special characters ('~', '|',
+  // ...) on and off in a global table around inline parsing, so two
+  // documents parsed at once can lose strikethrough or autolinks (seen in
+  // practice: the concurrency test fails without this lock). Rendering
+  // has no such state and stays parallel.
+  static std::mutex parse_mutex;
+  std::lock_guard<std::mutex> lock(parse_mutex);
   cmark_parser_feed(parser_, markdown.data(), markdown.size());
   root_ = cmark_parser_finish(parser_);
 }

@@ -18,8 +18,9 @@ int cmark_options(bool unsafe);
 
 class CmarkDocument {
  public:
-  // Parses `markdown` once. Thread-safe: extension registration happens
-  // exactly once per process.
+  // Parses `markdown` once. Thread-safe, but parses are serialised by a
+  // process-wide lock (cmark-gfm keeps parse state in globals); rendering
+  // runs in parallel.
   CmarkDocument(std::string_view markdown, bool unsafe);
   ~CmarkDocument();
   CmarkDocument(const CmarkDocument&) = delete;

@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -645,4 +647,27 @@ TEST_CASE("a 1 MB body with many links is analyzed and rendered quickly") {
                    LinkReference{"/ref", false, last_line, 6}) == paragraphs * 8);
   CHECK(rendered.toc.size() == static_cast<size_t>(paragraphs));
   CHECK(seconds < 5.0);
+}
+
+TEST_CASE("documents rendered on several threads at once come out identical") {
+  // Regression: cmark-gfm toggles extension characters in a global table
+  // while parsing, so unsynchronised parallel parses lost strikethrough.
+  std::string body = "a ~~del~~ www.x.org\n\n| a | b |\n|---|---|\n| ~~c~~ | d |\n";
+  for (int i = 0; i < 50; ++i) body += "para ~~s~~ and https://e.org and *em*\n\n";
+  Diagnostics diags;
+  const std::string expected = render_markdown(body, {}, nullptr, "doc.md", diags).html;
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 100; ++i) {
+        Diagnostics local;
+        if (render_markdown(body, {}, nullptr, "doc.md", local).html != expected) {
+          ++mismatches;
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(mismatches.load() == 0);
 }
