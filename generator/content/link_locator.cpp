@@ -129,6 +129,47 @@ size_t skip_container_prefix(std::string_view line) {
   }
 }
 
+// Whether a destination as written decodes to `url`. Named entities
+// beyond decode_destination's few (HTML has over 2,000) are taken to stand
+// for any one character, which is enough to tell destinations apart.
+bool destination_matches(std::string_view raw, std::string_view url) {
+  size_t u = 0;
+  const auto expect = [&](std::string_view piece) {
+    if (url.substr(u, piece.size()) != piece) return false;
+    u += piece.size();
+    return true;
+  };
+  std::string decoded;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size() && is_ascii_punct(raw[i + 1])) {
+      if (!expect(raw.substr(++i, 1))) return false;
+      continue;
+    }
+    if (raw[i] != '&') {
+      if (!expect(raw.substr(i, 1))) return false;
+      continue;
+    }
+    decoded.clear();
+    if (const size_t used = decode_entity(raw, i, &decoded); used > 0) {
+      if (!expect(decoded)) return false;
+      i += used - 1;
+      continue;
+    }
+    const size_t semi = raw.find(';', i);
+    if (semi == npos || semi - i > 32 || semi == i + 1) {
+      if (!expect("&")) return false;
+      continue;
+    }
+    // "&name;" is either literal text or an entity we cannot decode.
+    if (!expect(raw.substr(i, semi - i + 1))) {
+      if (u >= url.size()) return false;
+      decode_utf8(url, &u);
+    }
+    i = semi;
+  }
+  return u == url.size();
+}
+
 // Labels match case-insensitively with whitespace runs collapsed.
 // cmark folds full Unicode case; ASCII is the common case, and a lookup by
 // destination backs this up.
@@ -145,16 +186,21 @@ std::string normalize_label(std::string_view label) {
   return out;
 }
 
-// Offset of the ']' closing the label that starts at line[open] ('['),
-// or npos.
-size_t find_label_end(std::string_view line, size_t open) {
-  for (size_t j = open + 1; j < line.size(); ++j) {
-    if (line[j] == '\\' && j + 1 < line.size()) {
+// Offset of the ']' closing the label that starts at text[open] ('['), or
+// npos. A label may span lines but not a blank line, and has at most 999
+// characters.
+size_t find_label_end(std::string_view text, size_t open) {
+  const size_t limit = std::min(text.size(), open + 1001);
+  for (size_t j = open + 1; j < limit; ++j) {
+    if (text[j] == '\\' && j + 1 < limit) {
       ++j;
-    } else if (line[j] == '[') {
+    } else if (text[j] == '[') {
       return npos;
-    } else if (line[j] == ']') {
+    } else if (text[j] == ']') {
       return j;
+    } else if (text[j] == '\n' &&
+               text.find_first_not_of(" \t\r", j + 1) == text.find('\n', j + 1)) {
+      return npos;  // blank line
     }
   }
   return npos;
@@ -162,7 +208,7 @@ size_t find_label_end(std::string_view line, size_t open) {
 
 struct Definition {
   std::string label;  // normalized
-  std::string url;    // decoded
+  std::string raw;    // as written, without <...>
   size_t offset = 0;  // of the destination's first byte in the body
 };
 
@@ -184,7 +230,7 @@ class DefinitionIndex {
                          const std::string& url) const {
     if (auto it = by_label_.find(label); it != by_label_.end()) {
       for (size_t index : it->second) {
-        if (defs_[index].url == url) return &defs_[index];
+        if (destination_matches(defs_[index].raw, url)) return &defs_[index];
       }
     }
     if (auto it = by_url_.find(url); it != by_url_.end()) {
@@ -196,33 +242,36 @@ class DefinitionIndex {
  private:
   void scan_line(const SourceMap& map, const std::vector<bool>& skip,
                  int line) {
-    const std::string_view text = map.line(line);
-    const size_t open = skip_container_prefix(text);
-    if (open + 1 >= text.size() || text[open] != '[' || text[open + 1] == '^') {
+    const std::string_view body = map.text();
+    const size_t open =
+        map.line_begin(line) + skip_container_prefix(map.line(line));
+    if (open + 1 >= map.line_end(line) || body[open] != '[' ||
+        body[open + 1] == '^') {
       return;
     }
-    const size_t close = find_label_end(text, open);
-    if (close == npos || close + 1 >= text.size() || text[close + 1] != ':') {
+    const size_t close = find_label_end(body, open);
+    if (close == npos || close + 1 >= body.size() || body[close + 1] != ':') {
       return;
     }
     const std::string label =
-        normalize_label(text.substr(open + 1, close - open - 1));
+        normalize_label(body.substr(open + 1, close - open - 1));
     if (label.empty()) return;
-    size_t dest = map.line_begin(line) + skip_blanks(text, close + 2);
-    if (dest == map.line_end(line)) {  // destination on the next line
-      if (line == map.line_count() || skip[line + 1]) return;
-      const std::string_view next = map.line(line + 1);
-      dest = map.line_begin(line + 1) +
+    const int close_line = map.position_of(close).first;
+    size_t dest = skip_blanks(body, close + 2);
+    if (dest == map.line_end(close_line)) {  // destination on the next line
+      if (close_line == map.line_count() || skip[close_line + 1]) return;
+      const std::string_view next = map.line(close_line + 1);
+      dest = map.line_begin(close_line + 1) +
              skip_blanks(next, skip_container_prefix(next));
     }
-    const auto token = read_destination(map.text(), dest);
+    const auto token = read_destination(body, dest);
     if (!token || token->raw.empty()) return;
-    add({label, decode_destination(token->raw), token->start});
+    add({label, std::string(token->raw), token->start});
   }
 
   void add(Definition def) {
     by_label_[def.label].push_back(defs_.size());
-    by_url_.emplace(def.url, defs_.size());
+    by_url_.emplace(decode_destination(def.raw), defs_.size());
     defs_.push_back(std::move(def));
   }
 
@@ -362,7 +411,7 @@ class LinkLocator {
       if (q < text.size() && text[q] == '\n') q = skip_blanks(text, q + 1);
       const auto token = read_destination(text, q);
       if (!token) continue;
-      if (decode_destination(token->raw) == url) {
+      if (destination_matches(token->raw, url)) {
         cursor_ = token->start + token->raw.size();
         return token->start;
       }

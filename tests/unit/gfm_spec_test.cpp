@@ -8,15 +8,19 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "content/cmark_document.h"
 #include "content/markdown.h"
+#include "util/text.h"
 
 namespace {
 
@@ -149,4 +153,57 @@ TEST_CASE("GFM spec: the wrapper passes every example plain cmark-gfm passes") {
 
 TEST_CASE("GFM extensions: the wrapper passes every example plain cmark-gfm passes") {
   compare_on("extensions.txt");
+}
+
+// The tags cmark-gfm itself emits. In untrusted mode nothing else may
+// appear: every '<' from the author is escaped.
+bool only_generated_tags(const std::string& html, std::string* bad_tag) {
+  static const std::set<std::string> kAllowed = {
+      "p",  "h1", "h2", "h3", "h4", "h5", "h6",  "em",    "strong", "a",
+      "img", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",
+      "table", "thead", "tbody", "tr", "th", "td", "del", "input", "sup",
+      "section"};
+  static const std::regex kTag("<\\/?([A-Za-z][A-Za-z0-9-]*)");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kTag);
+       it != std::sregex_iterator(); ++it) {
+    if (kAllowed.count((*it)[1].str()) == 0) {
+      *bad_tag = it->str();
+      return false;
+    }
+  }
+  return true;
+}
+
+TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through") {
+  int checked = 0;
+  for (const char* file : {"spec.txt", "extensions.txt"}) {
+    for (const Example& example :
+         read_examples(std::string(AGORA_SHARED_DIR) + "/conformance/gfm/" + file)) {
+      agora::Diagnostics diags;
+      const std::string html =
+          agora::content::render_markdown(example.markdown, {}, nullptr, "spec.md", diags).html;
+      CAPTURE(file);
+      CAPTURE(example.number);
+      CAPTURE(html);
+      std::string bad_tag;
+      CHECK(only_generated_tags(html, &bad_tag));
+      CHECK(html.find("raw HTML omitted") == std::string::npos);
+      std::string lower = html;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      CHECK(lower.find("=\"javascript:") == std::string::npos);
+      CHECK(lower.find("=\"vbscript:") == std::string::npos);
+      CHECK(agora::is_valid_utf8(html, nullptr));
+      // Phase 1 on the same input: positions always lie inside the body.
+      const auto analysis = agora::content::analyze_markdown(example.markdown, {});
+      const int lines = static_cast<int>(
+          std::count(example.markdown.begin(), example.markdown.end(), '\n'));
+      for (const auto& link : analysis.links) {
+        CHECK(link.line >= 1);
+        CHECK(link.line <= std::max(lines, 1));
+        CHECK(link.column >= 1);
+      }
+      ++checked;
+    }
+  }
+  MESSAGE("untrusted rendering checked on " << checked << " examples");
 }

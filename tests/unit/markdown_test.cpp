@@ -671,3 +671,16 @@ TEST_CASE("documents rendered on several threads at once come out identical") {
   for (std::thread& thread : threads) thread.join();
   CHECK(mismatches.load() == 0);
 }
+
+TEST_CASE("link positions: labels over two lines, entities the locator cannot decode") {
+  const std::string body =
+      "[Baz][Foo bar] and [e](/f&ouml;&ouml;.md)\n"
+      "\n"
+      "[Foo\n"
+      "  bar]: /url\n";
+  const std::vector<LinkReference> expected = {
+      {"/f\xC3\xB6\xC3\xB6.md", false, 1, 24},
+      {"/url", false, 4, 9},
+  };
+  CHECK(links_of(body) == expected);
+}
