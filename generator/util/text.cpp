@@ -149,7 +149,7 @@ bool is_ascii_alnum(char c) {
          (c >= '0' && c <= '9');
 }
 
-char ascii_lower(char c) {
+char lower_char(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
@@ -209,6 +209,12 @@ void append_utf8(char32_t cp, std::string* out) {
   }
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower_char(c);
+  return out;
+}
+
 std::string slugify(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -216,7 +222,7 @@ std::string slugify(std::string_view text) {
   const auto emit = [&](std::string_view ascii) {
     if (pending_dash && !out.empty()) out += '-';
     pending_dash = false;
-    for (char c : ascii) out += ascii_lower(c);
+    for (char c : ascii) out += lower_char(c);
   };
   size_t pos = 0;
   while (pos < text.size()) {

@@ -25,6 +25,9 @@ std::string slugify(std::string_view text);
 // the first byte of the first ill-formed sequence.
 bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr);
 
+// `text` with ASCII letters lower-cased; other bytes unchanged.
+std::string ascii_lower(std::string_view text);
+
 // Decodes one UTF-8 code point at text[*pos] and advances *pos past it.
 // Ill-formed input yields U+FFFD and advances by one byte.
 // REQUIRES: *pos < text.size().

@@ -85,3 +85,7 @@ TEST_CASE("decode_utf8 and append_utf8 round-trip code points") {
   CHECK(agora::decode_utf8("\xFF", &pos) == 0xFFFD);
   CHECK(pos == 1);
 }
+
+TEST_CASE("ascii_lower leaves non-ASCII bytes alone") {
+  CHECK(agora::ascii_lower("MiXeD \xC3\x89t\xC3\xA9 42") == "mixed \xC3\x89t\xC3\xA9 42");
+}
