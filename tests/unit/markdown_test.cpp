@@ -12,6 +12,7 @@
 #include "content/heading_ids.h"
 #include "content/markdown.h"
 #include "content/url_safety.h"
+#include "util/text.h"
 
 namespace agora {
 std::ostream& operator<<(std::ostream& os, const Diagnostic& d) {
@@ -683,4 +684,47 @@ TEST_CASE("link positions: labels over two lines, entities the locator cannot de
       {"/url", false, 4, 9},
   };
   CHECK(links_of(body) == expected);
+}
+
+TEST_CASE("random Markdown-ish input never breaks either phase") {
+  // A small deterministic fuzzer (cmark has one too): characters that
+  // matter to links, references, HTML and containers, plus UTF-8 and tabs.
+  static const std::vector<std::string> kPieces = {
+      "[", "]", "(", ")", "<", ">", "!", "*", "_", "`", "#", " ", "  ", "\n",
+      "\n\n", "\t", "\\", "&amp;", "&ouml;", "&#", ";", ":", "|", "-", "~",
+      "^", "{#", "}", "> ", "- ", "1. ", "a", "x.md", "http://", "www.", "@",
+      "\"", "\xC3\xA9", "\xE2\x80\x94", "\xFF", "[r]: /u\n", "```\n", "<div>"};
+  uint32_t state = 12345;
+  const auto next = [&] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  for (int round = 0; round < 1500; ++round) {
+    std::string body;
+    const int length = static_cast<int>(next() % 60);
+    for (int i = 0; i < length; ++i) body += kPieces[next() % kPieces.size()];
+    CAPTURE(body);
+    MarkdownOptions options;
+    options.first_line = 3;
+    options.trusted_html = (round % 2) == 1;
+    const MarkdownAnalysis analysis = analyze_markdown(body, options);
+    const int lines = 1 + static_cast<int>(std::count(body.begin(), body.end(), '\n'));
+    for (const LinkReference& link : analysis.links) {
+      CHECK(link.line >= 3);
+      CHECK(link.line < 3 + lines);
+      CHECK(link.column >= 1);
+    }
+    Diagnostics diags;
+    size_t calls = 0;
+    const RenderedMarkdown rendered = render_markdown(
+        body, options,
+        [&](const std::string&, bool) {
+          ++calls;
+          return error("", "x", "");
+        },
+        "doc.md", diags);
+    CHECK(calls == analysis.links.size());
+    CHECK(diags.error_count() == analysis.links.size());
+    CHECK(agora::is_valid_utf8(rendered.html, nullptr));
+  }
 }
