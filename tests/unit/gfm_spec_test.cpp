@@ -12,7 +12,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -108,8 +107,20 @@ std::string agora_markdown(const std::string& markdown) {
   agora::Diagnostics diags;
   const std::string html =
       agora::content::render_markdown(markdown, options, nullptr, "spec.md", diags).html;
-  static const std::regex kHeadingId("<(h[1-6]) id=\"[^\"]*\">");
-  return std::regex_replace(html, kHeadingId, "<$1>");
+  std::string out;
+  out.reserve(html.size());
+  for (size_t i = 0; i < html.size();) {
+    const bool heading = html.compare(i, 2, "<h") == 0 && i + 3 < html.size() &&
+                         html[i + 2] >= '1' && html[i + 2] <= '6' &&
+                         html.compare(i + 3, 5, " id=\"") == 0;
+    if (!heading) {
+      out += html[i++];
+      continue;
+    }
+    out.append(html, i, 3);  // "<hN"
+    i = html.find('"', i + 8) + 1;  // past the id value's closing quote
+  }
+  return out;
 }
 
 void compare_on(const std::string& file) {
@@ -163,11 +174,17 @@ bool only_generated_tags(const std::string& html, std::string* bad_tag) {
       "img", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",
       "table", "thead", "tbody", "tr", "th", "td", "del", "input", "sup",
       "section"};
-  static const std::regex kTag("<\\/?([A-Za-z][A-Za-z0-9-]*)");
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), kTag);
-       it != std::sregex_iterator(); ++it) {
-    if (kAllowed.count((*it)[1].str()) == 0) {
-      *bad_tag = it->str();
+  const auto is_name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+  };
+  for (size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i + 1)) {
+    size_t start = i + 1;
+    if (start < html.size() && html[start] == '/') ++start;
+    size_t end = start;
+    while (end < html.size() && is_name_char(html[end])) ++end;
+    const std::string name = html.substr(start, end - start);
+    if (kAllowed.count(name) == 0) {
+      *bad_tag = html.substr(i, end - i);
       return false;
     }
   }
