@@ -35,6 +35,8 @@ std::vector<std::string> field_type_names() {
   return names;
 }
 
+void fill_labels(std::vector<FieldSchema>* fields, const SiteConfig& config);
+
 class ConfigParser {
  public:
   ConfigParser(const std::string& file, Diagnostics* diags) : file_(file), diags_(diags) {}
@@ -83,6 +85,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_types(site.node("types"), common, &config);
   parse_search(site.node("search"), &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
+  for (auto& type : config.types) fill_labels(&type.fields, config);
   if (diags_->error_count() != errors_before) return std::nullopt;
   return config;
 }
@@ -165,7 +168,7 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
                                                      const std::string& what) {
   YamlMapReader reader(node, file_, "a field of " + what, diags_);
   if (!reader.is_map()) return std::nullopt;
-  reader.check_keys({"name", "type", "required", "description", "values", "taxonomy",
+  reader.check_keys({"name", "label", "type", "required", "description", "values", "taxonomy",
                      "target", "fields"});
   FieldSchema field;
   field.line = yaml_line(node);
@@ -180,6 +183,7 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
     return std::nullopt;
   }
   field.type = *type;
+  reader.get("label", &field.label);
   reader.get("required", &field.required);
   reader.get("description", &field.description);
   reader.get("values", &field.values);
@@ -237,6 +241,25 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
       }
     }
     config->types.push_back(std::move(type));
+  }
+}
+
+// A field without a label is shown by its taxonomy's title when it is named
+// after it ("sdgs" -> "Sustainable Development Goals"), else by its name.
+void fill_labels(std::vector<FieldSchema>* fields, const SiteConfig& config) {
+  for (auto& field : *fields) {
+    fill_labels(&field.fields, config);
+    if (!field.label.empty()) continue;
+    const Taxonomy* taxonomy = config.taxonomy(field.name);
+    if (field.type == FieldType::kListOfTerms && taxonomy && field.taxonomy == field.name) {
+      field.label = taxonomy->title;
+      continue;
+    }
+    field.label = field.name;
+    for (char& c : field.label) {
+      if (c == '_') c = ' ';
+    }
+    if (field.label[0] >= 'a' && field.label[0] <= 'z') field.label[0] = static_cast<char>(field.label[0] - 32);
   }
 }
 
@@ -306,6 +329,14 @@ void ConfigParser::check_field_targets(const std::vector<FieldSchema>& fields,
 }
 
 }  // namespace
+
+std::string Taxonomy::path() const {
+  std::string segment = name;
+  for (char& c : segment) {
+    if (c == '_') c = '-';
+  }
+  return segment + "/";
+}
 
 const char* field_type_name(FieldType type) {
   for (const auto& entry : kFieldTypeNames) {

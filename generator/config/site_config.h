@@ -29,6 +29,7 @@ std::optional<FieldType> parse_field_type(const std::string& name);
 
 struct FieldSchema {
   std::string name;
+  std::string label;  // shown to readers; derived from the name when not set
   FieldType type = FieldType::kString;
   bool required = false;
   std::string description;
@@ -57,6 +58,9 @@ struct Taxonomy {
   VocabularyKind kind = VocabularyKind::kFile;
   std::string file;           // kFile: path relative to the site root
   std::string document_type;  // kDocuments
+
+  // URL segment: the name with '_' as '-' ("wsis_action_lines" -> "wsis-action-lines").
+  std::string path() const;
 };
 
 struct SearchField {

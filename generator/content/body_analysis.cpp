@@ -1,8 +1,20 @@
 #include "content/body_analysis.h"
 
+#include "content/markdown.h"
+
 namespace agora {
 
-// Wired to the cmark-gfm analysis when generator/content/markdown lands.
-void analyze_body(const SiteConfig&, Document* doc) { doc->plain_text = doc->body; }
+void analyze_body(const SiteConfig& config, Document* doc) {
+  content::MarkdownOptions options;
+  options.first_line = doc->body_first_line;
+  options.trusted_html = config.trusted_html;
+  content::MarkdownAnalysis analysis = content::analyze_markdown(doc->body, options);
+  for (auto& heading : analysis.headings) {
+    doc->headings.push_back({heading.level, std::move(heading.id), std::move(heading.text)});
+  }
+  doc->plain_text = std::move(analysis.plain_text);
+  doc->first_paragraph = std::move(analysis.first_paragraph);
+  doc->word_count = static_cast<int>(analysis.word_count);
+}
 
 }  // namespace agora

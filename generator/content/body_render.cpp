@@ -1,13 +1,36 @@
 #include "content/body_render.h"
 
-#include "util/text.h"
+#include "content/markdown.h"
+#include "content/toc.h"
 
 namespace agora {
 
-// Wired to cmark-gfm when generator/content/markdown lands.
-RenderedBody render_body(const Document& doc, bool, const LinkResolver&, Diagnostics*) {
+RenderedBody render_body(const Document& doc, bool trusted, const LinkResolver& links,
+                         Diagnostics* diags) {
+  content::MarkdownOptions options;
+  options.first_line = doc.body_first_line;
+  options.trusted_html = trusted;
+  auto resolve = [&](const std::string& destination, bool is_image) {
+    ResolvedLink link = links.resolve(doc, destination, is_image);
+    content::LinkResolution out;
+    out.kind = link.kind == ResolvedLink::kKeep      ? content::LinkResolution::kKeep
+               : link.kind == ResolvedLink::kRewrite ? content::LinkResolution::kRewrite
+                                                     : content::LinkResolution::kError;
+    out.url = std::move(link.url);
+    out.code = std::move(link.code);
+    out.message = std::move(link.message);
+    out.hint = std::move(link.hint);
+    return out;
+  };
+  content::RenderedMarkdown rendered =
+      content::render_markdown(doc.body, options, resolve, doc.source_path, *diags);
   RenderedBody body;
-  body.html = "<pre>" + escape_html(doc.body) + "</pre>";
+  body.html = std::move(rendered.html);
+  // A contents box helps only on pages long enough to need scrolling.
+  if (rendered.toc.size() >= 3) body.toc_html = content::render_toc_html(rendered.toc);
+  for (const auto& entry : rendered.toc) {
+    body.toc.push_back({{"level", entry.level}, {"id", entry.id}, {"text", entry.text}});
+  }
   return body;
 }
 

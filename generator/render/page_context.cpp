@@ -18,7 +18,7 @@ std::string page_dir(const std::string& first_dir, size_t page) {
 
 std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id) {
   if (const Document* doc = site.term_document(taxonomy, term_id)) return doc->path;
-  return taxonomy.name + "/" + term_id + "/";
+  return taxonomy.path() + ascii_lower(term_id) + "/";
 }
 
 std::string PageContext::display_date(const std::string& iso_day) {
@@ -53,7 +53,7 @@ json PageContext::base(const std::string& dir, const std::string& kind,
   for (const auto& taxonomy : config.taxonomies) {
     if (taxonomy.kind == VocabularyKind::kDocuments) continue;
     if (site_.taxonomies.at(taxonomy.name).documents.empty()) continue;
-    taxonomies.push_back({{"title", taxonomy.title}, {"url", url(dir, taxonomy.name + "/")}});
+    taxonomies.push_back({{"title", taxonomy.title}, {"url", url(dir, taxonomy.path())}});
   }
   json site = {
       {"title", config.title},
@@ -144,7 +144,7 @@ json PageContext::metadata(const std::string& dir, const Document& doc) const {
       }
     }
     if (links.is_null() || links.empty()) continue;
-    meta.push_back({{"field", field.name}, {"label", field_label(field.name)}, {"items", links}});
+    meta.push_back({{"field", field.name}, {"label", field.label}, {"items", links}});
   }
   return meta;
 }
@@ -185,7 +185,7 @@ void add_facts_and_lists(const ContentType& type, const Document& doc, json* d) 
       continue;
     }
     const json& value = doc.fields[field.name];
-    std::string label = PageContext::field_label(field.name);
+    const std::string& label = field.label;
     switch (field.type) {
       case FieldType::kString:
       case FieldType::kText:

@@ -111,7 +111,7 @@ void PagePlanner::add_home() {
                          {"count", by_count[k].first}});
       }
       taxonomies.push_back({{"title", taxonomy.title},
-                            {"url", ctx_.url("", taxonomy.name + "/")},
+                            {"url", ctx_.url("", taxonomy.path())},
                             {"terms", terms}});
     }
     ctx["home"] = {{"latest", ctx_.items("", newest)},
@@ -166,7 +166,7 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
   if (taxonomy.kind == VocabularyKind::kDocuments) return;
   const TaxonomyIndex& index = site_.taxonomies.at(taxonomy.name);
   if (index.documents.empty()) return;
-  std::string dir = taxonomy.name + "/";
+  std::string dir = taxonomy.path();
   jobs_.push_back({dir, "", "taxonomy", [this, &taxonomy, &index, dir] {
     json ctx = ctx_.base(dir, "taxonomy", taxonomy.title);
     ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
@@ -186,7 +186,7 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
   }});
   for (const auto& [id, documents] : index.documents) {
     const Term* term = index.vocabulary->by_id(id);
-    add_paginated(dir + id + "/", "term", documents,
+    add_paginated(term_path(site_, taxonomy, id), "term", documents,
                   [this, &taxonomy, term, dir](const std::string& page) {
                     json ctx = ctx_.base(page, "term", term->name);
                     ctx["page"]["breadcrumbs"] = json::array(
