@@ -56,7 +56,8 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   }
 
   output::WriteOptions write;
-  write.cache_dir = ".agora-cache";
+  // Compressed copies are cached beside site.yaml, keyed by content hash.
+  write.cache_dir = join_path(site->config.root, ".agora-cache");
   output::WriteReport report;
   std::string err;
   if (!output::write_site(*env.fs, args.out, files, write, &report, &err)) {

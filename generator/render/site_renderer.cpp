@@ -204,6 +204,14 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
   }
 }
 
+// A site's own themes/NAME wins; otherwise the themes bundled with Agora, so a
+// new site (or a test fixture) needs no copy of the default theme.
+std::string theme_dir(const FileSystem& fs, const SiteConfig& config) {
+  std::string own = join_path(config.root, "themes/" + config.theme);
+  if (fs.is_directory(own)) return own;
+  return join_path(AGORA_SOURCE_DIR, "themes/" + config.theme);
+}
+
 bool copy_tree(const FileSystem& fs, const std::string& dir, SiteFiles* files, Diagnostics* diags) {
   for (const auto& relative : fs.list_files(dir)) {
     std::string err;
@@ -229,8 +237,9 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   const std::string& root = site.config.root;
   std::vector<RenderedBody> bodies = render_bodies(fs, site, options.style, options.threads, diags);
 
+  const std::string theme = theme_dir(fs, site.config);
   render::TemplateSet templates(render::directory_template_loader(
-      fs, {join_path(root, "templates"), join_path(root, "themes/" + site.config.theme + "/templates")}));
+      fs, {join_path(root, "templates"), join_path(theme, "templates")}));
   PageContext ctx(site, options.style);
   // The jobs' context functions point into the planner: it must outlive them.
   PagePlanner planner(site, ctx, bodies, templates);
@@ -251,7 +260,7 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
     if (job.file.empty() && job.template_name != "search") page_dirs.push_back(job.dir);
   }
 
-  copy_tree(fs, join_path(root, "themes/" + site.config.theme + "/assets"), files, diags);
+  copy_tree(fs, join_path(theme, "assets"), files, diags);
   copy_tree(fs, join_path(root, "assets"), files, diags);
   for (const auto& attachment : site.attachments) {
     std::string err;
