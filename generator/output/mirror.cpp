@@ -20,10 +20,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool file_matches(const FileSystem& fs, const std::string& path, const ManifestEntry& entry) {
+// True when the file at path has the entry's size and sha256; its bytes are
+// left in *bytes.
+bool file_matches(const FileSystem& fs, const std::string& path, const ManifestEntry& entry,
+                  std::string* bytes) {
   if (fs.file_size(path) != static_cast<int64_t>(entry.bytes)) return false;
-  std::string bytes, err;
-  return fs.read_file(path, &bytes, &err) && sha256_hex(bytes) == entry.sha256;
+  std::string err;
+  return fs.read_file(path, bytes, &err) && sha256_hex(*bytes) == entry.sha256;
 }
 
 // DEST's own manifest tells a corrupted file (DEST disagrees with itself)
@@ -75,10 +78,11 @@ bool settle_local(FileSystem& fs, const StagingPaths& paths,
                   const std::vector<ManifestEntry>& entries, MirrorReport* report,
                   std::vector<const ManifestEntry*>* to_fetch, std::string* err) {
   std::map<std::string, std::string> old_hashes = dest_hashes(fs, paths.dir);
+  std::string bytes;
   for (const ManifestEntry& entry : entries) {
     std::string staged = join_path(paths.staging, entry.path);
     if (fs.exists(staged)) {
-      if (file_matches(fs, staged, entry)) {
+      if (file_matches(fs, staged, entry, &bytes)) {
         ++report->resumed;
         continue;
       }
@@ -87,18 +91,18 @@ bool settle_local(FileSystem& fs, const StagingPaths& paths,
       if (!fs.remove_all(staged, err)) return false;
     }
     std::string current = join_path(paths.dir, entry.path);
-    if (fs.exists(current)) {
+    if (file_matches(fs, current, entry, &bytes)) {
+      // Without hard links (another file system), a local copy still beats
+      // fetching.
       std::string link_err;
-      if (file_matches(fs, current, entry)) {
-        if (fs.hard_link(current, staged, &link_err)) {
-          ++report->kept;
-          continue;
-        }
-      } else {
-        auto it = old_hashes.find(entry.path);
-        if (it != old_hashes.end() && it->second == entry.sha256) ++report->repaired;
+      if (!fs.hard_link(current, staged, &link_err) && !fs.write_file(staged, bytes, err)) {
+        return false;
       }
+      ++report->kept;
+      continue;
     }
+    auto old = old_hashes.find(entry.path);
+    if (old != old_hashes.end() && old->second == entry.sha256) ++report->repaired;
     to_fetch->push_back(&entry);
   }
   return true;
@@ -142,7 +146,7 @@ bool mirror_from(MirrorSource& source, FileSystem& fs, const std::string& dest,
   }
   std::set<std::string> wanted;
   for (const ManifestEntry& e : entries) wanted.insert(e.path);
-  if (!recover_interrupted_swap(fs, paths, err) ||
+  if (!recover_interrupted_swap(fs, paths, err) || !check_replaceable(fs, paths, err) ||
       !remove_extra_staged(fs, paths, wanted, err)) {
     return false;
   }

@@ -40,7 +40,8 @@ struct MirrorReport {
   size_t kept = 0;      // unchanged files of DEST, hard-linked into the update
   size_t resumed = 0;   // files an interrupted run had already fetched and verified
   size_t fetched = 0;   // files fetched from SOURCE in this run
-  size_t repaired = 0;  // DEST files that did not match DEST's own manifest
+  size_t repaired = 0;  // fetched although DEST's own manifest listed them
+                        // unchanged: damaged or missing in DEST
   size_t deleted = 0;   // DEST files gone from SOURCE
   uint64_t bytes_fetched = 0;
 };

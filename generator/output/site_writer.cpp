@@ -72,7 +72,8 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
   StagingPaths paths = staging_paths(out_dir);
   // Unlike the mirror, the writer has nothing to resume: a stale staging
   // dir is discarded.
-  if (!recover_interrupted_swap(fs, paths, err) || !fs.remove_all(paths.staging, err)) {
+  if (!recover_interrupted_swap(fs, paths, err) || !check_replaceable(fs, paths, err) ||
+      !fs.remove_all(paths.staging, err)) {
     return false;
   }
 

@@ -11,6 +11,16 @@ StagingPaths staging_paths(const std::string& dir) {
   return StagingPaths{d, d + ".staging", d + ".old"};
 }
 
+bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err) {
+  if (!fs.exists(paths.dir) || fs.exists(join_path(paths.dir, "manifest.json")) ||
+      (fs.is_directory(paths.dir) && fs.list_files(paths.dir).empty())) {
+    return true;
+  }
+  *err = paths.dir + " exists and is not a site written by agora (no manifest.json); " +
+         "refusing to replace it";
+  return false;
+}
+
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err) {
   if (!fs.exists(paths.dir) && fs.exists(paths.old) && !fs.rename(paths.old, paths.dir, err)) {
     return false;

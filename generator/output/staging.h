@@ -17,6 +17,11 @@ struct StagingPaths {
 // Trailing '/' of dir are dropped first.
 StagingPaths staging_paths(const std::string& dir);
 
+// Refuses to replace a folder that is not a previous output: dir must be
+// missing, empty, or hold a manifest.json. A mistyped `--out ~` or mirror
+// DEST must not delete someone's files.
+bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err);
+
 // Repairs a run that died between the two renames (dir missing, ".old"
 // present) by renaming ".old" back, then removes any ".old" left over.
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err);

@@ -244,6 +244,18 @@ TEST_CASE("mirror over HTTP from an in-process server on the loopback") {
                            "/nothing/manifest.json: HTTP 404");
 }
 
+TEST_CASE("mirror does not replace a folder that is not a site") {
+  MemoryFileSystem mem;
+  build(mem, "src", version1());
+  std::string err;
+  mem.write_file("docs/notes.txt", "mine", &err);
+  FolderSource source(mem, "src");
+  CHECK_FALSE(mirror_from(source, mem, "docs", MirrorOptions{}, nullptr, &err));
+  CHECK(err == "docs exists and is not a site written by agora (no manifest.json); "
+               "refusing to replace it");
+  CHECK(tree(mem, "docs") == std::map<std::string, std::string>{{"notes.txt", "mine"}});
+}
+
 TEST_CASE("mirror sources are chosen from the argument") {
   MemoryFileSystem mem;
   std::string err;

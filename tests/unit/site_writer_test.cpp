@@ -193,6 +193,16 @@ TEST_CASE("bad paths and a renderer manifest.json are refused") {
   CHECK(mem.files().empty());
 }
 
+TEST_CASE("a folder that is not a previous output is not replaced") {
+  MemoryFileSystem mem;
+  std::string err;
+  mem.write_file("home/thesis.tex", "years of work", &err);
+  CHECK_FALSE(write_site(mem, "home", sample_site(), WriteOptions{}, nullptr, &err));
+  CHECK(err == "home exists and is not a site written by agora (no manifest.json); "
+               "refusing to replace it");
+  CHECK(mem.files().size() == 1);
+}
+
 TEST_CASE("precompression can be turned off") {
   MemoryFileSystem mem;
   std::string err;
