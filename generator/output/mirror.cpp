@@ -1,11 +1,11 @@
 #include "output/mirror.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <map>
 #include <ostream>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "output/manifest.h"
 #include "output/mirror_source.h"
@@ -113,8 +113,7 @@ bool fetch_verified(MirrorSource& source, FileSystem& fs, const StagingPaths& pa
   if (!source.fetch(entry.path, bytes, err)) return false;
   if (bytes->size() != entry.bytes || sha256_hex(*bytes) != entry.sha256) {
     *err = fmt::format("{}: fetched {} bytes with sha256 {}, manifest says {} bytes, {}",
-                       entry.path, bytes->size(), sha256_hex(*bytes), entry.bytes,
-                       entry.sha256);
+                       entry.path, bytes->size(), sha256_hex(*bytes), entry.bytes, entry.sha256);
     return false;
   }
   return fs.write_file(join_path(paths.staging, entry.path), *bytes, err);

@@ -22,8 +22,8 @@ std::string percent_encode_path(const std::string& path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : path) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-        c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -84,8 +84,7 @@ std::unique_ptr<HttpSource> HttpSource::open(const std::string& url, std::string
   client->client.set_keep_alive(true);
   client->client.set_connection_timeout(10);
   client->client.set_read_timeout(60);
-  return std::unique_ptr<HttpSource>(
-      new HttpSource(url, std::move(base), std::move(client)));
+  return std::unique_ptr<HttpSource>(new HttpSource(url, std::move(base), std::move(client)));
 }
 
 bool HttpSource::fetch(const std::string& path, std::string* bytes, std::string* err) {
@@ -103,8 +102,8 @@ bool HttpSource::fetch(const std::string& path, std::string* bytes, std::string*
   return true;
 }
 
-std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source,
-                                                 const FileSystem& fs, std::string* err) {
+std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source, const FileSystem& fs,
+                                                 std::string* err) {
   if (is_url(source)) return HttpSource::open(source, err);
   if (!fs.is_directory(source)) {
     *err = "source folder does not exist: " + source;

@@ -58,7 +58,7 @@ bool is_url(const std::string& source);
 
 // An HttpSource for a URL, else a FolderSource over fs. Null with *err when
 // the URL is malformed or the folder does not exist.
-std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source,
-                                                 const FileSystem& fs, std::string* err);
+std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source, const FileSystem& fs,
+                                                 std::string* err);
 
 }  // namespace agora::output

@@ -17,8 +17,8 @@ namespace agora::output {
 namespace {
 
 constexpr std::array<std::string_view, 17> kTextExtensions = {
-    "atom", "css", "csv", "htm", "html", "ics", "js", "json", "map",
-    "md", "mjs", "rss", "svg", "tsv", "txt", "webmanifest", "xml"};
+    "atom", "css", "csv", "htm", "html", "ics", "js",          "json", "map",
+    "md",   "mjs", "rss", "svg", "tsv",  "txt", "webmanifest", "xml"};
 
 // Encoding suffix plus a version tag in cache file names: changing a
 // compression parameter must not serve stale cache entries.
@@ -49,8 +49,7 @@ bool is_text_path(std::string_view path) {
   std::string ext(path.substr(dot + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) !=
-         kTextExtensions.end();
+  return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) != kTextExtensions.end();
 }
 
 std::string gzip_compress(std::string_view bytes) {

@@ -32,9 +32,9 @@ std::string brotli_compress(std::string_view bytes);
 bool saves_enough(size_t raw_bytes, size_t compressed_bytes);
 
 struct PrecompressStats {
-  size_t candidates = 0;   // text files over the size threshold
-  size_t compressed = 0;   // encodings computed in this run
-  size_t cache_hits = 0;   // encodings taken from the cache
+  size_t candidates = 0;  // text files over the size threshold
+  size_t compressed = 0;  // encodings computed in this run
+  size_t cache_hits = 0;  // encodings taken from the cache
 };
 
 // For every file of `files` with a text path and more than

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "output/manifest.h"
+
+#include <doctest/doctest.h>
 
 using namespace agora::output;
 
@@ -20,9 +20,13 @@ TEST_CASE("manifest lists every file but itself, sorted, with size and sha256") 
   REQUIRE(manifest_json(entries, &json, &err));
   CHECK(json ==
         "{\"version\":1,\"files\":[\n"
-        "{\"path\":\"empty\",\"bytes\":0,\"sha256\":\"" + kEmpty + "\"},\n"
-        "{\"path\":\"z/abc.txt\",\"bytes\":3,\"sha256\":\"" + kAbc + "\"}\n"
-        "]}\n");
+        "{\"path\":\"empty\",\"bytes\":0,\"sha256\":\"" +
+            kEmpty +
+            "\"},\n"
+            "{\"path\":\"z/abc.txt\",\"bytes\":3,\"sha256\":\"" +
+            kAbc +
+            "\"}\n"
+            "]}\n");
 
   std::vector<ManifestEntry> parsed;
   REQUIRE(parse_manifest(json, &parsed, &err));

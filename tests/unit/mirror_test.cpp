@@ -1,12 +1,12 @@
-#include <doctest/doctest.h>
+#include "output/mirror.h"
 
+#include <doctest/doctest.h>
 #include <httplib.h>
 
 #include <chrono>
 #include <sstream>
 #include <thread>
 
-#include "output/mirror.h"
 #include "output/mirror_source.h"
 #include "output/site_writer.h"
 #include "output_test_util.h"
@@ -228,7 +228,7 @@ TEST_CASE("mirror over HTTP from an in-process server on the loopback") {
   std::string url = "http://127.0.0.1:" + std::to_string(port) + "/a/deep/prefix/";
   bool ok = mirror_site(url, dest, opts, &report, &err);
   std::string missing_err;
-  bool missing = mirror_site("http://127.0.0.1:" + std::to_string(port) + "/nothing/", 
+  bool missing = mirror_site("http://127.0.0.1:" + std::to_string(port) + "/nothing/",
                              tmp.path() + "/d2", opts, nullptr, &missing_err);
   server.stop();
   thread.join();
@@ -240,8 +240,8 @@ TEST_CASE("mirror over HTTP from an in-process server on the loopback") {
   CHECK(got == "needs percent-encoding");
   CHECK(lines.str().find("mirror: 9/9 files, ") != std::string::npos);
   CHECK_FALSE(missing);
-  CHECK(missing_err == "GET http://127.0.0.1:" + std::to_string(port) +
-                           "/nothing/manifest.json: HTTP 404");
+  CHECK(missing_err ==
+        "GET http://127.0.0.1:" + std::to_string(port) + "/nothing/manifest.json: HTTP 404");
 }
 
 TEST_CASE("mirror does not replace a folder that is not a site") {
@@ -251,8 +251,9 @@ TEST_CASE("mirror does not replace a folder that is not a site") {
   mem.write_file("docs/notes.txt", "mine", &err);
   FolderSource source(mem, "src");
   CHECK_FALSE(mirror_from(source, mem, "docs", MirrorOptions{}, nullptr, &err));
-  CHECK(err == "docs exists and is not a site written by agora (no manifest.json); "
-               "refusing to replace it");
+  CHECK(err ==
+        "docs exists and is not a site written by agora (no manifest.json); "
+        "refusing to replace it");
   CHECK(tree(mem, "docs") == std::map<std::string, std::string>{{"notes.txt", "mine"}});
 }
 

@@ -16,8 +16,7 @@ namespace agora::output::testing {
 class RecordingFileSystem : public FileSystemWrapper {
  public:
   using FileSystemWrapper::FileSystemWrapper;
-  bool write_file(const std::string& path, std::string_view contents,
-                  std::string* err) override {
+  bool write_file(const std::string& path, std::string_view contents, std::string* err) override {
     ++write_count;
     if (fail_at_write != 0 && write_count >= fail_at_write) {
       *err = "injected failure writing " + path;

@@ -1,9 +1,9 @@
-#include <doctest/doctest.h>
+#include "output/precompress.h"
 
 #include <brotli/decode.h>
+#include <doctest/doctest.h>
 #include <zlib.h>
 
-#include "output/precompress.h"
 #include "output_test_util.h"
 
 using namespace agora::output;
@@ -35,8 +35,8 @@ std::string gunzip(const std::string& gz) {
 std::string unbrotli(const std::string& br, size_t expected_size) {
   std::string out(expected_size, '\0');
   size_t size = out.size();
-  REQUIRE(BrotliDecoderDecompress(br.size(), reinterpret_cast<const uint8_t*>(br.data()),
-                                  &size, reinterpret_cast<uint8_t*>(out.data())) ==
+  REQUIRE(BrotliDecoderDecompress(br.size(), reinterpret_cast<const uint8_t*>(br.data()), &size,
+                                  reinterpret_cast<uint8_t*>(out.data())) ==
           BROTLI_DECODER_RESULT_SUCCESS);
   out.resize(size);
   return out;
@@ -52,7 +52,7 @@ TEST_CASE("gzip output decompresses to the input and has a fixed header") {
   REQUIRE(gz.size() > 10);
   CHECK(static_cast<unsigned char>(gz[0]) == 0x1f);
   CHECK(static_cast<unsigned char>(gz[1]) == 0x8b);
-  CHECK(gz[3] == 0);                          // FLG: no name, comment, extra
+  CHECK(gz[3] == 0);                               // FLG: no name, comment, extra
   CHECK(gz.substr(4, 4) == std::string(4, '\0'));  // MTIME 0
   CHECK(static_cast<unsigned char>(gz[8]) == 2);   // XFL: maximum compression
   CHECK(static_cast<unsigned char>(gz[9]) == 3);   // OS: Unix
@@ -89,11 +89,11 @@ TEST_CASE("compression keeps a copy only when it saves at least 10%") {
 TEST_CASE("precompress_site applies the 1 KB and 10% thresholds") {
   agora::MemoryFileSystem mem;
   SiteFiles files = {
-      {"small.html", compressible_text(1024)},    // not larger than 1 KB
-      {"big.html", compressible_text(1025)},      // just over
-      {"noise.txt", random_bytes(5000)},          // does not compress
-      {"photo.jpg", compressible_text(5000)},     // not a text type
-      {"taken.css", compressible_text(5000)},     // .gz already in the site
+      {"small.html", compressible_text(1024)},  // not larger than 1 KB
+      {"big.html", compressible_text(1025)},    // just over
+      {"noise.txt", random_bytes(5000)},        // does not compress
+      {"photo.jpg", compressible_text(5000)},   // not a text type
+      {"taken.css", compressible_text(5000)},   // .gz already in the site
       {"taken.css.gz", "precomputed"},
   };
   SiteFiles variants;
@@ -109,7 +109,8 @@ TEST_CASE("precompress_site applies the 1 KB and 10% thresholds") {
 TEST_CASE("precompress_site caches by content hash and compresses only new content") {
   agora::MemoryFileSystem mem;
   RecordingFileSystem fs(&mem);
-  SiteFiles files = {{"a.html", compressible_text(4000, 1)}, {"b.html", compressible_text(4000, 2)}};
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)},
+                     {"b.html", compressible_text(4000, 2)}};
   SiteFiles first, second;
   PrecompressStats stats;
   precompress_site(fs, files, "cache", 0, &first, &stats);

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "output/sha256.h"
+
+#include <doctest/doctest.h>
 
 using agora::output::sha256_hex;
 

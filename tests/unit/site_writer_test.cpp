@@ -1,5 +1,6 @@
-#include <doctest/doctest.h>
+#include "output/site_writer.h"
 
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -8,7 +9,6 @@
 
 #include "output/manifest.h"
 #include "output/sha256.h"
-#include "output/site_writer.h"
 #include "output_test_util.h"
 
 using namespace agora::output;
@@ -131,7 +131,8 @@ TEST_CASE("a write failing halfway leaves out_dir exactly as before") {
   REQUIRE(write_site(mem, "public", site, WriteOptions{}, nullptr, &err));
   const auto before = mem.files();
 
-  for (const char* page : {"case-studies/a/index.html", "case-studies/b/index.html", "index.html"}) {
+  for (const char* page :
+       {"case-studies/a/index.html", "case-studies/b/index.html", "index.html"}) {
     site[page] = compressible_text(3000, 500 + static_cast<int>(site.size()));
   }
   site["new/index.html"] = "new page";
@@ -198,8 +199,9 @@ TEST_CASE("a folder that is not a previous output is not replaced") {
   std::string err;
   mem.write_file("home/thesis.tex", "years of work", &err);
   CHECK_FALSE(write_site(mem, "home", sample_site(), WriteOptions{}, nullptr, &err));
-  CHECK(err == "home exists and is not a site written by agora (no manifest.json); "
-               "refusing to replace it");
+  CHECK(err ==
+        "home exists and is not a site written by agora (no manifest.json); "
+        "refusing to replace it");
   CHECK(mem.files().size() == 1);
 }
 

@@ -1,7 +1,8 @@
+#include "output/weight_report.h"
+
 #include <doctest/doctest.h>
 
 #include "output/precompress.h"
-#include "output/weight_report.h"
 #include "output_test_util.h"
 
 using namespace agora::output;
@@ -25,8 +26,7 @@ TEST_CASE("weights count documents per type with nearest-rank statistics") {
   CHECK(w.types[0].median == 10000);
   CHECK(w.types[0].p95 == 19000);
   CHECK(w.types[0].largest == 20000);
-  CHECK(w.types[0].largest_gz ==
-        gzip_compress(files["case-studies/cs120/index.html"]).size());
+  CHECK(w.types[0].largest_gz == gzip_compress(files["case-studies/cs120/index.html"]).size());
   CHECK(w.types[1].pages == 1);
   CHECK(w.types[1].median == 4);
   CHECK(w.types[1].p95 == 4);

@@ -1,8 +1,8 @@
-#include <doctest/doctest.h>
+#include "output/zip_bundle.h"
 
+#include <doctest/doctest.h>
 #include <zip.h>
 
-#include "output/zip_bundle.h"
 #include "output_test_util.h"
 #include "util/file_system.h"
 
@@ -48,7 +48,8 @@ TEST_CASE("the zip bundle round-trips entries and bytes, sorted, deterministic")
   REQUIRE(write_zip(files, a, &err));
   std::vector<std::string> order;
   CHECK(read_zip(a, &order) == files);
-  CHECK(order == std::vector<std::string>{"empty.txt", "img/a.png", "index.html", "search/index.js"});
+  CHECK(order ==
+        std::vector<std::string>{"empty.txt", "img/a.png", "index.html", "search/index.js"});
 
   REQUIRE(write_zip(files, b, &err));
   agora::RealFileSystem real;
