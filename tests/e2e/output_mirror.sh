@@ -8,9 +8,9 @@ set -euo pipefail
 
 TOOL="$PWD/tests/output_tool"
 work=$(mktemp -d)
-server_pid=""
+pids=()  # background processes this script started
 cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -83,7 +83,7 @@ diff -r out dest > /dev/null || fail "mirror not repaired"
 mkdir -p www/a/deep && cp -r out www/a/deep/prefix
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server --bind 127.0.0.1 --directory www "$port" > /dev/null 2>&1 &
-server_pid=$!
+pids+=($!)
 for _ in $(seq 1 100); do
   python3 -c "import socket; socket.create_connection(('127.0.0.1', $port))" 2>/dev/null && break
   sleep 0.1
@@ -92,14 +92,52 @@ out1=$(run_mirror "http://127.0.0.1:$port/a/deep/prefix/" web)
 [[ "$out1" == "files=91 fetched=91 "* ]] || fail "http mirror: $out1"
 diff -r out web > /dev/null || fail "http mirror differs"
 
-# 7. The offline bundle: unzip reads it, and it is byte-stable.
+# 7. A mirror killed midway (SIGKILL, from a slow server) leaves DEST at the
+# old version, and the next run fetches only what it had not verified.
+cp -r dest before_kill
+for i in $(seq 1 29); do echo "<p>v3</p>" >> "src/notes/n$i/index.html"; done
+"$TOOL" write src out cache > /dev/null
+rm -rf www/a/deep/prefix && cp -r out www/a/deep/prefix
+slow_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 - "$slow_port" www > /dev/null 2>&1 <<'PY' &
+import functools, http.server, sys, time
+class Slow(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        time.sleep(0.05)
+        super().do_GET()
+handler = functools.partial(Slow, directory=sys.argv[2])
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), handler).serve_forever()
+PY
+pids+=($!)
+for _ in $(seq 1 100); do
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $slow_port))" 2>/dev/null && break
+  sleep 0.1
+done
+slow_url="http://127.0.0.1:$slow_port/a/deep/prefix/"
+"$TOOL" mirror "$slow_url" dest > /dev/null 2> kill.log &
+mirror_pid=$!
+sleep 2
+kill -9 "$mirror_pid" 2>/dev/null || fail "mirror finished before it could be killed"
+wait "$mirror_pid" 2>/dev/null || true
+diff -r before_kill dest > /dev/null || fail "a killed mirror changed DEST"
+[[ -d dest.staging ]] || fail "a killed mirror left no staging dir to resume from"
+out1=$(run_mirror "$slow_url" dest)
+read -r files fetched kept resumed _ <<< "$(echo "$out1" | tr '=' ' ' | awk '{print $2, $4, $6, $8}')"
+expect_eq "$files" 91 "files after resume"
+(( resumed > 0 )) || fail "resume re-verified nothing: $out1"
+(( fetched < 87 )) || fail "resume fetched everything again: $out1"
+expect_eq "$((fetched + kept + resumed))" 91 "every file settled once"
+diff -r out dest > /dev/null || fail "resumed mirror differs from source"
+echo "resumed after SIGKILL: $out1"
+
+# 8. The offline bundle: unzip reads it, and it is byte-stable.
 "$TOOL" zip src a.zip && "$TOOL" zip src b.zip
 unzip -tq a.zip > /dev/null || fail "unzip -t"
 cmp -s a.zip b.zip || fail "two zips differ"
 mkdir unzipped && (cd unzipped && unzip -q ../a.zip)
 diff -r src unzipped > /dev/null || fail "zip does not round-trip"
 
-# 8. The weight report names the type and its page count.
+# 9. The weight report names the type and its page count.
 "$TOOL" report src notes | grep -qE '^notes +29 ' || fail "weight report"
 
 echo "output e2e: ok"
