@@ -7,11 +7,11 @@
 #include <ostream>
 #include <set>
 
+#include "output/human_bytes.h"
 #include "output/manifest.h"
 #include "output/mirror_source.h"
 #include "output/sha256.h"
 #include "output/staging.h"
-#include "output/weight_report.h"
 #include "util/file_system.h"
 
 namespace agora::output {

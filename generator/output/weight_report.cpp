@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "output/human_bytes.h"
 #include "output/parallel_for.h"
 #include "output/precompress.h"
 
@@ -79,18 +80,6 @@ SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::strin
     out.search_index_gz = gz.back();
   }
   return out;
-}
-
-std::string human_bytes(uint64_t bytes) {
-  if (bytes < 1024) return fmt::format("{} B", bytes);
-  constexpr const char* kUnits[] = {"KB", "MB", "GB", "TB"};
-  double value = static_cast<double>(bytes) / 1024;
-  size_t unit = 0;
-  while (value >= 1024 && unit + 1 < std::size(kUnits)) {
-    value /= 1024;
-    ++unit;
-  }
-  return fmt::format("{:.1f} {}", value, kUnits[unit]);
 }
 
 std::string format_weight_report(const SiteWeights& weights) {

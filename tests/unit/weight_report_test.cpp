@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "output/human_bytes.h"
 #include "output/precompress.h"
 #include "output_test_util.h"
 
