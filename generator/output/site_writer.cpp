@@ -88,7 +88,7 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
   if (!manifest_json(manifest_entries(outputs, opts.threads), &manifest, err)) return false;
   outputs[kManifestPath] = manifest;
 
-  if (!stage(fs, out_dir, paths.staging, outputs, &local, err) ||
+  if (!stage(fs, paths.dir, paths.staging, outputs, &local, err) ||
       !swap_in_staging(fs, paths, err)) {
     std::string cleanup_err;
     fs.remove_all(paths.staging, &cleanup_err);

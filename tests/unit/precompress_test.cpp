@@ -67,6 +67,13 @@ TEST_CASE("brotli output decompresses to the input") {
   CHECK(brotli_compress(text) == br);
 }
 
+TEST_CASE("brotli drops to quality 9 above 4 MB and still round-trips") {
+  std::string big = compressible_text(kBrotliMaxQualityBytes + 1, 3);
+  std::string br = brotli_compress(big);
+  CHECK(unbrotli(br, big.size()) == big);
+  CHECK(brotli_compress(big) == br);
+}
+
 TEST_CASE("text paths are recognised by extension") {
   for (const char* path : {"index.html", "a/b/style.CSS", "app.js", "data/x.json", "sitemap.xml",
                            "robots.txt", "logo.svg", "data/t.csv", "site.webmanifest"}) {
