@@ -33,8 +33,7 @@ std::vector<ManifestEntry> manifest_entries(const SiteView& files, unsigned thre
   return entries;
 }
 
-bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
-                   std::string* err) {
+bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json, std::string* err) {
   std::string out = "{\"version\":1,\"files\":[\n";
   // nlohmann throws on invalid UTF-8; that is the only failure here.
   try {
@@ -70,9 +69,8 @@ bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries
   for (size_t i = 0; i < files->size(); ++i) {
     const nlohmann::json& f = (*files)[i];
     std::string where = "manifest: files[" + std::to_string(i) + "]";
-    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() ||
-        !f.contains("bytes") || !f["bytes"].is_number_unsigned() || !f.contains("sha256") ||
-        !f["sha256"].is_string()) {
+    if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("bytes") ||
+        !f["bytes"].is_number_unsigned() || !f.contains("sha256") || !f["sha256"].is_string()) {
       *err = where + ": expected {\"path\": string, \"bytes\": unsigned, \"sha256\": string}";
       return false;
     }

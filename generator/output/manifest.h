@@ -31,13 +31,11 @@ std::vector<ManifestEntry> manifest_entries(const SiteView& files, unsigned thre
 
 // Serializes entries in the format above; entries must be sorted by path.
 // Fails only when a path is not valid UTF-8.
-bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
-                   std::string* err);
+bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json, std::string* err);
 
 // Parses a manifest. Fails with a message on malformed JSON, a missing or
 // mistyped field, an unsafe path (see is_safe_relative_path), a sha256 that is
 // not 64 hex digits, or unsorted or duplicate paths.
-bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries,
-                    std::string* err);
+bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries, std::string* err);
 
 }  // namespace agora::output

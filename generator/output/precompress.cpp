@@ -17,8 +17,8 @@ namespace agora::output {
 namespace {
 
 constexpr std::array<std::string_view, 17> kTextExtensions = {
-    "atom", "css", "csv", "htm", "html", "ics", "js", "json", "map",
-    "md", "mjs", "rss", "svg", "tsv", "txt", "webmanifest", "xml"};
+    "atom", "css", "csv", "htm", "html", "ics", "js",          "json", "map",
+    "md",   "mjs", "rss", "svg", "tsv",  "txt", "webmanifest", "xml"};
 
 // Encoding suffix plus a version tag in cache file names: changing a
 // compression parameter must not serve stale cache entries.
@@ -29,7 +29,7 @@ struct Encoding {
 };
 constexpr std::array<Encoding, 2> kEncodings = {{
     {".gz", "gz9-v1", gzip_compress},
-    {".br", "br11w22-v1", brotli_compress},
+    {".br", "br11q9above4m-w22-v1", brotli_compress},
 }};
 
 std::string cache_path(const std::string& cache_dir, const std::string& sha,
@@ -49,8 +49,7 @@ bool is_text_path(std::string_view path) {
   std::string ext(path.substr(dot + 1));
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) !=
-         kTextExtensions.end();
+  return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) != kTextExtensions.end();
 }
 
 std::string gzip_compress(std::string_view bytes) {
@@ -88,7 +87,8 @@ std::string brotli_compress(std::string_view bytes) {
   size_t size = BrotliEncoderMaxCompressedSize(bytes.size());
   if (size == 0) size = bytes.size() + 1024;
   std::string out(size, '\0');
-  if (!BrotliEncoderCompress(11, 22, BROTLI_MODE_TEXT, bytes.size(),
+  int quality = bytes.size() > kBrotliMaxQualityBytes ? 9 : 11;
+  if (!BrotliEncoderCompress(quality, 22, BROTLI_MODE_TEXT, bytes.size(),
                              reinterpret_cast<const uint8_t*>(bytes.data()), &size,
                              reinterpret_cast<uint8_t*>(out.data()))) {
     return {};
@@ -136,8 +136,16 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     }
   }
 
-  parallel_for(jobs.size(), threads, [&](size_t i) {
-    if (!jobs[i].cached) jobs[i].output = jobs[i].encoding->compress(*jobs[i].bytes);
+  // Largest first: one big search index started last would leave every
+  // other core idle while it finishes.
+  std::vector<size_t> order(jobs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return jobs[a].bytes->size() > jobs[b].bytes->size();
+  });
+  parallel_for(order.size(), threads, [&](size_t k) {
+    Job& job = jobs[order[k]];
+    if (!job.cached) job.output = job.encoding->compress(*job.bytes);
   });
 
   size_t compressed = 0, hits = 0;

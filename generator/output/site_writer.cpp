@@ -3,6 +3,7 @@
 #include <set>
 
 #include "output/manifest.h"
+#include "output/staging.h"
 #include "util/file_system.h"
 
 namespace agora::output {
@@ -59,22 +60,6 @@ bool stage(FileSystem& fs, const std::string& out_dir, const std::string& stagin
   return true;
 }
 
-bool swap_in(FileSystem& fs, const std::string& out_dir, const std::string& staging,
-             const std::string& old, std::string* err) {
-  bool had_old = fs.exists(out_dir);
-  if (had_old && !fs.rename(out_dir, old, err)) return false;
-  if (!fs.rename(staging, out_dir, err)) {
-    std::string restore_err;
-    if (had_old) fs.rename(old, out_dir, &restore_err);
-    return false;
-  }
-  // The new site is in place; an old tree that cannot be removed now is
-  // removed by the next run's cleanup, so it does not fail this one.
-  std::string remove_err;
-  if (had_old) fs.remove_all(old, &remove_err);
-  return true;
-}
-
 }  // namespace
 
 bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
@@ -84,13 +69,13 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
     return false;
   }
   if (!check_paths(files, err)) return false;
-  std::string staging = out_dir + ".staging";
-  std::string old = out_dir + ".old";
-
-  // A run killed between the two renames of swap_in left the previous site
-  // only in ".old"; put it back before anything else.
-  if (!fs.exists(out_dir) && fs.exists(old) && !fs.rename(old, out_dir, err)) return false;
-  if (!fs.remove_all(old, err) || !fs.remove_all(staging, err)) return false;
+  StagingPaths paths = staging_paths(out_dir);
+  // Unlike the mirror, the writer has nothing to resume: a stale staging
+  // dir is discarded.
+  if (!recover_interrupted_swap(fs, paths, err) || !check_replaceable(fs, paths, err) ||
+      !fs.remove_all(paths.staging, err)) {
+    return false;
+  }
 
   WriteReport local;
   SiteFiles variants;
@@ -103,10 +88,10 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
   if (!manifest_json(manifest_entries(outputs, opts.threads), &manifest, err)) return false;
   outputs[kManifestPath] = manifest;
 
-  if (!stage(fs, out_dir, staging, outputs, &local, err) ||
-      !swap_in(fs, out_dir, staging, old, err)) {
+  if (!stage(fs, paths.dir, paths.staging, outputs, &local, err) ||
+      !swap_in_staging(fs, paths, err)) {
     std::string cleanup_err;
-    fs.remove_all(staging, &cleanup_err);
+    fs.remove_all(paths.staging, &cleanup_err);
     return false;
   }
   if (report) *report = local;

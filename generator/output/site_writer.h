@@ -46,6 +46,9 @@ struct WriteReport {
 // and no staging dir is left. A previous run that died between the two
 // renames is repaired first (the ".old" tree is put back).
 //
+// An out_dir that exists, is not empty and has no manifest.json is not
+// replaced (an error): it is not a previous output.
+//
 // REQUIRES: every path of `files` passes is_safe_relative_path and none is
 // manifest.json (checked; a violation is an error). *report may be null.
 bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "output/human_bytes.h"
 #include "output/parallel_for.h"
 #include "output/precompress.h"
 
@@ -81,29 +82,16 @@ SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::strin
   return out;
 }
 
-std::string human_bytes(uint64_t bytes) {
-  if (bytes < 1024) return fmt::format("{} B", bytes);
-  constexpr const char* kUnits[] = {"KB", "MB", "GB", "TB"};
-  double value = static_cast<double>(bytes) / 1024;
-  size_t unit = 0;
-  while (value >= 1024 && unit + 1 < std::size(kUnits)) {
-    value /= 1024;
-    ++unit;
-  }
-  return fmt::format("{:.1f} {}", value, kUnits[unit]);
-}
-
 std::string format_weight_report(const SiteWeights& weights) {
   size_t width = 4;
   for (const PageWeights& w : weights.types) width = std::max(width, w.type.size());
-  std::string out = fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-                                "type", width, "pages", "median", "p95", "largest",
-                                "median.gz", "p95.gz", "largest.gz");
+  std::string out =
+      fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", "type", width,
+                  "pages", "median", "p95", "largest", "median.gz", "p95.gz", "largest.gz");
   for (const PageWeights& w : weights.types) {
-    out += fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", w.type,
-                       width, w.pages, human_bytes(w.median), human_bytes(w.p95),
-                       human_bytes(w.largest), human_bytes(w.median_gz),
-                       human_bytes(w.p95_gz), human_bytes(w.largest_gz));
+    out += fmt::format("{:<{}} {:>6} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n", w.type, width,
+                       w.pages, human_bytes(w.median), human_bytes(w.p95), human_bytes(w.largest),
+                       human_bytes(w.median_gz), human_bytes(w.p95_gz), human_bytes(w.largest_gz));
   }
   out += fmt::format("site: {} files, {}; search index: {} ({} gzip)\n", weights.files,
                      human_bytes(weights.total_bytes), human_bytes(weights.search_index_bytes),

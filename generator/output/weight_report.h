@@ -41,7 +41,4 @@ std::string format_weight_report(const SiteWeights& weights);
 // format_weight_report(measure_weights(files, types)).
 std::string weight_report(const SiteFiles& files, const std::vector<std::string>& types);
 
-// "512 B", "14.2 KB", "9.4 MB" (1 KB = 1024 B).
-std::string human_bytes(uint64_t bytes);
-
 }  // namespace agora::output

@@ -1,0 +1,138 @@
+#include "output/precompress.h"
+
+#include <brotli/decode.h>
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include "output_test_util.h"
+
+using namespace agora::output;
+using agora::output::testing::compressible_text;
+using agora::output::testing::random_bytes;
+using agora::output::testing::RecordingFileSystem;
+
+namespace {
+
+std::string gunzip(const std::string& gz) {
+  z_stream s{};
+  REQUIRE(inflateInit2(&s, 15 + 16) == Z_OK);
+  s.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  s.avail_in = static_cast<uInt>(gz.size());
+  std::string out;
+  char buf[4096];
+  int status = Z_OK;
+  while (status == Z_OK) {
+    s.next_out = reinterpret_cast<Bytef*>(buf);
+    s.avail_out = sizeof buf;
+    status = inflate(&s, Z_NO_FLUSH);
+    out.append(buf, sizeof buf - s.avail_out);
+  }
+  inflateEnd(&s);
+  CHECK(status == Z_STREAM_END);
+  return out;
+}
+
+std::string unbrotli(const std::string& br, size_t expected_size) {
+  std::string out(expected_size, '\0');
+  size_t size = out.size();
+  REQUIRE(BrotliDecoderDecompress(br.size(), reinterpret_cast<const uint8_t*>(br.data()), &size,
+                                  reinterpret_cast<uint8_t*>(out.data())) ==
+          BROTLI_DECODER_RESULT_SUCCESS);
+  out.resize(size);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("gzip output decompresses to the input and has a fixed header") {
+  std::string text = compressible_text(50000);
+  std::string gz = gzip_compress(text);
+  CHECK(gunzip(gz) == text);
+  CHECK(gzip_compress(text) == gz);
+  REQUIRE(gz.size() > 10);
+  CHECK(static_cast<unsigned char>(gz[0]) == 0x1f);
+  CHECK(static_cast<unsigned char>(gz[1]) == 0x8b);
+  CHECK(gz[3] == 0);                               // FLG: no name, comment, extra
+  CHECK(gz.substr(4, 4) == std::string(4, '\0'));  // MTIME 0
+  CHECK(static_cast<unsigned char>(gz[8]) == 2);   // XFL: maximum compression
+  CHECK(static_cast<unsigned char>(gz[9]) == 3);   // OS: Unix
+  CHECK(gunzip(gzip_compress("")).empty());
+}
+
+TEST_CASE("brotli output decompresses to the input") {
+  std::string text = compressible_text(50000, 7);
+  std::string br = brotli_compress(text);
+  CHECK(br.size() < text.size() / 10);
+  CHECK(unbrotli(br, text.size()) == text);
+  CHECK(brotli_compress(text) == br);
+}
+
+TEST_CASE("brotli drops to quality 9 above 4 MB and still round-trips") {
+  std::string big = compressible_text(kBrotliMaxQualityBytes + 1, 3);
+  std::string br = brotli_compress(big);
+  CHECK(unbrotli(br, big.size()) == big);
+  CHECK(brotli_compress(big) == br);
+}
+
+TEST_CASE("text paths are recognised by extension") {
+  for (const char* path : {"index.html", "a/b/style.CSS", "app.js", "data/x.json", "sitemap.xml",
+                           "robots.txt", "logo.svg", "data/t.csv", "site.webmanifest"}) {
+    CAPTURE(path);
+    CHECK(is_text_path(path));
+  }
+  for (const char* path : {"photo.jpg", "font.woff2", "index.html.gz", "x.br", "README",
+                           "dir.html/file", "bundle.zip"}) {
+    CAPTURE(path);
+    CHECK_FALSE(is_text_path(path));
+  }
+}
+
+TEST_CASE("compression keeps a copy only when it saves at least 10%") {
+  CHECK(saves_enough(1000, 900));
+  CHECK_FALSE(saves_enough(1000, 901));
+  CHECK_FALSE(saves_enough(1000, 0));
+}
+
+TEST_CASE("precompress_site applies the 1 KB and 10% thresholds") {
+  agora::MemoryFileSystem mem;
+  SiteFiles files = {
+      {"small.html", compressible_text(1024)},  // not larger than 1 KB
+      {"big.html", compressible_text(1025)},    // just over
+      {"noise.txt", random_bytes(5000)},        // does not compress
+      {"photo.jpg", compressible_text(5000)},   // not a text type
+      {"taken.css", compressible_text(5000)},   // .gz already in the site
+      {"taken.css.gz", "precomputed"},
+  };
+  SiteFiles variants;
+  PrecompressStats stats;
+  precompress_site(mem, files, "", 2, &variants, &stats);
+  std::vector<std::string> paths;
+  for (const auto& [path, _] : variants) paths.push_back(path);
+  CHECK(paths == std::vector<std::string>{"big.html.br", "big.html.gz", "taken.css.br"});
+  CHECK(stats.candidates == 3);
+  CHECK(gunzip(variants["big.html.gz"]) == files["big.html"]);
+}
+
+TEST_CASE("precompress_site caches by content hash and compresses only new content") {
+  agora::MemoryFileSystem mem;
+  RecordingFileSystem fs(&mem);
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)},
+                     {"b.html", compressible_text(4000, 2)}};
+  SiteFiles first, second;
+  PrecompressStats stats;
+  precompress_site(fs, files, "cache", 0, &first, &stats);
+  CHECK(stats.compressed == 4);
+  CHECK(stats.cache_hits == 0);
+  CHECK(fs.writes.size() == 4);
+
+  files["b.html"] = compressible_text(4000, 3);
+  files["c.html"] = files["a.html"];  // same bytes, other path: a cache hit
+  fs.writes.clear();
+  precompress_site(fs, files, "cache", 0, &second, &stats);
+  CHECK(stats.compressed == 2);
+  CHECK(stats.cache_hits == 4);
+  CHECK(fs.writes.size() == 2);
+  CHECK(second["a.html.br"] == first["a.html.br"]);
+  CHECK(second["c.html.gz"] == first["a.html.gz"]);
+  CHECK(gunzip(second["b.html.gz"]) == files["b.html"]);
+}
