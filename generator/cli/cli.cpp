@@ -53,6 +53,12 @@ const Command kCommands[] = {
        app->add_option("title", args->title, "the document's title")->required();
      },
      run_new},
+    {"mirror", "copy a built site to DEST, moving only what changed",
+     [](CLI::App* app, CommandArgs* args) {
+       app->add_option("source", args->source, "a site folder or an http(s) URL")->required();
+       app->add_option("dest", args->dest, "the mirror's folder")->required();
+     },
+     run_mirror},
 };
 
 }  // namespace

@@ -32,5 +32,6 @@ struct CommandArgs {
 int run_build(const CommandArgs& args, const CliEnv& env);
 int run_check(const CommandArgs& args, const CliEnv& env);
 int run_new(const CommandArgs& args, const CliEnv& env);
+int run_mirror(const CommandArgs& args, const CliEnv& env);
 
 }  // namespace agora

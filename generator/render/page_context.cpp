@@ -77,6 +77,9 @@ json PageContext::base(const std::string& dir, const std::string& kind,
       {"is_" + kind, true},
       {"breadcrumbs", json::array()},
   };
+  if (!bundle_file_.empty()) {
+    site["bundle"] = {{"url", url(dir, bundle_file_)}, {"size", bundle_size_}};
+  }
   return {{"site", site}, {"page", page}};
 }
 

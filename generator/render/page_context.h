@@ -27,6 +27,12 @@ class PageContext {
  public:
   PageContext(const Site& site, UrlStyle style) : site_(site), style_(style) {}
 
+  // Adds site.bundle {url, size} to every page once the bundle is known.
+  void set_bundle(std::string file, std::string size) {
+    bundle_file_ = std::move(file);
+    bundle_size_ = std::move(size);
+  }
+
   // The shared part for a page in directory `dir`.
   nlohmann::json base(const std::string& dir, const std::string& kind,
                       const std::string& title) const;
@@ -54,6 +60,8 @@ class PageContext {
 
   const Site& site_;
   UrlStyle style_;
+  std::string bundle_file_;
+  std::string bundle_size_;
 };
 
 // Directory of a term's page, or of the document that a documents-vocabulary

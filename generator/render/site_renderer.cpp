@@ -5,6 +5,7 @@
 #include "content/body_render.h"
 #include "render/feeds.h"
 #include "render/link_resolver.h"
+#include "output/human_bytes.h"
 #include "render/mustache.h"
 #include "render/page_context.h"
 #include "util/parallel.h"
@@ -241,6 +242,9 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   render::TemplateSet templates(render::directory_template_loader(
       fs, {join_path(root, "templates"), join_path(theme, "templates")}));
   PageContext ctx(site, options.style);
+  if (!options.bundle_file.empty()) {
+    ctx.set_bundle(options.bundle_file, output::human_bytes(options.bundle_bytes));
+  }
   // The jobs' context functions point into the planner: it must outlive them.
   PagePlanner planner(site, ctx, bodies, templates);
   std::vector<PageJob> jobs = planner.plan();

@@ -19,6 +19,10 @@ using SiteFiles = output::SiteFiles;
 struct RenderOptions {
   UrlStyle style;
   unsigned threads = 0;
+  // The offline bundle, when the build makes one: its file name at the site
+  // root and its size, for the link on the home page.
+  std::string bundle_file;
+  uint64_t bundle_bytes = 0;
 };
 
 // Renders pages, feeds, sitemap and robots.txt and copies the theme's assets
