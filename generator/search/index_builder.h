@@ -1,0 +1,112 @@
+#pragma once
+// A Lunr 2.3.9 index built in C++: lunr.Builder with lunr's default pipeline
+// (trimmer, stopWordFilter, stemmer), BM25 (k1 1.2, b 0.75), and a writer
+// whose bytes equal JSON.stringify(builder.build()) in lunr.js.
+//
+// Usage: analyze() documents (in parallel if you like), add() the results
+// sequentially in document order, then write_json(). Nothing here throws
+// except std::bad_alloc.
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace agora::search {
+
+struct FieldSpec {
+  std::string name;    // must not contain '/' (lunr rejects it)
+  double boost = 1.0;  // as builder.field(name, {boost}); 0 means 1, as in lunr
+};
+
+struct SearchDocument {
+  std::string ref;
+  std::vector<std::string> fields;  // values parallel to the FieldSpec list; missing = ""
+  double boost = 1.0;               // as builder.add(doc, {boost}); 0 means 1
+};
+
+// One field of one document after the pipeline.
+struct AnalyzedField {
+  uint32_t length = 0;               // tokens left after the pipeline
+  std::vector<std::string> terms;    // distinct terms (UTF-8), first occurrence first
+  std::vector<uint32_t> frequencies; // parallel to terms
+  // With positions: for each term in order, frequencies[i] pairs
+  // [start, length] (UTF-16 units of the lower-cased field). Else empty.
+  std::vector<uint32_t> positions;
+};
+
+struct AnalyzedDocument {
+  std::string ref;
+  double boost = 1.0;
+  std::vector<AnalyzedField> fields;  // in IndexBuilder::fields() order
+};
+
+// What lunr's pipeline does to one string: the tokens that reach the index,
+// in order (stop words removed, trimmed, stemmed; "" is kept, as lunr keeps it).
+std::vector<std::string> analyze_text(std::string_view text);
+
+class IndexBuilder {
+ public:
+  // `positions` stores token positions (lunr's metadataWhitelist
+  // ["position"]). Field names should be unique; a repeated name keeps its
+  // first place and its last boost, as lunr's builder.field does.
+  explicit IndexBuilder(std::vector<FieldSpec> fields, bool positions = false);
+
+  // Pure and thread-safe.
+  AnalyzedDocument analyze(const SearchDocument& doc) const;
+
+  // REQUIRES: calls in document order; refs unique (lunr merges documents
+  // that share a ref in ways this builder does not reproduce).
+  void add(AnalyzedDocument doc);
+  void add(const SearchDocument& doc) { add(analyze(doc)); }
+
+  // Writes exactly JSON.stringify(index) of the lunr.js index built from the
+  // same documents in the same order.
+  void write_json(std::ostream& out) const;
+
+  size_t document_count() const { return refs_.size(); }
+  size_t term_count() const { return terms_.size(); }
+  size_t field_count() const { return fields_.size(); }
+  // The fields in lunr's order: Object.keys order, i.e. names that are
+  // array indices ("0", "12") first, numerically, then the rest as given.
+  const std::vector<FieldSpec>& fields() const { return fields_; }
+
+ private:
+  // One (document, field, term) triple: a vector element and a posting.
+  struct Entry {
+    uint32_t term;
+    uint32_t frequency;
+    uint32_t doc;
+    uint32_t position_begin;  // index of its first pair in positions_
+  };
+
+  uint32_t intern(const std::string& term);
+  void write_field_vectors(std::string& buf, class JsonWriter& writer) const;
+  void write_inverted_index(std::string& buf, class JsonWriter& writer) const;
+  std::vector<double> inverse_document_frequencies() const;
+
+  std::vector<FieldSpec> fields_;      // lunr's Object.keys(_fields) order
+  std::vector<size_t> spec_index_;     // fields_[i] is input field spec_index_[i]
+  size_t index_key_slot_ = 0;          // where "_index" falls among posting keys
+  bool positions_ = false;
+
+  std::vector<std::string> refs_;
+  std::vector<int64_t> ref_array_index_;  // ref as a JS array index, or -1
+  bool any_array_index_ref_ = false;
+  std::vector<double> doc_boosts_;
+
+  std::deque<std::string> terms_;  // by term id (= lunr's _index)
+  std::unordered_map<std::string_view, uint32_t> term_ids_;
+  std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
+
+  std::vector<Entry> entries_;           // by document, field, term id
+  std::vector<uint64_t> field_offsets_;  // entries of (doc, field) = [off[i], off[i+1])
+  std::vector<uint32_t> field_lengths_;  // by doc * fields + field
+  std::vector<uint64_t> field_length_sums_;
+  std::vector<uint32_t> positions_data_;
+};
+
+}  // namespace agora::search
