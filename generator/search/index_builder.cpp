@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <unordered_map>
 
 #include "search/js_lower_case.h"
-#include "search/js_number.h"
-#include "search/js_string_order.h"
 #include "search/json_writer.h"
 #include "search/stemmer.h"
 #include "search/stop_word_filter.h"
@@ -16,9 +14,6 @@
 
 namespace agora::search {
 namespace {
-
-constexpr double kK1 = 1.2;
-constexpr double kB = 0.75;
 
 // A JavaScript object lists "array index" keys ("0".."4294967294" in
 // canonical form) first, in numeric order, before other keys in insertion
@@ -153,11 +148,27 @@ AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
 }
 
 uint32_t IndexBuilder::intern(const std::string& term) {
-  auto it = term_ids_.find(term);
-  if (it != term_ids_.end()) return it->second;
+  // Grow at a load factor of 1/2.
+  if (2 * (terms_.size() + 1) > term_slots_.size()) {
+    const size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
+    term_slots_.assign(size, 0);
+    for (uint32_t id = 0; id < terms_.size(); ++id) {
+      size_t slot = term_hashes_[id] & (size - 1);
+      while (term_slots_[slot] != 0) slot = (slot + 1) & (size - 1);
+      term_slots_[slot] = id + 1;
+    }
+  }
+  const uint64_t hash = std::hash<std::string_view>()(term);
+  const size_t mask = term_slots_.size() - 1;
+  size_t slot = hash & mask;
+  while (const uint32_t entry = term_slots_[slot]) {
+    if (term_hashes_[entry - 1] == hash && terms_[entry - 1] == term) return entry - 1;
+    slot = (slot + 1) & mask;
+  }
   const auto id = static_cast<uint32_t>(terms_.size());
   terms_.push_back(term);
-  term_ids_.emplace(terms_.back(), id);
+  term_hashes_.push_back(hash);
+  term_slots_[slot] = id + 1;
   term_doc_counts_.push_back(0);
   return id;
 }
@@ -167,6 +178,9 @@ void IndexBuilder::add(AnalyzedDocument doc) {
   const int64_t array_index = js_array_index(doc.ref);
   any_array_index_ref_ = any_array_index_ref_ || array_index >= 0;
   ref_array_index_.push_back(array_index);
+  std::string ref_json;
+  append_json_string(ref_json, doc.ref);
+  ref_json_.push_back(std::move(ref_json));
   refs_.push_back(std::move(doc.ref));
   doc_boosts_.push_back(effective_boost(doc.boost));
   // analyze() already put the fields in lunr's order; lunr numbers terms
@@ -198,162 +212,6 @@ void IndexBuilder::add(AnalyzedDocument doc) {
               [](const Entry& a, const Entry& b) { return a.term < b.term; });
     field_offsets_.push_back(entries_.size());
   }
-}
-
-std::vector<double> IndexBuilder::inverse_document_frequencies() const {
-  const double n = static_cast<double>(refs_.size());
-  std::vector<double> idf(terms_.size());
-  for (size_t t = 0; t < terms_.size(); ++t) {
-    const double with_term = term_doc_counts_[t];
-    const double x = (n - with_term + 0.5) / (with_term + 0.5);
-    idf[t] = std::log(1 + std::fabs(x));
-  }
-  return idf;
-}
-
-void IndexBuilder::write_field_vectors(std::string& buf, JsonWriter& writer) const {
-  const std::vector<double> idf = inverse_document_frequencies();
-  const size_t nf = fields_.size();
-  std::vector<double> average(nf);
-  for (size_t f = 0; f < nf; ++f) {
-    average[f] = static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
-  }
-  bool first = true;
-  for (size_t d = 0; d < refs_.size(); ++d) {
-    for (size_t f = 0; f < nf; ++f) {
-      buf += first ? "[" : ",[";
-      first = false;
-      // The vector's key is lunr.FieldRef: "field/ref".
-      std::string key = fields_[f].name;
-      key.push_back('/');
-      key += refs_[d];
-      append_json_string(buf, key);
-      buf += ",[";
-      const size_t slot = d * nf + f;
-      const double length_ratio = field_lengths_[slot] / average[f];
-      const double boost = effective_boost(fields_[f].boost);
-      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-        const Entry& entry = entries_[e];
-        const double tf = entry.frequency;
-        // Same operations in the same order as lunr's createFieldVectors, so
-        // the doubles match bit for bit before rounding.
-        double score = idf[entry.term] * ((kK1 + 1) * tf) / (kK1 * (1 - kB + kB * length_ratio) + tf);
-        score *= boost;
-        score *= doc_boosts_[d];
-        const double rounded = js_math_round(score * 1000) / 1000;
-        if (e != field_offsets_[slot]) buf.push_back(',');
-        append_json_number(buf, entry.term);
-        buf.push_back(',');
-        append_json_number(buf, rounded);
-      }
-      buf += "]]";
-      writer.maybe_flush();
-    }
-  }
-}
-
-void IndexBuilder::write_inverted_index(std::string& buf, JsonWriter& writer) const {
-  const size_t nf = fields_.size();
-  // Postings grouped by (term, field), documents ascending: a counting sort
-  // of the entries, which are already in document order.
-  std::vector<uint64_t> start(terms_.size() * nf + 1, 0);
-  for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
-    const size_t f = slot % nf;
-    for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-      ++start[entries_[e].term * nf + f + 1];
-    }
-  }
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<uint32_t> postings(entries_.size());
-  {
-    std::vector<uint64_t> cursor(start.begin(), start.end() - 1);
-    for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
-      const size_t f = slot % nf;
-      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-        postings[cursor[entries_[e].term * nf + f]++] = static_cast<uint32_t>(e);
-      }
-    }
-  }
-
-  std::vector<uint32_t> order(terms_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [this](uint32_t a, uint32_t b) { return js_string_less(terms_[a], terms_[b]); });
-
-  std::vector<uint32_t> refs_in_order;
-  auto write_posting = [&](uint32_t e) {
-    const Entry& entry = entries_[e];
-    append_json_string(buf, refs_[entry.doc]);
-    if (!positions_) {
-      buf += ":{}";
-      return;
-    }
-    buf += ":{\"position\":[";
-    for (uint32_t p = 0; p < entry.frequency; ++p) {
-      if (p != 0) buf.push_back(',');
-      buf.push_back('[');
-      append_json_number(buf, positions_data_[2 * (entry.position_begin + p)]);
-      buf.push_back(',');
-      append_json_number(buf, positions_data_[2 * (entry.position_begin + p) + 1]);
-      buf.push_back(']');
-    }
-    buf += "]}";
-  };
-
-  bool first_term = true;
-  for (uint32_t t : order) {
-    buf += first_term ? "[" : ",[";
-    first_term = false;
-    append_json_string(buf, terms_[t]);
-    buf += ",{";
-    for (size_t key = 0; key <= nf; ++key) {
-      if (key != 0) buf.push_back(',');
-      if (key == index_key_slot_) {
-        buf += "\"_index\":";
-        append_json_number(buf, t);
-        continue;
-      }
-      const size_t f = key < index_key_slot_ ? key : key - 1;
-      append_json_string(buf, fields_[f].name);
-      buf += ":{";
-      const uint64_t begin = start[t * nf + f];
-      const uint64_t end = start[t * nf + f + 1];
-      refs_in_order.assign(postings.begin() + static_cast<std::ptrdiff_t>(begin),
-                           postings.begin() + static_cast<std::ptrdiff_t>(end));
-      if (any_array_index_ref_) {
-        // Refs that are array indices come first, numerically (see js_array_index).
-        std::stable_sort(refs_in_order.begin(), refs_in_order.end(), [this](uint32_t a, uint32_t b) {
-          const int64_t ia = ref_array_index_[entries_[a].doc];
-          const int64_t ib = ref_array_index_[entries_[b].doc];
-          if (ia < 0 || ib < 0) return ia >= 0 && ib < 0;
-          return ia < ib;
-        });
-      }
-      for (size_t i = 0; i < refs_in_order.size(); ++i) {
-        if (i != 0) buf.push_back(',');
-        write_posting(refs_in_order[i]);
-      }
-      buf.push_back('}');
-    }
-    buf += "}]";
-    writer.maybe_flush();
-  }
-}
-
-void IndexBuilder::write_json(std::ostream& out) const {
-  JsonWriter writer(out);
-  std::string& buf = writer.buffer();
-  buf += "{\"version\":\"2.3.9\",\"fields\":[";
-  for (size_t f = 0; f < fields_.size(); ++f) {
-    if (f != 0) buf.push_back(',');
-    append_json_string(buf, fields_[f].name);
-  }
-  buf += "],\"fieldVectors\":[";
-  write_field_vectors(buf, writer);
-  buf += "],\"invertedIndex\":[";
-  write_inverted_index(buf, writer);
-  buf += "],\"pipeline\":[\"stemmer\"]}";
-  writer.flush();
 }
 
 }  // namespace agora::search

@@ -12,7 +12,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace agora::search {
@@ -64,8 +63,9 @@ class IndexBuilder {
   void add(const SearchDocument& doc) { add(analyze(doc)); }
 
   // Writes exactly JSON.stringify(index) of the lunr.js index built from the
-  // same documents in the same order.
-  void write_json(std::ostream& out) const;
+  // same documents in the same order. Formatting runs on `threads` threads
+  // (0 = all cores); the bytes do not depend on it.
+  void write_json(std::ostream& out, unsigned threads = 0) const;
 
   size_t document_count() const { return refs_.size(); }
   size_t term_count() const { return terms_.size(); }
@@ -84,9 +84,12 @@ class IndexBuilder {
   };
 
   uint32_t intern(const std::string& term);
-  void write_field_vectors(std::string& buf, class JsonWriter& writer) const;
-  void write_inverted_index(std::string& buf, class JsonWriter& writer) const;
+  struct Postings;  // entries grouped by (term, field); see index_json.cpp
   std::vector<double> inverse_document_frequencies() const;
+  void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,
+                            std::string& out) const;
+  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
+                    const Postings& postings, std::string& out) const;
 
   std::vector<FieldSpec> fields_;      // lunr's Object.keys(_fields) order
   std::vector<size_t> spec_index_;     // fields_[i] is input field spec_index_[i]
@@ -94,12 +97,16 @@ class IndexBuilder {
   bool positions_ = false;
 
   std::vector<std::string> refs_;
+  std::vector<std::string> ref_json_;  // refs_ as JSON string literals
   std::vector<int64_t> ref_array_index_;  // ref as a JS array index, or -1
   bool any_array_index_ref_ = false;
   std::vector<double> doc_boosts_;
 
   std::deque<std::string> terms_;  // by term id (= lunr's _index)
-  std::unordered_map<std::string_view, uint32_t> term_ids_;
+  // Open-addressing term table: slot -> term id + 1 (0 = empty), with each
+  // term's hash kept so probes rarely touch the strings.
+  std::vector<uint32_t> term_slots_;
+  std::vector<uint64_t> term_hashes_;
   std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
 
   std::vector<Entry> entries_;           // by document, field, term id

@@ -5,6 +5,7 @@
 //   lunr_tool analyze         < text    tokens after the pipeline, one per line
 //   lunr_tool index CORPUS OUT [--positions] [--threads N]
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "search/index_builder.h"
+#include "search/parallel_indexing.h"
 #include "search/js_lower_case.h"
 #include "search/search_corpus.h"
 #include "search/stemmer.h"
@@ -64,24 +66,36 @@ int run_index(int argc, char** argv) {
     std::cerr << argv[2] << ": cannot read\n";
     return 1;
   }
+  std::string text;
+  in.seekg(0, std::ios::end);
+  text.resize(static_cast<size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   SearchCorpus corpus;
   std::string error;
-  if (!parse_search_corpus(read_all(in), corpus, error)) {
+  if (!parse_search_corpus(text, corpus, error)) {
     std::cerr << argv[2] << ": " << error << '\n';
     return 1;
   }
   const auto parsed = std::chrono::steady_clock::now();
+  IndexBuilder builder(corpus.fields, positions);
+  add_documents(builder, corpus.documents, threads);
+  const auto indexed = std::chrono::steady_clock::now();
   std::ofstream out(argv[3], std::ios::binary);
-  const IndexStats stats = write_search_index(corpus, out, positions, threads);
+  builder.write_json(out);
   out.close();
   if (!out) {
     std::cerr << argv[3] << ": write failed\n";
     return 1;
   }
   const auto done = std::chrono::steady_clock::now();
-  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-  std::cerr << "lunr_tool: " << stats.documents << " documents, " << stats.terms
-            << " terms; parse " << ms(start, parsed) << " ms, index+write " << ms(parsed, done)
+  auto ms = [](auto a, auto b) {
+    return static_cast<long>(std::chrono::duration<double, std::milli>(b - a).count());
+  };
+  std::cerr << "lunr_tool: " << builder.document_count() << " documents, "
+            << builder.term_count() << " terms; read+parse " << ms(start, parsed)
+            << " ms, analyze+merge " << ms(parsed, indexed) << " ms, write "
+            << ms(indexed, done) << " ms; cpu " << std::clock() / (CLOCKS_PER_SEC / 1000)
             << " ms\n";
   return 0;
 }
