@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "search/js_lower_case.h"
 #include "search/json_writer.h"
@@ -55,7 +54,13 @@ AnalyzedField analyze_field(std::string_view value, bool positions) {
   if (value.empty()) return field;
   const std::u16string lowered = js_to_lower_case(utf8_to_utf16(value));
   const std::vector<TokenSpan> spans = split_tokens(lowered);
-  std::unordered_map<std::string, uint32_t> slot_of;
+  // Distinct terms via a small open-addressing table (slot -> index + 1);
+  // reused per thread, since analysis runs once per field of every page.
+  thread_local std::vector<uint32_t> slots;
+  size_t size = 64;
+  while (size < 2 * spans.size()) size *= 2;
+  slots.assign(size, 0);
+  const size_t mask = size - 1;
   std::vector<uint32_t> token_slots;
   std::vector<TokenSpan> kept_spans;
   std::string term;
@@ -63,14 +68,25 @@ AnalyzedField analyze_field(std::string_view value, bool positions) {
     if (!run_pipeline(std::u16string_view(lowered).substr(span.start, span.length), term)) {
       continue;
     }
-    auto [it, inserted] = slot_of.try_emplace(term, static_cast<uint32_t>(field.terms.size()));
-    if (inserted) {
-      field.terms.push_back(term);
-      field.frequencies.push_back(0);
+    const uint64_t hash = std::hash<std::string_view>()(term);
+    size_t slot = hash & mask;
+    uint32_t index;
+    for (;;) {
+      if (slots[slot] == 0) {
+        index = static_cast<uint32_t>(field.terms.size());
+        slots[slot] = index + 1;
+        field.terms.push_back(term);
+        field.term_hashes.push_back(hash);
+        field.frequencies.push_back(0);
+        break;
+      }
+      index = slots[slot] - 1;
+      if (field.term_hashes[index] == hash && field.terms[index] == term) break;
+      slot = (slot + 1) & mask;
     }
-    ++field.frequencies[it->second];
+    ++field.frequencies[index];
     if (positions) {
-      token_slots.push_back(it->second);
+      token_slots.push_back(index);
       kept_spans.push_back(span);
     }
   }
@@ -147,7 +163,7 @@ AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
   return out;
 }
 
-uint32_t IndexBuilder::intern(const std::string& term) {
+uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
   // Grow at a load factor of 1/2.
   if (2 * (terms_.size() + 1) > term_slots_.size()) {
     const size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
@@ -158,7 +174,6 @@ uint32_t IndexBuilder::intern(const std::string& term) {
       term_slots_[slot] = id + 1;
     }
   }
-  const uint64_t hash = std::hash<std::string_view>()(term);
   const size_t mask = term_slots_.size() - 1;
   size_t slot = hash & mask;
   while (const uint32_t entry = term_slots_[slot]) {
@@ -191,7 +206,10 @@ void IndexBuilder::add(AnalyzedDocument doc) {
     if (field != nullptr) {
       uint32_t position = 0;
       for (size_t t = 0; t < field->terms.size(); ++t) {
-        const uint32_t id = intern(field->terms[t]);
+        const uint32_t id =
+            intern(field->terms[t], t < field->term_hashes.size()
+                                        ? field->term_hashes[t]
+                                        : std::hash<std::string_view>()(field->terms[t]));
         ++term_doc_counts_[id];
         const uint32_t frequency = field->frequencies[t];
         entries_.push_back(

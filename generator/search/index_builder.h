@@ -32,6 +32,9 @@ struct AnalyzedField {
   uint32_t length = 0;               // tokens left after the pipeline
   std::vector<std::string> terms;    // distinct terms (UTF-8), first occurrence first
   std::vector<uint32_t> frequencies; // parallel to terms
+  // std::hash<std::string_view> of each term, computed during (parallel)
+  // analysis for the (sequential) merge; may be left empty.
+  std::vector<uint64_t> term_hashes;
   // With positions: for each term in order, frequencies[i] pairs
   // [start, length] (UTF-16 units of the lower-cased field). Else empty.
   std::vector<uint32_t> positions;
@@ -83,7 +86,7 @@ class IndexBuilder {
     uint32_t position_begin;  // index of its first pair in positions_
   };
 
-  uint32_t intern(const std::string& term);
+  uint32_t intern(const std::string& term, uint64_t hash);
   struct Postings;  // entries grouped by (term, field); see index_json.cpp
   std::vector<double> inverse_document_frequencies() const;
   void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,

@@ -39,6 +39,18 @@ JsonWriter::JsonWriter(std::ostream& out, size_t flush_at) : out_(out), flush_at
 
 JsonWriter::~JsonWriter() { flush(); }
 
+void JsonWriter::raw(std::string_view text) {
+  if (text.size() >= flush_at_) {
+    // A large block goes straight to the stream rather than through the
+    // buffer, which would have to grow to hold it.
+    flush();
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    return;
+  }
+  buffer_.append(text);
+  maybe_flush();
+}
+
 void JsonWriter::number(double value) {
   append_json_number(buffer_, value);
   maybe_flush();

@@ -20,7 +20,7 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  void raw(std::string_view text) { buffer_.append(text); maybe_flush(); }
+  void raw(std::string_view text);
   void raw(char c) { buffer_.push_back(c); }
   void string(std::string_view text) { append_json_string(buffer_, text); maybe_flush(); }
   void number(double value);
