@@ -1,88 +1,143 @@
 #include "search/search_corpus.h"
 
-#include <nlohmann/json.hpp>
-
 #include "search/js_number.h"
+#include "search/json_cursor.h"
 #include "search/json_writer.h"
 #include "search/parallel_indexing.h"
 
 namespace agora::search {
 namespace {
 
-using Json = nlohmann::json;
+using Type = JsonCursor::Type;
 
-// String(value) as lunr's tokenizer sees it; false for arrays and objects,
-// which lunr would tokenize differently (element by element).
-bool scalar_to_string(const Json& value, std::string& out) {
-  switch (value.type()) {
-    case Json::value_t::null: out.clear(); return true;
-    case Json::value_t::string: out = value.get_ref<const std::string&>(); return true;
-    case Json::value_t::boolean: out = value.get<bool>() ? "true" : "false"; return true;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: out = js_number_to_string(value.get<double>()); return true;
+// Reads a scalar as String(value) in JavaScript, which is what lunr's
+// tokenizer sees. Arrays and objects are refused: lunr would tokenize them
+// element by element, which SearchDocument cannot express.
+bool read_scalar(JsonCursor& c, std::string& out, bool& is_null) {
+  is_null = false;
+  double number = 0;
+  bool flag = false;
+  switch (c.peek()) {
+    case Type::kString: return c.read_string(out);
+    case Type::kNumber:
+      if (!c.read_number(number)) return false;
+      out = js_number_to_string(number);
+      return true;
+    case Type::kBool:
+      if (!c.read_bool(flag)) return false;
+      out = flag ? "true" : "false";
+      return true;
+    case Type::kNull:
+      out.clear();
+      is_null = true;
+      return c.read_null();
     default: return false;
   }
 }
 
-bool parse_fields(const Json& root, SearchCorpus& corpus, std::string& error) {
-  const auto fields = root.find("fields");
-  if (fields == root.end() || !fields->is_array()) {
+bool parse_fields(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
+  if (!c.begin_array()) {
     error = "search corpus: \"fields\" must be an array of {\"name\", \"boost\"}";
     return false;
   }
-  for (const Json& field : *fields) {
-    const auto name = field.find("name");
-    if (!field.is_object() || name == field.end() || !name->is_string()) {
+  std::string key;
+  while (c.next_element()) {
+    FieldSpec spec{"", 1.0};
+    bool named = false;
+    if (!c.begin_object()) break;
+    while (c.next_member(key)) {
+      if (key == "name" && c.peek() == Type::kString) {
+        named = c.read_string(spec.name);
+      } else if (key == "boost" && c.peek() == Type::kNumber) {
+        c.read_number(spec.boost);
+      } else if (key == "boost" && c.peek() != Type::kNull) {
+        error = "search corpus: field \"boost\" must be a number";
+        return false;
+      } else {
+        c.skip_value();
+      }
+    }
+    if (c.failed()) break;
+    if (!named) {
       error = "search corpus: every field needs a string \"name\"";
       return false;
     }
-    FieldSpec spec{name->get<std::string>(), 1.0};
     if (spec.name.find('/') != std::string::npos) {
       error = "search corpus: field '" + spec.name + "' contains illegal character '/'";
       return false;
     }
-    const auto boost = field.find("boost");
-    if (boost != field.end() && !boost->is_null()) {
-      if (!boost->is_number()) {
-        error = "search corpus: field '" + spec.name + "': \"boost\" must be a number";
-        return false;
-      }
-      spec.boost = boost->get<double>();
-    }
     corpus.fields.push_back(std::move(spec));
+  }
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
   }
   return true;
 }
 
-bool parse_document(const Json& doc, size_t index, SearchCorpus& corpus, bool boost_key,
+bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boost_key,
                     std::string& error) {
-  const std::string where = "search corpus: document " + std::to_string(index);
-  if (!doc.is_object()) {
-    error = where + " is not an object";
+  const auto where = [&] { return "search corpus: document " + std::to_string(index); };
+  if (c.peek() != Type::kObject) {
+    error = where() + " is not an object";
     return false;
   }
-  SearchDocument out;
-  const auto ref = doc.find(corpus.ref);
-  if (ref == doc.end() || !scalar_to_string(*ref, out.ref) || ref->is_null()) {
-    error = where + ": \"" + corpus.ref + "\" must be a string or number";
-    return false;
-  }
-  out.fields.resize(corpus.fields.size());
-  for (size_t f = 0; f < corpus.fields.size(); ++f) {
-    const auto value = doc.find(corpus.fields[f].name);
-    if (value == doc.end()) continue;
-    if (!scalar_to_string(*value, out.fields[f])) {
-      error = where + " (" + out.ref + "): field '" + corpus.fields[f].name +
-              "' must be a string, number, boolean or null";
-      return false;
+  c.begin_object();
+  SearchDocument doc;
+  doc.fields.resize(corpus.fields.size());
+  bool has_ref = false;
+  std::string key;
+  while (c.next_member(key)) {
+    bool is_null = false;
+    if (key == corpus.ref) {
+      has_ref = read_scalar(c, doc.ref, is_null) && !is_null;
+      if (!has_ref) {
+        error = where() + ": \"" + corpus.ref + "\" must be a string or number";
+        return false;
+      }
+      continue;
+    }
+    size_t f = 0;
+    while (f < corpus.fields.size() && corpus.fields[f].name != key) ++f;
+    if (f < corpus.fields.size()) {
+      if (!read_scalar(c, doc.fields[f], is_null)) {
+        if (c.failed()) break;
+        error = where() + (has_ref ? " (" + doc.ref + ")" : std::string()) + ": field '" + key +
+                "' must be a string, number, boolean or null";
+        return false;
+      }
+    } else if (boost_key && key == "boost" && c.peek() == Type::kNumber) {
+      c.read_number(doc.boost);
+    } else {
+      c.skip_value();
     }
   }
-  if (boost_key) {
-    const auto boost = doc.find("boost");
-    if (boost != doc.end() && boost->is_number()) out.boost = boost->get<double>();
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
   }
-  corpus.documents.push_back(std::move(out));
+  if (!has_ref) {
+    error = where() + ": \"" + corpus.ref + "\" must be a string or number";
+    return false;
+  }
+  corpus.documents.push_back(std::move(doc));
+  return true;
+}
+
+bool parse_documents(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
+  bool boost_key = true;
+  for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
+  if (!c.begin_array()) {
+    error = "search corpus: \"documents\" must be an array";
+    return false;
+  }
+  while (c.next_element()) {
+    if (!parse_document(c, corpus.documents.size(), corpus, boost_key, error)) return false;
+  }
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
+  }
   return true;
 }
 
@@ -90,37 +145,55 @@ bool parse_document(const Json& doc, size_t index, SearchCorpus& corpus, bool bo
 
 bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error) {
   corpus = SearchCorpus{};
-  try {
-    const Json root = Json::parse(json.begin(), json.end(), nullptr, false);
-    if (root.is_discarded() || !root.is_object()) {
-      error = "search corpus: not a JSON object";
-      return false;
-    }
-    const auto ref = root.find("ref");
-    if (ref != root.end()) {
-      if (!ref->is_string()) {
+  JsonCursor c(json);
+  if (c.peek() != Type::kObject) {
+    error = "search corpus: not a JSON object";
+    return false;
+  }
+  c.begin_object();
+  // Documents are read once ref and fields are known; if they come first,
+  // they are skipped and read again from their offset afterwards.
+  size_t documents_at = std::string_view::npos;
+  bool have_fields = false;
+  std::string key;
+  while (c.next_member(key)) {
+    if (key == "ref") {
+      if (c.peek() != Type::kString) {
         error = "search corpus: \"ref\" must be a string";
         return false;
       }
-      corpus.ref = ref->get<std::string>();
+      c.read_string(corpus.ref);
+    } else if (key == "fields") {
+      if (!parse_fields(c, corpus, error)) return false;
+      have_fields = true;
+    } else if (key == "documents" && have_fields && documents_at == std::string_view::npos) {
+      documents_at = c.offset();
+      if (!parse_documents(c, corpus, error)) return false;
+      documents_at = 0;  // done
+    } else if (key == "documents") {
+      documents_at = c.offset();
+      c.skip_value();
+    } else {
+      c.skip_value();
     }
-    if (!parse_fields(root, corpus, error)) return false;
-    bool boost_key = true;
-    for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
-    const auto documents = root.find("documents");
-    if (documents == root.end() || !documents->is_array()) {
-      error = "search corpus: \"documents\" must be an array";
-      return false;
-    }
-    corpus.documents.reserve(documents->size());
-    for (size_t i = 0; i < documents->size(); ++i) {
-      if (!parse_document((*documents)[i], i, corpus, boost_key, error)) return false;
-    }
-    return true;
-  } catch (const std::exception& e) {  // nlohmann type errors; should not happen
-    error = std::string("search corpus: ") + e.what();
+  }
+  if (c.failed() || !c.at_end()) {
+    error = "search corpus: " + (c.failed() ? c.error() : "JSON: trailing characters");
     return false;
   }
+  if (!have_fields) {
+    error = "search corpus: \"fields\" must be an array of {\"name\", \"boost\"}";
+    return false;
+  }
+  if (documents_at == std::string_view::npos) {
+    error = "search corpus: \"documents\" must be an array";
+    return false;
+  }
+  if (documents_at != 0) {
+    JsonCursor later(json.substr(documents_at));
+    return parse_documents(later, corpus, error);
+  }
+  return true;
 }
 
 void write_search_corpus(const SearchCorpus& corpus, std::ostream& out) {
@@ -164,7 +237,7 @@ IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, boo
                               unsigned threads) {
   IndexBuilder builder(corpus.fields, positions);
   add_documents(builder, corpus.documents, threads);
-  builder.write_json(out);
+  builder.write_json(out, threads);
   return {builder.document_count(), builder.term_count()};
 }
 

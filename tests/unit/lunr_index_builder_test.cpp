@@ -76,11 +76,26 @@ TEST_CASE("search corpus: parse, and errors name the document") {
   CHECK(corpus.documents[1].ref == "7");
   CHECK(corpus.documents[1].fields[0] == "1.5");
 
+  // Documents before fields, escapes and surrogate pairs, unknown keys skipped.
+  REQUIRE(parse_search_corpus(
+      R"({"documents":[{"x":{"y":[1,true]},"id":"d\"1","t":"a\u00e9\ud83d\ude00\n\/"}],"extra":null,
+          "fields":[{"boost":2,"name":"t"}]})",
+      corpus, error));
+  REQUIRE(corpus.documents.size() == 1);
+  CHECK(corpus.ref == "id");
+  CHECK(corpus.fields[0].boost == 2);
+  CHECK(corpus.documents[0].ref == "d\"1");
+  CHECK(corpus.documents[0].fields[0] == "a\u00e9\U0001F600\n/");
+
   CHECK_FALSE(parse_search_corpus(R"({"ref":"url","fields":[{"name":"t"}],"documents":[{"url":"a","t":["x"]}]})",
                                   corpus, error));
   CHECK(error == "search corpus: document 0 (a): field 't' must be a string, number, boolean or null");
   CHECK_FALSE(parse_search_corpus("{", corpus, error));
+  CHECK(error == "search corpus: JSON: expected a string at byte 1");
+  CHECK_FALSE(parse_search_corpus("[]", corpus, error));
   CHECK(error == "search corpus: not a JSON object");
+  CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":[{"id":"a"},]})", corpus, error));
+  CHECK(error == "search corpus: document 1 is not an object");
   CHECK_FALSE(parse_search_corpus(R"({"fields":[{"name":"a/b"}],"documents":[]})", corpus, error));
   CHECK(error == "search corpus: field 'a/b' contains illegal character '/'");
 }
