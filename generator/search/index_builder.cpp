@@ -42,7 +42,7 @@ bool run_pipeline(std::u16string_view token, std::string& term) {
   for (char16_t u : trimmed) ascii = ascii && u < 0x80;
   if (ascii) {
     for (char16_t u : trimmed) term.push_back(static_cast<char>(u));
-    term = stem(term);
+    stem_ascii_in_place(term);
   } else {
     append_utf8(term, stem_units(trimmed));
   }
@@ -188,7 +188,24 @@ uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
   return id;
 }
 
+void IndexBuilder::expect_documents(size_t count) {
+  expected_documents_ = count;
+  refs_.reserve(count);
+  ref_json_.reserve(count);
+  ref_array_index_.reserve(count);
+  doc_boosts_.reserve(count);
+  field_lengths_.reserve(count * fields_.size());
+  field_offsets_.reserve(count * fields_.size() + 1);
+}
+
 void IndexBuilder::add(AnalyzedDocument doc) {
+  // Once a sample of documents is in, size the big arrays for the rest.
+  constexpr size_t kSample = 32;
+  if (refs_.size() == kSample && expected_documents_ > kSample) {
+    const double scale = 1.1 * static_cast<double>(expected_documents_) / kSample;
+    entries_.reserve(static_cast<size_t>(static_cast<double>(entries_.size()) * scale));
+    positions_data_.reserve(static_cast<size_t>(static_cast<double>(positions_data_.size()) * scale));
+  }
   const auto doc_id = static_cast<uint32_t>(refs_.size());
   const int64_t array_index = js_array_index(doc.ref);
   any_array_index_ref_ = any_array_index_ref_ || array_index >= 0;

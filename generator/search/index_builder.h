@@ -65,6 +65,10 @@ class IndexBuilder {
   void add(AnalyzedDocument doc);
   void add(const SearchDocument& doc) { add(analyze(doc)); }
 
+  // Optional: the number of documents that will be added, so storage can be
+  // sized once instead of grown by copying.
+  void expect_documents(size_t count);
+
   // Writes exactly JSON.stringify(index) of the lunr.js index built from the
   // same documents in the same order. Formatting runs on `threads` threads
   // (0 = all cores); the bytes do not depend on it.
@@ -112,6 +116,7 @@ class IndexBuilder {
   std::vector<uint64_t> term_hashes_;
   std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
 
+  size_t expected_documents_ = 0;
   std::vector<Entry> entries_;           // by document, field, term id
   std::vector<uint64_t> field_offsets_;  // entries of (doc, field) = [off[i], off[i+1])
   std::vector<uint32_t> field_lengths_;  // by doc * fields + field

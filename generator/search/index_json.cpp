@@ -94,7 +94,7 @@ void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
         if (e != field_offsets_[slot]) out.push_back(',');
         append_json_number(out, entry.term);
         out.push_back(',');
-        append_json_number(out, js_math_round(score * 1000) / 1000);
+        append_json_thousandths(out, js_math_round(score * 1000));
       }
       out += "]]";
     }

@@ -63,6 +63,29 @@ void append_json_number(std::string& out, double value) {
   }
 }
 
+void append_json_thousandths(std::string& out, double k) {
+  if (!(std::fabs(k) < 1e14) || k != std::floor(k)) {
+    append_json_number(out, k / 1000);
+    return;
+  }
+  auto n = static_cast<long long>(k);
+  if (n < 0) {
+    out.push_back('-');
+    n = -n;
+  }
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, n / 1000);
+  out.append(buf, r.ptr);
+  int fraction = static_cast<int>(n % 1000);
+  if (fraction == 0) return;
+  char digits[4] = {char('0' + fraction / 100), char('0' + fraction / 10 % 10),
+                    char('0' + fraction % 10), 0};
+  int len = 3;
+  while (digits[len - 1] == '0') --len;
+  out.push_back('.');
+  out.append(digits, len);
+}
+
 std::string js_number_to_string(double value) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";

@@ -11,6 +11,7 @@ void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& doc
                    unsigned threads, const IndexProgress& progress) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   const size_t n = documents.size();
+  builder.expect_documents(builder.document_count() + n);
   if (threads == 1 || n < 2) {
     for (size_t i = 0; i < n; ++i) {
       builder.add(documents[i]);

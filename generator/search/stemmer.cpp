@@ -137,10 +137,9 @@ int longest_suffix(const std::basic_string<Ch>& w, const Rules& rules, SuffixOf 
 }
 
 template <typename Ch>
-std::basic_string<Ch> porter_stem(std::basic_string_view<Ch> input) {
+void porter_stem(std::basic_string<Ch>& w) {
   using View = std::basic_string_view<Ch>;
-  std::basic_string<Ch> w(input);
-  if (w.size() < 3) return w;
+  if (w.size() < 3) return;
 
   // An initial y is a consonant: lunr upper-cases it so no vowel class
   // matches it, and restores it at the end.
@@ -213,18 +212,27 @@ std::basic_string<Ch> porter_stem(std::basic_string_view<Ch> input) {
   if (ends_with(w, "ll") && mgr1(View(w))) w.pop_back();
 
   if (first_y) w[0] = 'y';
-  return w;
 }
 
 }  // namespace
 
-std::u16string stem_units(std::u16string_view word) { return porter_stem(word); }
+std::u16string stem_units(std::u16string_view word) {
+  std::u16string w(word);
+  porter_stem(w);
+  return w;
+}
+
+void stem_ascii_in_place(std::string& word) { porter_stem(word); }
 
 std::string stem(std::string_view word) {
   bool ascii = true;
   for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return porter_stem(word);
-  return utf16_to_utf8(porter_stem(std::u16string_view(utf8_to_utf16(word))));
+  if (ascii) {
+    std::string w(word);
+    porter_stem(w);
+    return w;
+  }
+  return utf16_to_utf8(stem_units(utf8_to_utf16(word)));
 }
 
 }  // namespace agora::search

@@ -13,4 +13,7 @@ std::u16string stem_units(std::u16string_view word);
 // `word` is UTF-8; the result is UTF-8.
 std::string stem(std::string_view word);
 
+// REQUIRES: `word` is ASCII (then bytes are UTF-16 code units). No copy.
+void stem_ascii_in_place(std::string& word);
+
 }  // namespace agora::search

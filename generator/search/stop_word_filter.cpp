@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace agora::search {
 namespace {
@@ -26,21 +27,40 @@ constexpr std::array<std::string_view, 119> kStopWords = {
 
 constexpr size_t kLongestStopWord = 7;
 
+// Words of up to 7 ASCII letters packed into one integer (big-endian, so
+// integer order is string order), making the lookup a search over 119
+// integers instead of string comparisons; it runs for every token indexed.
+constexpr uint64_t pack(std::string_view word) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0);
+  }
+  return key;
+}
+
+constexpr std::array<uint64_t, kStopWords.size()> kPackedStopWords = [] {
+  std::array<uint64_t, kStopWords.size()> packed{};
+  for (size_t i = 0; i < kStopWords.size(); ++i) packed[i] = pack(kStopWords[i]);
+  return packed;
+}();
+
 }  // namespace
 
 bool is_stop_word(std::string_view token) {
   if (token.empty() || token.size() > kLongestStopWord) return false;
-  return std::binary_search(kStopWords.begin(), kStopWords.end(), token);
+  if (token.find('\0') != std::string_view::npos) return false;  // 0 is the padding
+  return std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), pack(token));
 }
 
 bool is_stop_word(std::u16string_view token) {
   if (token.empty() || token.size() > kLongestStopWord) return false;
-  char ascii[kLongestStopWord];
-  for (size_t i = 0; i < token.size(); ++i) {
-    if (token[i] >= 0x80) return false;
-    ascii[i] = static_cast<char>(token[i]);
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const char16_t u = i < token.size() ? token[i] : 0;
+    if (u >= 0x80 || (u == 0 && i < token.size())) return false;
+    key = (key << 8) | u;
   }
-  return is_stop_word(std::string_view(ascii, token.size()));
+  return std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), key);
 }
 
 }  // namespace agora::search

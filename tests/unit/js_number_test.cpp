@@ -62,3 +62,19 @@ TEST_CASE("js_math_round: ties toward +infinity, no x + 0.5 error") {
   // lunr's rounding of a score: Math.round(x * 1000) / 1000
   CHECK(js_number_to_string(js_math_round(12.9786 * 1000) / 1000) == "12.979");
 }
+
+TEST_CASE("append_json_thousandths: same text as formatting k / 1000") {
+  using agora::search::append_json_number;
+  using agora::search::append_json_thousandths;
+  auto check = [](double k) {
+    std::string fast, slow;
+    append_json_thousandths(fast, k);
+    append_json_number(slow, k / 1000);
+    return fast == slow;
+  };
+  size_t bad = 0;
+  for (int k = -3000; k <= 3000000; ++k) bad += !check(k);
+  for (double k = 1e6; k < 1e15; k *= 1.37) bad += !check(std::floor(k));
+  CHECK(bad == 0);
+  CHECK(check(-0.0));
+}
