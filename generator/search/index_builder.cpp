@@ -167,23 +167,28 @@ uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
   // Grow at a load factor of 1/2.
   if (2 * (terms_.size() + 1) > term_slots_.size()) {
     const size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
-    term_slots_.assign(size, 0);
+    term_slots_.assign(size, TermSlot{});
     for (uint32_t id = 0; id < terms_.size(); ++id) {
       size_t slot = term_hashes_[id] & (size - 1);
-      while (term_slots_[slot] != 0) slot = (slot + 1) & (size - 1);
-      term_slots_[slot] = id + 1;
+      while (term_slots_[slot].id_plus_one != 0) slot = (slot + 1) & (size - 1);
+      term_slots_[slot] = {id + 1, static_cast<uint32_t>(term_hashes_[id] >> 32)};
     }
   }
   const size_t mask = term_slots_.size() - 1;
+  const auto high = static_cast<uint32_t>(hash >> 32);
   size_t slot = hash & mask;
-  while (const uint32_t entry = term_slots_[slot]) {
-    if (term_hashes_[entry - 1] == hash && terms_[entry - 1] == term) return entry - 1;
+  for (;;) {
+    const TermSlot entry = term_slots_[slot];
+    if (entry.id_plus_one == 0) break;
+    if (entry.hash_high == high && terms_[entry.id_plus_one - 1] == term) {
+      return entry.id_plus_one - 1;
+    }
     slot = (slot + 1) & mask;
   }
   const auto id = static_cast<uint32_t>(terms_.size());
   terms_.push_back(term);
   term_hashes_.push_back(hash);
-  term_slots_[slot] = id + 1;
+  term_slots_[slot] = {id + 1, high};
   term_doc_counts_.push_back(0);
   return id;
 }

@@ -8,7 +8,6 @@
 // except std::bad_alloc.
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -109,11 +108,17 @@ class IndexBuilder {
   bool any_array_index_ref_ = false;
   std::vector<double> doc_boosts_;
 
-  std::deque<std::string> terms_;  // by term id (= lunr's _index)
-  // Open-addressing term table: slot -> term id + 1 (0 = empty), with each
-  // term's hash kept so probes rarely touch the strings.
-  std::vector<uint32_t> term_slots_;
-  std::vector<uint64_t> term_hashes_;
+  std::vector<std::string> terms_;  // by term id (= lunr's _index)
+  // Open-addressing term table. A slot holds the term id + 1 (0 = empty)
+  // and the high half of the term's hash, so a probe touches a string only
+  // when the hashes agree; the merge is sequential, so this lookup is on the
+  // critical path.
+  struct TermSlot {
+    uint32_t id_plus_one = 0;
+    uint32_t hash_high = 0;
+  };
+  std::vector<TermSlot> term_slots_;
+  std::vector<uint64_t> term_hashes_;  // by term id, for rehashing
   std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
 
   size_t expected_documents_ = 0;

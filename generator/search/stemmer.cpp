@@ -85,8 +85,9 @@ bool is_cvc(std::basic_string_view<Ch> w) {
 template <typename Ch>
 bool ends_with(const std::basic_string<Ch>& w, std::string_view suffix) {
   if (w.size() < suffix.size()) return false;
+  // From the end: most candidate suffixes fail on the last letter.
   const size_t off = w.size() - suffix.size();
-  for (size_t i = 0; i < suffix.size(); ++i) {
+  for (size_t i = suffix.size(); i-- > 0;) {
     if (w[off + i] != static_cast<Ch>(static_cast<unsigned char>(suffix[i]))) return false;
   }
   return true;
