@@ -1,0 +1,257 @@
+#include "search/index_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "search/js_lower_case.h"
+#include "search/json_writer.h"
+#include "search/stemmer.h"
+#include "search/stop_word_filter.h"
+#include "search/tokenizer.h"
+#include "search/trimmer.h"
+#include "search/utf16.h"
+
+namespace agora::search {
+namespace {
+
+// A JavaScript object lists "array index" keys ("0".."4294967294" in
+// canonical form) first, in numeric order, before other keys in insertion
+// order. That decides the order of lunr's fields and of the refs inside a
+// posting. Returns the index, or -1 for any other string.
+int64_t js_array_index(std::string_view key) {
+  if (key.empty() || key.size() > 10) return -1;
+  if (key.size() > 1 && key[0] == '0') return -1;
+  int64_t value = 0;
+  for (char c : key) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value <= 4294967294LL ? value : -1;
+}
+
+// lunr reads boosts as `boost || 1`.
+double effective_boost(double boost) { return (boost == 0 || std::isnan(boost)) ? 1 : boost; }
+
+// One token through trimmer, stopWordFilter and stemmer. Returns false when
+// the stop word filter drops it.
+bool run_pipeline(std::u16string_view token, std::string& term) {
+  const std::u16string_view trimmed = trim_token(token);
+  if (is_stop_word(trimmed)) return false;
+  term.clear();
+  bool ascii = true;
+  for (char16_t u : trimmed) ascii = ascii && u < 0x80;
+  if (ascii) {
+    for (char16_t u : trimmed) term.push_back(static_cast<char>(u));
+    stem_ascii_in_place(term);
+  } else {
+    append_utf8(term, stem_units(trimmed));
+  }
+  return true;
+}
+
+AnalyzedField analyze_field(std::string_view value, bool positions) {
+  AnalyzedField field;
+  if (value.empty()) return field;
+  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(value));
+  const std::vector<TokenSpan> spans = split_tokens(lowered);
+  // Distinct terms via a small open-addressing table (slot -> index + 1);
+  // reused per thread, since analysis runs once per field of every page.
+  thread_local std::vector<uint32_t> slots;
+  size_t size = 64;
+  while (size < 2 * spans.size()) size *= 2;
+  slots.assign(size, 0);
+  const size_t mask = size - 1;
+  std::vector<uint32_t> token_slots;
+  std::vector<TokenSpan> kept_spans;
+  std::string term;
+  for (const TokenSpan& span : spans) {
+    if (!run_pipeline(std::u16string_view(lowered).substr(span.start, span.length), term)) {
+      continue;
+    }
+    const uint64_t hash = std::hash<std::string_view>()(term);
+    size_t slot = hash & mask;
+    uint32_t index;
+    for (;;) {
+      if (slots[slot] == 0) {
+        index = static_cast<uint32_t>(field.terms.size());
+        slots[slot] = index + 1;
+        field.terms.push_back(term);
+        field.term_hashes.push_back(hash);
+        field.frequencies.push_back(0);
+        break;
+      }
+      index = slots[slot] - 1;
+      if (field.term_hashes[index] == hash && field.terms[index] == term) break;
+      slot = (slot + 1) & mask;
+    }
+    ++field.frequencies[index];
+    if (positions) {
+      token_slots.push_back(index);
+      kept_spans.push_back(span);
+    }
+  }
+  field.length = 0;
+  for (uint32_t f : field.frequencies) field.length += f;
+  if (positions) {
+    // Group the [start, length] pairs by term, in term order.
+    std::vector<uint32_t> cursor(field.terms.size() + 1, 0);
+    for (size_t i = 0; i < field.terms.size(); ++i) {
+      cursor[i + 1] = cursor[i] + 2 * field.frequencies[i];
+    }
+    field.positions.resize(cursor.back());
+    for (size_t i = 0; i < token_slots.size(); ++i) {
+      uint32_t& at = cursor[token_slots[i]];
+      field.positions[at++] = kept_spans[i].start;
+      field.positions[at++] = kept_spans[i].length;
+    }
+  }
+  return field;
+}
+
+}  // namespace
+
+std::vector<std::string> analyze_text(std::string_view text) {
+  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(text));
+  std::vector<std::string> terms;
+  std::string term;
+  for (const TokenSpan& span : split_tokens(lowered)) {
+    if (run_pipeline(std::u16string_view(lowered).substr(span.start, span.length), term)) {
+      terms.push_back(term);
+    }
+  }
+  return terms;
+}
+
+IndexBuilder::IndexBuilder(std::vector<FieldSpec> fields, bool positions) : positions_(positions) {
+  // Collapse repeated names (first place, last boost), then order the keys
+  // as Object.keys would.
+  std::vector<size_t> first;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    auto same = std::find_if(first.begin(), first.end(),
+                             [&](size_t j) { return fields[j].name == fields[i].name; });
+    if (same == first.end()) {
+      first.push_back(i);
+    } else {
+      fields[*same].boost = fields[i].boost;
+    }
+  }
+  std::stable_sort(first.begin(), first.end(), [&](size_t a, size_t b) {
+    const int64_t ia = js_array_index(fields[a].name);
+    const int64_t ib = js_array_index(fields[b].name);
+    if (ia < 0 || ib < 0) return ia >= 0 && ib < 0;
+    return ia < ib;
+  });
+  for (size_t i : first) {
+    spec_index_.push_back(i);
+    if (js_array_index(fields[i].name) >= 0) ++index_key_slot_;
+  }
+  for (size_t i : first) fields_.push_back(fields[i]);
+  field_length_sums_.assign(fields_.size(), 0);
+  field_offsets_.push_back(0);
+}
+
+AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
+  AnalyzedDocument out;
+  out.ref = doc.ref;
+  out.boost = doc.boost;
+  out.fields.reserve(fields_.size());
+  for (size_t spec : spec_index_) {
+    const std::string_view value =
+        spec < doc.fields.size() ? std::string_view(doc.fields[spec]) : std::string_view();
+    out.fields.push_back(analyze_field(value, positions_));
+  }
+  return out;
+}
+
+uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
+  // Grow at a load factor of 1/2.
+  if (2 * (terms_.size() + 1) > term_slots_.size()) {
+    const size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
+    term_slots_.assign(size, TermSlot{});
+    for (uint32_t id = 0; id < terms_.size(); ++id) {
+      size_t slot = term_hashes_[id] & (size - 1);
+      while (term_slots_[slot].id_plus_one != 0) slot = (slot + 1) & (size - 1);
+      term_slots_[slot] = {id + 1, static_cast<uint32_t>(term_hashes_[id] >> 32)};
+    }
+  }
+  const size_t mask = term_slots_.size() - 1;
+  const auto high = static_cast<uint32_t>(hash >> 32);
+  size_t slot = hash & mask;
+  for (;;) {
+    const TermSlot entry = term_slots_[slot];
+    if (entry.id_plus_one == 0) break;
+    if (entry.hash_high == high && terms_[entry.id_plus_one - 1] == term) {
+      return entry.id_plus_one - 1;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const auto id = static_cast<uint32_t>(terms_.size());
+  terms_.push_back(term);
+  term_hashes_.push_back(hash);
+  term_slots_[slot] = {id + 1, high};
+  term_doc_counts_.push_back(0);
+  return id;
+}
+
+void IndexBuilder::expect_documents(size_t count) {
+  expected_documents_ = count;
+  refs_.reserve(count);
+  ref_json_.reserve(count);
+  ref_array_index_.reserve(count);
+  doc_boosts_.reserve(count);
+  field_lengths_.reserve(count * fields_.size());
+  field_offsets_.reserve(count * fields_.size() + 1);
+}
+
+void IndexBuilder::add(AnalyzedDocument doc) {
+  // Once a sample of documents is in, size the big arrays for the rest.
+  constexpr size_t kSample = 32;
+  if (refs_.size() == kSample && expected_documents_ > kSample) {
+    const double scale = 1.1 * static_cast<double>(expected_documents_) / kSample;
+    entries_.reserve(static_cast<size_t>(static_cast<double>(entries_.size()) * scale));
+    positions_data_.reserve(static_cast<size_t>(static_cast<double>(positions_data_.size()) * scale));
+  }
+  const auto doc_id = static_cast<uint32_t>(refs_.size());
+  const int64_t array_index = js_array_index(doc.ref);
+  any_array_index_ref_ = any_array_index_ref_ || array_index >= 0;
+  ref_array_index_.push_back(array_index);
+  std::string ref_json;
+  append_json_string(ref_json, doc.ref);
+  ref_json_.push_back(std::move(ref_json));
+  refs_.push_back(std::move(doc.ref));
+  doc_boosts_.push_back(effective_boost(doc.boost));
+  // analyze() already put the fields in lunr's order; lunr numbers terms
+  // (_index) in the order it first meets them, field by field.
+  for (size_t f = 0; f < fields_.size(); ++f) {
+    const AnalyzedField* field = f < doc.fields.size() ? &doc.fields[f] : nullptr;
+    const size_t begin = entries_.size();
+    if (field != nullptr) {
+      uint32_t position = 0;
+      for (size_t t = 0; t < field->terms.size(); ++t) {
+        const uint32_t id =
+            intern(field->terms[t], t < field->term_hashes.size()
+                                        ? field->term_hashes[t]
+                                        : std::hash<std::string_view>()(field->terms[t]));
+        ++term_doc_counts_[id];
+        const uint32_t frequency = field->frequencies[t];
+        entries_.push_back(
+            {id, frequency, doc_id, static_cast<uint32_t>(positions_data_.size() / 2)});
+        if (positions_ && !field->positions.empty()) {
+          positions_data_.insert(positions_data_.end(), field->positions.begin() + position,
+                                 field->positions.begin() + position + 2 * frequency);
+          position += 2 * frequency;
+        }
+      }
+      field_lengths_.push_back(field->length);
+      field_length_sums_[f] += field->length;
+    } else {
+      field_lengths_.push_back(0);
+    }
+    // Vector elements are kept sorted by term index, as lunr.Vector does.
+    std::sort(entries_.begin() + static_cast<std::ptrdiff_t>(begin), entries_.end(),
+              [](const Entry& a, const Entry& b) { return a.term < b.term; });
+    field_offsets_.push_back(entries_.size());
+  }
+}
+
+}  // namespace agora::search

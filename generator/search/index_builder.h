@@ -1,0 +1,132 @@
+#pragma once
+// A Lunr 2.3.9 index built in C++: lunr.Builder with lunr's default pipeline
+// (trimmer, stopWordFilter, stemmer), BM25 (k1 1.2, b 0.75), and a writer
+// whose bytes equal JSON.stringify(builder.build()) in lunr.js.
+//
+// Usage: analyze() documents (in parallel if you like), add() the results
+// sequentially in document order, then write_json(). Nothing here throws
+// except std::bad_alloc.
+#include <cstddef>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agora::search {
+
+struct FieldSpec {
+  std::string name;    // must not contain '/' (lunr rejects it)
+  double boost = 1.0;  // as builder.field(name, {boost}); 0 means 1, as in lunr
+};
+
+struct SearchDocument {
+  std::string ref;
+  std::vector<std::string> fields;  // values parallel to the FieldSpec list; missing = ""
+  double boost = 1.0;               // as builder.add(doc, {boost}); 0 means 1
+};
+
+// One field of one document after the pipeline.
+struct AnalyzedField {
+  uint32_t length = 0;               // tokens left after the pipeline
+  std::vector<std::string> terms;    // distinct terms (UTF-8), first occurrence first
+  std::vector<uint32_t> frequencies; // parallel to terms
+  // std::hash<std::string_view> of each term, computed during (parallel)
+  // analysis for the (sequential) merge; may be left empty.
+  std::vector<uint64_t> term_hashes;
+  // With positions: for each term in order, frequencies[i] pairs
+  // [start, length] (UTF-16 units of the lower-cased field). Else empty.
+  std::vector<uint32_t> positions;
+};
+
+struct AnalyzedDocument {
+  std::string ref;
+  double boost = 1.0;
+  std::vector<AnalyzedField> fields;  // in IndexBuilder::fields() order
+};
+
+// What lunr's pipeline does to one string: the tokens that reach the index,
+// in order (stop words removed, trimmed, stemmed; "" is kept, as lunr keeps it).
+std::vector<std::string> analyze_text(std::string_view text);
+
+class IndexBuilder {
+ public:
+  // `positions` stores token positions (lunr's metadataWhitelist
+  // ["position"]). Field names should be unique; a repeated name keeps its
+  // first place and its last boost, as lunr's builder.field does.
+  explicit IndexBuilder(std::vector<FieldSpec> fields, bool positions = false);
+
+  // Pure and thread-safe.
+  AnalyzedDocument analyze(const SearchDocument& doc) const;
+
+  // REQUIRES: calls in document order; refs unique (lunr merges documents
+  // that share a ref in ways this builder does not reproduce).
+  void add(AnalyzedDocument doc);
+  void add(const SearchDocument& doc) { add(analyze(doc)); }
+
+  // Optional: the number of documents that will be added, so storage can be
+  // sized once instead of grown by copying.
+  void expect_documents(size_t count);
+
+  // Writes exactly JSON.stringify(index) of the lunr.js index built from the
+  // same documents in the same order. Formatting runs on `threads` threads
+  // (0 = all cores); the bytes do not depend on it.
+  void write_json(std::ostream& out, unsigned threads = 0) const;
+
+  size_t document_count() const { return refs_.size(); }
+  size_t term_count() const { return terms_.size(); }
+  size_t field_count() const { return fields_.size(); }
+  // The fields in lunr's order: Object.keys order, i.e. names that are
+  // array indices ("0", "12") first, numerically, then the rest as given.
+  const std::vector<FieldSpec>& fields() const { return fields_; }
+
+ private:
+  // One (document, field, term) triple: a vector element and a posting.
+  struct Entry {
+    uint32_t term;
+    uint32_t frequency;
+    uint32_t doc;
+    uint32_t position_begin;  // index of its first pair in positions_
+  };
+
+  uint32_t intern(const std::string& term, uint64_t hash);
+  struct Postings;  // entries grouped by (term, field); see index_json.cpp
+  std::vector<double> inverse_document_frequencies() const;
+  void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,
+                            std::string& out) const;
+  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
+                    const Postings& postings, std::string& out) const;
+
+  std::vector<FieldSpec> fields_;      // lunr's Object.keys(_fields) order
+  std::vector<size_t> spec_index_;     // fields_[i] is input field spec_index_[i]
+  size_t index_key_slot_ = 0;          // where "_index" falls among posting keys
+  bool positions_ = false;
+
+  std::vector<std::string> refs_;
+  std::vector<std::string> ref_json_;  // refs_ as JSON string literals
+  std::vector<int64_t> ref_array_index_;  // ref as a JS array index, or -1
+  bool any_array_index_ref_ = false;
+  std::vector<double> doc_boosts_;
+
+  std::vector<std::string> terms_;  // by term id (= lunr's _index)
+  // Open-addressing term table. A slot holds the term id + 1 (0 = empty)
+  // and the high half of the term's hash, so a probe touches a string only
+  // when the hashes agree; the merge is sequential, so this lookup is on the
+  // critical path.
+  struct TermSlot {
+    uint32_t id_plus_one = 0;
+    uint32_t hash_high = 0;
+  };
+  std::vector<TermSlot> term_slots_;
+  std::vector<uint64_t> term_hashes_;  // by term id, for rehashing
+  std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
+
+  size_t expected_documents_ = 0;
+  std::vector<Entry> entries_;           // by document, field, term id
+  std::vector<uint64_t> field_offsets_;  // entries of (doc, field) = [off[i], off[i+1])
+  std::vector<uint32_t> field_lengths_;  // by doc * fields + field
+  std::vector<uint64_t> field_length_sums_;
+  std::vector<uint32_t> positions_data_;
+};
+
+}  // namespace agora::search

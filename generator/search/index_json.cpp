@@ -1,0 +1,223 @@
+// IndexBuilder::write_json: lunr.Index#toJSON followed by JSON.stringify.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+#include "search/index_builder.h"
+#include "search/js_number.h"
+#include "search/js_string_order.h"
+#include "search/json_writer.h"
+
+namespace agora::search {
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+// Formats items [0, count) in chunks of `chunk`, up to `threads` chunks at a
+// time, and writes the chunks in order: the output is the same as a single
+// pass, only the formatting is spread over cores.
+template <typename Format>
+void write_chunked(JsonWriter& writer, size_t count, size_t chunk, unsigned threads,
+                   const Format& format) {
+  std::vector<std::string> outs(threads);
+  for (size_t wave = 0; wave < count; wave += chunk * threads) {
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      const size_t begin = wave + t * chunk;
+      if (begin >= count) break;
+      pool.emplace_back([&, t, begin] { format(begin, std::min(count, begin + chunk), outs[t]); });
+    }
+    format(wave, std::min(count, wave + chunk), outs[0]);
+    for (std::thread& th : pool) th.join();
+    for (unsigned t = 0; t <= pool.size(); ++t) {
+      writer.raw(outs[t]);
+      outs[t].clear();
+    }
+  }
+}
+
+}  // namespace
+
+// Term-major view of the entries: for term t and field f, the entries
+// entry_ids[start[t * fields + f] .. start[t * fields + f + 1]), in document
+// order. A counting sort of the entries, which are stored document-major.
+struct IndexBuilder::Postings {
+  std::vector<uint64_t> start;
+  std::vector<uint32_t> entry_ids;
+};
+
+std::vector<double> IndexBuilder::inverse_document_frequencies() const {
+  // lunr.idf: log(1 + |(N - n + 0.5) / (n + 0.5)|), n = documents with the term.
+  const double n = static_cast<double>(refs_.size());
+  std::vector<double> idf(terms_.size());
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    const double with_term = term_doc_counts_[t];
+    const double x = (n - with_term + 0.5) / (with_term + 0.5);
+    idf[t] = std::log(1 + std::fabs(x));
+  }
+  return idf;
+}
+
+void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
+                                        const std::vector<double>& idf, std::string& out) const {
+  const size_t nf = fields_.size();
+  std::string field_key;
+  for (size_t d = doc_begin; d < doc_end; ++d) {
+    for (size_t f = 0; f < nf; ++f) {
+      out += (d == 0 && f == 0) ? "[" : ",[";
+      // The key is lunr.FieldRef "field/ref"; escaping is per character, so
+      // the pre-escaped ref can be appended after the escaped field name.
+      field_key.clear();
+      append_json_string(field_key, fields_[f].name);
+      field_key.pop_back();
+      out += field_key;
+      out.push_back('/');
+      out.append(ref_json_[d], 1);
+      out += ",[";
+      const size_t slot = d * nf + f;
+      // averageFieldLength: total length over the number of documents.
+      const double average =
+          static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
+      const double length_ratio = field_lengths_[slot] / average;
+      const double field_boost = fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
+      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+        const Entry& entry = entries_[e];
+        const double tf = entry.frequency;
+        // The operations and their order are lunr's createFieldVectors, so
+        // the doubles agree bit for bit before rounding.
+        double score =
+            idf[entry.term] * ((kK1 + 1) * tf) / (kK1 * (1 - kB + kB * length_ratio) + tf);
+        score *= field_boost;
+        score *= doc_boosts_[d];
+        if (e != field_offsets_[slot]) out.push_back(',');
+        append_json_number(out, entry.term);
+        out.push_back(',');
+        append_json_thousandths(out, js_math_round(score * 1000));
+      }
+      out += "]]";
+    }
+  }
+}
+
+void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
+                                const Postings& postings, std::string& out) const {
+  const size_t nf = fields_.size();
+  std::vector<uint32_t> array_index_refs;
+  auto write_posting = [&](uint32_t e, bool first) {
+    const Entry& entry = entries_[e];
+    if (!first) out.push_back(',');
+    out += ref_json_[entry.doc];
+    if (!positions_) {
+      out += ":{}";
+      return;
+    }
+    out += ":{\"position\":[";
+    for (uint32_t p = 0; p < entry.frequency; ++p) {
+      const size_t at = 2 * (size_t(entry.position_begin) + p);
+      if (p != 0) out.push_back(',');
+      out.push_back('[');
+      append_json_number(out, positions_data_[at]);
+      out.push_back(',');
+      append_json_number(out, positions_data_[at + 1]);
+      out.push_back(']');
+    }
+    out += "]}";
+  };
+
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t t = order[i];
+    out += i == 0 ? "[" : ",[";
+    append_json_string(out, terms_[t]);
+    out += ",{";
+    for (size_t key = 0; key <= nf; ++key) {
+      if (key != 0) out.push_back(',');
+      if (key == index_key_slot_) {
+        out += "\"_index\":";
+        append_json_number(out, t);
+        continue;
+      }
+      const size_t f = key < index_key_slot_ ? key : key - 1;
+      append_json_string(out, fields_[f].name);
+      out += ":{";
+      const uint64_t from = postings.start[t * nf + f];
+      const uint64_t to = postings.start[t * nf + f + 1];
+      bool first = true;
+      if (any_array_index_ref_) {
+        // Object.keys puts refs that are array indices first, numerically;
+        // they are rare, so only those are sorted.
+        array_index_refs.clear();
+        for (uint64_t p = from; p < to; ++p) {
+          const uint32_t e = postings.entry_ids[p];
+          if (ref_array_index_[entries_[e].doc] >= 0) array_index_refs.push_back(e);
+        }
+        std::sort(array_index_refs.begin(), array_index_refs.end(), [this](uint32_t a, uint32_t b) {
+          return ref_array_index_[entries_[a].doc] < ref_array_index_[entries_[b].doc];
+        });
+        for (uint32_t e : array_index_refs) {
+          write_posting(e, first);
+          first = false;
+        }
+      }
+      for (uint64_t p = from; p < to; ++p) {
+        const uint32_t e = postings.entry_ids[p];
+        if (any_array_index_ref_ && ref_array_index_[entries_[e].doc] >= 0) continue;
+        write_posting(e, first);
+        first = false;
+      }
+      out.push_back('}');
+    }
+    out += "}]";
+  }
+}
+
+void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  JsonWriter writer(out);
+  std::string& buf = writer.buffer();
+  buf += "{\"version\":\"2.3.9\",\"fields\":[";
+  for (size_t f = 0; f < fields_.size(); ++f) {
+    if (f != 0) buf.push_back(',');
+    append_json_string(buf, fields_[f].name);
+  }
+  buf += "],\"fieldVectors\":[";
+  const std::vector<double> idf = inverse_document_frequencies();
+  write_chunked(writer, refs_.size(), 256, threads, [&](size_t begin, size_t end, std::string& s) {
+    format_field_vectors(begin, end, idf, s);
+  });
+
+  buf += "],\"invertedIndex\":[";
+  const size_t nf = fields_.size();
+  Postings postings;
+  postings.start.assign(terms_.size() * nf + 1, 0);
+  for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
+    const size_t f = slot % nf;
+    for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+      ++postings.start[entries_[e].term * nf + f + 1];
+    }
+  }
+  std::partial_sum(postings.start.begin(), postings.start.end(), postings.start.begin());
+  postings.entry_ids.resize(entries_.size());
+  {
+    std::vector<uint64_t> cursor(postings.start.begin(), postings.start.end() - 1);
+    for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
+      const size_t f = slot % nf;
+      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+        postings.entry_ids[cursor[entries_[e].term * nf + f]++] = static_cast<uint32_t>(e);
+      }
+    }
+  }
+  // lunr sorts the terms with Array#sort: UTF-16 code unit order.
+  std::vector<uint32_t> order(terms_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [this](uint32_t a, uint32_t b) { return js_string_less(terms_[a], terms_[b]); });
+  write_chunked(writer, order.size(), 2048, threads, [&](size_t begin, size_t end, std::string& s) {
+    format_terms(order, begin, end, postings, s);
+  });
+  buf += "],\"pipeline\":[\"stemmer\"]}";
+  writer.flush();
+}
+
+}  // namespace agora::search

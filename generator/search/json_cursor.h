@@ -1,0 +1,56 @@
+#pragma once
+// A minimal pull parser over JSON text, for inputs too large for a DOM and
+// read often enough that nlohmann's per-character lexer shows up in profiles
+// (a 10,000-page search corpus is ~70 MB). The caller walks the structure:
+//
+//   JsonCursor c(text);
+//   c.begin_object();
+//   std::string key;
+//   while (c.next_member(key)) { ... read or skip_value() ... }
+//
+// Every method returns false on malformed input or a type mismatch, after
+// which error() describes the first problem with its byte offset.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace agora::search {
+
+class JsonCursor {
+ public:
+  enum class Type { kNull, kBool, kNumber, kString, kArray, kObject, kInvalid };
+
+  explicit JsonCursor(std::string_view text) : text_(text) {}
+
+  Type peek();  // type of the next value, without consuming it
+  bool begin_object();
+  bool begin_array();
+  // Object members: true with `key` set when a member follows (the cursor is
+  // then at its value), false at '}' (consumed) or on error.
+  bool next_member(std::string& key);
+  // Array elements: true when an element follows, false at ']' or on error.
+  bool next_element();
+  bool read_string(std::string& out);  // decodes escapes to UTF-8
+  bool read_number(double& out);
+  bool read_bool(bool& out);
+  bool read_null();
+  bool skip_value();
+  bool at_end();  // only whitespace remains
+
+  size_t offset() const { return pos_; }
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }
+
+ private:
+  void skip_whitespace();
+  bool fail(std::string_view what);
+  bool literal(std::string_view word);
+
+  std::string_view text_;
+  size_t pos_ = 0;
+  // Per open container: whether its first item has been read (for commas).
+  std::string first_item_;
+  std::string error_;
+};
+
+}  // namespace agora::search

@@ -1,0 +1,42 @@
+#pragma once
+// A streaming JSON writer that produces the bytes JSON.stringify would, for
+// output too large to hold as a DOM (a 10,000-page index is ~300 MB). It
+// buffers and flushes to the stream in large blocks; callers place commas.
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace agora::search {
+
+// Appends `text` (UTF-8) as a JSON string literal, escaped like
+// JSON.stringify: \" \\ \b \f \n \r \t, other controls as \u00xx.
+void append_json_string(std::string& out, std::string_view text);
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out, size_t flush_at = 1 << 20);
+  ~JsonWriter();  // flushes
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+
+  void raw(std::string_view text);
+  void raw(char c) { buffer_.push_back(c); }
+  void string(std::string_view text) { append_json_string(buffer_, text); maybe_flush(); }
+  void number(double value);
+  void integer(uint64_t value);
+  void flush();
+
+  // The buffer, for callers that format many small items in place.
+  std::string& buffer() { return buffer_; }
+  void maybe_flush() {
+    if (buffer_.size() >= flush_at_) flush();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string buffer_;
+  size_t flush_at_;
+};
+
+}  // namespace agora::search

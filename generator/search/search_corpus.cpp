@@ -1,0 +1,244 @@
+#include "search/search_corpus.h"
+
+#include "search/js_number.h"
+#include "search/json_cursor.h"
+#include "search/json_writer.h"
+#include "search/parallel_indexing.h"
+
+namespace agora::search {
+namespace {
+
+using Type = JsonCursor::Type;
+
+// Reads a scalar as String(value) in JavaScript, which is what lunr's
+// tokenizer sees. Arrays and objects are refused: lunr would tokenize them
+// element by element, which SearchDocument cannot express.
+bool read_scalar(JsonCursor& c, std::string& out, bool& is_null) {
+  is_null = false;
+  double number = 0;
+  bool flag = false;
+  switch (c.peek()) {
+    case Type::kString: return c.read_string(out);
+    case Type::kNumber:
+      if (!c.read_number(number)) return false;
+      out = js_number_to_string(number);
+      return true;
+    case Type::kBool:
+      if (!c.read_bool(flag)) return false;
+      out = flag ? "true" : "false";
+      return true;
+    case Type::kNull:
+      out.clear();
+      is_null = true;
+      return c.read_null();
+    default: return false;
+  }
+}
+
+bool parse_fields(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
+  if (!c.begin_array()) {
+    error = "search corpus: \"fields\" must be an array of {\"name\", \"boost\"}";
+    return false;
+  }
+  std::string key;
+  while (c.next_element()) {
+    FieldSpec spec{"", 1.0};
+    bool named = false;
+    if (!c.begin_object()) break;
+    while (c.next_member(key)) {
+      if (key == "name" && c.peek() == Type::kString) {
+        named = c.read_string(spec.name);
+      } else if (key == "boost" && c.peek() == Type::kNumber) {
+        c.read_number(spec.boost);
+      } else if (key == "boost" && c.peek() != Type::kNull) {
+        error = "search corpus: field \"boost\" must be a number";
+        return false;
+      } else {
+        c.skip_value();
+      }
+    }
+    if (c.failed()) break;
+    if (!named) {
+      error = "search corpus: every field needs a string \"name\"";
+      return false;
+    }
+    if (spec.name.find('/') != std::string::npos) {
+      error = "search corpus: field '" + spec.name + "' contains illegal character '/'";
+      return false;
+    }
+    corpus.fields.push_back(std::move(spec));
+  }
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
+  }
+  return true;
+}
+
+bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boost_key,
+                    std::string& error) {
+  const auto where = [&] { return "search corpus: document " + std::to_string(index); };
+  if (c.peek() != Type::kObject) {
+    error = where() + " is not an object";
+    return false;
+  }
+  c.begin_object();
+  SearchDocument doc;
+  doc.fields.resize(corpus.fields.size());
+  bool has_ref = false;
+  std::string key;
+  while (c.next_member(key)) {
+    bool is_null = false;
+    if (key == corpus.ref) {
+      has_ref = read_scalar(c, doc.ref, is_null) && !is_null;
+      if (!has_ref) {
+        error = where() + ": \"" + corpus.ref + "\" must be a string or number";
+        return false;
+      }
+      continue;
+    }
+    size_t f = 0;
+    while (f < corpus.fields.size() && corpus.fields[f].name != key) ++f;
+    if (f < corpus.fields.size()) {
+      if (!read_scalar(c, doc.fields[f], is_null)) {
+        if (c.failed()) break;
+        error = where() + (has_ref ? " (" + doc.ref + ")" : std::string()) + ": field '" + key +
+                "' must be a string, number, boolean or null";
+        return false;
+      }
+    } else if (boost_key && key == "boost" && c.peek() == Type::kNumber) {
+      c.read_number(doc.boost);
+    } else {
+      c.skip_value();
+    }
+  }
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
+  }
+  if (!has_ref) {
+    error = where() + ": \"" + corpus.ref + "\" must be a string or number";
+    return false;
+  }
+  corpus.documents.push_back(std::move(doc));
+  return true;
+}
+
+bool parse_documents(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
+  bool boost_key = true;
+  for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
+  if (!c.begin_array()) {
+    error = "search corpus: \"documents\" must be an array";
+    return false;
+  }
+  while (c.next_element()) {
+    if (!parse_document(c, corpus.documents.size(), corpus, boost_key, error)) return false;
+  }
+  if (c.failed()) {
+    error = "search corpus: " + c.error();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error) {
+  corpus = SearchCorpus{};
+  JsonCursor c(json);
+  if (c.peek() != Type::kObject) {
+    error = "search corpus: not a JSON object";
+    return false;
+  }
+  c.begin_object();
+  // Documents are read once ref and fields are known; if they come first,
+  // they are skipped and read again from their offset afterwards.
+  size_t documents_at = std::string_view::npos;
+  bool have_fields = false;
+  std::string key;
+  while (c.next_member(key)) {
+    if (key == "ref") {
+      if (c.peek() != Type::kString) {
+        error = "search corpus: \"ref\" must be a string";
+        return false;
+      }
+      c.read_string(corpus.ref);
+    } else if (key == "fields") {
+      if (!parse_fields(c, corpus, error)) return false;
+      have_fields = true;
+    } else if (key == "documents" && have_fields && documents_at == std::string_view::npos) {
+      documents_at = c.offset();
+      if (!parse_documents(c, corpus, error)) return false;
+      documents_at = 0;  // done
+    } else if (key == "documents") {
+      documents_at = c.offset();
+      c.skip_value();
+    } else {
+      c.skip_value();
+    }
+  }
+  if (c.failed() || !c.at_end()) {
+    error = "search corpus: " + (c.failed() ? c.error() : "JSON: trailing characters");
+    return false;
+  }
+  if (!have_fields) {
+    error = "search corpus: \"fields\" must be an array of {\"name\", \"boost\"}";
+    return false;
+  }
+  if (documents_at == std::string_view::npos) {
+    error = "search corpus: \"documents\" must be an array";
+    return false;
+  }
+  if (documents_at != 0) {
+    JsonCursor later(json.substr(documents_at));
+    return parse_documents(later, corpus, error);
+  }
+  return true;
+}
+
+void write_search_corpus(const SearchCorpus& corpus, std::ostream& out) {
+  JsonWriter writer(out);
+  std::string& buf = writer.buffer();
+  buf += "{\"ref\":";
+  append_json_string(buf, corpus.ref);
+  buf += ",\"fields\":[";
+  for (size_t f = 0; f < corpus.fields.size(); ++f) {
+    if (f != 0) buf.push_back(',');
+    buf += "{\"name\":";
+    append_json_string(buf, corpus.fields[f].name);
+    buf += ",\"boost\":";
+    append_json_number(buf, corpus.fields[f].boost);
+    buf.push_back('}');
+  }
+  buf += "],\"documents\":[";
+  for (size_t d = 0; d < corpus.documents.size(); ++d) {
+    const SearchDocument& doc = corpus.documents[d];
+    buf += d == 0 ? "{" : ",{";
+    append_json_string(buf, corpus.ref);
+    buf.push_back(':');
+    append_json_string(buf, doc.ref);
+    for (size_t f = 0; f < corpus.fields.size() && f < doc.fields.size(); ++f) {
+      buf.push_back(',');
+      append_json_string(buf, corpus.fields[f].name);
+      buf.push_back(':');
+      append_json_string(buf, doc.fields[f]);
+    }
+    if (doc.boost != 1.0) {
+      buf += ",\"boost\":";
+      append_json_number(buf, doc.boost);
+    }
+    buf.push_back('}');
+    writer.maybe_flush();
+  }
+  buf += "]}\n";
+}
+
+IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, bool positions,
+                              unsigned threads) {
+  IndexBuilder builder(corpus.fields, positions);
+  add_documents(builder, corpus.documents, threads);
+  builder.write_json(out, threads);
+  return {builder.document_count(), builder.term_count()};
+}
+
+}  // namespace agora::search

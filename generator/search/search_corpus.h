@@ -1,0 +1,40 @@
+#pragma once
+// The search corpus: the exact input of the index, as
+// `agora build --emit-search-corpus FILE` writes it (DESIGN.md, Search):
+//   {"ref": "url", "fields": [{"name": "title", "boost": 10}, ...],
+//    "documents": [{"url": "...", "title": "...", ...}, ...]}
+// A document may also carry "boost" (a number; lunr's add(doc, {boost}))
+// when no field is named "boost".
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "search/index_builder.h"
+
+namespace agora::search {
+
+struct SearchCorpus {
+  std::string ref = "id";
+  std::vector<FieldSpec> fields;
+  std::vector<SearchDocument> documents;  // SearchDocument::fields parallel to `fields`
+};
+
+// Parses corpus JSON. Field values may be strings, numbers, booleans (as
+// JavaScript's String() prints them), null or absent (empty). On failure
+// returns false and sets `error` to a one-line message naming the document.
+bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error);
+
+// Writes the JSON of a corpus (the format above).
+void write_search_corpus(const SearchCorpus& corpus, std::ostream& out);
+
+struct IndexStats {
+  size_t documents = 0;
+  size_t terms = 0;
+};
+
+// corpus -> index.json, analysis on `threads` threads (0 = all cores).
+IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, bool positions,
+                              unsigned threads = 0);
+
+}  // namespace agora::search

@@ -1,0 +1,66 @@
+#include "search/stop_word_filter.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace agora::search {
+namespace {
+
+// lunr.stopWordFilter's list (lunr 2.3.9), already in sorted order.
+constexpr std::array<std::string_view, 119> kStopWords = {
+    "a",      "able",    "about",  "across", "after",   "all",    "almost",  "also",
+    "am",     "among",   "an",     "and",    "any",     "are",    "as",      "at",
+    "be",     "because", "been",   "but",    "by",      "can",    "cannot",  "could",
+    "dear",   "did",     "do",     "does",   "either",  "else",   "ever",    "every",
+    "for",    "from",    "get",    "got",    "had",     "has",    "have",    "he",
+    "her",    "hers",    "him",    "his",    "how",     "however", "i",      "if",
+    "in",     "into",    "is",     "it",     "its",     "just",   "least",   "let",
+    "like",   "likely",  "may",    "me",     "might",   "most",   "must",    "my",
+    "neither", "no",     "nor",    "not",    "of",      "off",    "often",   "on",
+    "only",   "or",      "other",  "our",    "own",     "rather", "said",    "say",
+    "says",   "she",     "should", "since",  "so",      "some",   "than",    "that",
+    "the",    "their",   "them",   "then",   "there",   "these",  "they",    "this",
+    "tis",    "to",      "too",    "twas",   "us",      "wants",  "was",     "we",
+    "were",   "what",    "when",   "where",  "which",   "while",  "who",     "whom",
+    "why",    "will",    "with",   "would",  "yet",     "you",    "your"};
+
+constexpr size_t kLongestStopWord = 7;
+
+// Words of up to 7 ASCII letters packed into one integer (big-endian, so
+// integer order is string order), making the lookup a search over 119
+// integers instead of string comparisons; it runs for every token indexed.
+constexpr uint64_t pack(std::string_view word) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    key = (key << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0);
+  }
+  return key;
+}
+
+constexpr std::array<uint64_t, kStopWords.size()> kPackedStopWords = [] {
+  std::array<uint64_t, kStopWords.size()> packed{};
+  for (size_t i = 0; i < kStopWords.size(); ++i) packed[i] = pack(kStopWords[i]);
+  return packed;
+}();
+
+}  // namespace
+
+bool is_stop_word(std::string_view token) {
+  if (token.empty() || token.size() > kLongestStopWord) return false;
+  if (token.find('\0') != std::string_view::npos) return false;  // 0 is the padding
+  return std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), pack(token));
+}
+
+bool is_stop_word(std::u16string_view token) {
+  if (token.empty() || token.size() > kLongestStopWord) return false;
+  uint64_t key = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const char16_t u = i < token.size() ? token[i] : 0;
+    if (u >= 0x80 || (u == 0 && i < token.size())) return false;
+    key = (key << 8) | u;
+  }
+  return std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), key);
+}
+
+}  // namespace agora::search

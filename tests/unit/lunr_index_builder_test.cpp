@@ -1,0 +1,101 @@
+// IndexBuilder against JSON.stringify of lunr.js 2.3.9 indexes built in node
+// from the same documents (the expected strings are node's output).
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "search/index_builder.h"
+#include "search/parallel_indexing.h"
+#include "search/search_corpus.h"
+
+using namespace agora::search;
+
+namespace {
+
+std::string to_json(const IndexBuilder& builder) {
+  std::ostringstream out;
+  builder.write_json(out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("index builder: positions, empty terms, boosts, array-index refs first") {
+  IndexBuilder builder({{"title", 10}, {"body", 1}}, /*positions=*/true);
+  builder.add(SearchDocument{"b", {"Hello !!! World", "ΟΔΟΣ İstanbul 42 the 7 x"}, 2});
+  builder.add(SearchDocument{"3", {"", "hello hello 2020"}});
+  builder.add(SearchDocument{"1", {"x", "42"}});
+  CHECK(builder.document_count() == 3);
+  CHECK(builder.term_count() == 8);
+  CHECK(to_json(builder) ==
+        R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/b",[0,6.22,1,6.22,2,12.979]],["body/b",[1,0.739,3,1.541,4,0.739,5,1.541,6,0.739]],["title/3",[]],["body/3",[0,0.646,7,0.981]],["title/1",[6,5.235]],["body/1",[4,0.646]]],"invertedIndex":[["",{"_index":1,"title":{"b":{"position":[[6,3]]}},"body":{"b":{"position":[[0,4]]}}}],["2020",{"_index":7,"title":{},"body":{"3":{"position":[[12,4]]}}}],["42",{"_index":4,"title":{},"body":{"1":{"position":[[0,2]]},"b":{"position":[[15,2]]}}}],["7",{"_index":5,"title":{},"body":{"b":{"position":[[22,1]]}}}],["hello",{"_index":0,"title":{"b":{"position":[[0,5]]}},"body":{"3":{"position":[[0,5],[6,5]]}}}],["i̇stanbul",{"_index":3,"title":{},"body":{"b":{"position":[[5,9]]}}}],["world",{"_index":2,"title":{"b":{"position":[[10,5]]}},"body":{}}],["x",{"_index":6,"title":{"1":{"position":[[0,1]]}},"body":{"b":{"position":[[24,1]]}}}]],"pipeline":["stemmer"]})");
+}
+
+TEST_CASE("index builder: array-index field names come first, and _index after them") {
+  IndexBuilder builder({{"z", 1}, {"10", 2}, {"2", 1}});
+  builder.add(SearchDocument{"p/1", {"alpha \"quoted\" back\\slash", "alpha beta", "Beta gamma"}});
+  builder.add(SearchDocument{"07", {"gamma", "", "alpha"}});
+  CHECK(to_json(builder) ==
+        R"({"version":"2.3.9","fields":["2","10","z"],"fieldVectors":[["2/p/1",[0,0.16,1,0.16]],["10/p/1",[0,0.259,2,0.19]],["z/p/1",[2,0.111,3,0.575,4,0.575]],["2/07",[2,0.155]],["10/07",[]],["z/07",[1,0.229]]],"invertedIndex":[["alpha",{"2":{"07":{}},"10":{"p/1":{}},"_index":2,"z":{"p/1":{}}}],["back\\slash",{"2":{},"10":{},"_index":4,"z":{"p/1":{}}}],["beta",{"2":{"p/1":{}},"10":{"p/1":{}},"_index":0,"z":{}}],["gamma",{"2":{"p/1":{}},"10":{},"_index":1,"z":{"07":{}}}],["quot",{"2":{},"10":{},"_index":3,"z":{"p/1":{}}}]],"pipeline":["stemmer"]})");
+}
+
+TEST_CASE("index builder: an empty index") {
+  IndexBuilder builder({{"title", 1}});
+  CHECK(to_json(builder) ==
+        R"({"version":"2.3.9","fields":["title"],"fieldVectors":[],"invertedIndex":[],"pipeline":["stemmer"]})");
+}
+
+TEST_CASE("index builder: parallel analysis gives the same bytes as sequential") {
+  std::vector<SearchDocument> docs;
+  for (int i = 0; i < 500; ++i) {
+    docs.push_back({"doc/" + std::to_string(i),
+                    {"Title " + std::to_string(i % 17), "body words running runner " + std::to_string(i)}});
+  }
+  IndexBuilder sequential({{"title", 10}, {"body", 1}});
+  for (const auto& d : docs) sequential.add(d);
+  IndexBuilder parallel({{"title", 10}, {"body", 1}});
+  size_t last = 0;
+  add_documents(parallel, docs, 3, [&](size_t n) { last = n; });
+  CHECK(last == docs.size());
+  CHECK(to_json(parallel) == to_json(sequential));
+}
+
+TEST_CASE("search corpus: parse, and errors name the document") {
+  SearchCorpus corpus;
+  std::string error;
+  REQUIRE(parse_search_corpus(
+      R"({"ref":"url","fields":[{"name":"title","boost":10},{"name":"body"}],
+          "documents":[{"url":"a","title":"T","body":null,"boost":2},{"url":7,"title":1.5}]})",
+      corpus, error));
+  REQUIRE(corpus.documents.size() == 2);
+  CHECK(corpus.fields[0].boost == 10);
+  CHECK(corpus.fields[1].boost == 1);
+  CHECK(corpus.documents[0].boost == 2);
+  CHECK(corpus.documents[0].fields == std::vector<std::string>{"T", ""});
+  CHECK(corpus.documents[1].ref == "7");
+  CHECK(corpus.documents[1].fields[0] == "1.5");
+
+  // Documents before fields, escapes and surrogate pairs, unknown keys skipped.
+  REQUIRE(parse_search_corpus(
+      R"({"documents":[{"x":{"y":[1,true]},"id":"d\"1","t":"a\u00e9\ud83d\ude00\n\/"}],"extra":null,
+          "fields":[{"boost":2,"name":"t"}]})",
+      corpus, error));
+  REQUIRE(corpus.documents.size() == 1);
+  CHECK(corpus.ref == "id");
+  CHECK(corpus.fields[0].boost == 2);
+  CHECK(corpus.documents[0].ref == "d\"1");
+  CHECK(corpus.documents[0].fields[0] == "a\u00e9\U0001F600\n/");
+
+  CHECK_FALSE(parse_search_corpus(R"({"ref":"url","fields":[{"name":"t"}],"documents":[{"url":"a","t":["x"]}]})",
+                                  corpus, error));
+  CHECK(error == "search corpus: document 0 (a): field 't' must be a string, number, boolean or null");
+  CHECK_FALSE(parse_search_corpus("{", corpus, error));
+  CHECK(error == "search corpus: JSON: expected a string at byte 1");
+  CHECK_FALSE(parse_search_corpus("[]", corpus, error));
+  CHECK(error == "search corpus: not a JSON object");
+  CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":[{"id":"a"},]})", corpus, error));
+  CHECK(error == "search corpus: document 1 is not an object");
+  CHECK_FALSE(parse_search_corpus(R"({"fields":[{"name":"a/b"}],"documents":[]})", corpus, error));
+  CHECK(error == "search corpus: field 'a/b' contains illegal character '/'");
+}
