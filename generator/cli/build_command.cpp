@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
@@ -11,13 +12,18 @@
 #include "output/site_writer.h"
 #include "output/weight_report.h"
 #include "output/zip_bundle.h"
+#include "output/human_bytes.h"
 #include "render/site_renderer.h"
+#include "search/site_search.h"
 
 namespace agora {
 
 namespace {
 
 constexpr const char* kBundleFile = "agora-offline.zip";
+// Below this many documents a build is quick enough to stay silent until its
+// summary line.
+constexpr size_t kProgressDocuments = 1000;
 
 void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env) {
   PrintOptions print;
@@ -33,14 +39,22 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
   print_diagnostics(shown, *env.fs, print, *env.err);
 }
 
+// Pages, assets and search files in one URL style.
+bool render_with_search(const FileSystem& fs, const Site& site, const RenderOptions& options,
+                        const search::SearchCorpus& corpus, SiteFiles* files,
+                        search::SearchFilesReport* report, Diagnostics* diags) {
+  return render_site(fs, site, options, files, diags) &&
+         search::add_search_files(fs, site, corpus, options.style, files, report, diags);
+}
+
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const std::string& out, std::string* zip,
-                 Diagnostics* diags) {
+bool make_bundle(const FileSystem& fs, const Site& site, const search::SearchCorpus& corpus,
+                 const std::string& out, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  if (!render_site(fs, site, offline, &files, diags)) return false;
+  if (!render_with_search(fs, site, offline, corpus, &files, nullptr, diags)) return false;
   std::string temp = out + ".bundle.tmp";
   std::string err;
   bool ok = output::write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
@@ -62,16 +76,35 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   SiteFiles files;
+  search::SearchFilesReport search_report;
   if (site && !diags.has_errors()) {
+    bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
+    if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
+    search::SearchCorpus corpus = search::site_search_corpus(*site);
+    if (!args.search_corpus.empty()) {
+      std::ostringstream text;
+      search::write_search_corpus(corpus, text);
+      std::string err;
+      if (!env.fs->write_file(args.search_corpus, text.str(), &err)) {
+        diags.error(args.search_corpus, 0, 0, "unwritable", err);
+      }
+    }
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(*env.fs, *site, corpus, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
-    if (!diags.has_errors() && render_site(*env.fs, *site, render, &files, &diags) && args.bundle) {
+    if (!diags.has_errors() &&
+        render_with_search(*env.fs, *site, render, corpus, &files, &search_report, &diags) &&
+        args.bundle) {
       files[kBundleFile] = std::move(zip);
+    }
+    if (verbose) {
+      *env.out << "agora build: search index: " << search_report.documents << " documents, "
+               << search_report.terms << " terms, " << output::human_bytes(search_report.index_bytes)
+               << "\n";
     }
   }
   diags.sort();

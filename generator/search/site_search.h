@@ -1,0 +1,43 @@
+#pragma once
+// The site's search files: what goes into the index for each document, and
+// the files the search page loads.
+//   search/index.json      lunr.Index.load() accepts it as is
+//   search/documents.json  ref -> {title, url, type, date, summary}
+//   search/index.js        both, as a script, for file:// browsing
+//   search/lunr.min.js     lunr.js 2.3.9 from Debian's libjs-lunr
+
+#include <ostream>
+#include <string>
+
+#include "model/site.h"
+#include "output/site_files.h"
+#include "render/url.h"
+#include "search/search_corpus.h"
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace agora::search {
+
+// Where Debian's libjs-lunr installs the browser build.
+inline constexpr const char* kLunrScriptPath = "/usr/share/javascript/lunr/lunr.min.js";
+
+// One search document per published page, in site order, with the fields of
+// site.yaml's search section. The ref is the page's path ("case-studies/x/").
+// Field values: title, summary, body (the text without markup), terms (the
+// names of every term the document uses); any other name is the front matter
+// field of that name, lists joined by spaces.
+SearchCorpus site_search_corpus(const Site& site);
+
+struct SearchFilesReport {
+  size_t documents = 0;
+  size_t terms = 0;
+  size_t index_bytes = 0;
+};
+
+// Builds the index and adds the search files to *files. Returns false (with
+// an error in diags) when lunr.min.js cannot be read.
+bool add_search_files(const FileSystem& fs, const Site& site, const SearchCorpus& corpus,
+                      UrlStyle style, output::SiteFiles* files, SearchFilesReport* report,
+                      Diagnostics* diags);
+
+}  // namespace agora::search
