@@ -59,7 +59,9 @@ json PageContext::base(const std::string& dir, const std::string& kind,
       {"title", config.title},
       {"description", config.description},
       {"language", config.language},
-      {"root", url(dir, "")},
+      // A directory prefix for assets and scripts, never a page link, so no
+      // index.html even offline.
+      {"root", relative_url(dir, "", UrlStyle{})},
       {"home_url", url(dir, "")},
       {"css_url", url(dir, "css/site.css")},
       {"search_url", url(dir, "search/")},
