@@ -7,6 +7,7 @@
 #include "render/link_resolver.h"
 #include "output/human_bytes.h"
 #include "render/mustache.h"
+#include "render/open_data.h"
 #include "render/page_context.h"
 #include "util/parallel.h"
 
@@ -47,14 +48,15 @@ std::vector<RenderedBody> render_bodies(const FileSystem& fs, const Site& site, 
 class PagePlanner {
  public:
   PagePlanner(const Site& site, const PageContext& ctx, const std::vector<RenderedBody>& bodies,
-              render::TemplateSet& templates)
-      : site_(site), ctx_(ctx), bodies_(bodies), templates_(templates) {}
+              render::TemplateSet& templates, const SiteFiles& data_files)
+      : site_(site), ctx_(ctx), bodies_(bodies), templates_(templates), data_files_(data_files) {}
 
   std::vector<PageJob> plan() {
     add_home();
     for (const auto& type : site_.config.types) add_listing(type);
     for (size_t i = 0; i < site_.documents.size(); ++i) add_document(i);
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
+    add_downloads();
     jobs_.push_back({"search/", "", "search", [this] {
                        return ctx_.base("search/", "search", "Search");
                      }});
@@ -66,6 +68,7 @@ class PagePlanner {
 
  private:
   void add_home();
+  void add_downloads();
   void add_listing(const ContentType& type);
   void add_document(size_t index);
   void add_taxonomy(const Taxonomy& taxonomy);
@@ -76,8 +79,32 @@ class PagePlanner {
   const PageContext& ctx_;
   const std::vector<RenderedBody>& bodies_;
   render::TemplateSet& templates_;
+  const SiteFiles& data_files_;
   std::vector<PageJob> jobs_;
 };
+
+// The open data page: each type's JSON and CSV with their sizes.
+void PagePlanner::add_downloads() {
+  jobs_.push_back({"downloads/", "", "downloads", [this] {
+    json ctx = ctx_.base("downloads/", "downloads", "Open data");
+    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url("downloads/", "")}}});
+    json types = json::array();
+    for (const auto& type : site_.config.types) {
+      json formats = json::array();
+      for (const char* ext : {"json", "csv"}) {
+        std::string path = "data/" + type.name + "." + ext;
+        formats.push_back({{"format", ext == std::string("json") ? "JSON" : "CSV"},
+                           {"url", ctx_.url("downloads/", path)},
+                           {"size", output::human_bytes(data_files_.at(path).size())}});
+      }
+      types.push_back({{"title", type.title},
+                       {"count", site_.by_type.at(type.name).size()},
+                       {"formats", formats}});
+    }
+    ctx["downloads"] = {{"types", types}};
+    return ctx;
+  }});
+}
 
 void PagePlanner::add_home() {
   jobs_.push_back({"", "", "home", [this] {
@@ -246,7 +273,9 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
     ctx.set_bundle(options.bundle_file, output::human_bytes(options.bundle_bytes));
   }
   // The jobs' context functions point into the planner: it must outlive them.
-  PagePlanner planner(site, ctx, bodies, templates);
+  SiteFiles data_files;
+  add_open_data(site, &data_files);
+  PagePlanner planner(site, ctx, bodies, templates, data_files);
   std::vector<PageJob> jobs = planner.plan();
 
   std::vector<std::string> out(jobs.size());
@@ -272,6 +301,7 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
       diags->error(attachment.source_path, 0, 0, "unreadable", err);
     }
   }
+  files->merge(data_files);
   (*files)["feed.xml"] = atom_feed(site);
   (*files)["sitemap.xml"] = sitemap(site, page_dirs);
   (*files)["robots.txt"] = robots_txt(site);

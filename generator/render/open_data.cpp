@@ -1,0 +1,71 @@
+#include "render/open_data.h"
+
+namespace agora {
+
+namespace {
+
+// A cell's text: strings as they are, lists joined, objects as JSON.
+std::string cell_text(const nlohmann::json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_array()) {
+    std::string out;
+    for (const auto& item : value) {
+      if (!out.empty()) out += "; ";
+      out += item.is_object() ? item.dump() : cell_text(item);
+    }
+    return out;
+  }
+  return value.dump();
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+nlohmann::ordered_json type_data(const Site& site, const ContentType& type) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (size_t index : site.by_type.at(type.name)) {
+    const Document& doc = site.documents[index];
+    nlohmann::ordered_json row = {{"slug", doc.slug}, {"url", doc.path}};
+    for (const auto& field : type.fields) {
+      if (doc.fields.contains(field.name)) row[field.name] = doc.fields[field.name];
+    }
+    list.push_back(std::move(row));
+  }
+  return list;
+}
+
+std::string type_csv(const Site& site, const ContentType& type) {
+  std::string out = "slug,url";
+  for (const auto& field : type.fields) out += "," + csv_field(field.name);
+  out += "\r\n";
+  for (size_t index : site.by_type.at(type.name)) {
+    const Document& doc = site.documents[index];
+    out += csv_field(doc.slug) + "," + csv_field(doc.path);
+    for (const auto& field : type.fields) {
+      out += ",";
+      if (doc.fields.contains(field.name)) out += csv_field(cell_text(doc.fields[field.name]));
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+void add_open_data(const Site& site, output::SiteFiles* files) {
+  for (const auto& type : site.config.types) {
+    (*files)["data/" + type.name + ".json"] = type_data(site, type).dump(1) + "\n";
+    (*files)["data/" + type.name + ".csv"] = type_csv(site, type);
+  }
+}
+
+}  // namespace agora
