@@ -84,9 +84,10 @@ std::string github_escape(const std::string& text, bool property) {
 void print_diagnostics(const Diagnostics& diags, const FileSystem& fs, const PrintOptions& options,
                        std::ostream& out) {
   if (options.format == DiagnosticFormat::kJson) {
-    nlohmann::json list = nlohmann::json::array();
+    // Keys in the documented order, for people reading the report.
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& d : diags.items()) {
-      list.push_back({{"file", d.file},
+      list.push_back(nlohmann::ordered_json{{"file", d.file},
                       {"line", d.line},
                       {"column", d.column},
                       {"severity", d.severity == Severity::kError ? "error" : "warning"},

@@ -26,6 +26,13 @@ std::string field_comment(const FieldSchema& field, const SiteConfig& config) {
   if (field.type == FieldType::kListOfReferences || field.type == FieldType::kReference) {
     comment += "; slugs of files in content/" + field.target + "/";
   }
+  if (field.type == FieldType::kListOfObjects) {
+    comment += "; each item has";
+    for (size_t i = 0; i < field.fields.size(); ++i) {
+      comment += (i ? ", " : " ") + field.fields[i].name;
+      if (field.fields[i].required) comment += " (required)";
+    }
+  }
   return comment + "\n";
 }
 
@@ -38,6 +45,9 @@ std::string field_line(const FieldSchema& field, const std::string& title, const
     case FieldType::kListOfReferences:
       return field.name + ": []\n";
     case FieldType::kListOfObjects: {
+      // An optional list starts empty: a skeleton item would make `check`
+      // ask for its required sub-fields although nothing is required.
+      if (!field.required) return field.name + ": []\n";
       std::string line = field.name + ":\n  -";
       for (size_t i = 0; i < field.fields.size(); ++i) {
         line += (i ? "\n    " : " ") + field.fields[i].name + ":";
@@ -59,7 +69,7 @@ std::string new_document_text(const ContentType& type, const SiteConfig& config,
     text += field_comment(field, config) + field_line(field, title, today);
   }
   text += "---\n\n## Overview\n\nWrite the " + ascii_lower(type.singular) +
-          " here. Link other documents by their file, e.g. [ITU](../organizations/itu.md).\n";
+          " here. Link other documents by their file, e.g. `[ITU](../organizations/itu.md)`.\n";
   return text;
 }
 

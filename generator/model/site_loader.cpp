@@ -130,6 +130,16 @@ void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* 
   }
 }
 
+// Where `key` is written in the front matter (the key, not its value).
+std::pair<int, int> key_position(const FrontMatter& front_matter, const std::string& key) {
+  for (const auto& kv : front_matter.data) {
+    if (kv.first.Scalar() == key) {
+      return {yaml_line(kv.first, front_matter.line_offset), yaml_column(kv.first)};
+    }
+  }
+  return {1, 1};
+}
+
 void check_summary(const SiteConfig& config, const ParsedFile& file, Diagnostics* diags) {
   const std::string& summary = file.doc.summary;
   size_t length = 0;
@@ -194,14 +204,27 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
     check_summary(site.config, file, &file.diags);
   }, options.threads);
   check_duplicate_titles(parsed, diags);
+  std::map<std::string, FileHistory> history;
+  if (options.history) {
+    std::vector<std::string> paths;
+    for (const auto& file : parsed) {
+      if (file.ok) paths.push_back(file.doc.source_path);
+    }
+    history = options.history->read(site.config.root, paths);
+  }
 
   for (auto& file : parsed) {
     diags->merge(file.diags);
     if (!file.ok) continue;
+    if (auto it = history.find(file.doc.source_path); it != history.end()) {
+      file.doc.last_updated = it->second.last_updated;
+      file.doc.contributors = it->second.contributors;
+    }
     if (file.doc.draft) {
-      diags->warning(file.doc.source_path, 1, 1, "draft",
-                     "draft: this document is left out of the published site",
-                     "remove 'draft: true' when it is ready");
+      auto [line, column] = key_position(file.front_matter, "draft");
+      diags->warning(file.doc.source_path, line, column, "draft",
+                     "draft: true keeps this document out of the published site",
+                     "remove 'draft: true' when it is ready to publish");
       if (!options.include_drafts) continue;
     }
     site.documents.push_back(std::move(file.doc));
