@@ -1,5 +1,6 @@
 #include "model/site_loader.h"
 
+#include <cstdio>
 #include <set>
 
 #include "config/yaml_map_reader.h"
@@ -52,9 +53,11 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   size_t bad = 0;
   if (!is_valid_utf8(out->text, &bad)) {
     auto [line, column] = position_of(out->text, bad);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(out->text[bad]));
     out->diags.error(source.path, line, column, "invalid-utf8",
-                     "the file is not valid UTF-8 (byte " + std::to_string(bad) + ")",
-                     "save the file as UTF-8");
+                     std::string("the file is not valid UTF-8: byte ") + byte + " cannot appear here",
+                     "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
     return;
   }
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
@@ -115,18 +118,27 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
 }
 
 // Titles must be unique within a type: two pages with one name confuse readers
-// and search results alike.
+// and search results alike. Each file of a clash is reported, naming the
+// others, since nothing tells which one is new.
 void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* diags) {
-  std::map<std::string, const ParsedFile*> seen;
+  std::map<std::string, std::vector<const ParsedFile*>> by_title;
   for (const auto& file : parsed) {
     if (!file.ok || file.doc.title.empty()) continue;
-    auto [it, inserted] = seen.emplace(file.doc.type + "\n" + fold_for_matching(file.doc.title), &file);
-    if (inserted) continue;
-    YAML::Node title = file.front_matter.data["title"];
-    diags->error(file.doc.source_path, yaml_line(title, file.front_matter.line_offset),
-                 yaml_column(title), "duplicate-title",
-                 "title '" + file.doc.title + "' is already used by " + it->second->doc.source_path,
-                 "give each document of a type its own title");
+    by_title[file.doc.type + "\n" + fold_for_matching(file.doc.title)].push_back(&file);
+  }
+  for (const auto& [_, files] : by_title) {
+    if (files.size() < 2) continue;
+    for (const ParsedFile* file : files) {
+      std::string others;
+      for (const ParsedFile* other : files) {
+        if (other != file) others += (others.empty() ? "" : ", ") + other->doc.source_path;
+      }
+      YAML::Node title = file->front_matter.data["title"];
+      diags->error(file->doc.source_path, yaml_line(title, file->front_matter.line_offset),
+                   yaml_column(title), "duplicate-title",
+                   "title '" + file->doc.title + "' is also used by " + others,
+                   "give each document of a type its own title");
+    }
   }
 }
 
