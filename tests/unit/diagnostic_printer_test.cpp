@@ -30,7 +30,7 @@ Diagnostics sample() {
               "'sub-saharan africa' is not in the vocabulary of Regions (field 'regions')",
               "did you mean 'Sub-Saharan Africa'?");
   diags.warning("content/case-studies/new-case.md", 1, 1, "draft",
-                "draft: this document is left out of the published site");
+                "draft: true keeps this document out of the published site");
   diags.error("content/New_Case.md", 0, 0, "misplaced-file",
               "documents live in a folder per type: content/TYPE/NAME.md");
   diags.sort();
@@ -56,8 +56,8 @@ TEST_CASE("text format: location, severity and code, the source line with a care
   CHECK(print(DiagnosticFormat::kText) ==
         "content/New_Case.md: error[misplaced-file]: documents live in a folder per type: "
         "content/TYPE/NAME.md\n"
-        "content/case-studies/new-case.md:1:1: warning[draft]: draft: this document is left out "
-        "of the published site\n"
+        "content/case-studies/new-case.md:1:1: warning[draft]: draft: true keeps this document "
+        "out of the published site\n"
         "  1 | ---\n"
         "    | ^\n"
         "content/case-studies/new-case.md:5:11: error[unknown-term]: 'sub-saharan africa' is not "
@@ -76,12 +76,32 @@ TEST_CASE("text format in colour wraps location, severity, caret and hint") {
   CHECK(out.find("  \033[36mhint\033[0m: did you mean 'Sub-Saharan Africa'?\n") != std::string::npos);
 }
 
+TEST_CASE("the caret counts characters, not bytes, and keeps tabs") {
+  MemoryFileSystem fs;
+  std::string err;
+  fs.write_file("a.md", "---\ntitle: Évaluation\nthemes: [Santé, Bad]\n\t[x](y.md)\n", &err);
+  Diagnostics diags;
+  diags.error("a.md", 3, 18, "unknown-term", "'Bad' is unknown");  // 'B' is byte 18
+  diags.error("a.md", 4, 2, "broken-link", "no y.md");
+  agora::PrintOptions options;
+  std::ostringstream out;
+  agora::print_diagnostics(diags, fs, options, out);
+  CHECK(out.str() ==
+        "a.md:3:18: error[unknown-term]: 'Bad' is unknown\n"
+        "  3 | themes: [Santé, Bad]\n"
+        "    |                 ^\n"
+        "a.md:4:2: error[broken-link]: no y.md\n"
+        "  4 | \t[x](y.md)\n"
+        "    | \t^\n"
+        "2 errors, 0 warnings\n");
+}
+
 TEST_CASE("github format: one workflow command per diagnostic") {
   CHECK(print(DiagnosticFormat::kGithub) ==
         "::error file=content/New_Case.md,title=misplaced-file::documents live in a folder per "
         "type: content/TYPE/NAME.md\n"
-        "::warning file=content/case-studies/new-case.md,line=1,col=1,title=draft::draft: this "
-        "document is left out of the published site\n"
+        "::warning file=content/case-studies/new-case.md,line=1,col=1,title=draft::draft: true keeps this "
+        "document out of the published site\n"
         "::error file=content/case-studies/new-case.md,line=5,col=11,title=unknown-term::"
         "'sub-saharan africa' is not in the vocabulary of Regions (field 'regions') "
         "(did you mean 'Sub-Saharan Africa'?)\n");
@@ -110,7 +130,7 @@ TEST_CASE("json format: an array of {file, line, column, severity, code, message
     "column": 1,
     "severity": "warning",
     "code": "draft",
-    "message": "draft: this document is left out of the published site",
+    "message": "draft: true keeps this document out of the published site",
     "hint": ""
   },
   {
