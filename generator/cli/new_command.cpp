@@ -1,6 +1,9 @@
 // agora new TYPE "Title": a new document with the type's front matter, each
 // field commented, so a first-time contributor sees what to fill in.
 
+#include <algorithm>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -63,10 +66,16 @@ std::string field_line(const FieldSchema& field, const std::string& title, const
 
 std::string new_document_text(const ContentType& type, const SiteConfig& config,
                               const std::string& title, const std::string& today) {
-  std::string text = "---\n";
+  // Required fields first: they are the ones a contributor must fill in.
+  std::vector<const FieldSchema*> fields;
   for (const auto& field : type.fields) {
-    if (field.name == "draft" || field.name == "updated") continue;
-    text += field_comment(field, config) + field_line(field, title, today);
+    if (field.name != "draft" && field.name != "updated") fields.push_back(&field);
+  }
+  std::stable_partition(fields.begin(), fields.end(),
+                        [](const FieldSchema* field) { return field->required; });
+  std::string text = "---\n";
+  for (const FieldSchema* field : fields) {
+    text += field_comment(*field, config) + field_line(*field, title, today);
   }
   text += "---\n\n## Overview\n\nWrite the " + ascii_lower(type.singular) +
           " here. Link other documents by their file, e.g. `[ITU](../organizations/itu.md)`.\n";

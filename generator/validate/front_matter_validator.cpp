@@ -125,9 +125,13 @@ void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
                           (field.description.empty() ? "" : ": " + field.description));
       }
     } else if (is_empty(value)) {
+      std::string hint = field.description.empty() ? "" : "what goes here: " + field.description;
+      if (field.type == FieldType::kEnum) {
+        hint += hint.empty() ? "one of " : "; one of ";
+        for (size_t i = 0; i < field.values.size(); ++i) hint += (i ? ", " : "") + field.values[i];
+      }
       error(value.IsNull() ? key_node(map, field.name) : value, "empty-field",
-            "required field '" + name + "' is empty",
-            field.description.empty() ? "" : "what goes here: " + field.description);
+            "required field '" + name + "' is empty", hint);
     }
   }
 }
