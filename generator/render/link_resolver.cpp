@@ -159,13 +159,7 @@ ResolvedLink LinkResolver::resolve_file(const Document& from, const std::string&
                      "' does not exist",
                  suggest_source(dir_of(from.source_path), target_source, sources));
   }
-  if (it->second > site_.config.attachment_max_bytes) {
-    return error("file-too-large",
-                 "'" + target_source + "' is " + std::to_string(it->second) +
-                     " bytes; the limit is " + std::to_string(site_.config.attachment_max_bytes) +
-                     " (attachment_max_bytes in site.yaml)",
-                 "compress or resize it: readers may be on slow or costly links");
-  }
+  // Size is checked once per file, where sources are found, not per link.
   std::string url = relative_url(from.path, output, style_);
   return {ResolvedLink::kRewrite, fragment.empty() ? url : url + "#" + fragment, "", "", ""};
 }

@@ -84,6 +84,16 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
       }
       source.slug = rest.substr(0, rest.size() - 3);
       source.is_document = true;
+    } else {
+      // Every attachment is published, linked or not: each must fit the limit.
+      int64_t bytes = fs.file_size(join_path(config.root, path));
+      if (bytes > config.attachment_max_bytes) {
+        diags->error(path, 0, 0, "file-too-large",
+                     "the file is " + std::to_string(bytes) + " bytes; the limit is " +
+                         std::to_string(config.attachment_max_bytes) +
+                         " (attachment_max_bytes in site.yaml)",
+                     "compress or resize it: readers may be on slow or costly links");
+      }
     }
     sources.push_back(std::move(source));
   }
