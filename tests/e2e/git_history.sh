@@ -93,4 +93,16 @@ cp -r "$repo/site.yaml" "$repo/data" "$repo/content" "$repo/themes" "$tmp/plain/
 (cd "$tmp" && "$agora" build --config "$tmp/plain/site.yaml" --out "$tmp/out-plain" -q >/dev/null)
 expect "$tmp/out-plain" case-studies/school-mapping '<time datetime="2021-03-01">1 March 2021</time>'
 expect_not "$tmp/out-plain" case-studies/school-mapping 'Contributors:'
+# The site in a sub-folder of its repository: paths are matched under it.
+mono=$tmp/mono
+mkdir -p "$mono/docs"
+cp -r "$repo/site.yaml" "$repo/data" "$repo/content" "$repo/themes" "$mono/docs/"
+rm "$mono/docs/content/organizations/gsma.md"
+cd "$mono"
+git init -q -b main
+git add -A
+commit "2024-04-05T08:00:00+02:00" "Zoe Roy" "Import under docs/"
+(cd "$tmp" && "$agora" build --config "$mono/docs/site.yaml" --out "$tmp/out-mono" -q >/dev/null)
+expect "$tmp/out-mono" organizations/itu '<time datetime="2024-04-05">5 April 2024</time>'
+expect "$tmp/out-mono" organizations/itu '<span class="contributor">Zoe Roy (1)</span>'
 echo "git history: ok"
