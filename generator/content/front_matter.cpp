@@ -45,6 +45,12 @@ std::string explain_yaml_error(const std::string& message) {
   return message;
 }
 
+// True when a YAML scalar or flow collection can start after `previous`, the
+// last non-blank character.
+bool can_start_value(char previous) {
+  return std::string_view("\n:[{,-").find(previous) != std::string_view::npos;
+}
+
 // Byte offset of the innermost '[', '{' or quote left open before `end`, or
 // npos. Quotes count only where a YAML scalar can start, so the apostrophe in
 // "summary: It's here" is text.
@@ -73,11 +79,10 @@ size_t unclosed_opener(std::string_view yaml, size_t end) {
       previous = '\n';
       continue;
     }
-    if ((c == '"' || c == '\'') && std::string_view("\n:[{,-").find(previous) != std::string_view::npos) {
+    if ((c == '"' || c == '\'') && can_start_value(previous)) {
       quote = c;
       open.push_back(i);
-    } else if ((c == '[' || c == '{') &&
-               std::string_view("\n:[{,-").find(previous) != std::string_view::npos) {
+    } else if ((c == '[' || c == '{') && can_start_value(previous)) {
       open.push_back(i);
     } else if ((c == ']' || c == '}') && !open.empty()) {
       open.pop_back();
@@ -108,8 +113,8 @@ size_t unclosed_quote(const YAML::Node& node, std::string_view yaml) {
   }
   if (!node.IsScalar() || node.Mark().pos < 0) return std::string_view::npos;
   size_t start = static_cast<size_t>(node.Mark().pos);
-  if (start >= yaml.size() || (yaml[start] != '"' && yaml[start] != '\'')) return std::string_view::npos;
-  char quote = yaml[start];
+  char quote = start < yaml.size() ? yaml[start] : 0;
+  if (quote != '"' && quote != '\'') return std::string_view::npos;
   for (size_t i = start + 1; i < yaml.size(); ++i) {
     if (quote == '"' && yaml[i] == '\\') {
       ++i;
@@ -129,8 +134,8 @@ std::pair<int, int> line_and_column(std::string_view text, size_t offset) {
   std::string_view before = text.substr(0, offset);
   int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
   size_t line_start = before.rfind('\n');
-  int column = static_cast<int>(offset - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-  return {line, column};
+  size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return {line, static_cast<int>(offset - first) + 1};
 }
 
 // Column (1-based) of a tab in the indentation of 1-based `line`, or 0.
@@ -203,7 +208,9 @@ bool parse_front_matter(std::string_view text, const std::string& file, FrontMat
         e.msg == YAML::ErrorMsg::EOF_IN_SCALAR) {
       size_t end = e.mark.pos <= 0 ? split.yaml.size() : static_cast<size_t>(e.mark.pos);
       size_t opener = unclosed_opener(split.yaml, end);
-      if (opener != std::string_view::npos) std::tie(line, column) = line_and_column(split.yaml, opener);
+      if (opener != std::string_view::npos) {
+        std::tie(line, column) = line_and_column(split.yaml, opener);
+      }
     } else if (int tab = tab_in_indentation(split.yaml, line); tab > 0) {
       // Whatever yaml-cpp calls it, a tab in the indentation is the cause.
       column = tab;
@@ -216,7 +223,7 @@ bool parse_front_matter(std::string_view text, const std::string& file, FrontMat
   if (size_t quote = unclosed_quote(out->data, split.yaml); quote != std::string_view::npos) {
     auto [line, column] = line_and_column(split.yaml, quote);
     diags->error(file, line + out->line_offset, column, "yaml-syntax",
-                 "invalid YAML in front matter: " + explain_yaml_error(YAML::ErrorMsg::EOF_IN_SCALAR),
+                 "invalid YAML in front matter: a quoted value is never closed",
                  "close it with a matching quote at the end of the value");
     return false;
   }
