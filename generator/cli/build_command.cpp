@@ -27,7 +27,7 @@ constexpr size_t kProgressDocuments = 1000;
 
 void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env) {
   PrintOptions print;
-  print.color = env.color;
+  print.color = env.color_err;
   size_t slash = args.config.rfind('/');
   print.root = slash == std::string::npos ? "." : args.config.substr(0, slash);
   Diagnostics shown;
@@ -71,6 +71,7 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   Diagnostics diags;
   LoadOptions load;
   load.include_drafts = args.drafts;
+  load.history = env.history;
   auto site = load_site(*env.fs, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";

@@ -18,7 +18,7 @@ int run_check(const CommandArgs& args, const CliEnv& env) {
   print.format = args.format == "json"     ? DiagnosticFormat::kJson
                  : args.format == "github" ? DiagnosticFormat::kGithub
                                            : DiagnosticFormat::kText;
-  print.color = env.color && print.format == DiagnosticFormat::kText;
+  print.color = env.color_out && print.format == DiagnosticFormat::kText;
   size_t slash = args.config.rfind('/');
   print.root = slash == std::string::npos ? "." : args.config.substr(0, slash);
   print_diagnostics(diags, *env.fs, print, *env.out);

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "sources/git_history.h"
 #include "util/clock.h"
 #include "util/file_system.h"
 
@@ -16,7 +17,10 @@ struct CliEnv {
   const Clock* clock = nullptr;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
-  bool color = false;  // stderr/stdout is a terminal
+  bool color_out = false;  // stdout is a terminal: `check` may colour its report
+  bool color_err = false;  // stderr is a terminal: `build` may colour its problems
+  // Where pages' last-updated dates and contributors come from; null: none.
+  const HistorySource* history = nullptr;
 };
 
 // Parses argv and runs the chosen command. Returns the process exit code.

@@ -52,9 +52,13 @@ void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& o
       out << "  " << number << " | " << line << "\n";
       if (d.column > 0) {
         std::string pad;
-        // Keep tabs so the caret lines up under tab-indented YAML or Markdown.
+        // Columns count bytes; the pad needs one space per character (UTF-8
+        // continuation bytes add none), and keeps tabs so the caret lines up
+        // under tab-indented YAML or Markdown.
         for (int i = 0; i < d.column - 1 && i < static_cast<int>(line.size()); ++i) {
-          pad += line[static_cast<size_t>(i)] == '\t' ? '\t' : ' ';
+          char c = line[static_cast<size_t>(i)];
+          if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;
+          pad += c == '\t' ? '\t' : ' ';
         }
         out << "  " << std::string(number.size(), ' ') << " | " << pad
             << paint(error ? kRed : kYellow) << "^" << paint(kReset) << "\n";
@@ -84,9 +88,10 @@ std::string github_escape(const std::string& text, bool property) {
 void print_diagnostics(const Diagnostics& diags, const FileSystem& fs, const PrintOptions& options,
                        std::ostream& out) {
   if (options.format == DiagnosticFormat::kJson) {
-    nlohmann::json list = nlohmann::json::array();
+    // Keys in the documented order, for people reading the report.
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& d : diags.items()) {
-      list.push_back({{"file", d.file},
+      list.push_back(nlohmann::ordered_json{{"file", d.file},
                       {"line", d.line},
                       {"column", d.column},
                       {"severity", d.severity == Severity::kError ? "error" : "warning"},

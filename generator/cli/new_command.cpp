@@ -1,6 +1,9 @@
 // agora new TYPE "Title": a new document with the type's front matter, each
 // field commented, so a first-time contributor sees what to fill in.
 
+#include <algorithm>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -26,6 +29,13 @@ std::string field_comment(const FieldSchema& field, const SiteConfig& config) {
   if (field.type == FieldType::kListOfReferences || field.type == FieldType::kReference) {
     comment += "; slugs of files in content/" + field.target + "/";
   }
+  if (field.type == FieldType::kListOfObjects) {
+    comment += "; each item has";
+    for (size_t i = 0; i < field.fields.size(); ++i) {
+      comment += (i ? ", " : " ") + field.fields[i].name;
+      if (field.fields[i].required) comment += " (required)";
+    }
+  }
   return comment + "\n";
 }
 
@@ -38,6 +48,9 @@ std::string field_line(const FieldSchema& field, const std::string& title, const
     case FieldType::kListOfReferences:
       return field.name + ": []\n";
     case FieldType::kListOfObjects: {
+      // An optional list starts empty: a skeleton item would make `check`
+      // ask for its required sub-fields although nothing is required.
+      if (!field.required) return field.name + ": []\n";
       std::string line = field.name + ":\n  -";
       for (size_t i = 0; i < field.fields.size(); ++i) {
         line += (i ? "\n    " : " ") + field.fields[i].name + ":";
@@ -53,13 +66,19 @@ std::string field_line(const FieldSchema& field, const std::string& title, const
 
 std::string new_document_text(const ContentType& type, const SiteConfig& config,
                               const std::string& title, const std::string& today) {
-  std::string text = "---\n";
+  // Required fields first: they are the ones a contributor must fill in.
+  std::vector<const FieldSchema*> fields;
   for (const auto& field : type.fields) {
-    if (field.name == "draft" || field.name == "updated") continue;
-    text += field_comment(field, config) + field_line(field, title, today);
+    if (field.name != "draft" && field.name != "updated") fields.push_back(&field);
+  }
+  std::stable_partition(fields.begin(), fields.end(),
+                        [](const FieldSchema* field) { return field->required; });
+  std::string text = "---\n";
+  for (const FieldSchema* field : fields) {
+    text += field_comment(*field, config) + field_line(*field, title, today);
   }
   text += "---\n\n## Overview\n\nWrite the " + ascii_lower(type.singular) +
-          " here. Link other documents by their file, e.g. [ITU](../organizations/itu.md).\n";
+          " here. Link other documents by their file, e.g. `[ITU](../organizations/itu.md)`.\n";
   return text;
 }
 

@@ -1,5 +1,6 @@
 #include "model/site_loader.h"
 
+#include <cstdio>
 #include <set>
 
 #include "config/yaml_map_reader.h"
@@ -52,9 +53,11 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   size_t bad = 0;
   if (!is_valid_utf8(out->text, &bad)) {
     auto [line, column] = position_of(out->text, bad);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(out->text[bad]));
     out->diags.error(source.path, line, column, "invalid-utf8",
-                     "the file is not valid UTF-8 (byte " + std::to_string(bad) + ")",
-                     "save the file as UTF-8");
+                     std::string("the file is not valid UTF-8: byte ") + byte + " cannot appear here",
+                     "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
     return;
   }
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
@@ -115,19 +118,38 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
 }
 
 // Titles must be unique within a type: two pages with one name confuse readers
-// and search results alike.
+// and search results alike. Each file of a clash is reported, naming the
+// others, since nothing tells which one is new.
 void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* diags) {
-  std::map<std::string, const ParsedFile*> seen;
+  std::map<std::string, std::vector<const ParsedFile*>> by_title;
   for (const auto& file : parsed) {
     if (!file.ok || file.doc.title.empty()) continue;
-    auto [it, inserted] = seen.emplace(file.doc.type + "\n" + fold_for_matching(file.doc.title), &file);
-    if (inserted) continue;
-    YAML::Node title = file.front_matter.data["title"];
-    diags->error(file.doc.source_path, yaml_line(title, file.front_matter.line_offset),
-                 yaml_column(title), "duplicate-title",
-                 "title '" + file.doc.title + "' is already used by " + it->second->doc.source_path,
-                 "give each document of a type its own title");
+    by_title[file.doc.type + "\n" + fold_for_matching(file.doc.title)].push_back(&file);
   }
+  for (const auto& [_, files] : by_title) {
+    if (files.size() < 2) continue;
+    for (const ParsedFile* file : files) {
+      std::string others;
+      for (const ParsedFile* other : files) {
+        if (other != file) others += (others.empty() ? "" : ", ") + other->doc.source_path;
+      }
+      YAML::Node title = file->front_matter.data["title"];
+      diags->error(file->doc.source_path, yaml_line(title, file->front_matter.line_offset),
+                   yaml_column(title), "duplicate-title",
+                   "title '" + file->doc.title + "' is also used by " + others,
+                   "give each document of a type its own title");
+    }
+  }
+}
+
+// Where `key` is written in the front matter (the key, not its value).
+std::pair<int, int> key_position(const FrontMatter& front_matter, const std::string& key) {
+  for (const auto& kv : front_matter.data) {
+    if (kv.first.Scalar() == key) {
+      return {yaml_line(kv.first, front_matter.line_offset), yaml_column(kv.first)};
+    }
+  }
+  return {1, 1};
 }
 
 void check_summary(const SiteConfig& config, const ParsedFile& file, Diagnostics* diags) {
@@ -194,14 +216,27 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
     check_summary(site.config, file, &file.diags);
   }, options.threads);
   check_duplicate_titles(parsed, diags);
+  std::map<std::string, FileHistory> history;
+  if (options.history) {
+    std::vector<std::string> paths;
+    for (const auto& file : parsed) {
+      if (file.ok) paths.push_back(file.doc.source_path);
+    }
+    history = options.history->read(site.config.root, paths);
+  }
 
   for (auto& file : parsed) {
     diags->merge(file.diags);
     if (!file.ok) continue;
+    if (auto it = history.find(file.doc.source_path); it != history.end()) {
+      file.doc.last_updated = it->second.last_updated;
+      file.doc.contributors = it->second.contributors;
+    }
     if (file.doc.draft) {
-      diags->warning(file.doc.source_path, 1, 1, "draft",
-                     "draft: this document is left out of the published site",
-                     "remove 'draft: true' when it is ready");
+      auto [line, column] = key_position(file.front_matter, "draft");
+      diags->warning(file.doc.source_path, line, column, "draft",
+                     "draft: true keeps this document out of the published site",
+                     "remove 'draft: true' when it is ready to publish");
       if (!options.include_drafts) continue;
     }
     site.documents.push_back(std::move(file.doc));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/site.h"
+#include "sources/git_history.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
@@ -13,6 +14,9 @@ namespace agora {
 struct LoadOptions {
   bool include_drafts = false;  // build --drafts
   unsigned threads = 0;         // 0: one per core
+  // Fills each document's last_updated and contributors; null: no history
+  // (pages show their front matter dates).
+  const HistorySource* history = nullptr;
 };
 
 // Reads the site whose configuration is `config_path` (its folder is the site

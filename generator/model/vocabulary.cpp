@@ -81,10 +81,12 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
     reader.get("parent", &term.parent);
     reader.get("aliases", &term.aliases);
     std::string conflict;
-    std::string id = term.id;
     if (!out->add(std::move(term), &conflict)) {
+      const Term* existing = out->find(conflict);
       diags->error(file, yaml_line(item), yaml_column(item), "duplicate-term",
-                   "term '" + id + "' repeats '" + conflict + "', already used by another term");
+                   "'" + conflict + "' already names the term '" +
+                       (existing ? existing->name : conflict) + "'",
+                   "give each term its own id, name and aliases");
     }
   }
   for (const auto& item : root) {

@@ -34,12 +34,46 @@ ResolvedLink error(std::string code, std::string message, std::string hint = {})
   return {ResolvedLink::kError, "", std::move(code), std::move(message), std::move(hint)};
 }
 
-ResolvedLink check_anchor(const Document& target, const std::string& fragment, std::string url) {
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+// How a document in `from_dir` ("content/case-studies/") writes a link to the
+// source path `target` ("content/organizations/itu.md"): "../organizations/itu.md".
+// Suggestions are made in this form, the one the contributor typed.
+std::string relative_source(const std::string& from_dir, const std::string& target) {
+  std::vector<std::string> from = split(from_dir), to = split(target);
+  size_t common = 0;
+  while (common < from.size() && common + 1 < to.size() && from[common] == to[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < from.size(); ++i) out += "../";
+  for (size_t i = common; i < to.size(); ++i) out += (i > common ? "/" : "") + to[i];
+  return out;
+}
+
+std::string suggest_source(const std::string& from_dir, const std::string& target,
+                           const std::vector<std::string>& sources) {
+  std::vector<std::string> candidates;
+  for (const auto& source : sources) candidates.push_back(relative_source(from_dir, source));
+  return did_you_mean(relative_source(from_dir, target), candidates);
+}
+
+ResolvedLink check_anchor(const Document& from, const Document& target, const std::string& fragment,
+                          std::string url) {
   if (!fragment.empty() && !target.has_anchor(fragment)) {
     std::vector<std::string> ids;
     for (const auto& h : target.headings) ids.push_back(h.id);
-    return error("broken-anchor",
-                 "no heading with id '" + fragment + "' in " + target.source_path,
+    std::string where =
+        target.source_path == from.source_path ? "this document" : target.source_path;
+    return error("broken-anchor", "no heading with id '" + fragment + "' in " + where,
                  did_you_mean(fragment, ids));
   }
   if (!fragment.empty()) url += "#" + fragment;
@@ -60,33 +94,50 @@ ResolvedLink LinkResolver::resolve(const Document& from, const std::string& dest
   if (query != std::string::npos) path.resize(query);
   if (path.empty()) {
     if (fragment.empty()) return {};
-    return check_anchor(from, fragment, "");
+    return check_anchor(from, from, fragment, "");
   }
-  if (path.front() == '/') {
-    return error("absolute-link",
-                 "link '" + destination + "' starts with '/', which breaks under a sub-path",
-                 "link to the Markdown file relative to this one, e.g. ../organizations/itu.md");
-  }
+  if (path.front() == '/') return absolute_link(from, destination, path);
   std::string target;
   if (!normalise_path(dir_of(from.source_path) + path, &target) ||
       target.rfind("content/", 0) != 0) {
-    return error("link-outside", "link '" + destination + "' points outside content/");
+    return error("link-outside", "link '" + destination + "' points outside content/",
+                 "link only to documents and files in content/; other pages need a full "
+                 "https:// address");
   }
   if (ends_with(target, ".md")) return resolve_document(from, target, fragment);
   return resolve_file(from, target, fragment, is_image);
+}
+
+// "/case-studies/giga/" is how the page is published, not where its source
+// is; when it names a document or file, the hint gives the link to write.
+ResolvedLink LinkResolver::absolute_link(const Document& from, const std::string& destination,
+                                         const std::string& path) const {
+  std::string stem = path.substr(1);
+  if (stem.size() >= 10 && stem.compare(stem.size() - 10, 10, "index.html") == 0) {
+    stem.resize(stem.size() - 10);
+  }
+  while (!stem.empty() && stem.back() == '/') stem.pop_back();
+  std::string hint = "link to the Markdown file relative to this one, e.g. ../organizations/itu.md";
+  std::string source = "content/" + stem;
+  if (site_.by_source.count(source + ".md")) source += ".md";
+  if (site_.by_source.count(source) || attachment_sizes_.count(stem)) {
+    hint = "write it as '" + relative_source(dir_of(from.source_path), source) + "'";
+  }
+  return error("absolute-link",
+               "link '" + destination + "' starts with '/', which breaks under a sub-path", hint);
 }
 
 ResolvedLink LinkResolver::resolve_document(const Document& from, const std::string& target_source,
                                             const std::string& fragment) const {
   auto it = site_.by_source.find(target_source);
   if (it == site_.by_source.end()) {
-    std::vector<std::string> candidates;
-    for (const auto& [source, _] : site_.by_source) candidates.push_back(source);
-    std::string hint = did_you_mean(target_source, candidates);
-    return error("broken-link", "link to missing document '" + target_source + "'", hint);
+    std::vector<std::string> sources;
+    for (const auto& [source, _] : site_.by_source) sources.push_back(source);
+    return error("broken-link", "link to missing document '" + target_source + "'",
+                 suggest_source(dir_of(from.source_path), target_source, sources));
   }
   const Document& target = site_.documents[it->second];
-  return check_anchor(target, fragment, relative_url(from.path, target.path, style_));
+  return check_anchor(from, target, fragment, relative_url(from.path, target.path, style_));
 }
 
 ResolvedLink LinkResolver::resolve_file(const Document& from, const std::string& target_source,
@@ -101,16 +152,14 @@ ResolvedLink LinkResolver::resolve_file(const Document& from, const std::string&
   }
   auto it = attachment_sizes_.find(output);
   if (it == attachment_sizes_.end()) {
+    std::vector<std::string> sources;
+    for (const auto& [path, _] : attachment_sizes_) sources.push_back("content/" + path);
     return error(is_image ? "missing-image" : "missing-file",
                  std::string(is_image ? "image" : "file") + " '" + target_source +
-                     "' does not exist");
+                     "' does not exist",
+                 suggest_source(dir_of(from.source_path), target_source, sources));
   }
-  if (it->second > site_.config.attachment_max_bytes) {
-    return error("file-too-large",
-                 "'" + target_source + "' is " + std::to_string(it->second) +
-                     " bytes; the limit is " + std::to_string(site_.config.attachment_max_bytes),
-                 "compress or resize it, readers may be on slow or costly links");
-  }
+  // Size is checked once per file, where sources are found, not per link.
   std::string url = relative_url(from.path, output, style_);
   return {ResolvedLink::kRewrite, fragment.empty() ? url : url + "#" + fragment, "", "", ""};
 }

@@ -49,9 +49,14 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
     size_t slash = relative.find('/');
     if (slash == std::string::npos) {
       if (markdown) {
+        std::string folders;
+        for (size_t i = 0; i < type_names.size(); ++i) {
+          folders += (i == 0 ? "" : i + 1 == type_names.size() ? " or " : ", ") + std::string("content/") +
+                     type_names[i] + "/";
+        }
         diags->error(path, 0, 0, "misplaced-file",
                      "documents live in a folder per type: content/TYPE/NAME.md",
-                     "move it into one of: content/" + type_names.front() + "/, ...");
+                     "move it into the folder of its type: " + folders);
       }
       continue;
     }
@@ -67,7 +72,8 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
     if (markdown) {
       if (rest.find('/') != std::string::npos) {
         diags->error(path, 0, 0, "misplaced-file",
-                     "documents live directly in content/" + type + "/, not in a sub-folder");
+                     "documents live directly in content/" + type + "/, not in a sub-folder",
+                     "move it to content/" + type + "/" + rest.substr(rest.rfind('/') + 1));
         continue;
       }
       if (!is_kebab_case_file_name(rest)) {
@@ -78,6 +84,16 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
       }
       source.slug = rest.substr(0, rest.size() - 3);
       source.is_document = true;
+    } else {
+      // Every attachment is published, linked or not: each must fit the limit.
+      int64_t bytes = fs.file_size(join_path(config.root, path));
+      if (bytes > config.attachment_max_bytes) {
+        diags->error(path, 0, 0, "file-too-large",
+                     "the file is " + std::to_string(bytes) + " bytes; the limit is " +
+                         std::to_string(config.attachment_max_bytes) +
+                         " (attachment_max_bytes in site.yaml)",
+                     "compress or resize it: readers may be on slow or costly links");
+      }
     }
     sources.push_back(std::move(source));
   }

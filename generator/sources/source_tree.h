@@ -19,7 +19,8 @@ struct SourceFile {
 };
 
 // Lists sources in path order. Reports Markdown files outside a type folder,
-// nested too deep, or with a name that is not lower-case kebab-case.
+// nested too deep, or with a name that is not lower-case kebab-case, and
+// attachments larger than config.attachment_max_bytes.
 std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& config,
                                      Diagnostics* diags);
 

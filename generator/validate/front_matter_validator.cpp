@@ -1,6 +1,7 @@
 #include "validate/front_matter_validator.h"
 
 #include <cctype>
+#include <map>
 
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
@@ -47,7 +48,9 @@ class Validator {
   }
   void check_unknown(const YAML::Node& map, const std::vector<FieldSchema>& fields,
                      const std::string& where);
-  void check_required(const YAML::Node& map, const YAML::Node& at,
+  // `item` is the list item that should hold the fields, or null for the
+  // front matter itself.
+  void check_required(const YAML::Node& map, const YAML::Node* item,
                       const std::vector<FieldSchema>& fields, const std::string& where);
   nlohmann::json convert(const FieldSchema& field, const YAML::Node& value);
   nlohmann::json convert_scalar(const FieldSchema& field, const YAML::Node& value);
@@ -67,8 +70,7 @@ class Validator {
 void Validator::run(const ContentType& type) {
   const YAML::Node& data = fm_.data;
   check_unknown(data, type.fields, "type '" + type.name + "'");
-  YAML::Node top;  // where "missing" is reported: the opening fence
-  check_required(data, top, type.fields, "");
+  check_required(data, nullptr, type.fields, "");
   for (const auto& field : type.fields) {
     YAML::Node value = data[field.name];
     if (is_empty(value)) continue;
@@ -83,8 +85,18 @@ void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSche
                               const std::string& where) {
   std::vector<std::string> names;
   for (const auto& f : fields) names.push_back(f.name);
+  std::map<std::string, int> seen;  // key -> line of its first use
   for (const auto& kv : map) {
     const std::string& key = kv.first.Scalar();
+    int line = yaml_line(kv.first, fm_.line_offset);
+    // YAML parsers keep the first of two equal keys; the second would be lost silently.
+    if (auto [it, inserted] = seen.emplace(key, line); !inserted) {
+      error(kv.first, "duplicate-field",
+            "field '" + key + "' is given twice; the first, on line " + std::to_string(it->second) +
+                ", is used",
+            "keep one of them");
+      continue;
+    }
     bool known = false;
     for (const auto& f : fields) known = known || f.name == key;
     if (!known) {
@@ -94,7 +106,7 @@ void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSche
   }
 }
 
-void Validator::check_required(const YAML::Node& map, const YAML::Node& at,
+void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
                                const std::vector<FieldSchema>& fields, const std::string& where) {
   for (const auto& field : fields) {
     if (!field.required) continue;
@@ -102,17 +114,24 @@ void Validator::check_required(const YAML::Node& map, const YAML::Node& at,
     std::string name = where.empty() ? field.name : where + "." + field.name;
     if (!value) {
       std::string message = "missing required field '" + name + "'";
-      std::string hint = field.description.empty() ? "" : "add '" + field.name + ":' (" +
-                                                              field.description + ")";
-      if (at) {
-        error(at, "missing-field", message, hint);
+      std::string hint = "add '" + field.name + ":'";
+      if (item) {
+        error(*item, "missing-field", message,
+              hint + " to this item" + (field.description.empty() ? "" : ": " + field.description));
       } else {
-        diags_->error(doc_->source_path, 1, 1, "missing-field", message, hint);
+        // The closing fence: the new field goes just above it.
+        diags_->error(doc_->source_path, fm_.body_first_line - 1, 1, "missing-field", message,
+                      hint + " above this line" +
+                          (field.description.empty() ? "" : ": " + field.description));
       }
     } else if (is_empty(value)) {
+      std::string hint = field.description.empty() ? "" : "what goes here: " + field.description;
+      if (field.type == FieldType::kEnum) {
+        hint += hint.empty() ? "one of " : "; one of ";
+        for (size_t i = 0; i < field.values.size(); ++i) hint += (i ? ", " : "") + field.values[i];
+      }
       error(value.IsNull() ? key_node(map, field.name) : value, "empty-field",
-            "required field '" + name + "' is empty",
-            field.description.empty() ? "" : "fill in " + field.description);
+            "required field '" + name + "' is empty", hint);
     }
   }
 }
@@ -129,7 +148,8 @@ bool Validator::expect_scalar(const FieldSchema& field, const YAML::Node& value)
   if (value.IsScalar()) return true;
   error(value, "wrong-type",
         "field '" + field.name + "' must be a single value, not a " +
-            (value.IsSequence() ? "list" : "mapping"));
+            (value.IsSequence() ? "list" : "mapping"),
+        "put the value in quotes if it starts with '[' or '{' or contains ': '");
   return false;
 }
 
@@ -203,6 +223,7 @@ nlohmann::json Validator::convert_terms(const FieldSchema& field, const YAML::No
   const Taxonomy* taxonomy = ctx_.config->taxonomy(field.taxonomy);
   const Vocabulary& vocabulary = ctx_.vocabularies->at(field.taxonomy);
   nlohmann::json ids = nlohmann::json::array();
+  std::map<std::string, std::string> written;  // term id -> how the list first names it
   for (const auto& item : value) {
     if (!item.IsScalar()) {
       error(item, "wrong-type", "items of '" + field.name + "' must be term names");
@@ -210,14 +231,18 @@ nlohmann::json Validator::convert_terms(const FieldSchema& field, const YAML::No
     }
     const Term* term = vocabulary.find(item.Scalar());
     if (!term) {
-      error(item, "unknown-term",
-            "'" + item.Scalar() + "' is not in the vocabulary of " + taxonomy->title +
-                " (field '" + field.name + "')",
+      std::string where = taxonomy->kind == VocabularyKind::kDocuments
+                              ? "names no document in content/" + taxonomy->document_type + "/"
+                              : "is not in the vocabulary of " + taxonomy->title;
+      error(item, "unknown-term", "'" + item.Scalar() + "' " + where + " (field '" + field.name + "')",
             vocabulary.suggest(item.Scalar()));
       continue;
     }
-    if (std::find(ids.begin(), ids.end(), term->id) != ids.end()) {
-      error(item, "duplicate-term", "'" + item.Scalar() + "' is listed twice in '" + field.name + "'");
+    if (auto [it, inserted] = written.emplace(term->id, item.Scalar()); !inserted) {
+      error(item, "duplicate-term", "'" + item.Scalar() + "' is listed twice in '" + field.name + "'",
+            it->second == item.Scalar()
+                ? "remove one of them"
+                : "'" + it->second + "' and '" + item.Scalar() + "' name the same term; keep one");
       continue;
     }
     ids.push_back(term->id);
@@ -261,7 +286,7 @@ nlohmann::json Validator::convert_objects(const FieldSchema& field, const YAML::
       continue;
     }
     check_unknown(item, field.fields, "'" + field.name + "'");
-    check_required(item, item, field.fields, field.name);
+    check_required(item, &item, field.fields, field.name);
     nlohmann::json object = nlohmann::json::object();
     for (const auto& sub : field.fields) {
       YAML::Node sub_value = item[sub.name];

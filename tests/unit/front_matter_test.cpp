@@ -39,16 +39,17 @@ TEST_CASE("split_front_matter reports missing and unclosed front matter") {
 TEST_CASE("YAML errors are reported at the line and column in the Markdown file") {
   Diagnostics diags;
   FrontMatter fm;
-  // Line 4 of the file holds the bad flow sequence; column 9 is where yaml-cpp stops.
+  // Line 4 of the file holds the unclosed flow sequence; yaml-cpp stops at the
+  // end (5:1), the report points at the '[' to close (4:9).
   CHECK_FALSE(agora::parse_front_matter("---\ntitle: A\ndate: 2020-01-01\nthemes: [a, b\n---\n",
                                         "content/x/a.md", &fm, &diags));
   REQUIRE(diags.items().size() == 1);
   const auto& d = diags.items()[0];
   CHECK(d.file == "content/x/a.md");
   CHECK(d.code == "yaml-syntax");
-  CHECK(d.line == 5);
-  CHECK(d.column == 1);
-  CHECK(d.message.find("invalid YAML in front matter") == 0);
+  CHECK(d.line == 4);
+  CHECK(d.column == 9);
+  CHECK(d.message == "invalid YAML in front matter: a list opened with '[' is never closed with ']'");
 }
 
 TEST_CASE("node positions are shifted into the file's lines") {
@@ -81,4 +82,22 @@ TEST_CASE("front matter that is not a mapping, or is missing, is an error at 1:1
     CHECK(diags.items()[0].code == c.code);
     CHECK(diags.items()[0].line == c.line);
   }
+}
+
+TEST_CASE("a quoted value left open is an error at its opening quote") {
+  // yaml-cpp accepts it and swallows the following fields into the title.
+  Diagnostics diags;
+  FrontMatter fm;
+  CHECK_FALSE(agora::parse_front_matter("---\ntitle: \"A\ndate: 2020-01-01\n---\n", "a.md", &fm,
+                                        &diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].line == 2);
+  CHECK(diags.items()[0].column == 8);
+  CHECK(diags.items()[0].message == "invalid YAML in front matter: a quoted value is never closed");
+  // Apostrophes inside plain text and '' escapes are not quotes.
+  Diagnostics clean;
+  CHECK(agora::parse_front_matter(
+      "---\ntitle: It's fine\nsummary: 'It''s fine: quoted'\nlist: ['a', \"b\\\"c\"]\n---\n", "b.md", &fm,
+      &clean));
+  CHECK(clean.empty());
 }

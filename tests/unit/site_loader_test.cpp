@@ -137,3 +137,44 @@ TEST_CASE("files in the wrong place or with bad names are reported") {
                    "content/notes/Bad Name.md file-name rename it to 'bad-name.md'",
                });
 }
+
+namespace {
+
+// History for two files; records what it was asked, to show one call per load.
+class FakeHistory : public agora::HistorySource {
+ public:
+  std::map<std::string, agora::FileHistory> read(
+      const std::string& site_root, const std::vector<std::string>& paths) const override {
+    ++calls_;
+    root_ = site_root;
+    asked_ = paths;
+    return {{"content/notes/alpha.md", {"2024-02-03", {{"Ana", 3}, {"Bo", 1}}}},
+            {"content/notes/not-loaded.md", {"2024-01-01", {{"Cy", 1}}}}};
+  }
+  mutable int calls_ = 0;
+  mutable std::string root_;
+  mutable std::vector<std::string> asked_;
+};
+
+}  // namespace
+
+TEST_CASE("load_site asks the history source once and fills last_updated and contributors") {
+  FixtureFs fs;
+  FakeHistory history;
+  LoadOptions options;
+  options.history = &history;
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", options, &diags);
+  REQUIRE(site);
+  CHECK(history.calls_ == 1);
+  CHECK(history.root_ == "site");
+  CHECK(history.asked_.size() == 6);  // every parsed document, drafts included
+  const auto* alpha = site->find("notes", "alpha");
+  CHECK(alpha->last_updated == "2024-02-03");
+  REQUIRE(alpha->contributors.size() == 2);
+  CHECK(alpha->contributors[0].name == "Ana");
+  CHECK(alpha->contributors[0].commits == 3);
+  const auto* beta = site->find("notes", "beta");
+  CHECK(beta->last_updated.empty());
+  CHECK(beta->contributors.empty());
+}
