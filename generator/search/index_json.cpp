@@ -50,6 +50,11 @@ struct IndexBuilder::Postings {
 
 std::vector<double> IndexBuilder::inverse_document_frequencies() const {
   // lunr.idf: log(1 + |(N - n + 0.5) / (n + 0.5)|), n = documents with the term.
+  // V8's Math.log (fdlibm) and glibc's log disagree in the last bit for
+  // about 7.5% of these arguments (measured for all n <= N <= 3000). After
+  // lunr rounds scores to 3 decimals that shows only if a score lies within
+  // ~1e-16 (relative) of a rounding boundary: about 1e-12 per score, and no
+  // difference has been seen in any test or benchmark index.
   const double n = static_cast<double>(refs_.size());
   std::vector<double> idf(terms_.size());
   for (size_t t = 0; t < terms_.size(); ++t) {

@@ -8,6 +8,7 @@
 #include "search/index_builder.h"
 #include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
+#include "search/search_script.h"
 
 using namespace agora::search;
 
@@ -98,4 +99,36 @@ TEST_CASE("search corpus: parse, and errors name the document") {
   CHECK(error == "search corpus: document 1 is not an object");
   CHECK_FALSE(parse_search_corpus(R"({"fields":[{"name":"a/b"}],"documents":[]})", corpus, error));
   CHECK(error == "search corpus: field 'a/b' contains illegal character '/'");
+}
+
+TEST_CASE("search script: index.json and documents.json as one file:// script") {
+  IndexBuilder builder({{"title", 1}});
+  builder.add(SearchDocument{"a", {"Hello"}});
+  std::ostringstream out;
+  write_search_script(builder, R"({"a":{"title":"Hello","url":"a/"}})", out, 1);
+  CHECK(out.str() ==
+        "window.AGORA_SEARCH={\"index\":" + to_json(builder) +
+            R"(,"documents":{"a":{"title":"Hello","url":"a/"}}};)" + "\n");
+}
+
+TEST_CASE("search corpus: write_search_corpus output parses back to the same corpus") {
+  SearchCorpus corpus;
+  corpus.ref = "url";
+  corpus.fields = {{"title", 10}, {"body", 1.5}};
+  corpus.documents = {{"a/", {"Tab\there \"quoted\"", "\xF0\x9F\x98\x80 \x01"}, 2},
+                      {"b/", {"", ""}, 1}};
+  std::ostringstream out;
+  write_search_corpus(corpus, out);
+  SearchCorpus back;
+  std::string error;
+  REQUIRE(parse_search_corpus(out.str(), back, error));
+  CHECK(back.ref == corpus.ref);
+  REQUIRE(back.fields.size() == 2);
+  CHECK(back.fields[1].boost == 1.5);
+  REQUIRE(back.documents.size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(back.documents[i].ref == corpus.documents[i].ref);
+    CHECK(back.documents[i].fields == corpus.documents[i].fields);
+    CHECK(back.documents[i].boost == corpus.documents[i].boost);
+  }
 }
