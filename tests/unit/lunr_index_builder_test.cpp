@@ -8,7 +8,6 @@
 #include "search/index_builder.h"
 #include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
-#include "search/search_script.h"
 
 using namespace agora::search;
 
@@ -99,16 +98,6 @@ TEST_CASE("search corpus: parse, and errors name the document") {
   CHECK(error == "search corpus: document 1 is not an object");
   CHECK_FALSE(parse_search_corpus(R"({"fields":[{"name":"a/b"}],"documents":[]})", corpus, error));
   CHECK(error == "search corpus: field 'a/b' contains illegal character '/'");
-}
-
-TEST_CASE("search script: index.json and documents.json as one file:// script") {
-  IndexBuilder builder({{"title", 1}});
-  builder.add(SearchDocument{"a", {"Hello"}});
-  std::ostringstream out;
-  write_search_script(builder, R"({"a":{"title":"Hello","url":"a/"}})", out, 1);
-  CHECK(out.str() ==
-        "window.AGORA_SEARCH={\"index\":" + to_json(builder) +
-            R"(,"documents":{"a":{"title":"Hello","url":"a/"}}};)" + "\n");
 }
 
 TEST_CASE("search corpus: write_search_corpus output parses back to the same corpus") {
