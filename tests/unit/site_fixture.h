@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "model/vocabulary.h"
 #include "util/file_system.h"
 
 namespace agora::testing {
@@ -78,5 +79,18 @@ inline void write_fixture_site(FileSystem* fs) {
   fs->write_file("site/content/notes/delta.md",
                  fixture_doc("title: Delta\ndate: 2023-01-01\nsummary: Draft.\ndraft: true\n"), &err);
 }
+
+// The fixture site in memory; the ISO country list from the real iso-codes
+// package.
+class FixtureFs : public FileSystemWrapper {
+ public:
+  FixtureFs() : FileSystemWrapper(&memory_) { write_fixture_site(&memory_); }
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
+    if (path == kIso3166Path) return real_.read_file(path, contents, err);
+    return FileSystemWrapper::read_file(path, contents, err);
+  }
+  MemoryFileSystem memory_;
+  RealFileSystem real_;
+};
 
 }  // namespace agora::testing

@@ -6,21 +6,9 @@
 using agora::Diagnostics;
 using agora::LoadOptions;
 using agora::MemoryFileSystem;
-using agora::RealFileSystem;
+using agora::testing::FixtureFs;
 
 namespace {
-
-// The ISO list comes from the real iso-codes package; the rest from memory.
-class FixtureFs : public agora::FileSystemWrapper {
- public:
-  FixtureFs() : FileSystemWrapper(&memory_) { agora::testing::write_fixture_site(&memory_); }
-  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == agora::kIso3166Path) return real_.read_file(path, contents, err);
-    return FileSystemWrapper::read_file(path, contents, err);
-  }
-  MemoryFileSystem memory_;
-  RealFileSystem real_;
-};
 
 std::vector<std::string> slugs(const agora::Site& site, const std::vector<size_t>& indexes) {
   std::vector<std::string> out;
