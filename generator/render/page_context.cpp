@@ -1,6 +1,8 @@
 #include "render/page_context.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "util/text.h"
 
@@ -19,6 +21,15 @@ std::string page_dir(const std::string& first_dir, size_t page) {
 std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id) {
   if (const Document* doc = site.term_document(taxonomy, term_id)) return doc->path;
   return taxonomy.path() + ascii_lower(term_id) + "/";
+}
+
+std::string text_direction(const std::string& language) {
+  static const char* kRightToLeft[] = {"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"};
+  std::string primary = ascii_lower(language.substr(0, language.find_first_of("-_")));
+  for (const char* code : kRightToLeft) {
+    if (primary == code) return "rtl";
+  }
+  return "ltr";
 }
 
 std::string PageContext::display_date(const std::string& iso_day) {
@@ -59,6 +70,7 @@ json PageContext::base(const std::string& dir, const std::string& kind,
       {"title", config.title},
       {"description", config.description},
       {"language", config.language},
+      {"direction", text_direction(config.language)},
       // A directory prefix for assets and scripts, never a page link, so no
       // index.html even offline.
       {"root", relative_url(dir, "", UrlStyle{})},
@@ -155,24 +167,71 @@ json PageContext::metadata(const std::string& dir, const Document& doc) const {
   return meta;
 }
 
-// Who names this document, grouped by the naming field: for an organization,
-// what it leads, what it partners in, and where it is mentioned.
+namespace {
+
+// How a naming field relates the named document to the one naming it. The
+// fields are the repository's schema (site.yaml); a field not listed here
+// gets a group of its own, labelled after the field.
+struct MentionRole {
+  const char* field;
+  const char* group;  // fields with the same group share a section
+  const char* label;
+};
+constexpr MentionRole kMentionRoles[] = {
+    {"lead_organizations", "leads", "Leads"},
+    {"champions", "leads", "Leads"},
+    {"partners", "partners", "Partner in"},
+    {"participants", "partners", "Partner in"},
+    {"organizations", "mentioned", "Mentioned in"},
+};
+
+const MentionRole* mention_role(const std::string& field) {
+  for (const auto& role : kMentionRoles) {
+    if (field == role.field) return &role;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+// Who names this document, grouped by role: for an organization, what it
+// leads, what it partners in, and where it is mentioned. A document shows up
+// once, in the first of those groups that holds it; unknown fields come last.
 json PageContext::mentions(const std::string& dir, size_t index) const {
   json groups = json::array();
   if (index >= site_.mentions.size()) return groups;
+  struct Group {
+    std::string label;
+    std::vector<size_t> documents;
+  };
   std::vector<std::string> order;
-  std::map<std::string, std::vector<size_t>> by_field;
-  for (const auto& mention : site_.mentions[index]) {
-    if (!by_field.count(mention.field)) order.push_back(mention.field);
-    by_field[mention.field].push_back(mention.document);
+  for (const auto& role : kMentionRoles) {
+    if (std::find(order.begin(), order.end(), role.group) == order.end()) order.push_back(role.group);
   }
-  std::sort(order.begin(), order.end());
-  for (const auto& field : order) {
-    groups.push_back({{"field", field},
-                      {"label", field == "organizations" ? "Mentioned in"
-                                                          : "Named in " + ascii_lower(field_label(field))},
-                      {"count", by_field[field].size()},
-                      {"items", items(dir, by_field[field])}});
+  std::map<std::string, Group> by_group;
+  std::set<std::string> other_fields;
+  for (const auto& mention : site_.mentions[index]) {
+    const MentionRole* role = mention_role(mention.field);
+    std::string group = role ? role->group : "field:" + mention.field;
+    if (!role) other_fields.insert(mention.field);
+    Group& g = by_group[group];
+    if (g.label.empty()) g.label = role ? role->label : "Named in " + ascii_lower(field_label(mention.field));
+    g.documents.push_back(mention.document);
+  }
+  for (const auto& field : other_fields) order.push_back("field:" + field);
+  std::set<size_t> shown;
+  for (const auto& name : order) {
+    auto it = by_group.find(name);
+    if (it == by_group.end()) continue;
+    std::vector<size_t> documents;
+    for (size_t doc : it->second.documents) {
+      if (shown.insert(doc).second) documents.push_back(doc);
+    }
+    if (documents.empty()) continue;
+    groups.push_back({{"group", name},
+                      {"label", it->second.label},
+                      {"count", documents.size()},
+                      {"items", items(dir, documents)}});
   }
   return groups;
 }

@@ -2,7 +2,7 @@
 // The data each template sees. Every URL in it is already relative to the
 // page being rendered, so templates never build paths.
 //
-// Every page:   site {title, description, language, root, home_url, css_url,
+// Every page:   site {title, description, language, direction, root, home_url, css_url,
 //               search_url, feed_url, nav[{title,url,current}], taxonomies[{title,url}]}
 //               page {kind, title, description, canonical, path, breadcrumbs[{title,url}]}
 // Listing item: {title, url, date, date_display, summary, type, type_singular}
@@ -67,6 +67,9 @@ class PageContext {
 // Directory of a term's page, or of the document that a documents-vocabulary
 // term stands for.
 std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id);
+
+// "rtl" for languages written right to left (ar, fa, he, ur...), else "ltr".
+std::string text_direction(const std::string& language);
 
 // Paginated list directory: page 1 is `first_dir`, page N first_dir/page/N/.
 std::string page_dir(const std::string& first_dir, size_t page);

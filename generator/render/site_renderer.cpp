@@ -1,8 +1,11 @@
 #include "render/site_renderer.h"
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "content/body_render.h"
+#include "render/facets.h"
 #include "render/feeds.h"
 #include "render/link_resolver.h"
 #include "output/human_bytes.h"
@@ -10,6 +13,7 @@
 #include "render/open_data.h"
 #include "render/page_context.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 using nlohmann::json;
 
@@ -52,8 +56,13 @@ class PagePlanner {
       : site_(site), ctx_(ctx), bodies_(bodies), templates_(templates), data_files_(data_files) {}
 
   std::vector<PageJob> plan() {
+    // Jobs keep references into these two: fill them before adding any.
+    facets_ = plan_facets(site_, kFacetTaxonomies);
+    gap_map_ = build_gap_map(site_, GapMapSpec{});
     add_home();
     for (const auto& type : site_.config.types) add_listing(type);
+    for (const auto& facet : facets_) add_facet(facet);
+    if (gap_map_) add_gap_map();
     for (size_t i = 0; i < site_.documents.size(); ++i) add_document(i);
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
     add_downloads();
@@ -66,10 +75,14 @@ class PagePlanner {
     return std::move(jobs_);
   }
 
+  bool has_gap_map() const { return gap_map_.has_value(); }
+
  private:
   void add_home();
   void add_downloads();
   void add_listing(const ContentType& type);
+  void add_facet(const Facet& facet);
+  void add_gap_map();
   void add_document(size_t index);
   void add_taxonomy(const Taxonomy& taxonomy);
   void add_paginated(const std::string& first_dir, const std::string& template_name,
@@ -81,6 +94,8 @@ class PagePlanner {
   render::TemplateSet& templates_;
   const SiteFiles& data_files_;
   std::vector<PageJob> jobs_;
+  std::vector<Facet> facets_;
+  std::optional<GapMap> gap_map_;
 };
 
 // The open data page: each type's JSON and CSV with their sizes.
@@ -114,7 +129,7 @@ void PagePlanner::add_home() {
     std::stable_sort(newest.begin(), newest.end(), [&](size_t a, size_t b) {
       return site_.documents[a].date > site_.documents[b].date;
     });
-    if (newest.size() > 10) newest.resize(10);
+    if (newest.size() > 6) newest.resize(6);
     json types = json::array();
     for (const auto& type : site_.config.types) {
       types.push_back({{"title", type.title},
@@ -122,29 +137,43 @@ void PagePlanner::add_home() {
                        {"url", ctx_.url("", type.name + "/")},
                        {"count", site_.by_type.at(type.name).size()}});
     }
-    json taxonomies = json::array();
+    // The facet taxonomies (themes, regions) are the main ways in and show
+    // every term in use; the others are one link each.
+    json ways_in = json::array(), more = json::array();
     for (const auto& taxonomy : site_.config.taxonomies) {
-      if (taxonomy.kind == VocabularyKind::kDocuments) continue;
       const auto& used = site_.taxonomies.at(taxonomy.name).documents;
       if (used.empty()) continue;
-      std::vector<std::pair<size_t, std::string>> by_count;
-      for (const auto& [id, docs] : used) by_count.emplace_back(docs.size(), id);
+      bool featured = std::find(kFacetTaxonomies.begin(), kFacetTaxonomies.end(), taxonomy.name) !=
+                      kFacetTaxonomies.end();
+      if (!featured || taxonomy.kind == VocabularyKind::kDocuments) {
+        std::string url = taxonomy.kind == VocabularyKind::kDocuments ? taxonomy.document_type + "/"
+                                                                      : taxonomy.path();
+        more.push_back({{"title", taxonomy.title}, {"url", ctx_.url("", url)}, {"count", used.size()}});
+        continue;
+      }
+      std::vector<std::pair<size_t, const Term*>> by_count;
+      for (const auto& [id, docs] : used) {
+        by_count.emplace_back(docs.size(), site_.vocabularies.at(taxonomy.name).by_id(id));
+      }
       std::stable_sort(by_count.begin(), by_count.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
       json terms = json::array();
-      for (size_t k = 0; k < by_count.size() && k < 8; ++k) {
-        const Term* term = site_.vocabularies.at(taxonomy.name).by_id(by_count[k].second);
+      for (const auto& [count, term] : by_count) {
         terms.push_back({{"name", term->name},
                          {"url", ctx_.url("", term_path(site_, taxonomy, term->id))},
-                         {"count", by_count[k].first}});
+                         {"count", count}});
       }
-      taxonomies.push_back({{"title", taxonomy.title},
-                            {"url", ctx_.url("", taxonomy.path())},
-                            {"terms", terms}});
+      ways_in.push_back({{"title", taxonomy.title},
+                         {"title_lower", ascii_lower(taxonomy.title)},
+                         {"id", "by-" + taxonomy.path().substr(0, taxonomy.path().size() - 1)},
+                         {"url", ctx_.url("", taxonomy.path())},
+                         {"terms", terms}});
     }
     ctx["home"] = {{"latest", ctx_.items("", newest)},
                    {"types", types},
-                   {"taxonomies", taxonomies},
+                   {"ways_in", ways_in},
+                   {"more", more},
+                   {"has_gap_map", gap_map_.has_value()},
                    {"document_count", site_.documents.size()}};
     return ctx;
   }});
@@ -163,6 +192,8 @@ void PagePlanner::add_paginated(const std::string& first_dir, const std::string&
                                 documents.begin() + static_cast<long>(std::min(documents.size(), page * size)));
       ctx["listing"]["items"] = ctx_.items(dir, slice);
       ctx["listing"]["count"] = documents.size();
+      ctx["listing"]["count_label"] =
+          std::to_string(documents.size()) + (documents.size() == 1 ? " document" : " documents");
       ctx["listing"]["pagination"] = ctx_.pagination(first_dir, page, pages);
       return ctx;
     }});
@@ -175,9 +206,62 @@ void PagePlanner::add_listing(const ContentType& type) {
                   json ctx = ctx_.base(dir, "listing", type.title);
                   ctx["page"]["breadcrumbs"] =
                       json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
-                  ctx["listing"] = {{"title", type.title}, {"type", type.name}};
+                  ctx["listing"] = {{"title", type.title},
+                                    {"type", type.name},
+                                    {"filters", facet_filters(ctx_, facets_, type.name, dir, nullptr)}};
                   return ctx;
                 });
+}
+
+void PagePlanner::add_facet(const Facet& facet) {
+  const ContentType& type = *site_.config.type(facet.type);
+  add_paginated(facet.path, "listing", facet.documents,
+                [this, &type, &facet](const std::string& dir) {
+                  std::string title = type.title + ": " + facet.term->name;
+                  json ctx = ctx_.base(dir, "facet", title);
+                  ctx["page"]["breadcrumbs"] = json::array(
+                      {{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
+                       {{"title", type.title}, {"url", ctx_.url(dir, type.name + "/")}}});
+                  ctx["listing"] = {
+                      {"title", title},
+                      {"type", type.name},
+                      {"description", facet.term->description},
+                      {"term_name", facet.term->name},
+                      {"term_url", ctx_.url(dir, term_path(site_, *facet.taxonomy, facet.term->id))},
+                      {"filters", facet_filters(ctx_, facets_, type.name, dir, &facet)}};
+                  ctx["listing"]["filters"]["all_title"] = "All " + ascii_lower(type.title);
+                  return ctx;
+                });
+}
+
+void PagePlanner::add_gap_map() {
+  const GapMap& map = *gap_map_;
+  jobs_.push_back({kGapMapPath, "", "gap-map", [this] {
+    json ctx = ctx_.base(kGapMapPath, "gap-map", "Gap map");
+    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(kGapMapPath, "")}}});
+    ctx["gap_map"] = gap_map_context(ctx_, site_, *gap_map_, kGapMapPath);
+    return ctx;
+  }});
+  for (size_t r = 0; r < map.rows.size(); ++r) {
+    for (size_t c = 0; c < map.columns.size(); ++c) {
+      const GapCell& cell = map.cells[r][c];
+      if (cell.documents.empty()) continue;
+      const Term* row = map.rows[r];
+      const Term* column = map.columns[c];
+      add_paginated(cell.path, "listing", cell.documents,
+                    [this, row, column](const std::string& dir) {
+                      std::string title = row->name + " in " + column->name;
+                      json ctx = ctx_.base(dir, "gap-cell", title);
+                      ctx["page"]["breadcrumbs"] = json::array(
+                          {{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
+                           {{"title", "Gap map"}, {"url", ctx_.url(dir, kGapMapPath)}}});
+                      ctx["listing"] = {{"title", title},
+                                        {"kicker", "Gap map"},
+                                        {"kicker_url", ctx_.url(dir, kGapMapPath)}};
+                      return ctx;
+                    });
+    }
+  }
 }
 
 void PagePlanner::add_document(size_t index) {
@@ -227,6 +311,16 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
                                    {"taxonomy", taxonomy.title},
                                    {"singular", taxonomy.singular},
                                    {"taxonomy_url", ctx_.url(page, dir)}};
+                    // The same term narrowed to one type: the facet pages.
+                    json by_type = json::array();
+                    for (const auto& facet : facets_) {
+                      if (facet.taxonomy != &taxonomy || facet.term != term) continue;
+                      by_type.push_back({{"title", site_.config.type(facet.type)->title},
+                                         {"url", ctx_.url(page, facet.path)},
+                                         {"count", facet.documents.size()}});
+                    }
+                    ctx["term"]["has_types"] = by_type.size() > 1;
+                    ctx["term"]["types"] = by_type;
                     return ctx;
                   });
   }
@@ -283,6 +377,7 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   parallel_for(jobs.size(), [&](size_t i) {
     json context = jobs[i].context();
     context["page"]["has_breadcrumbs"] = !context["page"]["breadcrumbs"].empty();
+    if (planner.has_gap_map()) context["site"]["gap_map_url"] = ctx.url(jobs[i].dir, kGapMapPath);
     templates.render(jobs[i].template_name, context, &out[i], &found[i]);
   }, options.threads);
   std::vector<std::string> page_dirs;
