@@ -51,6 +51,8 @@ class ConfigParser {
   void parse_types(const YAML::Node& node, const std::vector<FieldSchema>& common,
                    SiteConfig* config);
   void parse_search(const YAML::Node& node, SiteConfig* config);
+  void parse_browse(const YAML::Node& node, SiteConfig* config);
+  void check_browse(const YAML::Node& node, const SiteConfig& config);
   void check_references(const YAML::Node& root, const SiteConfig& config);
   void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
 
@@ -64,7 +66,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   if (!site.is_map()) return std::nullopt;
   site.check_keys({"title", "description", "base_url", "language", "theme", "trusted_html",
                    "page_size", "summary_max_length", "attachment_max_bytes", "repository",
-                   "taxonomies", "common_fields", "types", "search"});
+                   "taxonomies", "common_fields", "types", "search", "browse"});
   SiteConfig config;
   site.get("title", &config.title, /*required=*/true);
   site.get("description", &config.description);
@@ -84,7 +86,9 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   if (site.node("common_fields")) common = parse_fields(site.node("common_fields"), "common_fields");
   parse_types(site.node("types"), common, &config);
   parse_search(site.node("search"), &config);
+  parse_browse(site.node("browse"), &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
+  if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
   for (auto& type : config.types) fill_labels(&type.fields, config);
   if (diags_->error_count() != errors_before) return std::nullopt;
   return config;
@@ -283,6 +287,46 @@ void ConfigParser::parse_search(const YAML::Node& node, SiteConfig* config) {
     reader.get("boost", &field.boost);
     if (field.boost <= 0) reader.error(item, "invalid-value", "search boost must be positive");
     config->search_fields.push_back(field);
+  }
+}
+
+void ConfigParser::parse_browse(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader browse(node, file_, "browse", diags_);
+  browse.check_keys({"facets", "gap_map"});
+  browse.get("facets", &config->browse.facets);
+  if (!browse.node("gap_map")) return;
+  YamlMapReader gap(browse.node("gap_map"), file_, "browse.gap_map", diags_);
+  gap.check_keys({"rows", "columns", "types"});
+  gap.get("rows", &config->browse.gap_rows);
+  gap.get("columns", &config->browse.gap_columns);
+  gap.get("types", &config->browse.gap_types);
+}
+
+// Facets and the gap map name taxonomies and types declared above; a missing
+// one is an error when site.yaml says so, and silently no page when it is
+// only the default.
+void ConfigParser::check_browse(const YAML::Node& node, const SiteConfig& config) {
+  if (!node) return;
+  std::vector<std::string> taxonomy_names, type_names;
+  for (const auto& t : config.taxonomies) taxonomy_names.push_back(t.name);
+  for (const auto& t : config.types) type_names.push_back(t.name);
+  auto check = [&](const YAML::Node& at, const std::string& name, bool taxonomy) {
+    if (taxonomy ? config.taxonomy(name) != nullptr : config.type(name) != nullptr) return;
+    diags_->error(file_, yaml_line(at), yaml_column(at), taxonomy ? "unknown-taxonomy" : "unknown-type",
+                  std::string(taxonomy ? "browse names unknown taxonomy '" : "browse names unknown type '") +
+                      name + "'",
+                  did_you_mean(name, taxonomy ? taxonomy_names : type_names));
+  };
+  if (node["facets"]) {
+    for (const auto& item : node["facets"]) check(item, item.Scalar(), true);
+  }
+  YAML::Node gap = node["gap_map"];
+  if (!gap) return;
+  if (gap["rows"]) check(gap["rows"], config.browse.gap_rows, true);
+  if (gap["columns"]) check(gap["columns"], config.browse.gap_columns, true);
+  if (gap["types"]) {
+    for (const auto& item : gap["types"]) check(item, item.Scalar(), false);
   }
 }
 

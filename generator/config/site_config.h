@@ -68,6 +68,15 @@ struct SearchField {
   double boost = 1.0;
 };
 
+// The browse pages: listings filtered by one term (facets), and the gap map,
+// a rows x columns table of two taxonomies counting documents of some types.
+struct BrowseConfig {
+  std::vector<std::string> facets{"themes", "regions"};
+  std::string gap_rows = "themes";
+  std::string gap_columns = "regions";
+  std::vector<std::string> gap_types{"initiatives", "case-studies"};
+};
+
 struct SiteConfig {
   std::string root;  // directory that holds site.yaml; other paths are relative to it
   std::string title;
@@ -85,6 +94,7 @@ struct SiteConfig {
   std::vector<ContentType> types;    // in site.yaml order
   std::vector<SearchField> search_fields{{"title", 10}, {"summary", 5}, {"terms", 3}, {"body", 1}};
   bool search_positions = false;
+  BrowseConfig browse;
 
   const ContentType* type(const std::string& name) const;
   const Taxonomy* taxonomy(const std::string& name) const;

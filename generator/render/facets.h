@@ -21,9 +21,6 @@ namespace agora {
 
 class PageContext;
 
-// Taxonomies that listings can be filtered by, when the site defines them.
-inline const std::vector<std::string> kFacetTaxonomies = {"themes", "regions"};
-
 struct Facet {
   std::string type;  // content type name
   const Taxonomy* taxonomy = nullptr;
@@ -48,10 +45,11 @@ std::vector<Facet> plan_facets(const Site& site, const std::vector<std::string>&
 nlohmann::json facet_filters(const PageContext& ctx, const std::vector<Facet>& facets,
                              const std::string& type, const std::string& dir, const Facet* current);
 
+// From site.yaml's browse.gap_map.
 struct GapMapSpec {
-  std::string rows = "themes";
-  std::string columns = "regions";
-  std::vector<std::string> types = {"initiatives", "case-studies"};
+  std::string rows;
+  std::string columns;
+  std::vector<std::string> types;
 };
 
 struct GapCell {

@@ -57,8 +57,9 @@ class PagePlanner {
 
   std::vector<PageJob> plan() {
     // Jobs keep references into these two: fill them before adding any.
-    facets_ = plan_facets(site_, kFacetTaxonomies);
-    gap_map_ = build_gap_map(site_, GapMapSpec{});
+    const BrowseConfig& browse = site_.config.browse;
+    facets_ = plan_facets(site_, browse.facets);
+    gap_map_ = build_gap_map(site_, GapMapSpec{browse.gap_rows, browse.gap_columns, browse.gap_types});
     add_home();
     for (const auto& type : site_.config.types) add_listing(type);
     for (const auto& facet : facets_) add_facet(facet);
@@ -143,8 +144,8 @@ void PagePlanner::add_home() {
     for (const auto& taxonomy : site_.config.taxonomies) {
       const auto& used = site_.taxonomies.at(taxonomy.name).documents;
       if (used.empty()) continue;
-      bool featured = std::find(kFacetTaxonomies.begin(), kFacetTaxonomies.end(), taxonomy.name) !=
-                      kFacetTaxonomies.end();
+      const auto& facets = site_.config.browse.facets;
+      bool featured = std::find(facets.begin(), facets.end(), taxonomy.name) != facets.end();
       if (!featured || taxonomy.kind == VocabularyKind::kDocuments) {
         std::string url = taxonomy.kind == VocabularyKind::kDocuments ? taxonomy.document_type + "/"
                                                                       : taxonomy.path();

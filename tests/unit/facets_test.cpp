@@ -103,7 +103,7 @@ TEST_CASE("facet filters: relative chip links, the current one marked, its group
   RegionsFs fs;
   agora::Site site = load(fs);
   agora::PageContext ctx(site, agora::UrlStyle{});
-  auto facets = agora::plan_facets(site, agora::kFacetTaxonomies);
+  auto facets = agora::plan_facets(site, site.config.browse.facets);
 
   json listing = agora::facet_filters(ctx, facets, "notes", "notes/", nullptr);
   CHECK(listing["filtered"] == false);
@@ -142,7 +142,7 @@ TEST_CASE("top-level terms have no parent or a parent that has none") {
 TEST_CASE("gap map: narrower regions roll up, each document counts once per cell") {
   RegionsFs fs;
   agora::Site site = load(fs);
-  agora::GapMapSpec spec;
+  agora::GapMapSpec spec{"themes", "regions", {"initiatives", "case-studies"}};
   spec.types = {"notes"};
   auto map = agora::build_gap_map(site, spec);
   REQUIRE(map);

@@ -102,3 +102,26 @@ TEST_CASE("a vocabulary must come from exactly one source") {
   CHECK(diags.items()[0].code == "invalid-vocabulary");
   CHECK(diags.items()[0].line == 4);
 }
+
+TEST_CASE("browse settings name declared taxonomies and types") {
+  Diagnostics diags;
+  auto config = parse_site_config(std::string(kMinimal) +
+                                      "browse:\n  facets: [themes]\n  gap_map:\n    rows: themes\n"
+                                      "    columns: themes\n    types: [initiatives]\n",
+                                  "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(config->browse.facets == std::vector<std::string>{"themes"});
+  CHECK(config->browse.gap_columns == "themes");
+
+  Diagnostics bad;
+  CHECK_FALSE(parse_site_config(std::string(kMinimal) + "browse:\n  facets: [themse]\n  gap_map:\n"
+                                                        "    types: [initiativs]\n",
+                                "site.yaml", &bad));
+  REQUIRE(bad.items().size() == 2);
+  CHECK(bad.items()[0].line == 26);
+  CHECK(bad.items()[0].column == 12);
+  CHECK(bad.items()[0].message == "browse names unknown taxonomy 'themse'");
+  CHECK(bad.items()[0].hint == "did you mean 'themes'?");
+  CHECK(bad.items()[1].message == "browse names unknown type 'initiativs'");
+  CHECK(bad.items()[1].hint == "did you mean 'initiatives'?");
+}
