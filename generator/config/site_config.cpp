@@ -98,9 +98,13 @@ void ConfigParser::parse_repository(YamlMapReader& site, SiteConfig* config) {
   YAML::Node node = site.node("repository");
   if (!node) return;
   YamlMapReader repo(node, file_, "repository", diags_);
-  repo.check_keys({"url", "branch"});
+  repo.check_keys({"url", "branch", "path"});
   repo.get("url", &config->repository_url);
   repo.get("branch", &config->repository_branch);
+  repo.get("path", &config->repository_path);
+  while (!config->repository_path.empty() && config->repository_path.back() == '/') {
+    config->repository_path.pop_back();
+  }
   while (!config->repository_url.empty() && config->repository_url.back() == '/') {
     config->repository_url.pop_back();
   }

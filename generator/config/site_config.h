@@ -90,6 +90,9 @@ struct SiteConfig {
   long long attachment_max_bytes = 2'000'000;
   std::string repository_url;
   std::string repository_branch = "main";
+  // Where the site root sits inside the repository ("" = its top, or
+  // "sites/kb"), so edit and history links name the right file.
+  std::string repository_path;
   std::vector<Taxonomy> taxonomies;  // in site.yaml order
   std::vector<ContentType> types;    // in site.yaml order
   std::vector<SearchField> search_fields{{"title", 10}, {"summary", 5}, {"terms", 3}, {"body", 1}};

@@ -323,9 +323,11 @@ json PageContext::document(size_t index, const RenderedBody& body) const {
   d["has_contributors"] = !doc.contributors.empty();
   const SiteConfig& config = site_.config;
   if (!config.repository_url.empty()) {
-    d["edit_url"] = config.repository_url + "/edit/" + config.repository_branch + "/" + doc.source_path;
-    d["history_url"] =
-        config.repository_url + "/commits/" + config.repository_branch + "/" + doc.source_path;
+    std::string file = config.repository_path.empty()
+                           ? doc.source_path
+                           : config.repository_path + "/" + doc.source_path;
+    d["edit_url"] = config.repository_url + "/edit/" + config.repository_branch + "/" + file;
+    d["history_url"] = config.repository_url + "/commits/" + config.repository_branch + "/" + file;
   }
   d["source_path"] = doc.source_path;
   ctx["document"] = d;

@@ -98,6 +98,9 @@ mono=$tmp/mono
 mkdir -p "$mono/docs"
 cp -r "$repo/site.yaml" "$repo/data" "$repo/content" "$repo/themes" "$mono/docs/"
 rm "$mono/docs/content/organizations/gsma.md"
+# repository.path names the sub-folder, so edit links point at the right file.
+sed -i 's|^  branch: main$|  branch: main\n  path: docs|' "$mono/docs/site.yaml"
+grep -q '^  path: docs$' "$mono/docs/site.yaml"
 cd "$mono"
 git init -q -b main
 git add -A
@@ -105,4 +108,5 @@ commit "2024-04-05T08:00:00+02:00" "Zoe Roy" "Import under docs/"
 (cd "$tmp" && "$agora" build --config "$mono/docs/site.yaml" --out "$tmp/out-mono" -q >/dev/null)
 expect "$tmp/out-mono" organizations/itu '<time datetime="2024-04-05">5 April 2024</time>'
 expect "$tmp/out-mono" organizations/itu '<span class="contributor">Zoe Roy (1)</span>'
+expect "$tmp/out-mono" organizations/itu '/edit/main/docs/content/organizations/itu.md"'
 echo "git history: ok"

@@ -125,3 +125,15 @@ TEST_CASE("browse settings name declared taxonomies and types") {
   CHECK(bad.items()[1].message == "browse names unknown type 'initiativs'");
   CHECK(bad.items()[1].hint == "did you mean 'initiatives'?");
 }
+
+TEST_CASE("the repository section gives the edit links' base, branch and sub-folder") {
+  Diagnostics diags;
+  auto config = parse_site_config(
+      std::string(kMinimal) + "repository:\n  url: https://git.example.org/kb/\n  branch: trunk\n"
+                              "  path: sites/kb/\n",
+      "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(config->repository_url == "https://git.example.org/kb");
+  CHECK(config->repository_branch == "trunk");
+  CHECK(config->repository_path == "sites/kb");
+}
