@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "render/url.h"
+#include "util/text.h"
 
 namespace agora {
 
@@ -15,20 +16,6 @@ std::string document_date(const Document& doc) {
 
 }  // namespace
 
-std::string escape_xml(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string atom_feed(const Site& site, size_t limit) {
   std::vector<size_t> order(site.documents.size());
@@ -44,27 +31,27 @@ std::string atom_feed(const Site& site, size_t limit) {
   for (const auto& doc : site.documents) updated = std::max(updated, document_date(doc));
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + escape_xml(site.config.language) + "\">\n"
-      "  <title>" + escape_xml(site.config.title) + "</title>\n"
-      "  <subtitle>" + escape_xml(site.config.description) + "</subtitle>\n"
-      "  <id>" + escape_xml(absolute_url(base, "")) + "</id>\n"
-      "  <link rel=\"alternate\" href=\"" + escape_xml(absolute_url(base, "")) + "\"/>\n"
-      "  <link rel=\"self\" href=\"" + escape_xml(absolute_url(base, "feed.xml")) + "\"/>\n"
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + escape_html(site.config.language) + "\">\n"
+      "  <title>" + escape_html(site.config.title) + "</title>\n"
+      "  <subtitle>" + escape_html(site.config.description) + "</subtitle>\n"
+      "  <id>" + escape_html(absolute_url(base, "")) + "</id>\n"
+      "  <link rel=\"alternate\" href=\"" + escape_html(absolute_url(base, "")) + "\"/>\n"
+      "  <link rel=\"self\" href=\"" + escape_html(absolute_url(base, "feed.xml")) + "\"/>\n"
       "  <updated>" + updated + "T00:00:00Z</updated>\n";
   for (size_t index : order) {
     const Document& doc = site.documents[index];
     std::string url = absolute_url(base, doc.path);
     const ContentType* type = site.config.type(doc.type);
     out += "  <entry>\n"
-           "    <title>" + escape_xml(doc.title) + "</title>\n"
-           "    <link rel=\"alternate\" href=\"" + escape_xml(url) + "\"/>\n"
-           "    <id>" + escape_xml(url) + "</id>\n"
+           "    <title>" + escape_html(doc.title) + "</title>\n"
+           "    <link rel=\"alternate\" href=\"" + escape_html(url) + "\"/>\n"
+           "    <id>" + escape_html(url) + "</id>\n"
            "    <published>" + doc.date + "T00:00:00Z</published>\n"
            "    <updated>" + document_date(doc) + "T00:00:00Z</updated>\n"
-           "    <author><name>" + escape_xml(site.config.title) + "</name></author>\n"
-           "    <category term=\"" + escape_xml(doc.type) + "\" label=\"" +
-           escape_xml(type->singular) + "\"/>\n"
-           "    <summary>" + escape_xml(doc.summary) + "</summary>\n"
+           "    <author><name>" + escape_html(site.config.title) + "</name></author>\n"
+           "    <category term=\"" + escape_html(doc.type) + "\" label=\"" +
+           escape_html(type->singular) + "\"/>\n"
+           "    <summary>" + escape_html(doc.summary) + "</summary>\n"
            "  </entry>\n";
   }
   out += "</feed>\n";
@@ -78,7 +65,7 @@ std::string sitemap(const Site& site, const std::vector<std::string>& page_dirs)
   std::vector<std::string> dirs = page_dirs;
   std::sort(dirs.begin(), dirs.end());
   for (const auto& dir : dirs) {
-    out += "  <url><loc>" + escape_xml(absolute_url(site.config.base_url, dir)) + "</loc>";
+    out += "  <url><loc>" + escape_html(absolute_url(site.config.base_url, dir)) + "</loc>";
     auto it = site.by_key.find(dir.empty() ? "" : dir.substr(0, dir.size() - 1));
     if (it != site.by_key.end()) {
       out += "<lastmod>" + document_date(site.documents[it->second]) + "</lastmod>";

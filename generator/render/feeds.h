@@ -14,6 +14,5 @@ std::string atom_feed(const Site& site, size_t limit = 20);
 // sitemap.xml listing `page_dirs` (directory pages); documents get <lastmod>.
 std::string sitemap(const Site& site, const std::vector<std::string>& page_dirs);
 std::string robots_txt(const Site& site);
-std::string escape_xml(const std::string& text);
 
 }  // namespace agora

@@ -3,26 +3,11 @@
 #include <charconv>
 #include <cstring>
 
+#include "util/text.h"
+
 namespace agora::search {
 namespace {
 
-void put_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -162,13 +147,13 @@ bool JsonCursor::read_string(std::string& out) {
           pos_ += 2;
           char32_t low = 0;
           if (read_hex4(low) && low >= 0xDC00 && low <= 0xDFFF) {
-            put_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+            agora::append_utf8(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), &out);
             break;
           }
           pos_ = save;
         }
         // A lone surrogate has no UTF-8 form.
-        put_utf8(out, (unit >= 0xD800 && unit <= 0xDFFF) ? 0xFFFD : unit);
+        agora::append_utf8((unit >= 0xD800 && unit <= 0xDFFF) ? 0xFFFD : unit, &out);
         break;
       }
       default: return fail("bad escape");

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "util/text.h"
+
 namespace agora::search {
 namespace {
 
@@ -15,23 +17,6 @@ void push_code_point(std::u16string& out, char32_t cp) {
   out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
 }
 
-void put_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 }  // namespace
 
@@ -92,12 +77,12 @@ void append_utf8(std::string& out, std::u16string_view units) {
       out.push_back(static_cast<char>(u));
     } else if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n && units[i + 1] >= 0xDC00 &&
                units[i + 1] <= 0xDFFF) {
-      put_utf8(out, 0x10000 + ((char32_t(u) - 0xD800) << 10) + (units[i + 1] - 0xDC00));
+      agora::append_utf8(0x10000 + ((char32_t(u) - 0xD800) << 10) + (units[i + 1] - 0xDC00), &out);
       ++i;
     } else if (u >= 0xD800 && u <= 0xDFFF) {
-      put_utf8(out, 0xFFFD);
+      agora::append_utf8(0xFFFD, &out);
     } else {
-      put_utf8(out, u);
+      agora::append_utf8(u, &out);
     }
   }
 }
