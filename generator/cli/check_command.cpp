@@ -12,7 +12,10 @@ int run_check(const CommandArgs& args, const CliEnv& env) {
   LoadOptions options;
   options.include_drafts = false;
   auto site = load_site(*env.fs, args.config, options, &diags);
-  if (site) check_links(*env.fs, *site, &diags);
+  if (site) {
+    check_links(*env.fs, *site, &diags);
+    check_templates(*env.fs, site->config, &diags);
+  }
   diags.sort();
   PrintOptions print;
   print.format = args.format == "json"     ? DiagnosticFormat::kJson

@@ -348,6 +348,32 @@ bool copy_tree(const FileSystem& fs, const std::string& dir, SiteFiles* files, D
 
 }  // namespace
 
+bool check_templates(const FileSystem& fs, const SiteConfig& config, Diagnostics* diags) {
+  size_t before = diags->error_count();
+  const std::string ext = ".mustache";
+  for (const std::string& dir :
+       {join_path(config.root, "templates"), join_path(theme_dir(fs, config), "templates")}) {
+    for (const auto& relative : fs.list_files(dir)) {
+      if (relative.size() <= ext.size() ||
+          relative.compare(relative.size() - ext.size(), ext.size(), ext) != 0) {
+        continue;
+      }
+      std::string path = join_path(dir, relative), text, err;
+      if (!fs.read_file(path, &text, &err)) {
+        diags->error(path, 0, 0, "unreadable", err);
+        continue;
+      }
+      // Name the file as content diagnostics do, relative to the site root.
+      std::string shown = path;
+      std::string prefix = config.root + "/";
+      if (config.root != "." && shown.rfind(prefix, 0) == 0) shown = shown.substr(prefix.size());
+      if (config.root == "." && shown.rfind("./", 0) == 0) shown = shown.substr(2);
+      for (const auto& d : render::parse_mustache(text, shown).errors) diags->add(d);
+    }
+  }
+  return diags->error_count() == before;
+}
+
 bool check_links(const FileSystem& fs, const Site& site, Diagnostics* diags) {
   size_t before = diags->error_count();
   render_bodies(fs, site, UrlStyle{}, 0, diags);

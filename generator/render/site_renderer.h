@@ -35,4 +35,8 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
 // nothing.
 bool check_links(const FileSystem& fs, const Site& site, Diagnostics* diags);
 
+// Parses every template of the site and its theme, reporting syntax errors
+// with file, line and column (what `agora check` runs; renders nothing).
+bool check_templates(const FileSystem& fs, const SiteConfig& config, Diagnostics* diags);
+
 }  // namespace agora
