@@ -99,9 +99,20 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
     return 1;
   }
   std::string slug = slugify(args.title);
-  if (slug.empty()) {
+  bool non_ascii = std::any_of(args.title.begin(), args.title.end(),
+                               [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (slug.empty() && !non_ascii) {
     *env.err << "agora new: the title must contain letters or digits\n";
     return 1;
+  }
+  if (slug.empty()) {
+    // A title in a script with no ASCII transliteration (Arabic, Chinese...):
+    // name the file by type and date, and keep the title as written.
+    std::string base = slugify(type->singular) + "-" + env.clock->today();
+    slug = base;
+    for (int n = 2; env.fs->exists(join_path(config->root, "content/" + type->name + "/" + slug + ".md")); ++n) {
+      slug = base + "-" + std::to_string(n);
+    }
   }
   std::string relative = "content/" + type->name + "/" + slug + ".md";
   std::string path = join_path(config->root, relative);

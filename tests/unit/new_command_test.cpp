@@ -166,3 +166,17 @@ TEST_CASE("agora new names the nearest type when the type is unknown") {
   CHECK(empty.code == 1);
   CHECK(empty.err == "agora new: the title must contain letters or digits\n");
 }
+
+TEST_CASE("agora new names a file by type and date when the title has no Latin letters") {
+  RealSiteCopy fs;
+  Run first = run(&fs, {"new", "--config", "site/site.yaml", "case-studies",
+                        "\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xB1\xD9\x82\xD9\x85\xD9\x8A"});
+  CHECK(first.code == 0);
+  CHECK(first.out.find("created content/case-studies/case-study-2024-05-06.md") == 0);
+  CHECK(fs.text("site/content/case-studies/case-study-2024-05-06.md").find(
+            "title: \"\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xB1\xD9\x82\xD9\x85\xD9\x8A\"") !=
+        std::string::npos);
+  Run second = run(&fs, {"new", "--config", "site/site.yaml", "case-studies", "\xE6\x95\xB0\xE5\xAD\x97"});
+  CHECK(second.code == 0);
+  CHECK(second.out.find("created content/case-studies/case-study-2024-05-06-2.md") == 0);
+}
