@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "cli_runner.h"
+
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -48,26 +50,8 @@ class OverlayFs : public agora::FileSystemWrapper {
   RealFileSystem real_;
 };
 
-struct CheckResult {
-  int exit_code = 0;
-  std::string out;
-  std::string err;
-};
-
-CheckResult run_check_on(OverlayFs* fs) {
-  agora::FixedClock clock("2024-01-01");
-  std::ostringstream out, err;
-  agora::CliEnv env;
-  env.fs = fs;
-  env.clock = &clock;
-  env.out = &out;
-  env.err = &err;
-  const char* argv[] = {"agora", "check", "--config", "site/site.yaml", "--format", "json"};
-  CheckResult result;
-  result.exit_code = agora::run_cli(6, argv, env);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+agora::testing::CliRun run_check_on(OverlayFs* fs) {
+  return agora::testing::run_agora(fs, {"check", "--config", "site/site.yaml", "--format", "json"});
 }
 
 std::set<std::string> case_names() {
@@ -90,10 +74,10 @@ bool has_error(const json& diagnostics) {
 TEST_CASE("the bad-input fixture site is clean on its own") {
   OverlayFs fs;
   fs.copy_from_disk(kBadDir + "/site", "site");
-  CheckResult result = run_check_on(&fs);
+  agora::testing::CliRun result = run_check_on(&fs);
   CHECK(result.out == "[]\n");
   CHECK(result.err == "");
-  CHECK(result.exit_code == 0);
+  CHECK(result.code == 0);
 }
 
 TEST_CASE("every bad input gets its exact diagnostics") {
@@ -106,7 +90,7 @@ TEST_CASE("every bad input gets its exact diagnostics") {
     OverlayFs fs;
     fs.copy_from_disk(kBadDir + "/site", "site");
     fs.copy_from_disk(case_dir, "site", "expected.json");
-    CheckResult result = run_check_on(&fs);
+    agora::testing::CliRun result = run_check_on(&fs);
     json actual = json::parse(result.out, nullptr, /*allow_exceptions=*/false);
     REQUIRE_MESSAGE(actual.is_array(), result.out);
     if (update) {
@@ -121,6 +105,6 @@ TEST_CASE("every bad input gets its exact diagnostics") {
     // One problem per case, except the case that is about reporting many and
     // a title clash, which is reported on both files.
     if (name != "several-errors" && name != "duplicate-title") CHECK(expected.size() == 1);
-    CHECK(result.exit_code == (has_error(expected) ? 1 : 0));
+    CHECK(result.code == (has_error(expected) ? 1 : 0));
   }
 }

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "cli_runner.h"
+
 #include <sstream>
 
 #include "cli/cli.h"
@@ -162,28 +164,13 @@ class SiteFs : public agora::FileSystemWrapper {
   MemoryFileSystem memory_;
 };
 
-struct Run {
-  int code = 0;
-  std::string out, err;
-};
+using Run = agora::testing::CliRun;
 
+// check reports on stdout: stderr being a terminal must not matter.
 Run check(agora::FileSystem* fs, std::vector<const char*> extra, bool color_out = false) {
-  agora::FixedClock clock("2024-01-01");
-  std::ostringstream out, err;
-  agora::CliEnv env;
-  env.fs = fs;
-  env.clock = &clock;
-  env.out = &out;
-  env.err = &err;
-  env.color_out = color_out;
-  env.color_err = true;  // check reports on stdout: stderr being a terminal is irrelevant
-  std::vector<const char*> args = {"agora", "check", "--config", "site/site.yaml"};
+  std::vector<const char*> args = {"check", "--config", "site/site.yaml"};
   args.insert(args.end(), extra.begin(), extra.end());
-  Run result;
-  result.code = agora::run_cli(static_cast<int>(args.size()), args.data(), env);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return agora::testing::run_agora(fs, args, "2024-01-01", color_out, /*color_err=*/true);
 }
 
 }  // namespace

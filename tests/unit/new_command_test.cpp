@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "cli_runner.h"
+
 #include <set>
 #include <sstream>
 
@@ -53,25 +55,10 @@ class RealSiteCopy : public agora::FileSystemWrapper {
   }
 };
 
-struct Run {
-  int code = 0;
-  std::string out, err;
-};
+using Run = agora::testing::CliRun;
 
 Run run(agora::FileSystem* fs, std::vector<const char*> args) {
-  agora::FixedClock clock("2024-05-06");
-  std::ostringstream out, err;
-  agora::CliEnv env;
-  env.fs = fs;
-  env.clock = &clock;
-  env.out = &out;
-  env.err = &err;
-  args.insert(args.begin(), "agora");
-  Run result;
-  result.code = agora::run_cli(static_cast<int>(args.size()), args.data(), env);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
+  return agora::testing::run_agora(fs, args, "2024-05-06");
 }
 
 const char* kTitle = "Évaluation des capacités numériques";
