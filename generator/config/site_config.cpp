@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "config/yaml_load.h"
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
 
@@ -424,12 +425,7 @@ const Taxonomy* SiteConfig::taxonomy(const std::string& name) const {
 std::optional<SiteConfig> parse_site_config(const std::string& text, const std::string& file,
                                             Diagnostics* diags) {
   YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    diags->error(file, e.mark.line + 1, e.mark.column + 1, "yaml-syntax", e.msg);
-    return std::nullopt;
-  }
+  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return std::nullopt;
   return ConfigParser(file, diags).parse(root);
 }
 

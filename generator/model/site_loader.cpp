@@ -17,19 +17,6 @@ namespace agora {
 
 namespace {
 
-// Line and column (1-based, in bytes) of byte `offset` in `text`.
-std::pair<int, int> position_of(std::string_view text, size_t offset) {
-  int line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  return {line, static_cast<int>(offset - line_start) + 1};
-}
-
 struct ParsedFile {
   Document doc;
   FrontMatter front_matter;
@@ -52,7 +39,7 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   }
   size_t bad = 0;
   if (!is_valid_utf8(out->text, &bad)) {
-    auto [line, column] = position_of(out->text, bad);
+    auto [line, column] = line_and_column(out->text, bad);
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(out->text[bad]));
     out->diags.error(source.path, line, column, "invalid-utf8",

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "config/yaml_load.h"
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
 #include "util/text.h"
@@ -59,12 +60,7 @@ std::string Vocabulary::suggest(const std::string& key) const {
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
                            Diagnostics* diags) {
   YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    diags->error(file, e.mark.line + 1, e.mark.column + 1, "yaml-syntax", e.msg);
-    return false;
-  }
+  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return false;
   if (!root.IsSequence()) {
     diags->error(file, 1, 1, "wrong-type", "a vocabulary file must be a list of terms");
     return false;

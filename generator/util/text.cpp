@@ -191,6 +191,14 @@ char32_t decode_utf8(std::string_view text, size_t* pos) {
   }
 }
 
+std::pair<int, int> line_and_column(std::string_view text, size_t offset) {
+  std::string_view before = text.substr(0, offset);
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  size_t line_start = before.rfind('\n');
+  size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return {line, static_cast<int>(offset - first) + 1};
+}
+
 void append_utf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace agora {
 
@@ -32,6 +33,9 @@ std::string ascii_lower(std::string_view text);
 // Ill-formed input yields U+FFFD and advances by one byte.
 // REQUIRES: *pos < text.size().
 char32_t decode_utf8(std::string_view text, size_t* pos);
+
+// 1-based line and column (in bytes) of byte `offset` in `text`.
+std::pair<int, int> line_and_column(std::string_view text, size_t offset);
 
 // Appends the UTF-8 encoding of `cp` to *out.
 void append_utf8(char32_t cp, std::string* out);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "config/site_config.h"
+#include "model/vocabulary.h"
 
 using agora::Diagnostics;
 using agora::FieldType;
@@ -77,7 +78,8 @@ TEST_CASE("config errors name site.yaml, line and column, with a suggestion") {
       {"description: no title\n", 1, 1, "missing-key", "site.yaml needs 'title'", ""},
       {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: tags, type: list-of-terms, taxonomy: tagz}\n",
        5, 0, "unknown-taxonomy", "field 'tags' uses unknown taxonomy 'tagz'", ""},
-      {"title: [unclosed\n", 2, 1, "yaml-syntax", "end of sequence flow not found", ""},
+      {"title: [unclosed\n", 1, 8, "yaml-syntax",
+       "invalid YAML: a list opened with '[' is never closed with ']'", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.yaml);
@@ -136,4 +138,17 @@ TEST_CASE("the repository section gives the edit links' base, branch and sub-fol
   CHECK(config->repository_url == "https://git.example.org/kb");
   CHECK(config->repository_branch == "trunk");
   CHECK(config->repository_path == "sites/kb");
+}
+
+TEST_CASE("vocabulary files get the same plain YAML errors as front matter") {
+  Diagnostics diags;
+  agora::Vocabulary vocabulary;
+  CHECK_FALSE(agora::parse_vocabulary_file("- id: a\n  name: A\n- id: b\n\tname: B\n",
+                                           "data/themes.yaml", &vocabulary, &diags));
+  REQUIRE(diags.items().size() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.file == "data/themes.yaml");
+  CHECK(d.line == 4);
+  CHECK(d.column == 1);
+  CHECK(d.message == "invalid YAML: a tab in the indentation; indent with spaces");
 }
