@@ -42,15 +42,6 @@ std::string PageContext::display_date(const std::string& iso_day) {
   return std::to_string(day) + " " + kMonths[month - 1] + " " + iso_day.substr(0, 4);
 }
 
-std::string PageContext::field_label(const std::string& field_name) {
-  std::string label = field_name;
-  for (char& c : label) {
-    if (c == '_') c = ' ';
-  }
-  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 32);
-  return label;
-}
-
 json PageContext::base(const std::string& dir, const std::string& kind,
                        const std::string& title) const {
   const SiteConfig& config = site_.config;
@@ -215,7 +206,12 @@ json PageContext::mentions(const std::string& dir, size_t index) const {
     std::string group = role ? role->group : "field:" + mention.field;
     if (!role) other_fields.insert(mention.field);
     Group& g = by_group[group];
-    if (g.label.empty()) g.label = role ? role->label : "Named in " + ascii_lower(field_label(mention.field));
+    if (g.label.empty()) {
+      // An unknown role is named by the field's label in the naming type's schema.
+      const Document& naming = site_.documents[mention.document];
+      const FieldSchema* field = site_.config.type(naming.type)->field(mention.field);
+      g.label = role ? role->label : "Named in " + ascii_lower(field ? field->label : mention.field);
+    }
     g.documents.push_back(mention.document);
   }
   for (const auto& field : other_fields) order.push_back("field:" + field);

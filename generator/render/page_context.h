@@ -49,8 +49,6 @@ class PageContext {
   }
   // "10 December 2019".
   static std::string display_date(const std::string& iso_day);
-  // "lead_organizations" -> "Lead organizations".
-  static std::string field_label(const std::string& field_name);
 
  private:
   nlohmann::json term_links(const std::string& dir, const std::string& taxonomy,
