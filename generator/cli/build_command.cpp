@@ -41,20 +41,19 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
 
 // Pages, assets and search files in one URL style.
 bool render_with_search(const FileSystem& fs, const Site& site, const RenderOptions& options,
-                        const search::SearchCorpus& corpus, SiteFiles* files,
-                        search::SearchFilesReport* report, Diagnostics* diags) {
+                        const search::SiteIndex& index, SiteFiles* files, Diagnostics* diags) {
   return render_site(fs, site, options, files, diags) &&
-         search::add_search_files(fs, site, corpus, options.style, files, report, diags);
+         search::add_search_files(fs, site, index, options.style, files, diags);
 }
 
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const search::SearchCorpus& corpus,
+bool make_bundle(const FileSystem& fs, const Site& site, const search::SiteIndex& index,
                  const std::string& out, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  if (!render_with_search(fs, site, offline, corpus, &files, nullptr, diags)) return false;
+  if (!render_with_search(fs, site, offline, index, &files, diags)) return false;
   std::string temp = out + ".bundle.tmp";
   std::string err;
   bool ok = output::write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
@@ -77,7 +76,6 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   SiteFiles files;
-  search::SearchFilesReport search_report;
   if (site && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
@@ -90,21 +88,22 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
         diags.error(args.search_corpus, 0, 0, "unwritable", err);
       }
     }
+    search::SiteIndex index = search::build_site_index(*site, corpus);
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, corpus, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(*env.fs, *site, index, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
     if (!diags.has_errors() &&
-        render_with_search(*env.fs, *site, render, corpus, &files, &search_report, &diags) &&
+        render_with_search(*env.fs, *site, render, index, &files, &diags) &&
         args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {
-      *env.out << "agora build: search index: " << search_report.documents << " documents, "
-               << search_report.terms << " terms, " << output::human_bytes(search_report.index_bytes)
+      *env.out << "agora build: search index: " << index.stats.documents << " documents, "
+               << index.stats.terms << " terms, " << output::human_bytes(index.json.size())
                << "\n";
     }
   }

@@ -56,9 +56,16 @@ SearchCorpus site_search_corpus(const Site& site) {
   return corpus;
 }
 
-bool add_search_files(const FileSystem& fs, const Site& site, const SearchCorpus& corpus,
-                      UrlStyle style, output::SiteFiles* files, SearchFilesReport* report,
-                      Diagnostics* diags) {
+SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
+  std::ostringstream out;
+  SiteIndex index;
+  index.stats = write_search_index(corpus, out, site.config.search_positions);
+  index.json = std::move(out).str();
+  return index;
+}
+
+bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
+                      UrlStyle style, output::SiteFiles* files, Diagnostics* diags) {
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
     diags->error(kLunrScriptPath, 0, 0, "missing-lunr", "cannot read lunr.js for the search page",
@@ -67,8 +74,6 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SearchCorpus
   }
   (*files)["search/lunr.min.js"] = std::move(lunr);
 
-  std::ostringstream index;
-  IndexStats stats = write_search_index(corpus, index, site.config.search_positions);
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();
   for (const auto& doc : site.documents) {
     const ContentType* type = site.config.type(doc.type);
@@ -79,12 +84,10 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SearchCorpus
                            {"summary", doc.summary}};
   }
   std::string documents_json = documents.dump();
-  std::string index_json = std::move(index).str();
   // One script for file://, where fetch() of local JSON is blocked.
   (*files)["search/index.js"] =
-      "window.AGORA_SEARCH={\"index\":" + index_json + ",\"documents\":" + documents_json + "};\n";
-  if (report) *report = {stats.documents, stats.terms, index_json.size()};
-  (*files)["search/index.json"] = std::move(index_json);
+      "window.AGORA_SEARCH={\"index\":" + index.json + ",\"documents\":" + documents_json + "};\n";
+  (*files)["search/index.json"] = index.json;
   (*files)["search/documents.json"] = std::move(documents_json);
   return true;
 }

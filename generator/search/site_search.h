@@ -28,16 +28,18 @@ inline constexpr const char* kLunrScriptPath = "/usr/share/javascript/lunr/lunr.
 // field of that name, lists joined by spaces.
 SearchCorpus site_search_corpus(const Site& site);
 
-struct SearchFilesReport {
-  size_t documents = 0;
-  size_t terms = 0;
-  size_t index_bytes = 0;
+// The index, built once per build: it does not depend on the URL style, so
+// the online site and the offline bundle share it.
+struct SiteIndex {
+  std::string json;  // search/index.json
+  IndexStats stats;
 };
 
-// Builds the index and adds the search files to *files. Returns false (with
-// an error in diags) when lunr.min.js cannot be read.
-bool add_search_files(const FileSystem& fs, const Site& site, const SearchCorpus& corpus,
-                      UrlStyle style, output::SiteFiles* files, SearchFilesReport* report,
-                      Diagnostics* diags);
+SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
+
+// Adds the search files to *files, with documents.json's URLs in `style`.
+// Returns false (with an error in diags) when lunr.min.js cannot be read.
+bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
+                      UrlStyle style, output::SiteFiles* files, Diagnostics* diags);
 
 }  // namespace agora::search
