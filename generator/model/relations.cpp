@@ -110,6 +110,16 @@ void compute_mentions(Site* site) {
   }
 }
 
+std::vector<size_t> newest_documents(const Site& site, size_t limit) {
+  std::vector<size_t> order(site.documents.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return site.documents[a].date > site.documents[b].date;
+  });
+  if (order.size() > limit) order.resize(limit);
+  return order;
+}
+
 const Document* Site::find(const std::string& type, const std::string& slug) const {
   auto it = by_key.find(type + "/" + slug);
   return it == by_key.end() ? nullptr : &documents[it->second];

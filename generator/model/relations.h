@@ -17,4 +17,8 @@ void compute_related(Site* site, size_t limit = 5);
 // For documents that are terms of a documents vocabulary: who names them.
 void compute_mentions(Site* site);
 
+// The first `limit` documents of every type together, newest first (ties in
+// site order): the home page's latest additions and the feed.
+std::vector<size_t> newest_documents(const Site& site, size_t limit);
+
 }  // namespace agora

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/relations.h"
 #include "render/url.h"
 #include "util/text.h"
 
@@ -18,12 +19,7 @@ std::string document_date(const Document& doc) {
 
 
 std::string atom_feed(const Site& site, size_t limit) {
-  std::vector<size_t> order(site.documents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return site.documents[a].date > site.documents[b].date;
-  });
-  if (order.size() > limit) order.resize(limit);
+  std::vector<size_t> order = newest_documents(site, limit);
   const std::string& base = site.config.base_url;
   // The feed's date comes from the content, never the clock, so rebuilding
   // unchanged content gives the same bytes.

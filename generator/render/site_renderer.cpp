@@ -6,6 +6,7 @@
 
 #include "content/body_render.h"
 #include "render/facets.h"
+#include "model/relations.h"
 #include "render/feeds.h"
 #include "render/link_resolver.h"
 #include "output/human_bytes.h"
@@ -125,12 +126,7 @@ void PagePlanner::add_downloads() {
 void PagePlanner::add_home() {
   jobs_.push_back({"", "", "home", [this] {
     json ctx = ctx_.base("", "home", site_.config.title);
-    std::vector<size_t> newest(site_.documents.size());
-    for (size_t i = 0; i < newest.size(); ++i) newest[i] = i;
-    std::stable_sort(newest.begin(), newest.end(), [&](size_t a, size_t b) {
-      return site_.documents[a].date > site_.documents[b].date;
-    });
-    if (newest.size() > 6) newest.resize(6);
+    std::vector<size_t> newest = newest_documents(site_, 6);
     json types = json::array();
     for (const auto& type : site_.config.types) {
       types.push_back({{"title", type.title},
