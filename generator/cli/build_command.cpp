@@ -9,10 +9,10 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "model/site_loader.h"
+#include "output/human_bytes.h"
 #include "output/site_writer.h"
 #include "output/weight_report.h"
 #include "output/zip_bundle.h"
-#include "output/human_bytes.h"
 #include "render/site_renderer.h"
 #include "search/site_search.h"
 
@@ -96,15 +96,13 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
-    if (!diags.has_errors() &&
-        render_with_search(*env.fs, *site, render, index, &files, &diags) &&
+    if (!diags.has_errors() && render_with_search(*env.fs, *site, render, index, &files, &diags) &&
         args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {
       *env.out << "agora build: search index: " << index.stats.documents << " documents, "
-               << index.stats.terms << " terms, " << output::human_bytes(index.json.size())
-               << "\n";
+               << index.stats.terms << " terms, " << output::human_bytes(index.json.size()) << "\n";
     }
   }
   diags.sort();
@@ -135,9 +133,9 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   double seconds = std::chrono::duration<double>(env.clock->now() - start).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  *env.out << "agora build: " << pages << " pages, " << report.files << " files ("
-           << report.written << " written, " << report.unchanged << " unchanged, "
-           << report.deleted << " removed) in " << args.out << "/ in " << timing << "\n";
+  *env.out << "agora build: " << pages << " pages, " << report.files << " files (" << report.written
+           << " written, " << report.unchanged << " unchanged, " << report.deleted
+           << " removed) in " << args.out << "/ in " << timing << "\n";
   return 0;
 }
 

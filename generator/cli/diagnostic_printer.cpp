@@ -43,8 +43,8 @@ void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& o
   if (d.line > 0) out << ":" << d.line;
   if (d.line > 0 && d.column > 0) out << ":" << d.column;
   out << ":" << paint(kReset) << " " << paint(error ? kRed : kYellow)
-      << (error ? "error" : "warning") << "[" << d.code << "]" << paint(kReset) << ": "
-      << d.message << "\n";
+      << (error ? "error" : "warning") << "[" << d.code << "]" << paint(kReset) << ": " << d.message
+      << "\n";
   if (d.line > 0) {
     std::string line = source_line(fs, options.root, d.file, d.line, cache);
     if (!line.empty()) {
@@ -65,7 +65,8 @@ void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& o
       }
     }
   }
-  if (!d.hint.empty()) out << "  " << paint(kCyan) << "hint" << paint(kReset) << ": " << d.hint << "\n";
+  if (!d.hint.empty())
+    out << "  " << paint(kCyan) << "hint" << paint(kReset) << ": " << d.hint << "\n";
 }
 
 }  // namespace
@@ -74,12 +75,23 @@ std::string github_escape(const std::string& text, bool property) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -91,13 +103,14 @@ void print_diagnostics(const Diagnostics& diags, const FileSystem& fs, const Pri
     // Keys in the documented order, for people reading the report.
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& d : diags.items()) {
-      list.push_back(nlohmann::ordered_json{{"file", d.file},
-                      {"line", d.line},
-                      {"column", d.column},
-                      {"severity", d.severity == Severity::kError ? "error" : "warning"},
-                      {"code", d.code},
-                      {"message", d.message},
-                      {"hint", d.hint}});
+      list.push_back(
+          nlohmann::ordered_json{{"file", d.file},
+                                 {"line", d.line},
+                                 {"column", d.column},
+                                 {"severity", d.severity == Severity::kError ? "error" : "warning"},
+                                 {"code", d.code},
+                                 {"message", d.message},
+                                 {"hint", d.hint}});
     }
     out << list.dump(2) << "\n";
     return;

@@ -39,7 +39,8 @@ std::string field_comment(const FieldSchema& field, const SiteConfig& config) {
   return comment + "\n";
 }
 
-std::string field_line(const FieldSchema& field, const std::string& title, const std::string& today) {
+std::string field_line(const FieldSchema& field, const std::string& title,
+                       const std::string& today) {
   if (field.name == "title") return "title: " + nlohmann::json(title).dump() + "\n";
   if (field.name == "date") return "date: " + today + "\n";
   switch (field.type) {
@@ -94,8 +95,8 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
     std::vector<std::string> names;
     for (const auto& t : config->types) names.push_back(t.name);
     std::string hint = did_you_mean(args.type, names);
-    *env.err << "agora new: unknown type '" << args.type << "'"
-             << (hint.empty() ? "" : "; " + hint) << "\n";
+    *env.err << "agora new: unknown type '" << args.type << "'" << (hint.empty() ? "" : "; " + hint)
+             << "\n";
     return 1;
   }
   std::string slug = slugify(args.title);
@@ -110,7 +111,9 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
     // name the file by type and date, and keep the title as written.
     std::string base = slugify(type->singular) + "-" + env.clock->today();
     slug = base;
-    for (int n = 2; env.fs->exists(join_path(config->root, "content/" + type->name + "/" + slug + ".md")); ++n) {
+    for (int n = 2;
+         env.fs->exists(join_path(config->root, "content/" + type->name + "/" + slug + ".md"));
+         ++n) {
       slug = base + "-" + std::to_string(n);
     }
   }
@@ -121,7 +124,8 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
     return 1;
   }
   std::string err;
-  if (!env.fs->write_file(path, new_document_text(*type, *config, args.title, env.clock->today()), &err)) {
+  if (!env.fs->write_file(path, new_document_text(*type, *config, args.title, env.clock->today()),
+                          &err)) {
     *env.err << "agora new: " << err << "\n";
     return 1;
   }

@@ -84,7 +84,8 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_repository(site, &config);
   parse_taxonomies(site.node("taxonomies"), &config);
   std::vector<FieldSchema> common;
-  if (site.node("common_fields")) common = parse_fields(site.node("common_fields"), "common_fields");
+  if (site.node("common_fields"))
+    common = parse_fields(site.node("common_fields"), "common_fields");
   parse_types(site.node("types"), common, &config);
   parse_search(site.node("search"), &config);
   parse_browse(site.node("browse"), &config);
@@ -210,7 +211,8 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
   }
   if (field.type == FieldType::kListOfObjects) {
     if (!reader.node("fields")) {
-      reader.error(node, "missing-key", "list-of-objects field '" + field.name + "' needs 'fields'");
+      reader.error(node, "missing-key",
+                   "list-of-objects field '" + field.name + "' needs 'fields'");
     } else {
       field.fields = parse_fields(reader.node("fields"), "field '" + field.name + "'");
     }
@@ -268,7 +270,8 @@ void fill_labels(std::vector<FieldSchema>* fields, const SiteConfig& config) {
     for (char& c : field.label) {
       if (c == '_') c = ' ';
     }
-    if (field.label[0] >= 'a' && field.label[0] <= 'z') field.label[0] = static_cast<char>(field.label[0] - 32);
+    if (field.label[0] >= 'a' && field.label[0] <= 'z')
+      field.label[0] = static_cast<char>(field.label[0] - 32);
   }
 }
 
@@ -318,10 +321,11 @@ void ConfigParser::check_browse(const YAML::Node& node, const SiteConfig& config
   for (const auto& t : config.types) type_names.push_back(t.name);
   auto check = [&](const YAML::Node& at, const std::string& name, bool taxonomy) {
     if (taxonomy ? config.taxonomy(name) != nullptr : config.type(name) != nullptr) return;
-    diags_->error(file_, yaml_line(at), yaml_column(at), taxonomy ? "unknown-taxonomy" : "unknown-type",
-                  std::string(taxonomy ? "browse names unknown taxonomy '" : "browse names unknown type '") +
-                      name + "'",
-                  did_you_mean(name, taxonomy ? taxonomy_names : type_names));
+    diags_->error(
+        file_, yaml_line(at), yaml_column(at), taxonomy ? "unknown-taxonomy" : "unknown-type",
+        std::string(taxonomy ? "browse names unknown taxonomy '" : "browse names unknown type '") +
+            name + "'",
+        did_you_mean(name, taxonomy ? taxonomy_names : type_names));
   };
   if (node["facets"]) {
     for (const auto& item : node["facets"]) check(item, item.Scalar(), true);

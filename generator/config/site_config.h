@@ -41,9 +41,9 @@ struct FieldSchema {
 };
 
 struct ContentType {
-  std::string name;      // folder under content/, also the URL segment
-  std::string title;     // "Case studies"
-  std::string singular;  // "Case study"
+  std::string name;                 // folder under content/, also the URL segment
+  std::string title;                // "Case studies"
+  std::string singular;             // "Case study"
   std::vector<FieldSchema> fields;  // common_fields first, then the type's own
 
   const FieldSchema* field(const std::string& field_name) const;

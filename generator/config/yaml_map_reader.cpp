@@ -23,8 +23,8 @@ YamlMapReader::YamlMapReader(const YAML::Node& node, const std::string& file, st
   if (!ok_) error(node, "expected-mapping", what_ + " must be a mapping of keys to values");
 }
 
-void YamlMapReader::error(const YAML::Node& at, const std::string& code,
-                          const std::string& message, const std::string& hint) {
+void YamlMapReader::error(const YAML::Node& at, const std::string& code, const std::string& message,
+                          const std::string& hint) {
   diags_->error(file_, yaml_line(at), yaml_column(at), code, message, hint);
 }
 
@@ -49,8 +49,7 @@ bool YamlMapReader::get_scalar(const char* key, T* out, const char* expected) {
     } catch (const YAML::Exception&) {
     }
   }
-  error(value, "wrong-type",
-        "'" + std::string(key) + "' in " + what_ + " must be " + expected);
+  error(value, "wrong-type", "'" + std::string(key) + "' in " + what_ + " must be " + expected);
   return false;
 }
 
@@ -66,7 +65,9 @@ bool YamlMapReader::get(const char* key, bool* out) {
   return get_scalar(key, out, "true or false");
 }
 
-bool YamlMapReader::get(const char* key, int* out) { return get_scalar(key, out, "a whole number"); }
+bool YamlMapReader::get(const char* key, int* out) {
+  return get_scalar(key, out, "a whole number");
+}
 
 bool YamlMapReader::get(const char* key, long long* out) {
   return get_scalar(key, out, "a whole number");

@@ -11,8 +11,8 @@
 namespace agora::content {
 namespace {
 
-constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink",
-                                       "tagfilter", "tasklist"};
+constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
+                                       "tasklist"};
 
 // cmark-gfm's registry is a plain global list; registering from two
 // threads at once would race.
@@ -57,8 +57,7 @@ CmarkDocument::~CmarkDocument() {
 }
 
 std::string CmarkDocument::render_html() const {
-  char* html = cmark_render_html(root_, options_,
-                                 cmark_parser_get_syntax_extensions(parser_));
+  char* html = cmark_render_html(root_, options_, cmark_parser_get_syntax_extensions(parser_));
   std::string out(html);
   std::free(html);
   return out;

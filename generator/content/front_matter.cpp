@@ -11,7 +11,8 @@ namespace {
 std::string_view line_at(std::string_view text, size_t pos, size_t* next) {
   size_t end = text.find('\n', pos);
   *next = end == std::string_view::npos ? text.size() : end + 1;
-  std::string_view line = text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
+  std::string_view line =
+      text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   return line;
 }
@@ -59,8 +60,8 @@ bool parse_front_matter(std::string_view text, const std::string& file, FrontMat
     return false;
   }
   if (!split.closed) {
-    diags->error(file, 1, 1, "unclosed-front-matter",
-                 "front matter opened here is never closed", "add a line '---' after the last field");
+    diags->error(file, 1, 1, "unclosed-front-matter", "front matter opened here is never closed",
+                 "add a line '---' after the last field");
     return false;
   }
   out->line_offset = split.yaml_first_line - 1;

@@ -24,10 +24,10 @@ struct FrontMatterSplit {
 FrontMatterSplit split_front_matter(std::string_view text);
 
 struct FrontMatter {
-  YAML::Node data;          // a mapping, or null when the file has none
+  YAML::Node data;  // a mapping, or null when the file has none
   std::string_view body;
   int body_first_line = 1;
-  int line_offset = 0;      // add to a YAML mark's 1-based line to get the file's line
+  int line_offset = 0;  // add to a YAML mark's 1-based line to get the file's line
 };
 
 // Splits and parses. Errors (no front matter, unclosed fence, YAML syntax,

@@ -6,9 +6,8 @@ namespace agora::content {
 namespace {
 
 bool is_ascii_id_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-         c == ':';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.' || c == ':';
 }
 
 // github-slugger drops everything its regex classifies as punctuation or
@@ -17,15 +16,15 @@ bool is_ascii_id_char(char c) {
 bool is_dropped_non_ascii(char32_t cp) {
   if (cp < 0xC0) return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
   if (cp == 0xD7 || cp == 0xF7) return true;
-  if (cp >= 0x2000 && cp <= 0x2BFF) return true;   // punctuation .. arrows
-  if (cp >= 0x2E00 && cp <= 0x2E7F) return true;   // supplemental punct.
-  if (cp >= 0x3000 && cp <= 0x303F) {               // CJK punctuation
+  if (cp >= 0x2000 && cp <= 0x2BFF) return true;  // punctuation .. arrows
+  if (cp >= 0x2E00 && cp <= 0x2E7F) return true;  // supplemental punct.
+  if (cp >= 0x3000 && cp <= 0x303F) {             // CJK punctuation
     return cp < 0x3005 || cp > 0x3007;
   }
-  if (cp >= 0xFE00 && cp <= 0xFE0F) return true;   // variation selectors
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return true;  // variation selectors
   if (cp >= 0xFE10 && cp <= 0xFE1F) return true;
   if (cp >= 0xFE30 && cp <= 0xFE6F) return true;
-  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;   // fullwidth punctuation
+  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;  // fullwidth punctuation
   if (cp >= 0xFF1A && cp <= 0xFF20) return true;
   if (cp >= 0xFF3B && cp <= 0xFF40) return cp != 0xFF3F;
   if (cp >= 0xFF5B && cp <= 0xFF65) return true;
@@ -45,8 +44,7 @@ std::string heading_anchor(std::string_view text) {
       ++pos;
       if (c >= 'A' && c <= 'Z') {
         out += static_cast<char>(c - 'A' + 'a');
-      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '_') {
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
         out += c;
       } else if (c == ' ') {
         out += '-';
@@ -61,8 +59,7 @@ std::string heading_anchor(std::string_view text) {
   return out;
 }
 
-bool split_explicit_id(std::string_view text, std::string_view* rest,
-                       std::string_view* id) {
+bool split_explicit_id(std::string_view text, std::string_view* rest, std::string_view* id) {
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
   if (end < 4 || text[end - 1] != '}') return false;
@@ -76,8 +73,7 @@ bool split_explicit_id(std::string_view text, std::string_view* rest,
     }
   }
   size_t rest_end = open;
-  while (rest_end > 0 &&
-         (text[rest_end - 1] == ' ' || text[rest_end - 1] == '\t')) {
+  while (rest_end > 0 && (text[rest_end - 1] == ' ' || text[rest_end - 1] == '\t')) {
     --rest_end;
   }
   *rest = text.substr(0, rest_end);

@@ -22,8 +22,7 @@ std::string heading_anchor(std::string_view text);
 // the marker with trailing spaces removed. An id is one or more ASCII
 // letters, digits, '-', '_', '.', ':' or non-ASCII characters. Otherwise
 // returns false and leaves both untouched.
-bool split_explicit_id(std::string_view text, std::string_view* rest,
-                       std::string_view* id);
+bool split_explicit_id(std::string_view text, std::string_view* rest, std::string_view* id);
 
 // Hands out ids that are unique within one document, GitHub style: the
 // first "intro" stays "intro", later ones become "intro-1", "intro-2", ...,
@@ -42,9 +41,7 @@ class HeadingIdAllocator {
   std::string claim(const std::string& base);
 
  private:
-  bool taken(const std::string& id) const {
-    return used_.count(id) > 0 || reserved_.count(id) > 0;
-  }
+  bool taken(const std::string& id) const { return used_.count(id) > 0 || reserved_.count(id) > 0; }
 
   std::unordered_set<std::string> used_;
   std::unordered_set<std::string> reserved_;

@@ -37,8 +37,7 @@ std::vector<HeadingNode> collect_headings(cmark_node* root) {
   cmark_event_type event;
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* node = cmark_iter_get_node(iter);
-    if (event != CMARK_EVENT_ENTER ||
-        cmark_node_get_type(node) != CMARK_NODE_HEADING) {
+    if (event != CMARK_EVENT_ENTER || cmark_node_get_type(node) != CMARK_NODE_HEADING) {
       continue;
     }
     HeadingNode heading;
@@ -59,9 +58,8 @@ std::vector<HeadingNode> collect_headings(cmark_node* root) {
     if (!id.empty()) ids.reserve(id);
   }
   for (size_t i = 0; i < headings.size(); ++i) {
-    headings[i].id = explicit_ids[i].empty()
-                         ? ids.claim(heading_anchor(headings[i].text))
-                         : ids.claim_explicit(explicit_ids[i]);
+    headings[i].id = explicit_ids[i].empty() ? ids.claim(heading_anchor(headings[i].text))
+                                             : ids.claim_explicit(explicit_ids[i]);
   }
   return headings;
 }

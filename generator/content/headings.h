@@ -10,10 +10,10 @@ namespace agora::content {
 
 struct HeadingNode {
   cmark_node* node = nullptr;
-  int level = 0;        // 1..6
-  int line = 0;         // 1-based line in the Markdown body
-  std::string text;     // inline_plain_text, explicit id marker removed
-  std::string id;       // unique within the document
+  int level = 0;     // 1..6
+  int line = 0;      // 1-based line in the Markdown body
+  std::string text;  // inline_plain_text, explicit id marker removed
+  std::string id;    // unique within the document
 };
 
 // Every heading in document order. Removes trailing "{#id}" markers from

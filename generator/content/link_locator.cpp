@@ -16,13 +16,11 @@ constexpr size_t npos = std::string_view::npos;
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-bool is_space(char c) {
-  return is_blank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+bool is_space(char c) { return is_blank(c) || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 bool is_ascii_punct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-         (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
 }
 
 // Decodes the entity starting at raw[pos] ('&'); on success appends it and
@@ -31,9 +29,8 @@ size_t decode_entity(std::string_view raw, size_t pos, std::string* out) {
   const size_t semi = raw.find(';', pos);
   if (semi == npos || semi - pos > 32) return 0;
   const std::string_view name = raw.substr(pos + 1, semi - pos - 1);
-  static const std::unordered_map<std::string_view, std::string_view> kNamed =
-      {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""},
-       {"apos", "'"}, {"nbsp", "\xC2\xA0"}};
+  static const std::unordered_map<std::string_view, std::string_view> kNamed = {
+      {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"}};
   if (auto it = kNamed.find(name); it != kNamed.end()) {
     *out += it->second;
     return semi - pos + 1;
@@ -63,8 +60,7 @@ struct DestinationToken {
 
 // Reads a link destination at text[pos] as CommonMark defines it: either
 // <...> on one line, or a run of non-space bytes with balanced parentheses.
-std::optional<DestinationToken> read_destination(std::string_view text,
-                                                 size_t pos) {
+std::optional<DestinationToken> read_destination(std::string_view text, size_t pos) {
   if (pos >= text.size()) return DestinationToken{pos, {}};
   if (text[pos] == '<') {
     for (size_t i = pos + 1; i < text.size(); ++i) {
@@ -112,8 +108,7 @@ size_t skip_container_prefix(std::string_view line) {
       i = j + 1;
       continue;
     }
-    if (j + 1 < line.size() &&
-        (line[j] == '-' || line[j] == '*' || line[j] == '+') &&
+    if (j + 1 < line.size() && (line[j] == '-' || line[j] == '*' || line[j] == '+') &&
         is_blank(line[j + 1])) {
       i = j + 2;
       continue;
@@ -226,8 +221,7 @@ class DefinitionIndex {
 
   // The first definition of `label` whose destination is `url`, else the
   // first definition of any label whose destination is `url`.
-  const Definition* find(const std::string& label,
-                         const std::string& url) const {
+  const Definition* find(const std::string& label, const std::string& url) const {
     if (auto it = by_label_.find(label); it != by_label_.end()) {
       for (size_t index : it->second) {
         if (destination_matches(defs_[index].raw, url)) return &defs_[index];
@@ -240,29 +234,24 @@ class DefinitionIndex {
   }
 
  private:
-  void scan_line(const SourceMap& map, const std::vector<bool>& skip,
-                 int line) {
+  void scan_line(const SourceMap& map, const std::vector<bool>& skip, int line) {
     const std::string_view body = map.text();
-    const size_t open =
-        map.line_begin(line) + skip_container_prefix(map.line(line));
-    if (open + 1 >= map.line_end(line) || body[open] != '[' ||
-        body[open + 1] == '^') {
+    const size_t open = map.line_begin(line) + skip_container_prefix(map.line(line));
+    if (open + 1 >= map.line_end(line) || body[open] != '[' || body[open + 1] == '^') {
       return;
     }
     const size_t close = find_label_end(body, open);
     if (close == npos || close + 1 >= body.size() || body[close + 1] != ':') {
       return;
     }
-    const std::string label =
-        normalize_label(body.substr(open + 1, close - open - 1));
+    const std::string label = normalize_label(body.substr(open + 1, close - open - 1));
     if (label.empty()) return;
     const int close_line = map.position_of(close).first;
     size_t dest = skip_blanks(body, close + 2);
     if (dest == map.line_end(close_line)) {  // destination on the next line
       if (close_line == map.line_count() || skip[close_line + 1]) return;
       const std::string_view next = map.line(close_line + 1);
-      dest = map.line_begin(close_line + 1) +
-             skip_blanks(next, skip_container_prefix(next));
+      dest = map.line_begin(close_line + 1) + skip_blanks(next, skip_container_prefix(next));
     }
     const auto token = read_destination(body, dest);
     if (!token || token->raw.empty()) return;
@@ -296,8 +285,7 @@ bool is_table_part(cmark_node* node) {
 // line and a column counted from the paragraph's start.
 cmark_node* containing_block(cmark_node* node) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
-    if ((cmark_node_get_type(p) & CMARK_NODE_TYPE_MASK) !=
-            CMARK_NODE_TYPE_BLOCK ||
+    if ((cmark_node_get_type(p) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK ||
         is_table_part(p)) {
       continue;
     }
@@ -329,9 +317,7 @@ std::vector<bool> literal_block_lines(cmark_node* root, int line_count) {
 class LinkLocator {
  public:
   LinkLocator(cmark_node* root, std::string_view body)
-      : root_(root),
-        map_(body),
-        defs_(map_, literal_block_lines(root, map_.line_count())) {}
+      : root_(root), map_(body), defs_(map_, literal_block_lines(root, map_.line_count())) {}
 
   std::vector<LinkSite> run() {
     std::vector<std::pair<size_t, LinkSite>> found;
@@ -362,8 +348,8 @@ class LinkLocator {
  private:
   size_t locate(cmark_node* node, const std::string& url) {
     enter_block(containing_block(node));
-    const size_t hint = map_.offset_of(cmark_node_get_end_line(node),
-                                       cmark_node_get_end_column(node));
+    const size_t hint =
+        map_.offset_of(cmark_node_get_end_line(node), cmark_node_get_end_column(node));
     const std::string_view text = map_.text();
     if (hint != npos && hint >= cursor_ && text[hint] == ')') {
       if (size_t at = find_inline(hint + 1, url); at != npos) return at;
@@ -388,14 +374,10 @@ class LinkLocator {
     const int first = block ? cmark_node_get_start_line(block) : 0;
     const int last = block ? cmark_node_get_end_line(block) : 0;
     const std::string_view text = map_.text();
-    block_begin_ = (first >= 1 && first <= map_.line_count())
-                       ? map_.line_begin(first)
-                       : 0;
-    block_end_ = (last >= first && last >= 1 && last <= map_.line_count())
-                     ? map_.line_end(last)
-                     : text.size();
-    block_start_ = block ? map_.offset_of(first, cmark_node_get_start_column(block))
-                         : npos;
+    block_begin_ = (first >= 1 && first <= map_.line_count()) ? map_.line_begin(first) : 0;
+    block_end_ = (last >= first && last >= 1 && last <= map_.line_count()) ? map_.line_end(last)
+                                                                           : text.size();
+    block_start_ = block ? map_.offset_of(first, cmark_node_get_start_column(block)) : npos;
     if (block_start_ == npos) block_start_ = block_begin_;
     cursor_ = block_begin_;
   }
@@ -404,8 +386,7 @@ class LinkLocator {
   // `limit`, that decodes to `url`. Advances the cursor past it.
   size_t find_inline(size_t limit, const std::string& url) {
     const std::string_view text = map_.text().substr(0, limit);
-    for (size_t p = text.find("](", cursor_); p != npos;
-         p = text.find("](", p + 2)) {
+    for (size_t p = text.find("](", cursor_); p != npos; p = text.find("](", p + 2)) {
       size_t q = skip_blanks(text, p + 2);
       if (q < text.size() && text[q] == '\r') ++q;
       if (q < text.size() && text[q] == '\n') q = skip_blanks(text, q + 1);
@@ -423,14 +404,12 @@ class LinkLocator {
   // "www.x.org" for http://www.x.org, "a@b.org" for mailto:a@b.org).
   size_t find_autolink(cmark_node* node, const std::string& url) {
     cmark_node* child = cmark_node_first_child(node);
-    if (!child || cmark_node_get_type(child) != CMARK_NODE_TEXT ||
-        cmark_node_next(child)) {
+    if (!child || cmark_node_get_type(child) != CMARK_NODE_TEXT || cmark_node_next(child)) {
       return npos;
     }
     const std::string_view shown = cmark_node_get_literal(child);
     if (shown.empty()) return npos;
-    const bool matches = url == shown ||
-                         url == std::string("mailto:").append(shown) ||
+    const bool matches = url == shown || url == std::string("mailto:").append(shown) ||
                          url == std::string("http://").append(shown);
     if (!matches) return npos;
     const std::string_view text = map_.text().substr(0, block_end_);

@@ -44,8 +44,7 @@ cmark_node* text_node(std::string_view literal) {
 // wrote, and the author sees why it did not work. cmark's safe mode would
 // replace it with an invisible "raw HTML omitted" comment instead.
 void show_raw_html_as_text(cmark_node* root) {
-  for (cmark_node* node :
-       nodes_of_type(root, {CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE})) {
+  for (cmark_node* node : nodes_of_type(root, {CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE})) {
     std::string_view literal = cmark_node_get_literal(node);
     cmark_node* replacement = nullptr;
     if (cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) {
@@ -93,8 +92,7 @@ std::vector<TocEntry> build_toc(const std::vector<HeadingNode>& headings,
                                 const MarkdownOptions& options) {
   std::vector<TocEntry> toc;
   for (const HeadingNode& heading : headings) {
-    if (heading.level < options.toc_min_level ||
-        heading.level > options.toc_max_level) {
+    if (heading.level < options.toc_min_level || heading.level > options.toc_max_level) {
       continue;
     }
     toc.push_back({heading.level, heading.id, heading.text});
@@ -123,8 +121,7 @@ class LinkRewriter {
         break;
       case LinkResolution::kError:
         diags_.error(file_, file_line(options_, site.line), site.column,
-                     resolution.code.empty() ? kDefaultLinkErrorCode
-                                             : resolution.code,
+                     resolution.code.empty() ? kDefaultLinkErrorCode : resolution.code,
                      resolution.message, resolution.hint);
         break;
     }
@@ -133,10 +130,10 @@ class LinkRewriter {
   void neutralise(const LinkSite& site) {
     if (!is_dangerous_url(cmark_node_get_url(site.node))) return;
     cmark_node_set_url(site.node, "");
-    diags_.warning(file_, file_line(options_, site.line), site.column,
-                   "unsafe-url",
-                   "link to '" + site.destination + "' removed: this URL "
-                   "scheme can run code or read local files",
+    diags_.warning(file_, file_line(options_, site.line), site.column, "unsafe-url",
+                   "link to '" + site.destination +
+                       "' removed: this URL "
+                       "scheme can run code or read local files",
                    "link to an http: or https: address instead");
   }
 
@@ -148,19 +145,17 @@ class LinkRewriter {
 
 }  // namespace
 
-MarkdownAnalysis analyze_markdown(std::string_view body,
-                                  const MarkdownOptions& options) {
+MarkdownAnalysis analyze_markdown(std::string_view body, const MarkdownOptions& options) {
   CmarkDocument doc(body, options.trusted_html);
   cmark_consolidate_text_nodes(doc.root());
   MarkdownAnalysis analysis;
   for (HeadingNode& heading : collect_headings(doc.root())) {
-    analysis.headings.push_back({heading.level, std::move(heading.text),
-                                 std::move(heading.id),
+    analysis.headings.push_back({heading.level, std::move(heading.text), std::move(heading.id),
                                  file_line(options, heading.line)});
   }
   for (LinkSite& site : locate_links(doc.root(), body)) {
-    analysis.links.push_back({std::move(site.destination), site.is_image,
-                              file_line(options, site.line), site.column});
+    analysis.links.push_back(
+        {std::move(site.destination), site.is_image, file_line(options, site.line), site.column});
   }
   analysis.plain_text = document_plain_text(doc.root());
   analysis.first_paragraph = first_paragraph_text(doc.root());
@@ -168,10 +163,9 @@ MarkdownAnalysis analyze_markdown(std::string_view body,
   return analysis;
 }
 
-RenderedMarkdown render_markdown(std::string_view body,
-                                 const MarkdownOptions& options,
-                                 const LinkResolver& resolver,
-                                 const std::string& file, Diagnostics& diags) {
+RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
+                                 const LinkResolver& resolver, const std::string& file,
+                                 Diagnostics& diags) {
   CmarkDocument doc(body, options.trusted_html);
   cmark_consolidate_text_nodes(doc.root());
   const std::vector<HeadingNode> headings = collect_headings(doc.root());

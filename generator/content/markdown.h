@@ -60,22 +60,20 @@ struct MarkdownAnalysis {
 };
 
 // Phase 1. Never fails: any string is Markdown.
-MarkdownAnalysis analyze_markdown(std::string_view body,
-                                  const MarkdownOptions& options);
+MarkdownAnalysis analyze_markdown(std::string_view body, const MarkdownOptions& options);
 
 struct LinkResolution {
   enum Kind { kKeep, kRewrite, kError } kind = kKeep;
   std::string url;      // kRewrite: the URL to emit
   std::string message;  // kError: the diagnostic
   std::string hint;
-  std::string code;     // kError: defaults to "broken-link" when empty
+  std::string code;  // kError: defaults to "broken-link" when empty
 };
 
 // Called once per link and image destination, in the order of
 // MarkdownAnalysis::links. Must be callable from several threads at once
 // if documents are rendered in parallel.
-using LinkResolver = std::function<LinkResolution(
-    const std::string& destination, bool is_image)>;
+using LinkResolver = std::function<LinkResolution(const std::string& destination, bool is_image)>;
 
 struct RenderedMarkdown {
   std::string html;
@@ -87,9 +85,8 @@ struct RenderedMarkdown {
 // the URL; kError keeps it and adds an error at file:line:column of the
 // destination. When untrusted, dangerous URLs (see is_dangerous_url) are
 // emptied after resolution and reported as "unsafe-url" warnings.
-RenderedMarkdown render_markdown(std::string_view body,
-                                 const MarkdownOptions& options,
-                                 const LinkResolver& resolver,
-                                 const std::string& file, Diagnostics& diags);
+RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
+                                 const LinkResolver& resolver, const std::string& file,
+                                 Diagnostics& diags);
 
 }  // namespace agora::content

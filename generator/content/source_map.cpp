@@ -29,11 +29,9 @@ size_t SourceMap::offset_of(int line, int column) const {
 }
 
 std::pair<int, int> SourceMap::position_of(size_t offset) const {
-  const auto it =
-      std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const size_t index = static_cast<size_t>(it - line_starts_.begin()) - 1;
-  return {static_cast<int>(index + 1),
-          static_cast<int>(offset - line_starts_[index] + 1)};
+  return {static_cast<int>(index + 1), static_cast<int>(offset - line_starts_[index] + 1)};
 }
 
 }  // namespace agora::content

@@ -15,8 +15,7 @@ std::string render_toc_html(const std::vector<TocEntry>& toc) {
   bool item_open = false;
   for (const TocEntry& entry : toc) {
     // Close the lists this entry is not deeper than.
-    while (open_levels.size() > 1 &&
-           entry.level <= open_levels[open_levels.size() - 2]) {
+    while (open_levels.size() > 1 && entry.level <= open_levels[open_levels.size() - 2]) {
       out += "</li>\n</ol>\n";
       open_levels.pop_back();
     }
@@ -29,8 +28,7 @@ std::string render_toc_html(const std::vector<TocEntry>& toc) {
       // nest under it.
       open_levels.back() = std::min(open_levels.back(), entry.level);
     }
-    out += "<li><a href=\"#" + escape_html(entry.id) + "\">" +
-           escape_html(entry.text) + "</a>";
+    out += "<li><a href=\"#" + escape_html(entry.id) + "\">" + escape_html(entry.text) + "</a>";
     item_open = true;
   }
   for (size_t i = 1; i < open_levels.size(); ++i) out += "</li>\n</ol>\n";

@@ -28,8 +28,8 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 bool is_dangerous_url(std::string_view url) {
   const std::string prefix = canonical_prefix(url);
-  for (std::string_view safe : {"data:image/png", "data:image/gif",
-                                "data:image/jpeg", "data:image/webp"}) {
+  for (std::string_view safe :
+       {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"}) {
     if (starts_with(prefix, safe)) return false;
   }
   for (std::string_view bad : {"javascript:", "vbscript:", "file:", "data:"}) {

@@ -48,8 +48,8 @@ struct Document {
   std::string updated;
   std::string summary;
   bool draft = false;
-  std::vector<FieldTerms> term_fields;            // in schema order
-  std::vector<FieldReferences> reference_fields;  // in schema order
+  std::vector<FieldTerms> term_fields;                    // in schema order
+  std::vector<FieldReferences> reference_fields;          // in schema order
   std::map<std::string, std::vector<std::string>> terms;  // taxonomy -> ids, first use first
 
   std::string body;  // Markdown after the front matter

@@ -55,9 +55,8 @@ void index_taxonomies(Site* site) {
   }
   for (auto& [_, index] : site->taxonomies) {
     for (auto& [id, docs] : index.documents) {
-      std::sort(docs.begin(), docs.end(), [&](size_t a, size_t b) {
-        return newer(site->documents[a], site->documents[b]);
-      });
+      std::sort(docs.begin(), docs.end(),
+                [&](size_t a, size_t b) { return newer(site->documents[a], site->documents[b]); });
     }
   }
 }

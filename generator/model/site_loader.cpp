@@ -42,9 +42,10 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
     auto [line, column] = line_and_column(out->text, bad);
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(out->text[bad]));
-    out->diags.error(source.path, line, column, "invalid-utf8",
-                     std::string("the file is not valid UTF-8: byte ") + byte + " cannot appear here",
-                     "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
+    out->diags.error(
+        source.path, line, column, "invalid-utf8",
+        std::string("the file is not valid UTF-8: byte ") + byte + " cannot appear here",
+        "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
     return;
   }
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
@@ -186,22 +187,25 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   }
 
   std::vector<ParsedFile> parsed(documents.size());
-  parallel_for(documents.size(), [&](size_t i) {
-    parse_file(fs, site.config, documents[i], &parsed[i]);
-  }, options.threads);
+  parallel_for(
+      documents.size(), [&](size_t i) { parse_file(fs, site.config, documents[i], &parsed[i]); },
+      options.threads);
   if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
 
   std::map<std::string, std::set<std::string>> slugs_by_type;
   for (const auto& type : site.config.types) slugs_by_type[type.name];
   for (const auto& file : parsed) slugs_by_type[file.doc.type].insert(file.doc.slug);
   ValidationContext context{&site.config, &site.vocabularies, &slugs_by_type};
-  parallel_for(parsed.size(), [&](size_t i) {
-    ParsedFile& file = parsed[i];
-    if (!file.ok) return;
-    validate_front_matter(file.front_matter, *site.config.type(file.doc.type), context, &file.doc,
-                          &file.diags);
-    check_summary(site.config, file, &file.diags);
-  }, options.threads);
+  parallel_for(
+      parsed.size(),
+      [&](size_t i) {
+        ParsedFile& file = parsed[i];
+        if (!file.ok) return;
+        validate_front_matter(file.front_matter, *site.config.type(file.doc.type), context,
+                              &file.doc, &file.diags);
+        check_summary(site.config, file, &file.diags);
+      },
+      options.threads);
   check_duplicate_titles(parsed, diags);
   std::map<std::string, FileHistory> history;
   if (options.history) {

@@ -89,7 +89,8 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
     std::string parent = item["parent"] ? item["parent"].Scalar() : "";
     if (!parent.empty() && !out->by_id(parent)) {
       diags->error(file, yaml_line(item["parent"]), yaml_column(item["parent"]), "unknown-term",
-                   "parent '" + parent + "' is not a term of this vocabulary", out->suggest(parent));
+                   "parent '" + parent + "' is not a term of this vocabulary",
+                   out->suggest(parent));
     }
   }
   return diags->error_count() == errors_before;
@@ -99,8 +100,8 @@ bool parse_iso3166(const std::string& json_text, const std::string& file, Vocabu
                    Diagnostics* diags) {
   nlohmann::json root = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded() || !root.contains("3166-1") || !root["3166-1"].is_array()) {
-    diags->error(file, 0, 0, "invalid-iso-codes",
-                 "cannot read the ISO 3166-1 list", "reinstall Debian's iso-codes package");
+    diags->error(file, 0, 0, "invalid-iso-codes", "cannot read the ISO 3166-1 list",
+                 "reinstall Debian's iso-codes package");
     return false;
   }
   for (const auto& country : root["3166-1"]) {

@@ -33,7 +33,7 @@ class Vocabulary {
 
  private:
   std::vector<Term> terms_;
-  std::map<std::string, size_t> index_;     // id, name, aliases -> term
+  std::map<std::string, size_t> index_;  // id, name, aliases -> term
   std::map<std::string, size_t> by_id_;
 };
 

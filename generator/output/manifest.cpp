@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/parallel.h"
 #include "output/sha256.h"
+#include "util/parallel.h"
 
 namespace agora::output {
 
@@ -28,8 +28,8 @@ std::vector<ManifestEntry> manifest_entries(const SiteView& files, unsigned thre
     entries.push_back(ManifestEntry{path, bytes.size(), {}});
     contents.push_back(bytes);
   }
-  agora::parallel_for(entries.size(),
-               [&](size_t i) { entries[i].sha256 = sha256_hex(contents[i]); }, threads);
+  agora::parallel_for(
+      entries.size(), [&](size_t i) { entries[i].sha256 = sha256_hex(contents[i]); }, threads);
   return entries;
 }
 

@@ -8,9 +8,9 @@
 #include <cctype>
 #include <vector>
 
-#include "util/parallel.h"
 #include "output/sha256.h"
 #include "util/file_system.h"
+#include "util/parallel.h"
 
 namespace agora::output {
 
@@ -124,11 +124,14 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
 
   const bool use_cache = !cache_dir.empty();
   if (use_cache) {
-    agora::parallel_for(jobs.size(), [&](size_t i) {
-      // Both encodings of one file share a hash; the duplicate is cheap
-      // next to compression and keeps jobs independent.
-      jobs[i].sha = sha256_hex(*jobs[i].bytes);
-    }, threads);
+    agora::parallel_for(
+        jobs.size(),
+        [&](size_t i) {
+          // Both encodings of one file share a hash; the duplicate is cheap
+          // next to compression and keeps jobs independent.
+          jobs[i].sha = sha256_hex(*jobs[i].bytes);
+        },
+        threads);
     std::string err;
     for (Job& job : jobs) {
       std::string path = cache_path(cache_dir, job.sha, *job.encoding);
@@ -143,10 +146,13 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return jobs[a].bytes->size() > jobs[b].bytes->size();
   });
-  agora::parallel_for(order.size(), [&](size_t k) {
-    Job& job = jobs[order[k]];
-    if (!job.cached) job.output = job.encoding->compress(*job.bytes);
-  }, threads);
+  agora::parallel_for(
+      order.size(),
+      [&](size_t k) {
+        Job& job = jobs[order[k]];
+        if (!job.cached) job.output = job.encoding->compress(*job.bytes);
+      },
+      threads);
 
   size_t compressed = 0, hits = 0;
   for (Job& job : jobs) {

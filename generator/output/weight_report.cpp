@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "output/human_bytes.h"
-#include "util/parallel.h"
 #include "output/precompress.h"
+#include "util/parallel.h"
 
 namespace agora::output {
 
@@ -51,8 +51,8 @@ SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::strin
   if (index != files.end()) measured.push_back(&index->second);
 
   std::vector<uint64_t> gz(measured.size());
-  agora::parallel_for(measured.size(),
-               [&](size_t i) { gz[i] = gzip_compress(*measured[i]).size(); }, threads);
+  agora::parallel_for(
+      measured.size(), [&](size_t i) { gz[i] = gzip_compress(*measured[i]).size(); }, threads);
 
   for (size_t t = 0; t < types.size(); ++t) {
     PageWeights w;

@@ -154,10 +154,10 @@ ResolvedLink LinkResolver::resolve_file(const Document& from, const std::string&
   if (it == attachment_sizes_.end()) {
     std::vector<std::string> sources;
     for (const auto& [path, _] : attachment_sizes_) sources.push_back("content/" + path);
-    return error(is_image ? "missing-image" : "missing-file",
-                 std::string(is_image ? "image" : "file") + " '" + target_source +
-                     "' does not exist",
-                 suggest_source(dir_of(from.source_path), target_source, sources));
+    return error(
+        is_image ? "missing-image" : "missing-file",
+        std::string(is_image ? "image" : "file") + " '" + target_source + "' does not exist",
+        suggest_source(dir_of(from.source_path), target_source, sources));
   }
   // Size is checked once per file, where sources are found, not per link.
   std::string url = relative_url(from.path, output, style_);

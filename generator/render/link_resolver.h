@@ -31,7 +31,7 @@ class LinkResolver {
 
  private:
   ResolvedLink absolute_link(const Document& from, const std::string& destination,
-                            const std::string& path) const;
+                             const std::string& path) const;
   ResolvedLink resolve_document(const Document& from, const std::string& target_source,
                                 const std::string& fragment) const;
   ResolvedLink resolve_file(const Document& from, const std::string& target_source,

@@ -52,19 +52,29 @@ class Renderer {
 
   void render_node(const Node& n, const BlockScope* scope) {
     switch (n.kind) {
-      case NodeKind::kText: emit_text(n.text); break;
-      case NodeKind::kVariable: emit_variable(n); break;
-      case NodeKind::kSection: render_section(n, scope); break;
+      case NodeKind::kText:
+        emit_text(n.text);
+        break;
+      case NodeKind::kVariable:
+        emit_variable(n);
+        break;
+      case NodeKind::kSection:
+        render_section(n, scope);
+        break;
       case NodeKind::kInverted:
         if (is_falsy(lookup(n.path))) render(n.children, scope);
         break;
-      case NodeKind::kPartial: include(n, scope); break;
+      case NodeKind::kPartial:
+        include(n, scope);
+        break;
       case NodeKind::kParent: {
         BlockScope inner{&n, scope};
         include(n, &inner);
         break;
       }
-      case NodeKind::kBlock: render_block(n, scope); break;
+      case NodeKind::kBlock:
+        render_block(n, scope);
+        break;
     }
   }
 
@@ -242,11 +252,20 @@ void append_html_escaped(std::string_view value, std::string* out) {
   for (size_t i = 0; i < value.size(); ++i) {
     const char* entity = nullptr;
     switch (value[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      default: continue;
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      default:
+        continue;
     }
     out->append(value.substr(start, i - start));
     out->append(entity);
@@ -279,8 +298,7 @@ TemplateSource directory_template_source(const FileSystem& fs, std::vector<std::
 }
 
 TemplateSet::TemplateSet(TemplateSource source)
-    : loader_([source = std::move(source)](const std::string& name)
-                  -> std::optional<TemplateFile> {
+    : loader_([source = std::move(source)](const std::string& name) -> std::optional<TemplateFile> {
         std::optional<std::string> text = source(name);
         if (!text) return std::nullopt;
         return TemplateFile{name, std::move(*text)};
@@ -338,8 +356,8 @@ bool TemplateSet::render(const std::string& name, const json& context, std::stri
   return render_parsed(this, *tmpl, context, out, diags);
 }
 
-bool TemplateSet::render_string(std::string_view tmpl, const std::string& file,
-                                const json& context, std::string* out, Diagnostics* diags) {
+bool TemplateSet::render_string(std::string_view tmpl, const std::string& file, const json& context,
+                                std::string* out, Diagnostics* diags) {
   return render_parsed(this, parse_mustache(tmpl, file), context, out, diags);
 }
 

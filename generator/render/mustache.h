@@ -65,8 +65,8 @@ class TemplateSet {
               Diagnostics* diags);
   // Renders template text that is not in the set; `file` names it in
   // diagnostics. Partials and parents come from the set.
-  bool render_string(std::string_view tmpl, const std::string& file,
-                     const nlohmann::json& context, std::string* out, Diagnostics* diags);
+  bool render_string(std::string_view tmpl, const std::string& file, const nlohmann::json& context,
+                     std::string* out, Diagnostics* diags);
   // True if the source has a template `name` (it is loaded and cached).
   bool has(const std::string& name);
 

@@ -65,10 +65,14 @@ bool may_stand_alone(TokenKind k) {
 
 const char* container_word(TokenKind k) {
   switch (k) {
-    case TokenKind::kInverted: return "inverted section";
-    case TokenKind::kParent: return "parent";
-    case TokenKind::kBlock: return "block";
-    default: return "section";
+    case TokenKind::kInverted:
+      return "inverted section";
+    case TokenKind::kParent:
+      return "parent";
+    case TokenKind::kBlock:
+      return "block";
+    default:
+      return "section";
   }
 }
 
@@ -133,17 +137,40 @@ class Scanner {
     std::string close = close_;
     TokenKind kind = TokenKind::kVariable;
     switch (sigil) {
-      case '{': kind = TokenKind::kRawVariable; close = "}" + close_; break;
-      case '&': kind = TokenKind::kRawVariable; break;
-      case '#': kind = TokenKind::kSection; break;
-      case '^': kind = TokenKind::kInverted; break;
-      case '/': kind = TokenKind::kClose; break;
-      case '>': kind = TokenKind::kPartial; break;
-      case '<': kind = TokenKind::kParent; break;
-      case '$': kind = TokenKind::kBlock; break;
-      case '!': kind = TokenKind::kComment; break;
-      case '=': kind = TokenKind::kDelimiters; close = "=" + close_; break;
-      default: break;
+      case '{':
+        kind = TokenKind::kRawVariable;
+        close = "}" + close_;
+        break;
+      case '&':
+        kind = TokenKind::kRawVariable;
+        break;
+      case '#':
+        kind = TokenKind::kSection;
+        break;
+      case '^':
+        kind = TokenKind::kInverted;
+        break;
+      case '/':
+        kind = TokenKind::kClose;
+        break;
+      case '>':
+        kind = TokenKind::kPartial;
+        break;
+      case '<':
+        kind = TokenKind::kParent;
+        break;
+      case '$':
+        kind = TokenKind::kBlock;
+        break;
+      case '!':
+        kind = TokenKind::kComment;
+        break;
+      case '=':
+        kind = TokenKind::kDelimiters;
+        close = "=" + close_;
+        break;
+      default:
+        break;
     }
     if (kind != TokenKind::kVariable) ++p;
     size_t end = src_.find(close, p);
@@ -193,8 +220,7 @@ class Scanner {
     while (gap < rest.size() && !is_space(rest[gap])) ++gap;
     std::string_view open = rest.substr(0, gap);
     std::string_view close = trim(rest.substr(gap));
-    bool valid = !open.empty() && !close.empty() &&
-                 open.find('=') == std::string_view::npos &&
+    bool valid = !open.empty() && !close.empty() && open.find('=') == std::string_view::npos &&
                  close.find('=') == std::string_view::npos;
     for (char c : close) valid = valid && !is_space(c);
     if (!valid) {
@@ -305,14 +331,31 @@ Node make_node(const Token& t) {
   n.standalone = t.standalone;
   n.indent = t.indent;
   switch (t.kind) {
-    case TokenKind::kVariable: n.kind = NodeKind::kVariable; break;
-    case TokenKind::kRawVariable: n.kind = NodeKind::kVariable; n.escape = false; break;
-    case TokenKind::kSection: n.kind = NodeKind::kSection; break;
-    case TokenKind::kInverted: n.kind = NodeKind::kInverted; break;
-    case TokenKind::kPartial: n.kind = NodeKind::kPartial; break;
-    case TokenKind::kParent: n.kind = NodeKind::kParent; break;
-    case TokenKind::kBlock: n.kind = NodeKind::kBlock; break;
-    default: n.kind = NodeKind::kText; break;
+    case TokenKind::kVariable:
+      n.kind = NodeKind::kVariable;
+      break;
+    case TokenKind::kRawVariable:
+      n.kind = NodeKind::kVariable;
+      n.escape = false;
+      break;
+    case TokenKind::kSection:
+      n.kind = NodeKind::kSection;
+      break;
+    case TokenKind::kInverted:
+      n.kind = NodeKind::kInverted;
+      break;
+    case TokenKind::kPartial:
+      n.kind = NodeKind::kPartial;
+      break;
+    case TokenKind::kParent:
+      n.kind = NodeKind::kParent;
+      break;
+    case TokenKind::kBlock:
+      n.kind = NodeKind::kBlock;
+      break;
+    default:
+      n.kind = NodeKind::kText;
+      break;
   }
   if (n.kind != NodeKind::kText) n.path = split_path(n.text);
   return n;

@@ -24,7 +24,8 @@ std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::str
 }
 
 std::string text_direction(const std::string& language) {
-  static const char* kRightToLeft[] = {"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"};
+  static const char* kRightToLeft[] = {"ar", "arc", "ckb", "dv", "fa", "he",
+                                       "ps", "sd",  "ug",  "ur", "yi"};
   std::string primary = ascii_lower(language.substr(0, language.find_first_of("-_")));
   for (const char* code : kRightToLeft) {
     if (primary == code) return "rtl";
@@ -33,9 +34,9 @@ std::string text_direction(const std::string& language) {
 }
 
 std::string PageContext::display_date(const std::string& iso_day) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",
-                                  "June",    "July",     "August",    "September", "October",
-                                  "November", "December"};
+  static const char* kMonths[] = {"January",   "February", "March",    "April",
+                                  "May",       "June",     "July",     "August",
+                                  "September", "October",  "November", "December"};
   if (iso_day.size() < 10) return iso_day;
   int month = std::stoi(iso_day.substr(5, 2));
   int day = std::stoi(iso_day.substr(8, 2));
@@ -112,7 +113,8 @@ json PageContext::pagination(const std::string& first_dir, size_t page, size_t p
   std::string dir = page_dir(first_dir, page);
   json list = json::array();
   for (size_t n = 1; n <= pages; ++n) {
-    list.push_back({{"number", n}, {"url", url(dir, page_dir(first_dir, n))}, {"current", n == page}});
+    list.push_back(
+        {{"number", n}, {"url", url(dir, page_dir(first_dir, n))}, {"current", n == page}});
   }
   json out = {{"current", page}, {"total", pages}, {"pages", list}, {"paginated", pages > 1}};
   if (page > 1) out["prev_url"] = url(dir, page_dir(first_dir, page - 1));
@@ -169,10 +171,8 @@ struct MentionRole {
   const char* label;
 };
 constexpr MentionRole kMentionRoles[] = {
-    {"lead_organizations", "leads", "Leads"},
-    {"champions", "leads", "Leads"},
-    {"partners", "partners", "Partner in"},
-    {"participants", "partners", "Partner in"},
+    {"lead_organizations", "leads", "Leads"},       {"champions", "leads", "Leads"},
+    {"partners", "partners", "Partner in"},         {"participants", "partners", "Partner in"},
     {"organizations", "mentioned", "Mentioned in"},
 };
 
@@ -197,7 +197,8 @@ json PageContext::mentions(const std::string& dir, size_t index) const {
   };
   std::vector<std::string> order;
   for (const auto& role : kMentionRoles) {
-    if (std::find(order.begin(), order.end(), role.group) == order.end()) order.push_back(role.group);
+    if (std::find(order.begin(), order.end(), role.group) == order.end())
+      order.push_back(role.group);
   }
   std::map<std::string, Group> by_group;
   std::set<std::string> other_fields;
@@ -210,7 +211,8 @@ json PageContext::mentions(const std::string& dir, size_t index) const {
       // An unknown role is named by the field's label in the naming type's schema.
       const Document& naming = site_.documents[mention.document];
       const FieldSchema* field = site_.config.type(naming.type)->field(mention.field);
-      g.label = role ? role->label : "Named in " + ascii_lower(field ? field->label : mention.field);
+      g.label =
+          role ? role->label : "Named in " + ascii_lower(field ? field->label : mention.field);
     }
     g.documents.push_back(mention.document);
   }
@@ -259,7 +261,8 @@ void add_facts_and_lists(const ContentType& type, const Document& doc, json* d) 
                          {"value", PageContext::display_date(value.get<std::string>())}});
         break;
       case FieldType::kUrl:
-        facts.push_back({{"field", field.name}, {"label", label}, {"value", value}, {"url", value}});
+        facts.push_back(
+            {{"field", field.name}, {"label", label}, {"value", value}, {"url", value}});
         break;
       case FieldType::kList:
         if (!value.empty()) {
@@ -281,9 +284,9 @@ json PageContext::document(size_t index, const RenderedBody& body) const {
   const ContentType& type = *site_.config.type(doc.type);
   json ctx = base(doc.path, "document", doc.title);
   ctx["page"]["description"] = doc.summary;
-  ctx["page"]["breadcrumbs"] = json::array(
-      {{{"title", "Home"}, {"url", url(doc.path, "")}},
-       {{"title", type.title}, {"url", url(doc.path, doc.type + "/")}}});
+  ctx["page"]["breadcrumbs"] =
+      json::array({{{"title", "Home"}, {"url", url(doc.path, "")}},
+                   {{"title", type.title}, {"url", url(doc.path, doc.type + "/")}}});
   json d = item(doc.path, index);
   d["fields"] = doc.fields;
   // Mustache cannot test a list for emptiness without iterating it; themes

@@ -19,7 +19,7 @@ namespace agora {
 // A document's rendered body, from the Markdown stage.
 struct RenderedBody {
   std::string html;
-  std::string toc_html;  // nested <ol>, empty when the page is short
+  std::string toc_html;                          // nested <ol>, empty when the page is short
   nlohmann::json toc = nlohmann::json::array();  // [{level, id, text}]
 };
 

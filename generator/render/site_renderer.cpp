@@ -5,11 +5,11 @@
 #include <optional>
 
 #include "content/body_render.h"
-#include "render/facets.h"
 #include "model/relations.h"
+#include "output/human_bytes.h"
+#include "render/facets.h"
 #include "render/feeds.h"
 #include "render/link_resolver.h"
-#include "output/human_bytes.h"
 #include "render/mustache.h"
 #include "render/open_data.h"
 #include "render/page_context.h"
@@ -23,8 +23,8 @@ namespace agora {
 namespace {
 
 struct PageJob {
-  std::string dir;       // site-relative directory of the page
-  std::string file;      // output file; page_file(dir) unless set
+  std::string dir;   // site-relative directory of the page
+  std::string file;  // output file; page_file(dir) unless set
   std::string template_name;
   std::function<json()> context;
 };
@@ -43,9 +43,12 @@ std::vector<RenderedBody> render_bodies(const FileSystem& fs, const Site& site, 
   LinkResolver links(site, sizes, style);
   std::vector<RenderedBody> bodies(site.documents.size());
   std::vector<Diagnostics> found(site.documents.size());
-  parallel_for(site.documents.size(), [&](size_t i) {
-    bodies[i] = render_body(site.documents[i], site.config.trusted_html, links, &found[i]);
-  }, threads);
+  parallel_for(
+      site.documents.size(),
+      [&](size_t i) {
+        bodies[i] = render_body(site.documents[i], site.config.trusted_html, links, &found[i]);
+      },
+      threads);
   for (const auto& d : found) diags->merge(d);
   return bodies;
 }
@@ -60,7 +63,8 @@ class PagePlanner {
     // Jobs keep references into these two: fill them before adding any.
     const BrowseConfig& browse = site_.config.browse;
     facets_ = plan_facets(site_, browse.facets);
-    gap_map_ = build_gap_map(site_, GapMapSpec{browse.gap_rows, browse.gap_columns, browse.gap_types});
+    gap_map_ =
+        build_gap_map(site_, GapMapSpec{browse.gap_rows, browse.gap_columns, browse.gap_types});
     add_home();
     for (const auto& type : site_.config.types) add_listing(type);
     for (const auto& facet : facets_) add_facet(facet);
@@ -68,12 +72,10 @@ class PagePlanner {
     for (size_t i = 0; i < site_.documents.size(); ++i) add_document(i);
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
     add_downloads();
-    jobs_.push_back({"search/", "", "search", [this] {
-                       return ctx_.base("search/", "search", "Search");
-                     }});
-    jobs_.push_back({"", "404.html", "404", [this] {
-                       return ctx_.base("", "404", "Page not found");
-                     }});
+    jobs_.push_back(
+        {"search/", "", "search", [this] { return ctx_.base("search/", "search", "Search"); }});
+    jobs_.push_back(
+        {"", "404.html", "404", [this] { return ctx_.base("", "404", "Page not found"); }});
     return std::move(jobs_);
   }
 
@@ -88,7 +90,8 @@ class PagePlanner {
   void add_document(size_t index);
   void add_taxonomy(const Taxonomy& taxonomy);
   void add_paginated(const std::string& first_dir, const std::string& template_name,
-                     const std::vector<size_t>& documents, std::function<json(const std::string&)> base);
+                     const std::vector<size_t>& documents,
+                     std::function<json(const std::string&)> base);
 
   const Site& site_;
   const PageContext& ctx_;
@@ -103,77 +106,82 @@ class PagePlanner {
 // The open data page: each type's JSON and CSV with their sizes.
 void PagePlanner::add_downloads() {
   jobs_.push_back({"downloads/", "", "downloads", [this] {
-    json ctx = ctx_.base("downloads/", "downloads", "Open data");
-    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url("downloads/", "")}}});
-    json types = json::array();
-    for (const auto& type : site_.config.types) {
-      json formats = json::array();
-      for (const char* ext : {"json", "csv"}) {
-        std::string path = "data/" + type.name + "." + ext;
-        formats.push_back({{"format", ext == std::string("json") ? "JSON" : "CSV"},
-                           {"url", ctx_.url("downloads/", path)},
-                           {"size", output::human_bytes(data_files_.at(path).size())}});
-      }
-      types.push_back({{"title", type.title},
-                       {"count", site_.by_type.at(type.name).size()},
-                       {"formats", formats}});
-    }
-    ctx["downloads"] = {{"types", types}};
-    return ctx;
-  }});
+                     json ctx = ctx_.base("downloads/", "downloads", "Open data");
+                     ctx["page"]["breadcrumbs"] =
+                         json::array({{{"title", "Home"}, {"url", ctx_.url("downloads/", "")}}});
+                     json types = json::array();
+                     for (const auto& type : site_.config.types) {
+                       json formats = json::array();
+                       for (const char* ext : {"json", "csv"}) {
+                         std::string path = "data/" + type.name + "." + ext;
+                         formats.push_back(
+                             {{"format", ext == std::string("json") ? "JSON" : "CSV"},
+                              {"url", ctx_.url("downloads/", path)},
+                              {"size", output::human_bytes(data_files_.at(path).size())}});
+                       }
+                       types.push_back({{"title", type.title},
+                                        {"count", site_.by_type.at(type.name).size()},
+                                        {"formats", formats}});
+                     }
+                     ctx["downloads"] = {{"types", types}};
+                     return ctx;
+                   }});
 }
 
 void PagePlanner::add_home() {
-  jobs_.push_back({"", "", "home", [this] {
-    json ctx = ctx_.base("", "home", site_.config.title);
-    std::vector<size_t> newest = newest_documents(site_, 6);
-    json types = json::array();
-    for (const auto& type : site_.config.types) {
-      types.push_back({{"title", type.title},
-                       {"singular", type.singular},
-                       {"url", ctx_.url("", type.name + "/")},
-                       {"count", site_.by_type.at(type.name).size()}});
-    }
-    // The facet taxonomies (themes, regions) are the main ways in and show
-    // every term in use; the others are one link each.
-    json ways_in = json::array(), more = json::array();
-    for (const auto& taxonomy : site_.config.taxonomies) {
-      const auto& used = site_.taxonomies.at(taxonomy.name).documents;
-      if (used.empty()) continue;
-      const auto& facets = site_.config.browse.facets;
-      bool featured = std::find(facets.begin(), facets.end(), taxonomy.name) != facets.end();
-      if (!featured || taxonomy.kind == VocabularyKind::kDocuments) {
-        std::string url = taxonomy.kind == VocabularyKind::kDocuments ? taxonomy.document_type + "/"
-                                                                      : taxonomy.path();
-        more.push_back({{"title", taxonomy.title}, {"url", ctx_.url("", url)}, {"count", used.size()}});
-        continue;
-      }
-      std::vector<std::pair<size_t, const Term*>> by_count;
-      for (const auto& [id, docs] : used) {
-        by_count.emplace_back(docs.size(), site_.vocabularies.at(taxonomy.name).by_id(id));
-      }
-      std::stable_sort(by_count.begin(), by_count.end(),
-                       [](const auto& a, const auto& b) { return a.first > b.first; });
-      json terms = json::array();
-      for (const auto& [count, term] : by_count) {
-        terms.push_back({{"name", term->name},
-                         {"url", ctx_.url("", term_path(site_, taxonomy, term->id))},
-                         {"count", count}});
-      }
-      ways_in.push_back({{"title", taxonomy.title},
-                         {"title_lower", ascii_lower(taxonomy.title)},
-                         {"id", "by-" + taxonomy.path().substr(0, taxonomy.path().size() - 1)},
-                         {"url", ctx_.url("", taxonomy.path())},
-                         {"terms", terms}});
-    }
-    ctx["home"] = {{"latest", ctx_.items("", newest)},
-                   {"types", types},
-                   {"ways_in", ways_in},
-                   {"more", more},
-                   {"has_gap_map", gap_map_.has_value()},
-                   {"document_count", site_.documents.size()}};
-    return ctx;
-  }});
+  jobs_.push_back(
+      {"", "", "home", [this] {
+         json ctx = ctx_.base("", "home", site_.config.title);
+         std::vector<size_t> newest = newest_documents(site_, 6);
+         json types = json::array();
+         for (const auto& type : site_.config.types) {
+           types.push_back({{"title", type.title},
+                            {"singular", type.singular},
+                            {"url", ctx_.url("", type.name + "/")},
+                            {"count", site_.by_type.at(type.name).size()}});
+         }
+         // The facet taxonomies (themes, regions) are the main ways in and show
+         // every term in use; the others are one link each.
+         json ways_in = json::array(), more = json::array();
+         for (const auto& taxonomy : site_.config.taxonomies) {
+           const auto& used = site_.taxonomies.at(taxonomy.name).documents;
+           if (used.empty()) continue;
+           const auto& facets = site_.config.browse.facets;
+           bool featured = std::find(facets.begin(), facets.end(), taxonomy.name) != facets.end();
+           if (!featured || taxonomy.kind == VocabularyKind::kDocuments) {
+             std::string url = taxonomy.kind == VocabularyKind::kDocuments
+                                   ? taxonomy.document_type + "/"
+                                   : taxonomy.path();
+             more.push_back(
+                 {{"title", taxonomy.title}, {"url", ctx_.url("", url)}, {"count", used.size()}});
+             continue;
+           }
+           std::vector<std::pair<size_t, const Term*>> by_count;
+           for (const auto& [id, docs] : used) {
+             by_count.emplace_back(docs.size(), site_.vocabularies.at(taxonomy.name).by_id(id));
+           }
+           std::stable_sort(by_count.begin(), by_count.end(),
+                            [](const auto& a, const auto& b) { return a.first > b.first; });
+           json terms = json::array();
+           for (const auto& [count, term] : by_count) {
+             terms.push_back({{"name", term->name},
+                              {"url", ctx_.url("", term_path(site_, taxonomy, term->id))},
+                              {"count", count}});
+           }
+           ways_in.push_back({{"title", taxonomy.title},
+                              {"title_lower", ascii_lower(taxonomy.title)},
+                              {"id", "by-" + taxonomy.path().substr(0, taxonomy.path().size() - 1)},
+                              {"url", ctx_.url("", taxonomy.path())},
+                              {"terms", terms}});
+         }
+         ctx["home"] = {{"latest", ctx_.items("", newest)},
+                        {"types", types},
+                        {"ways_in", ways_in},
+                        {"more", more},
+                        {"has_gap_map", gap_map_.has_value()},
+                        {"document_count", site_.documents.size()}};
+         return ctx;
+       }});
 }
 
 void PagePlanner::add_paginated(const std::string& first_dir, const std::string& template_name,
@@ -183,80 +191,83 @@ void PagePlanner::add_paginated(const std::string& first_dir, const std::string&
   size_t pages = std::max<size_t>(1, (documents.size() + size - 1) / size);
   for (size_t page = 1; page <= pages; ++page) {
     std::string dir = page_dir(first_dir, page);
-    jobs_.push_back({dir, "", template_name, [=, this, &documents] {
-      json ctx = base(dir);
-      std::vector<size_t> slice(documents.begin() + static_cast<long>((page - 1) * size),
-                                documents.begin() + static_cast<long>(std::min(documents.size(), page * size)));
-      ctx["listing"]["items"] = ctx_.items(dir, slice);
-      ctx["listing"]["count"] = documents.size();
-      ctx["listing"]["count_label"] =
-          std::to_string(documents.size()) + (documents.size() == 1 ? " document" : " documents");
-      ctx["listing"]["pagination"] = ctx_.pagination(first_dir, page, pages);
-      return ctx;
-    }});
+    jobs_.push_back(
+        {dir, "", template_name, [=, this, &documents] {
+           json ctx = base(dir);
+           std::vector<size_t> slice(
+               documents.begin() + static_cast<long>((page - 1) * size),
+               documents.begin() + static_cast<long>(std::min(documents.size(), page * size)));
+           ctx["listing"]["items"] = ctx_.items(dir, slice);
+           ctx["listing"]["count"] = documents.size();
+           ctx["listing"]["count_label"] = std::to_string(documents.size()) +
+                                           (documents.size() == 1 ? " document" : " documents");
+           ctx["listing"]["pagination"] = ctx_.pagination(first_dir, page, pages);
+           return ctx;
+         }});
   }
 }
 
 void PagePlanner::add_listing(const ContentType& type) {
-  add_paginated(type.name + "/", "listing", site_.by_type.at(type.name),
-                [this, &type](const std::string& dir) {
-                  json ctx = ctx_.base(dir, "listing", type.title);
-                  ctx["page"]["breadcrumbs"] =
-                      json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
-                  ctx["listing"] = {{"title", type.title},
-                                    {"type", type.name},
-                                    {"filters", facet_filters(ctx_, facets_, type.name, dir, nullptr)}};
-                  return ctx;
-                });
+  add_paginated(
+      type.name + "/", "listing", site_.by_type.at(type.name),
+      [this, &type](const std::string& dir) {
+        json ctx = ctx_.base(dir, "listing", type.title);
+        ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
+        ctx["listing"] = {{"title", type.title},
+                          {"type", type.name},
+                          {"filters", facet_filters(ctx_, facets_, type.name, dir, nullptr)}};
+        return ctx;
+      });
 }
 
 void PagePlanner::add_facet(const Facet& facet) {
   const ContentType& type = *site_.config.type(facet.type);
-  add_paginated(facet.path, "listing", facet.documents,
-                [this, &type, &facet](const std::string& dir) {
-                  std::string title = type.title + ": " + facet.term->name;
-                  json ctx = ctx_.base(dir, "facet", title);
-                  ctx["page"]["breadcrumbs"] = json::array(
-                      {{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
-                       {{"title", type.title}, {"url", ctx_.url(dir, type.name + "/")}}});
-                  ctx["listing"] = {
-                      {"title", title},
-                      {"type", type.name},
-                      {"description", facet.term->description},
-                      {"term_name", facet.term->name},
-                      {"term_url", ctx_.url(dir, term_path(site_, *facet.taxonomy, facet.term->id))},
-                      {"filters", facet_filters(ctx_, facets_, type.name, dir, &facet)}};
-                  ctx["listing"]["filters"]["all_title"] = "All " + ascii_lower(type.title);
-                  return ctx;
-                });
+  add_paginated(
+      facet.path, "listing", facet.documents, [this, &type, &facet](const std::string& dir) {
+        std::string title = type.title + ": " + facet.term->name;
+        json ctx = ctx_.base(dir, "facet", title);
+        ctx["page"]["breadcrumbs"] =
+            json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
+                         {{"title", type.title}, {"url", ctx_.url(dir, type.name + "/")}}});
+        ctx["listing"] = {
+            {"title", title},
+            {"type", type.name},
+            {"description", facet.term->description},
+            {"term_name", facet.term->name},
+            {"term_url", ctx_.url(dir, term_path(site_, *facet.taxonomy, facet.term->id))},
+            {"filters", facet_filters(ctx_, facets_, type.name, dir, &facet)}};
+        ctx["listing"]["filters"]["all_title"] = "All " + ascii_lower(type.title);
+        return ctx;
+      });
 }
 
 void PagePlanner::add_gap_map() {
   const GapMap& map = *gap_map_;
   jobs_.push_back({kGapMapPath, "", "gap-map", [this] {
-    json ctx = ctx_.base(kGapMapPath, "gap-map", "Gap map");
-    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(kGapMapPath, "")}}});
-    ctx["gap_map"] = gap_map_context(ctx_, site_, *gap_map_, kGapMapPath);
-    return ctx;
-  }});
+                     json ctx = ctx_.base(kGapMapPath, "gap-map", "Gap map");
+                     ctx["page"]["breadcrumbs"] =
+                         json::array({{{"title", "Home"}, {"url", ctx_.url(kGapMapPath, "")}}});
+                     ctx["gap_map"] = gap_map_context(ctx_, site_, *gap_map_, kGapMapPath);
+                     return ctx;
+                   }});
   for (size_t r = 0; r < map.rows.size(); ++r) {
     for (size_t c = 0; c < map.columns.size(); ++c) {
       const GapCell& cell = map.cells[r][c];
       if (cell.documents.empty()) continue;
       const Term* row = map.rows[r];
       const Term* column = map.columns[c];
-      add_paginated(cell.path, "listing", cell.documents,
-                    [this, row, column](const std::string& dir) {
-                      std::string title = row->name + " in " + column->name;
-                      json ctx = ctx_.base(dir, "gap-cell", title);
-                      ctx["page"]["breadcrumbs"] = json::array(
-                          {{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
-                           {{"title", "Gap map"}, {"url", ctx_.url(dir, kGapMapPath)}}});
-                      ctx["listing"] = {{"title", title},
-                                        {"kicker", "Gap map"},
-                                        {"kicker_url", ctx_.url(dir, kGapMapPath)}};
-                      return ctx;
-                    });
+      add_paginated(
+          cell.path, "listing", cell.documents, [this, row, column](const std::string& dir) {
+            std::string title = row->name + " in " + column->name;
+            json ctx = ctx_.base(dir, "gap-cell", title);
+            ctx["page"]["breadcrumbs"] =
+                json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}},
+                             {{"title", "Gap map"}, {"url", ctx_.url(dir, kGapMapPath)}}});
+            ctx["listing"] = {{"title", title},
+                              {"kicker", "Gap map"},
+                              {"kicker_url", ctx_.url(dir, kGapMapPath)}};
+            return ctx;
+          });
     }
   }
 }
@@ -265,9 +276,8 @@ void PagePlanner::add_document(size_t index) {
   const Document& doc = site_.documents[index];
   std::string specific = "document-" + doc.type;
   std::string name = templates_.has(specific) ? specific : "document";
-  jobs_.push_back({doc.path, "", name, [this, index] {
-    return ctx_.document(index, bodies_[index]);
-  }});
+  jobs_.push_back(
+      {doc.path, "", name, [this, index] { return ctx_.document(index, bodies_[index]); }});
 }
 
 void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
@@ -277,30 +287,35 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
   if (index.documents.empty()) return;
   std::string dir = taxonomy.path();
   jobs_.push_back({dir, "", "taxonomy", [this, &taxonomy, &index, dir] {
-    json ctx = ctx_.base(dir, "taxonomy", taxonomy.title);
-    ctx["page"]["breadcrumbs"] = json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
-    std::vector<const Term*> terms;
-    for (const auto& [id, _] : index.documents) terms.push_back(index.vocabulary->by_id(id));
-    std::stable_sort(terms.begin(), terms.end(),
-                     [](const Term* a, const Term* b) { return a->name < b->name; });
-    json list = json::array();
-    for (const Term* term : terms) {
-      list.push_back({{"name", term->name},
-                      {"description", term->description},
-                      {"url", ctx_.url(dir, term_path(site_, taxonomy, term->id))},
-                      {"count", index.documents.at(term->id).size()}});
-    }
-    ctx["taxonomy"] = {{"title", taxonomy.title}, {"singular", taxonomy.singular}, {"terms", list}};
-    return ctx;
-  }});
+                     json ctx = ctx_.base(dir, "taxonomy", taxonomy.title);
+                     ctx["page"]["breadcrumbs"] =
+                         json::array({{{"title", "Home"}, {"url", ctx_.url(dir, "")}}});
+                     std::vector<const Term*> terms;
+                     for (const auto& [id, _] : index.documents)
+                       terms.push_back(index.vocabulary->by_id(id));
+                     std::stable_sort(terms.begin(), terms.end(), [](const Term* a, const Term* b) {
+                       return a->name < b->name;
+                     });
+                     json list = json::array();
+                     for (const Term* term : terms) {
+                       list.push_back({{"name", term->name},
+                                       {"description", term->description},
+                                       {"url", ctx_.url(dir, term_path(site_, taxonomy, term->id))},
+                                       {"count", index.documents.at(term->id).size()}});
+                     }
+                     ctx["taxonomy"] = {{"title", taxonomy.title},
+                                        {"singular", taxonomy.singular},
+                                        {"terms", list}};
+                     return ctx;
+                   }});
   for (const auto& [id, documents] : index.documents) {
     const Term* term = index.vocabulary->by_id(id);
     add_paginated(term_path(site_, taxonomy, id), "term", documents,
                   [this, &taxonomy, term, dir](const std::string& page) {
                     json ctx = ctx_.base(page, "term", term->name);
-                    ctx["page"]["breadcrumbs"] = json::array(
-                        {{{"title", "Home"}, {"url", ctx_.url(page, "")}},
-                         {{"title", taxonomy.title}, {"url", ctx_.url(page, dir)}}});
+                    ctx["page"]["breadcrumbs"] =
+                        json::array({{{"title", "Home"}, {"url", ctx_.url(page, "")}},
+                                     {{"title", taxonomy.title}, {"url", ctx_.url(page, dir)}}});
                     ctx["listing"] = {{"title", term->name}, {"description", term->description}};
                     ctx["term"] = {{"name", term->name},
                                    {"id", term->id},
@@ -397,12 +412,16 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
 
   std::vector<std::string> out(jobs.size());
   std::vector<Diagnostics> found(jobs.size());
-  parallel_for(jobs.size(), [&](size_t i) {
-    json context = jobs[i].context();
-    context["page"]["has_breadcrumbs"] = !context["page"]["breadcrumbs"].empty();
-    if (planner.has_gap_map()) context["site"]["gap_map_url"] = ctx.url(jobs[i].dir, kGapMapPath);
-    templates.render(jobs[i].template_name, context, &out[i], &found[i]);
-  }, options.threads);
+  parallel_for(
+      jobs.size(),
+      [&](size_t i) {
+        json context = jobs[i].context();
+        context["page"]["has_breadcrumbs"] = !context["page"]["breadcrumbs"].empty();
+        if (planner.has_gap_map())
+          context["site"]["gap_map_url"] = ctx.url(jobs[i].dir, kGapMapPath);
+        templates.render(jobs[i].template_name, context, &out[i], &found[i]);
+      },
+      options.threads);
   std::vector<std::string> page_dirs;
   for (size_t i = 0; i < jobs.size(); ++i) {
     diags->merge(found[i]);

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "model/site.h"
+#include "output/site_files.h"
 #include "render/url.h"
 #include "util/diagnostic.h"
-#include "output/site_files.h"
 #include "util/file_system.h"
 
 namespace agora {

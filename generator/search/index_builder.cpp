@@ -209,7 +209,8 @@ void IndexBuilder::add(AnalyzedDocument doc) {
   if (refs_.size() == kSample && expected_documents_ > kSample) {
     const double scale = 1.1 * static_cast<double>(expected_documents_) / kSample;
     entries_.reserve(static_cast<size_t>(static_cast<double>(entries_.size()) * scale));
-    positions_data_.reserve(static_cast<size_t>(static_cast<double>(positions_data_.size()) * scale));
+    positions_data_.reserve(
+        static_cast<size_t>(static_cast<double>(positions_data_.size()) * scale));
   }
   const auto doc_id = static_cast<uint32_t>(refs_.size());
   const int64_t array_index = js_array_index(doc.ref);

@@ -28,9 +28,9 @@ struct SearchDocument {
 
 // One field of one document after the pipeline.
 struct AnalyzedField {
-  uint32_t length = 0;               // tokens left after the pipeline
-  std::vector<std::string> terms;    // distinct terms (UTF-8), first occurrence first
-  std::vector<uint32_t> frequencies; // parallel to terms
+  uint32_t length = 0;                // tokens left after the pipeline
+  std::vector<std::string> terms;     // distinct terms (UTF-8), first occurrence first
+  std::vector<uint32_t> frequencies;  // parallel to terms
   // std::hash<std::string_view> of each term, computed during (parallel)
   // analysis for the (sequential) merge; may be left empty.
   std::vector<uint64_t> term_hashes;
@@ -97,13 +97,13 @@ class IndexBuilder {
   void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
                     const Postings& postings, std::string& out) const;
 
-  std::vector<FieldSpec> fields_;      // lunr's Object.keys(_fields) order
-  std::vector<size_t> spec_index_;     // fields_[i] is input field spec_index_[i]
-  size_t index_key_slot_ = 0;          // where "_index" falls among posting keys
+  std::vector<FieldSpec> fields_;   // lunr's Object.keys(_fields) order
+  std::vector<size_t> spec_index_;  // fields_[i] is input field spec_index_[i]
+  size_t index_key_slot_ = 0;       // where "_index" falls among posting keys
   bool positions_ = false;
 
   std::vector<std::string> refs_;
-  std::vector<std::string> ref_json_;  // refs_ as JSON string literals
+  std::vector<std::string> ref_json_;     // refs_ as JSON string literals
   std::vector<int64_t> ref_array_index_;  // ref as a JS array index, or -1
   bool any_array_index_ref_ = false;
   std::vector<double> doc_boosts_;
@@ -118,7 +118,7 @@ class IndexBuilder {
     uint32_t hash_high = 0;
   };
   std::vector<TermSlot> term_slots_;
-  std::vector<uint64_t> term_hashes_;  // by term id, for rehashing
+  std::vector<uint64_t> term_hashes_;      // by term id, for rehashing
   std::vector<uint32_t> term_doc_counts_;  // postings per term, all fields
 
   size_t expected_documents_ = 0;

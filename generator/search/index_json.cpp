@@ -86,7 +86,8 @@ void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
       const double average =
           static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
       const double length_ratio = field_lengths_[slot] / average;
-      const double field_boost = fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
+      const double field_boost =
+          fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
       for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
         const Entry& entry = entries_[e];
         const double tf = entry.frequency;

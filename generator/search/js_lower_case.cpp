@@ -27,8 +27,7 @@ bool is_case_ignorable(char32_t cp) {
 // Reads the code point at `i` (forward) and sets `len` to its unit count.
 char32_t code_point_at(std::u16string_view s, size_t i, size_t& len) {
   const char16_t u = s[i];
-  if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 &&
-      s[i + 1] <= 0xDFFF) {
+  if (u >= 0xD800 && u <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
     len = 2;
     return 0x10000 + ((char32_t(u) - 0xD800) << 10) + (s[i + 1] - 0xDC00);
   }
@@ -88,8 +87,8 @@ char32_t js_lower_code_point(char32_t cp) {
   using unicode_tables::kLowerRuns;
   using unicode_tables::LowerRun;
   const LowerRun* end = kLowerRuns + kLowerRunCount;
-  const LowerRun* it = std::upper_bound(
-      kLowerRuns, end, cp, [](char32_t c, const LowerRun& r) { return c < r.first; });
+  const LowerRun* it = std::upper_bound(kLowerRuns, end, cp,
+                                        [](char32_t c, const LowerRun& r) { return c < r.first; });
   if (it == kLowerRuns) return cp;
   const LowerRun& run = *(it - 1);
   if (cp > run.last || (cp - run.first) % run.stride != 0) return cp;

@@ -11,9 +11,16 @@ uint32_t utf16_rank(std::string_view s, size_t i) {
   const auto b0 = static_cast<uint8_t>(s[i]);
   uint32_t cp = b0;
   size_t len = 1;
-  if (b0 >= 0xF0) { cp = b0 & 0x07; len = 4; }
-  else if (b0 >= 0xE0) { cp = b0 & 0x0F; len = 3; }
-  else if (b0 >= 0xC0) { cp = b0 & 0x1F; len = 2; }
+  if (b0 >= 0xF0) {
+    cp = b0 & 0x07;
+    len = 4;
+  } else if (b0 >= 0xE0) {
+    cp = b0 & 0x0F;
+    len = 3;
+  } else if (b0 >= 0xC0) {
+    cp = b0 & 0x1F;
+    len = 2;
+  }
   for (size_t j = 1; j < len && i + j < s.size(); ++j) {
     cp = (cp << 6) | (static_cast<uint8_t>(s[i + j]) & 0x3F);
   }

@@ -8,7 +8,6 @@
 namespace agora::search {
 namespace {
 
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -37,14 +36,20 @@ JsonCursor::Type JsonCursor::peek() {
   skip_whitespace();
   if (failed() || pos_ >= text_.size()) return Type::kInvalid;
   switch (text_[pos_]) {
-    case '{': return Type::kObject;
-    case '[': return Type::kArray;
-    case '"': return Type::kString;
-    case 't': case 'f': return Type::kBool;
-    case 'n': return Type::kNull;
+    case '{':
+      return Type::kObject;
+    case '[':
+      return Type::kArray;
+    case '"':
+      return Type::kString;
+    case 't':
+    case 'f':
+      return Type::kBool;
+    case 'n':
+      return Type::kNull;
     default:
       return (text_[pos_] == '-' || (text_[pos_] >= '0' && text_[pos_] <= '9')) ? Type::kNumber
-                                                                             : Type::kInvalid;
+                                                                                : Type::kInvalid;
   }
 }
 
@@ -119,14 +124,30 @@ bool JsonCursor::read_string(std::string& out) {
     if (pos_ >= text_.size()) return fail("unterminated string");
     const char e = text_[pos_++];
     switch (e) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '/': out.push_back('/'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
+      case '"':
+        out.push_back('"');
+        break;
+      case '\\':
+        out.push_back('\\');
+        break;
+      case '/':
+        out.push_back('/');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
       case 'u': {
         auto read_hex4 = [this](char32_t& unit) {
           if (pos_ + 4 > text_.size()) return false;
@@ -156,7 +177,8 @@ bool JsonCursor::read_string(std::string& out) {
         agora::append_utf8((unit >= 0xD800 && unit <= 0xDFFF) ? 0xFFFD : unit, &out);
         break;
       }
-      default: return fail("bad escape");
+      default:
+        return fail("bad escape");
     }
   }
 }
@@ -196,10 +218,14 @@ bool JsonCursor::skip_value() {
   double number = 0;
   bool flag = false;
   switch (peek()) {
-    case Type::kNull: return read_null();
-    case Type::kBool: return read_bool(flag);
-    case Type::kNumber: return read_number(number);
-    case Type::kString: return read_string(scratch);
+    case Type::kNull:
+      return read_null();
+    case Type::kBool:
+      return read_bool(flag);
+    case Type::kNumber:
+      return read_number(number);
+    case Type::kString:
+      return read_string(scratch);
     case Type::kArray:
       if (!begin_array()) return false;
       while (next_element()) {
@@ -212,7 +238,8 @@ bool JsonCursor::skip_value() {
         if (!skip_value()) return false;
       }
       return !failed();
-    case Type::kInvalid: break;
+    case Type::kInvalid:
+      break;
   }
   return fail("expected a value");
 }

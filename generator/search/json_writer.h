@@ -22,7 +22,10 @@ class JsonWriter {
 
   void raw(std::string_view text);
   void raw(char c) { buffer_.push_back(c); }
-  void string(std::string_view text) { append_json_string(buffer_, text); maybe_flush(); }
+  void string(std::string_view text) {
+    append_json_string(buffer_, text);
+    maybe_flush();
+  }
   void number(double value);
   void integer(uint64_t value);
   void flush();

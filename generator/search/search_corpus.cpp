@@ -18,7 +18,8 @@ bool read_scalar(JsonCursor& c, std::string& out, bool& is_null) {
   double number = 0;
   bool flag = false;
   switch (c.peek()) {
-    case Type::kString: return c.read_string(out);
+    case Type::kString:
+      return c.read_string(out);
     case Type::kNumber:
       if (!c.read_number(number)) return false;
       out = js_number_to_string(number);
@@ -31,7 +32,8 @@ bool read_scalar(JsonCursor& c, std::string& out, bool& is_null) {
       out.clear();
       is_null = true;
       return c.read_null();
-    default: return false;
+    default:
+      return false;
   }
 }
 

@@ -45,7 +45,8 @@ std::string value_for(const Site& site, const Document& doc, const std::string& 
 SearchCorpus site_search_corpus(const Site& site) {
   SearchCorpus corpus;
   corpus.ref = "ref";
-  for (const auto& field : site.config.search_fields) corpus.fields.push_back({field.name, field.boost});
+  for (const auto& field : site.config.search_fields)
+    corpus.fields.push_back({field.name, field.boost});
   corpus.documents.reserve(site.documents.size());
   for (const auto& doc : site.documents) {
     SearchDocument out;

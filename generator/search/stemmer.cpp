@@ -56,18 +56,25 @@ bool matches(std::basic_string_view<Ch> w, const std::array<Block, N>& blocks,
 
 constexpr std::array<Block, 3> kMgr0 = {Block::kOptC, Block::kV, Block::kC};
 constexpr std::array<Block, 4> kMeq1 = {Block::kOptC, Block::kV, Block::kC, Block::kOptV};
-constexpr std::array<Block, 5> kMgr1 = {Block::kOptC, Block::kV, Block::kC, Block::kV,
-                                        Block::kC};
+constexpr std::array<Block, 5> kMgr1 = {Block::kOptC, Block::kV, Block::kC, Block::kV, Block::kC};
 constexpr std::array<Block, 2> kSv = {Block::kOptC, Block::kSingleV};
 
 template <typename Ch>
-bool mgr0(std::basic_string_view<Ch> w) { return matches(w, kMgr0); }
+bool mgr0(std::basic_string_view<Ch> w) {
+  return matches(w, kMgr0);
+}
 template <typename Ch>
-bool mgr1(std::basic_string_view<Ch> w) { return matches(w, kMgr1); }
+bool mgr1(std::basic_string_view<Ch> w) {
+  return matches(w, kMgr1);
+}
 template <typename Ch>
-bool meq1(std::basic_string_view<Ch> w) { return matches(w, kMeq1, true); }
+bool meq1(std::basic_string_view<Ch> w) {
+  return matches(w, kMeq1, true);
+}
 template <typename Ch>
-bool has_vowel(std::basic_string_view<Ch> w) { return matches(w, kSv); }
+bool has_vowel(std::basic_string_view<Ch> w) {
+  return matches(w, kSv);
+}
 
 // ^C v [^aeiouwxy]$ (re4_1b_2 and re3_5).
 template <typename Ch>
@@ -104,22 +111,26 @@ struct SuffixRule {
 };
 
 constexpr std::array<SuffixRule, 21> kStep2 = {{
-    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},   {"anci", "ance"},
-    {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"},
-    {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-    {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-    {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},   {"biliti", "ble"},
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
     {"logi", "log"},
 }};
 
 constexpr std::array<SuffixRule, 7> kStep3 = {{
-    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"},
-    {"ical", "ic"},  {"ful", ""},   {"ness", ""},
+    {"icate", "ic"},
+    {"ative", ""},
+    {"alize", "al"},
+    {"iciti", "ic"},
+    {"ical", "ic"},
+    {"ful", ""},
+    {"ness", ""},
 }};
 
-constexpr std::array<std::string_view, 18> kStep4 = {
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement",
-    "ment", "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize"};
+constexpr std::array<std::string_view, 18> kStep4 = {"al",   "ance", "ence",  "er",   "ic",  "able",
+                                                     "ible", "ant",  "ement", "ment", "ent", "ou",
+                                                     "ism",  "ate",  "iti",   "ous",  "ive", "ize"};
 
 // ^(.+?)(alt1|alt2|...)$: the first alternative of the longest matching
 // length, leaving a non-empty prefix. Returns its index or -1.
@@ -161,8 +172,10 @@ void porter_stem(std::basic_string<Ch>& w) {
     if (mgr0(View(w).substr(0, w.size() - 3))) w.pop_back();
   } else {
     size_t cut = 0;
-    if (w.size() >= 3 && ends_with(w, "ed")) cut = 2;
-    else if (w.size() >= 4 && ends_with(w, "ing")) cut = 3;
+    if (w.size() >= 3 && ends_with(w, "ed"))
+      cut = 2;
+    else if (w.size() >= 4 && ends_with(w, "ing"))
+      cut = 3;
     if (cut != 0 && has_vowel(View(w).substr(0, w.size() - cut))) {
       w.resize(w.size() - cut);
       const size_t n = w.size();

@@ -8,8 +8,8 @@ namespace agora::search {
 bool is_separator(char16_t u) {
   if (u < 0x80) return u == ' ' || u == '-' || (u >= 0x09 && u <= 0x0D);
   // ECMAScript WhiteSpace and LineTerminator: Zs plus U+FEFF, U+2028/9.
-  return u == 0xA0 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 ||
-         u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
+  return u == 0xA0 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A) || u == 0x2028 || u == 0x2029 ||
+         u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF;
 }
 
 std::vector<TokenSpan> split_tokens(std::u16string_view lowered) {
@@ -33,8 +33,7 @@ std::vector<std::string> tokenize(std::string_view text) {
   const std::u16string lowered = js_to_lower_case(utf8_to_utf16(text));
   std::vector<std::string> tokens;
   for (const TokenSpan& span : split_tokens(lowered)) {
-    tokens.push_back(
-        utf16_to_utf8(std::u16string_view(lowered).substr(span.start, span.length)));
+    tokens.push_back(utf16_to_utf8(std::u16string_view(lowered).substr(span.start, span.length)));
   }
   return tokens;
 }

@@ -17,7 +17,6 @@ void push_code_point(std::u16string& out, char32_t cp) {
   out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
 }
 
-
 }  // namespace
 
 std::u16string utf8_to_utf16(std::string_view in) {
@@ -36,9 +35,19 @@ std::u16string utf8_to_utf16(std::string_view in) {
     // overlong forms), per the Unicode "maximal subpart" rules.
     size_t len = 0;
     char32_t cp = 0, min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2;
+      cp = b0 & 0x1F;
+      min = 0x80;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3;
+      cp = b0 & 0x0F;
+      min = 0x800;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4;
+      cp = b0 & 0x07;
+      min = 0x10000;
+    }
     if (len == 0) {
       out.push_back(0xFFFD);
       ++i;

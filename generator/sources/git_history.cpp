@@ -213,8 +213,9 @@ std::map<std::string, FileHistory> GitHistory::read(const std::string& site_root
     for (const auto& [name, commits] : tally.commits_by_author) {
       history.contributors.push_back({name, commits});
     }
-    std::stable_sort(history.contributors.begin(), history.contributors.end(),
-                     [](const Contributor& a, const Contributor& b) { return a.commits > b.commits; });
+    std::stable_sort(
+        history.contributors.begin(), history.contributors.end(),
+        [](const Contributor& a, const Contributor& b) { return a.commits > b.commits; });
   }
   return out;
 }

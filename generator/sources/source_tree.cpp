@@ -19,7 +19,8 @@ bool is_skipped(const std::string& relative) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -51,8 +52,10 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
       if (markdown) {
         std::string folders;
         for (size_t i = 0; i < type_names.size(); ++i) {
-          folders += (i == 0 ? "" : i + 1 == type_names.size() ? " or " : ", ") + std::string("content/") +
-                     type_names[i] + "/";
+          folders += (i == 0                       ? ""
+                      : i + 1 == type_names.size() ? " or "
+                                                   : ", ") +
+                     std::string("content/") + type_names[i] + "/";
         }
         diags->error(path, 0, 0, "misplaced-file",
                      "documents live in a folder per type: content/TYPE/NAME.md",

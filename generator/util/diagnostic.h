@@ -30,10 +30,10 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 class Diagnostics {
  public:
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
-  void error(std::string file, int line, int column, std::string code,
-             std::string message, std::string hint = {});
-  void warning(std::string file, int line, int column, std::string code,
-               std::string message, std::string hint = {});
+  void error(std::string file, int line, int column, std::string code, std::string message,
+             std::string hint = {});
+  void warning(std::string file, int line, int column, std::string code, std::string message,
+               std::string hint = {});
   void merge(const Diagnostics& other);
   void sort();
 

@@ -96,8 +96,7 @@ bool RealFileSystem::remove_all(const std::string& path, std::string* err) {
   return true;
 }
 
-bool RealFileSystem::rename(const std::string& from, const std::string& to,
-                            std::string* err) {
+bool RealFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
   std::error_code ec;
   fs::rename(from, to, ec);
   if (ec) {
@@ -107,8 +106,7 @@ bool RealFileSystem::rename(const std::string& from, const std::string& to,
   return true;
 }
 
-bool RealFileSystem::hard_link(const std::string& from, const std::string& to,
-                               std::string* err) {
+bool RealFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   std::error_code ec;
   fs::path p(to);
   if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
@@ -182,8 +180,7 @@ bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
   return true;
 }
 
-bool MemoryFileSystem::rename(const std::string& from, const std::string& to,
-                              std::string* err) {
+bool MemoryFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
   std::string f = normalise(from), t = normalise(to);
   if (exists(t)) {
     *err = "cannot rename " + from + " to " + to + ": target exists";
@@ -206,8 +203,7 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to,
   return true;
 }
 
-bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to,
-                                 std::string* err) {
+bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   auto it = files_.find(normalise(from));
   if (it == files_.end()) {
     *err = "cannot link " + from + ": no such file";

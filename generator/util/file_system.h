@@ -20,8 +20,7 @@ class FileSystem {
   virtual bool read_file(const std::string& path, std::string* contents,
                          std::string* err) const = 0;
   // Writes the whole file, creating parent directories.
-  virtual bool write_file(const std::string& path, std::string_view contents,
-                          std::string* err) = 0;
+  virtual bool write_file(const std::string& path, std::string_view contents, std::string* err) = 0;
   virtual bool exists(const std::string& path) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
   // Size in bytes, or -1 when the file does not exist.
@@ -42,10 +41,8 @@ class FileSystem {
 // The process's real file system.
 class RealFileSystem : public FileSystem {
  public:
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* err) const override;
-  bool write_file(const std::string& path, std::string_view contents,
-                  std::string* err) override;
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override;
+  bool write_file(const std::string& path, std::string_view contents, std::string* err) override;
   bool exists(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   int64_t file_size(const std::string& path) const override;
@@ -59,10 +56,8 @@ class RealFileSystem : public FileSystem {
 // lies under them. Paths are normalised by stripping "./" and trailing '/'.
 class MemoryFileSystem : public FileSystem {
  public:
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* err) const override;
-  bool write_file(const std::string& path, std::string_view contents,
-                  std::string* err) override;
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override;
+  bool write_file(const std::string& path, std::string_view contents, std::string* err) override;
   bool exists(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   int64_t file_size(const std::string& path) const override;
@@ -82,21 +77,15 @@ class MemoryFileSystem : public FileSystem {
 class FileSystemWrapper : public FileSystem {
  public:
   explicit FileSystemWrapper(FileSystem* target) : target_(target) {}
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* err) const override {
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
     return target_->read_file(path, contents, err);
   }
-  bool write_file(const std::string& path, std::string_view contents,
-                  std::string* err) override {
+  bool write_file(const std::string& path, std::string_view contents, std::string* err) override {
     return target_->write_file(path, contents, err);
   }
   bool exists(const std::string& path) const override { return target_->exists(path); }
-  bool is_directory(const std::string& path) const override {
-    return target_->is_directory(path);
-  }
-  int64_t file_size(const std::string& path) const override {
-    return target_->file_size(path);
-  }
+  bool is_directory(const std::string& path) const override { return target_->is_directory(path); }
+  int64_t file_size(const std::string& path) const override { return target_->file_size(path); }
   std::vector<std::string> list_files(const std::string& dir) const override {
     return target_->list_files(dir);
   }

@@ -11,9 +11,7 @@
 
 namespace agora {
 
-inline unsigned default_thread_count() {
-  return std::max(1u, std::thread::hardware_concurrency());
-}
+inline unsigned default_thread_count() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 template <typename Fn>
 void parallel_for(size_t n, Fn&& fn, unsigned threads = 0) {

@@ -10,12 +10,23 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -61,48 +72,34 @@ struct Transliteration {
 // Latin-1 Supplement and Latin Extended-A letters that readers expect to
 // see spelled in ASCII in a URL. Sorted by code point for binary search.
 constexpr std::array kTransliterations = {
-    Transliteration{0x00C0, "a"},  Transliteration{0x00C1, "a"},
-    Transliteration{0x00C2, "a"},  Transliteration{0x00C3, "a"},
-    Transliteration{0x00C4, "a"},  Transliteration{0x00C5, "a"},
-    Transliteration{0x00C6, "ae"}, Transliteration{0x00C7, "c"},
-    Transliteration{0x00C8, "e"},  Transliteration{0x00C9, "e"},
-    Transliteration{0x00CA, "e"},  Transliteration{0x00CB, "e"},
-    Transliteration{0x00CC, "i"},  Transliteration{0x00CD, "i"},
-    Transliteration{0x00CE, "i"},  Transliteration{0x00CF, "i"},
-    Transliteration{0x00D0, "d"},  Transliteration{0x00D1, "n"},
-    Transliteration{0x00D2, "o"},  Transliteration{0x00D3, "o"},
-    Transliteration{0x00D4, "o"},  Transliteration{0x00D5, "o"},
-    Transliteration{0x00D6, "o"},  Transliteration{0x00D8, "o"},
-    Transliteration{0x00D9, "u"},  Transliteration{0x00DA, "u"},
-    Transliteration{0x00DB, "u"},  Transliteration{0x00DC, "u"},
-    Transliteration{0x00DD, "y"},  Transliteration{0x00DE, "th"},
-    Transliteration{0x00DF, "ss"}, Transliteration{0x00E0, "a"},
-    Transliteration{0x00E1, "a"},  Transliteration{0x00E2, "a"},
-    Transliteration{0x00E3, "a"},  Transliteration{0x00E4, "a"},
-    Transliteration{0x00E5, "a"},  Transliteration{0x00E6, "ae"},
-    Transliteration{0x00E7, "c"},  Transliteration{0x00E8, "e"},
-    Transliteration{0x00E9, "e"},  Transliteration{0x00EA, "e"},
-    Transliteration{0x00EB, "e"},  Transliteration{0x00EC, "i"},
-    Transliteration{0x00ED, "i"},  Transliteration{0x00EE, "i"},
-    Transliteration{0x00EF, "i"},  Transliteration{0x00F0, "d"},
-    Transliteration{0x00F1, "n"},  Transliteration{0x00F2, "o"},
-    Transliteration{0x00F3, "o"},  Transliteration{0x00F4, "o"},
-    Transliteration{0x00F5, "o"},  Transliteration{0x00F6, "o"},
-    Transliteration{0x00F8, "o"},  Transliteration{0x00F9, "u"},
-    Transliteration{0x00FA, "u"},  Transliteration{0x00FB, "u"},
-    Transliteration{0x00FC, "u"},  Transliteration{0x00FD, "y"},
-    Transliteration{0x00FE, "th"}, Transliteration{0x00FF, "y"},
-    Transliteration{0x0110, "d"},  Transliteration{0x0111, "d"},
-    Transliteration{0x0126, "h"},  Transliteration{0x0127, "h"},
-    Transliteration{0x0131, "i"},  Transliteration{0x0132, "ij"},
-    Transliteration{0x0133, "ij"}, Transliteration{0x0138, "k"},
-    Transliteration{0x013F, "l"},  Transliteration{0x0140, "l"},
-    Transliteration{0x0141, "l"},  Transliteration{0x0142, "l"},
-    Transliteration{0x0149, "n"},  Transliteration{0x014A, "ng"},
-    Transliteration{0x014B, "ng"}, Transliteration{0x0152, "oe"},
-    Transliteration{0x0153, "oe"}, Transliteration{0x0166, "t"},
-    Transliteration{0x0167, "t"},  Transliteration{0x017F, "s"},
-    Transliteration{0x1E9E, "ss"},
+    Transliteration{0x00C0, "a"},  Transliteration{0x00C1, "a"},  Transliteration{0x00C2, "a"},
+    Transliteration{0x00C3, "a"},  Transliteration{0x00C4, "a"},  Transliteration{0x00C5, "a"},
+    Transliteration{0x00C6, "ae"}, Transliteration{0x00C7, "c"},  Transliteration{0x00C8, "e"},
+    Transliteration{0x00C9, "e"},  Transliteration{0x00CA, "e"},  Transliteration{0x00CB, "e"},
+    Transliteration{0x00CC, "i"},  Transliteration{0x00CD, "i"},  Transliteration{0x00CE, "i"},
+    Transliteration{0x00CF, "i"},  Transliteration{0x00D0, "d"},  Transliteration{0x00D1, "n"},
+    Transliteration{0x00D2, "o"},  Transliteration{0x00D3, "o"},  Transliteration{0x00D4, "o"},
+    Transliteration{0x00D5, "o"},  Transliteration{0x00D6, "o"},  Transliteration{0x00D8, "o"},
+    Transliteration{0x00D9, "u"},  Transliteration{0x00DA, "u"},  Transliteration{0x00DB, "u"},
+    Transliteration{0x00DC, "u"},  Transliteration{0x00DD, "y"},  Transliteration{0x00DE, "th"},
+    Transliteration{0x00DF, "ss"}, Transliteration{0x00E0, "a"},  Transliteration{0x00E1, "a"},
+    Transliteration{0x00E2, "a"},  Transliteration{0x00E3, "a"},  Transliteration{0x00E4, "a"},
+    Transliteration{0x00E5, "a"},  Transliteration{0x00E6, "ae"}, Transliteration{0x00E7, "c"},
+    Transliteration{0x00E8, "e"},  Transliteration{0x00E9, "e"},  Transliteration{0x00EA, "e"},
+    Transliteration{0x00EB, "e"},  Transliteration{0x00EC, "i"},  Transliteration{0x00ED, "i"},
+    Transliteration{0x00EE, "i"},  Transliteration{0x00EF, "i"},  Transliteration{0x00F0, "d"},
+    Transliteration{0x00F1, "n"},  Transliteration{0x00F2, "o"},  Transliteration{0x00F3, "o"},
+    Transliteration{0x00F4, "o"},  Transliteration{0x00F5, "o"},  Transliteration{0x00F6, "o"},
+    Transliteration{0x00F8, "o"},  Transliteration{0x00F9, "u"},  Transliteration{0x00FA, "u"},
+    Transliteration{0x00FB, "u"},  Transliteration{0x00FC, "u"},  Transliteration{0x00FD, "y"},
+    Transliteration{0x00FE, "th"}, Transliteration{0x00FF, "y"},  Transliteration{0x0110, "d"},
+    Transliteration{0x0111, "d"},  Transliteration{0x0126, "h"},  Transliteration{0x0127, "h"},
+    Transliteration{0x0131, "i"},  Transliteration{0x0132, "ij"}, Transliteration{0x0133, "ij"},
+    Transliteration{0x0138, "k"},  Transliteration{0x013F, "l"},  Transliteration{0x0140, "l"},
+    Transliteration{0x0141, "l"},  Transliteration{0x0142, "l"},  Transliteration{0x0149, "n"},
+    Transliteration{0x014A, "ng"}, Transliteration{0x014B, "ng"}, Transliteration{0x0152, "oe"},
+    Transliteration{0x0153, "oe"}, Transliteration{0x0166, "t"},  Transliteration{0x0167, "t"},
+    Transliteration{0x017F, "s"},  Transliteration{0x1E9E, "ss"},
 };
 
 // Latin Extended-A letters not in the table are a base letter plus a
@@ -131,9 +128,8 @@ constexpr std::array kLatinExtendedA = {
 // The ASCII spelling of `cp`, or "" if it has none (then it separates
 // words like punctuation does).
 std::string_view transliterate(char32_t cp) {
-  auto it = std::lower_bound(
-      kTransliterations.begin(), kTransliterations.end(), cp,
-      [](const Transliteration& t, char32_t c) { return t.code_point < c; });
+  auto it = std::lower_bound(kTransliterations.begin(), kTransliterations.end(), cp,
+                             [](const Transliteration& t, char32_t c) { return t.code_point < c; });
   if (it != kTransliterations.end() && it->code_point == cp) return it->ascii;
   static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
   for (const LatinRange& range : kLatinExtendedA) {
@@ -145,13 +141,10 @@ std::string_view transliterate(char32_t cp) {
 }
 
 bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-char lower_char(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
@@ -180,14 +173,15 @@ char32_t decode_utf8(std::string_view text, size_t* pos) {
   };
   *pos = i + len;
   switch (len) {
-    case 1: return byte(i);
-    case 2: return ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F);
+    case 1:
+      return byte(i);
+    case 2:
+      return ((byte(i) & 0x1F) << 6) | (byte(i + 1) & 0x3F);
     case 3:
-      return ((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) |
-             (byte(i + 2) & 0x3F);
+      return ((byte(i) & 0x0F) << 12) | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
     default:
-      return ((byte(i) & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) |
-             ((byte(i + 2) & 0x3F) << 6) | (byte(i + 3) & 0x3F);
+      return ((byte(i) & 0x07) << 18) | ((byte(i + 1) & 0x3F) << 12) | ((byte(i + 2) & 0x3F) << 6) |
+             (byte(i + 3) & 0x3F);
   }
 }
 

@@ -30,8 +30,7 @@ bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400
 
 class Validator {
  public:
-  Validator(const FrontMatter& fm, const ValidationContext& ctx, Document* doc,
-            Diagnostics* diags)
+  Validator(const FrontMatter& fm, const ValidationContext& ctx, Document* doc, Diagnostics* diags)
       : fm_(fm), ctx_(ctx), doc_(doc), diags_(diags) {}
 
   void run(const ContentType& type);
@@ -39,8 +38,8 @@ class Validator {
  private:
   void error(const YAML::Node& at, const std::string& code, const std::string& message,
              const std::string& hint = {}) {
-    diags_->error(doc_->source_path, yaml_line(at, fm_.line_offset), yaml_column(at), code,
-                  message, hint);
+    diags_->error(doc_->source_path, yaml_line(at, fm_.line_offset), yaml_column(at), code, message,
+                  hint);
   }
   bool is_empty(const YAML::Node& value) const {
     return !value || value.IsNull() || (value.IsScalar() && value.Scalar().empty()) ||
@@ -139,8 +138,7 @@ void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
 bool Validator::expect_sequence(const FieldSchema& field, const YAML::Node& value) {
   if (value.IsSequence()) return true;
   error(value, "wrong-type", "field '" + field.name + "' must be a list",
-        value.IsScalar() ? "write it as a list: " + field.name + ": [" + value.Scalar() + "]"
-                         : "");
+        value.IsScalar() ? "write it as a list: " + field.name + ": [" + value.Scalar() + "]" : "");
   return false;
 }
 
@@ -234,12 +232,14 @@ nlohmann::json Validator::convert_terms(const FieldSchema& field, const YAML::No
       std::string where = taxonomy->kind == VocabularyKind::kDocuments
                               ? "names no document in content/" + taxonomy->document_type + "/"
                               : "is not in the vocabulary of " + taxonomy->title;
-      error(item, "unknown-term", "'" + item.Scalar() + "' " + where + " (field '" + field.name + "')",
+      error(item, "unknown-term",
+            "'" + item.Scalar() + "' " + where + " (field '" + field.name + "')",
             vocabulary.suggest(item.Scalar()));
       continue;
     }
     if (auto [it, inserted] = written.emplace(term->id, item.Scalar()); !inserted) {
-      error(item, "duplicate-term", "'" + item.Scalar() + "' is listed twice in '" + field.name + "'",
+      error(item, "duplicate-term",
+            "'" + item.Scalar() + "' is listed twice in '" + field.name + "'",
             it->second == item.Scalar()
                 ? "remove one of them"
                 : "'" + it->second + "' and '" + item.Scalar() + "' name the same term; keep one");

@@ -5,9 +5,9 @@
 //   lunr_tool analyze         < text    tokens after the pipeline, one per line
 //   lunr_tool index CORPUS OUT [--positions] [--threads N]
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -15,8 +15,8 @@
 #include <string>
 
 #include "search/index_builder.h"
-#include "search/parallel_indexing.h"
 #include "search/js_lower_case.h"
+#include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
 #include "search/stemmer.h"
 #include "search/utf16.h"
@@ -57,8 +57,10 @@ int run_index(int argc, char** argv) {
   bool positions = false;
   unsigned threads = 0;
   for (int i = 4; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--positions") == 0) positions = true;
-    else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc) threads = std::stoul(argv[++i]);
+    if (std::strcmp(argv[i], "--positions") == 0)
+      positions = true;
+    else if (std::strcmp(argv[i], "--threads") == 0 && i + 1 < argc)
+      threads = std::stoul(argv[++i]);
   }
   const auto start = std::chrono::steady_clock::now();
   std::ifstream in(argv[2], std::ios::binary);
@@ -94,11 +96,11 @@ int run_index(int argc, char** argv) {
   auto ms = [](auto a, auto b) {
     return static_cast<long>(std::chrono::duration<double, std::milli>(b - a).count());
   };
-  std::cerr << "lunr_tool: " << builder.document_count() << " documents, "
-            << builder.term_count() << " terms; read+parse " << ms(start, parsed)
-            << " ms, analyze+merge " << ms(parsed, indexed) << " ms, write "
-            << ms(indexed, done) << " ms (cpu " << parse_cpu << " + " << index_cpu - parse_cpu
-            << " + " << std::clock() / (CLOCKS_PER_SEC / 1000) - index_cpu << " ms)\n";
+  std::cerr << "lunr_tool: " << builder.document_count() << " documents, " << builder.term_count()
+            << " terms; read+parse " << ms(start, parsed) << " ms, analyze+merge "
+            << ms(parsed, indexed) << " ms, write " << ms(indexed, done) << " ms (cpu " << parse_cpu
+            << " + " << index_cpu - parse_cpu << " + "
+            << std::clock() / (CLOCKS_PER_SEC / 1000) - index_cpu << " ms)\n";
   return 0;
 }
 

@@ -11,8 +11,8 @@
 #include "cli/diagnostic_printer.h"
 #include "model/vocabulary.h"
 
-using agora::Diagnostics;
 using agora::DiagnosticFormat;
+using agora::Diagnostics;
 using agora::MemoryFileSystem;
 
 namespace {
@@ -72,10 +72,12 @@ TEST_CASE("text format: location, severity and code, the source line with a care
 
 TEST_CASE("text format in colour wraps location, severity, caret and hint") {
   std::string out = print(DiagnosticFormat::kText, /*color=*/true);
-  CHECK(out.find("\033[1mcontent/case-studies/new-case.md:5:11:\033[0m \033[1;31merror[unknown-term]"
-                 "\033[0m: ") != std::string::npos);
+  CHECK(
+      out.find("\033[1mcontent/case-studies/new-case.md:5:11:\033[0m \033[1;31merror[unknown-term]"
+               "\033[0m: ") != std::string::npos);
   CHECK(out.find("    |           \033[1;31m^\033[0m\n") != std::string::npos);
-  CHECK(out.find("  \033[36mhint\033[0m: did you mean 'Sub-Saharan Africa'?\n") != std::string::npos);
+  CHECK(out.find("  \033[36mhint\033[0m: did you mean 'Sub-Saharan Africa'?\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("the caret counts characters, not bytes, and keeps tabs") {
@@ -102,7 +104,8 @@ TEST_CASE("github format: one workflow command per diagnostic") {
   CHECK(print(DiagnosticFormat::kGithub) ==
         "::error file=content/New_Case.md,title=misplaced-file::documents live in a folder per "
         "type: content/TYPE/NAME.md\n"
-        "::warning file=content/case-studies/new-case.md,line=1,col=1,title=draft::draft: true keeps this "
+        "::warning file=content/case-studies/new-case.md,line=1,col=1,title=draft::draft: true "
+        "keeps this "
         "document out of the published site\n"
         "::error file=content/case-studies/new-case.md,line=5,col=11,title=unknown-term::"
         "'sub-saharan africa' is not in the vocabulary of Regions (field 'regions') "
@@ -185,9 +188,9 @@ TEST_CASE("check exits 0 on a clean site and says so") {
 TEST_CASE("warnings pass unless --strict; errors always fail") {
   SiteFs fs;
   std::string err;
-  fs.memory_.write_file("site/content/case-studies/new-case.md",
-                        "---\ntitle: New case\ndate: 2023-01-01\nsummary: A summary.\ndraft: true\n---\n",
-                        &err);
+  fs.memory_.write_file(
+      "site/content/case-studies/new-case.md",
+      "---\ntitle: New case\ndate: 2023-01-01\nsummary: A summary.\ndraft: true\n---\n", &err);
   Run plain = check(&fs, {});
   CHECK(plain.code == 0);
   CHECK(plain.out ==

@@ -49,7 +49,8 @@ TEST_CASE("YAML errors are reported at the line and column in the Markdown file"
   CHECK(d.code == "yaml-syntax");
   CHECK(d.line == 4);
   CHECK(d.column == 9);
-  CHECK(d.message == "invalid YAML in front matter: a list opened with '[' is never closed with ']'");
+  CHECK(d.message ==
+        "invalid YAML in front matter: a list opened with '[' is never closed with ']'");
 }
 
 TEST_CASE("node positions are shifted into the file's lines") {
@@ -88,8 +89,8 @@ TEST_CASE("a quoted value left open is an error at its opening quote") {
   // yaml-cpp accepts it and swallows the following fields into the title.
   Diagnostics diags;
   FrontMatter fm;
-  CHECK_FALSE(agora::parse_front_matter("---\ntitle: \"A\ndate: 2020-01-01\n---\n", "a.md", &fm,
-                                        &diags));
+  CHECK_FALSE(
+      agora::parse_front_matter("---\ntitle: \"A\ndate: 2020-01-01\n---\n", "a.md", &fm, &diags));
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].line == 2);
   CHECK(diags.items()[0].column == 8);
@@ -97,7 +98,7 @@ TEST_CASE("a quoted value left open is an error at its opening quote") {
   // Apostrophes inside plain text and '' escapes are not quotes.
   Diagnostics clean;
   CHECK(agora::parse_front_matter(
-      "---\ntitle: It's fine\nsummary: 'It''s fine: quoted'\nlist: ['a', \"b\\\"c\"]\n---\n", "b.md", &fm,
-      &clean));
+      "---\ntitle: It's fine\nsummary: 'It''s fine: quoted'\nlist: ['a', \"b\\\"c\"]\n---\n",
+      "b.md", &fm, &clean));
   CHECK(clean.empty());
 }

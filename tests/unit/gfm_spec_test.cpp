@@ -117,7 +117,7 @@ std::string agora_markdown(const std::string& markdown) {
       out += html[i++];
       continue;
     }
-    out.append(html, i, 3);  // "<hN"
+    out.append(html, i, 3);         // "<hN"
     i = html.find('"', i + 8) + 1;  // past the id value's closing quote
   }
   return out;
@@ -133,24 +133,23 @@ void compare_on(const std::string& file) {
     if (example.disabled) continue;
     ++run;
     const bool ignore_output = example.html == "<IGNORE>\n";
-    const bool plain_ok =
-        plain_cmark_gfm(example.markdown) == example.html || ignore_output;
-    const bool agora_ok =
-        agora_markdown(example.markdown) == example.html || ignore_output;
+    const bool plain_ok = plain_cmark_gfm(example.markdown) == example.html || ignore_output;
+    const bool agora_ok = agora_markdown(example.markdown) == example.html || ignore_output;
     plain_passes += plain_ok;
     agora_passes += agora_ok;
     if (plain_ok && !agora_ok) regressions.push_back(example.number);
   }
   std::ostringstream summary;
-  summary << file << ": " << run << " examples run ("
-          << examples.size() - static_cast<size_t>(run) << " disabled); plain cmark-gfm passes "
-          << plain_passes << ", agora passes " << agora_passes;
+  summary << file << ": " << run << " examples run (" << examples.size() - static_cast<size_t>(run)
+          << " disabled); plain cmark-gfm passes " << plain_passes << ", agora passes "
+          << agora_passes;
   MESSAGE(summary.str());
   for (int number : regressions) {
     const Example& example = examples[static_cast<size_t>(number - 1)];
     MESSAGE("regression in example " << number << " (line " << example.line << "):\n"
-            << example.markdown << "expected:\n" << example.html << "got:\n"
-            << agora_markdown(example.markdown));
+                                     << example.markdown << "expected:\n"
+                                     << example.html << "got:\n"
+                                     << agora_markdown(example.markdown));
   }
   CHECK(agora_passes >= plain_passes);
   CHECK(regressions.empty());
@@ -170,10 +169,9 @@ TEST_CASE("GFM extensions: the wrapper passes every example plain cmark-gfm pass
 // appear: every '<' from the author is escaped.
 bool only_generated_tags(const std::string& html, std::string* bad_tag) {
   static const std::set<std::string> kAllowed = {
-      "p",  "h1", "h2", "h3", "h4", "h5", "h6",  "em",    "strong", "a",
-      "img", "code", "pre", "blockquote", "ul", "ol", "li", "hr", "br",
-      "table", "thead", "tbody", "tr", "th", "td", "del", "input", "sup",
-      "section"};
+      "p",     "h1",    "h2",  "h3",         "h4", "h5",  "h6",    "em",  "strong", "a",
+      "img",   "code",  "pre", "blockquote", "ul", "ol",  "li",    "hr",  "br",     "table",
+      "thead", "tbody", "tr",  "th",         "td", "del", "input", "sup", "section"};
   const auto is_name_char = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
   };
@@ -212,8 +210,8 @@ TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through"
       CHECK(agora::is_valid_utf8(html, nullptr));
       // Phase 1 on the same input: positions always lie inside the body.
       const auto analysis = agora::content::analyze_markdown(example.markdown, {});
-      const int lines = static_cast<int>(
-          std::count(example.markdown.begin(), example.markdown.end(), '\n'));
+      const int lines =
+          static_cast<int>(std::count(example.markdown.begin(), example.markdown.end(), '\n'));
       for (const auto& link : analysis.links) {
         CHECK(link.line >= 1);
         CHECK(link.line <= std::max(lines, 1));

@@ -10,12 +10,12 @@
 using agora::search::js_string_less;
 
 TEST_CASE("js_string_less: sorts as Array.prototype.sort in node") {
-  std::vector<std::string> terms = {"b", "a", "é", "z", "\uffff", "😀", "\ue000", "ab", "a", "",
-                                    "A", "ｚ", "𝐀"};
+  std::vector<std::string> terms = {"b",  "a", "é", "z", "\uffff", "😀", "\ue000",
+                                    "ab", "a", "",  "A", "ｚ",     "𝐀"};
   std::sort(terms.begin(), terms.end(), js_string_less);
   // node: ["","A","a","a","ab","b","z","é","𝐀","😀","","ｚ","￿"]
-  const std::vector<std::string> expected = {"", "A", "a", "a", "ab", "b", "z", "é", "𝐀", "😀",
-                                             "\ue000", "ｚ", "\uffff"};
+  const std::vector<std::string> expected = {"",  "A", "a", "a",      "ab", "b",     "z",
+                                             "é", "𝐀", "😀", "\ue000", "ｚ", "\uffff"};
   CHECK(terms == expected);
 }
 

@@ -28,29 +28,33 @@ TEST_CASE("index builder: positions, empty terms, boosts, array-index refs first
   builder.add(SearchDocument{"1", {"x", "42"}});
   CHECK(builder.document_count() == 3);
   CHECK(builder.term_count() == 8);
-  CHECK(to_json(builder) ==
-        R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/b",[0,6.22,1,6.22,2,12.979]],["body/b",[1,0.739,3,1.541,4,0.739,5,1.541,6,0.739]],["title/3",[]],["body/3",[0,0.646,7,0.981]],["title/1",[6,5.235]],["body/1",[4,0.646]]],"invertedIndex":[["",{"_index":1,"title":{"b":{"position":[[6,3]]}},"body":{"b":{"position":[[0,4]]}}}],["2020",{"_index":7,"title":{},"body":{"3":{"position":[[12,4]]}}}],["42",{"_index":4,"title":{},"body":{"1":{"position":[[0,2]]},"b":{"position":[[15,2]]}}}],["7",{"_index":5,"title":{},"body":{"b":{"position":[[22,1]]}}}],["hello",{"_index":0,"title":{"b":{"position":[[0,5]]}},"body":{"3":{"position":[[0,5],[6,5]]}}}],["i̇stanbul",{"_index":3,"title":{},"body":{"b":{"position":[[5,9]]}}}],["world",{"_index":2,"title":{"b":{"position":[[10,5]]}},"body":{}}],["x",{"_index":6,"title":{"1":{"position":[[0,1]]}},"body":{"b":{"position":[[24,1]]}}}]],"pipeline":["stemmer"]})");
+  CHECK(
+      to_json(builder) ==
+      R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["title/b",[0,6.22,1,6.22,2,12.979]],["body/b",[1,0.739,3,1.541,4,0.739,5,1.541,6,0.739]],["title/3",[]],["body/3",[0,0.646,7,0.981]],["title/1",[6,5.235]],["body/1",[4,0.646]]],"invertedIndex":[["",{"_index":1,"title":{"b":{"position":[[6,3]]}},"body":{"b":{"position":[[0,4]]}}}],["2020",{"_index":7,"title":{},"body":{"3":{"position":[[12,4]]}}}],["42",{"_index":4,"title":{},"body":{"1":{"position":[[0,2]]},"b":{"position":[[15,2]]}}}],["7",{"_index":5,"title":{},"body":{"b":{"position":[[22,1]]}}}],["hello",{"_index":0,"title":{"b":{"position":[[0,5]]}},"body":{"3":{"position":[[0,5],[6,5]]}}}],["i̇stanbul",{"_index":3,"title":{},"body":{"b":{"position":[[5,9]]}}}],["world",{"_index":2,"title":{"b":{"position":[[10,5]]}},"body":{}}],["x",{"_index":6,"title":{"1":{"position":[[0,1]]}},"body":{"b":{"position":[[24,1]]}}}]],"pipeline":["stemmer"]})");
 }
 
 TEST_CASE("index builder: array-index field names come first, and _index after them") {
   IndexBuilder builder({{"z", 1}, {"10", 2}, {"2", 1}});
   builder.add(SearchDocument{"p/1", {"alpha \"quoted\" back\\slash", "alpha beta", "Beta gamma"}});
   builder.add(SearchDocument{"07", {"gamma", "", "alpha"}});
-  CHECK(to_json(builder) ==
-        R"({"version":"2.3.9","fields":["2","10","z"],"fieldVectors":[["2/p/1",[0,0.16,1,0.16]],["10/p/1",[0,0.259,2,0.19]],["z/p/1",[2,0.111,3,0.575,4,0.575]],["2/07",[2,0.155]],["10/07",[]],["z/07",[1,0.229]]],"invertedIndex":[["alpha",{"2":{"07":{}},"10":{"p/1":{}},"_index":2,"z":{"p/1":{}}}],["back\\slash",{"2":{},"10":{},"_index":4,"z":{"p/1":{}}}],["beta",{"2":{"p/1":{}},"10":{"p/1":{}},"_index":0,"z":{}}],["gamma",{"2":{"p/1":{}},"10":{},"_index":1,"z":{"07":{}}}],["quot",{"2":{},"10":{},"_index":3,"z":{"p/1":{}}}]],"pipeline":["stemmer"]})");
+  CHECK(
+      to_json(builder) ==
+      R"({"version":"2.3.9","fields":["2","10","z"],"fieldVectors":[["2/p/1",[0,0.16,1,0.16]],["10/p/1",[0,0.259,2,0.19]],["z/p/1",[2,0.111,3,0.575,4,0.575]],["2/07",[2,0.155]],["10/07",[]],["z/07",[1,0.229]]],"invertedIndex":[["alpha",{"2":{"07":{}},"10":{"p/1":{}},"_index":2,"z":{"p/1":{}}}],["back\\slash",{"2":{},"10":{},"_index":4,"z":{"p/1":{}}}],["beta",{"2":{"p/1":{}},"10":{"p/1":{}},"_index":0,"z":{}}],["gamma",{"2":{"p/1":{}},"10":{},"_index":1,"z":{"07":{}}}],["quot",{"2":{},"10":{},"_index":3,"z":{"p/1":{}}}]],"pipeline":["stemmer"]})");
 }
 
 TEST_CASE("index builder: an empty index") {
   IndexBuilder builder({{"title", 1}});
-  CHECK(to_json(builder) ==
-        R"({"version":"2.3.9","fields":["title"],"fieldVectors":[],"invertedIndex":[],"pipeline":["stemmer"]})");
+  CHECK(
+      to_json(builder) ==
+      R"({"version":"2.3.9","fields":["title"],"fieldVectors":[],"invertedIndex":[],"pipeline":["stemmer"]})");
 }
 
 TEST_CASE("index builder: parallel analysis gives the same bytes as sequential") {
   std::vector<SearchDocument> docs;
   for (int i = 0; i < 500; ++i) {
-    docs.push_back({"doc/" + std::to_string(i),
-                    {"Title " + std::to_string(i % 17), "body words running runner " + std::to_string(i)}});
+    docs.push_back(
+        {"doc/" + std::to_string(i),
+         {"Title " + std::to_string(i % 17), "body words running runner " + std::to_string(i)}});
   }
   IndexBuilder sequential({{"title", 10}, {"body", 1}});
   for (const auto& d : docs) sequential.add(d);
@@ -87,9 +91,11 @@ TEST_CASE("search corpus: parse, and errors name the document") {
   CHECK(corpus.documents[0].ref == "d\"1");
   CHECK(corpus.documents[0].fields[0] == "a\u00e9\U0001F600\n/");
 
-  CHECK_FALSE(parse_search_corpus(R"({"ref":"url","fields":[{"name":"t"}],"documents":[{"url":"a","t":["x"]}]})",
-                                  corpus, error));
-  CHECK(error == "search corpus: document 0 (a): field 't' must be a string, number, boolean or null");
+  CHECK_FALSE(parse_search_corpus(
+      R"({"ref":"url","fields":[{"name":"t"}],"documents":[{"url":"a","t":["x"]}]})", corpus,
+      error));
+  CHECK(error ==
+        "search corpus: document 0 (a): field 't' must be a string, number, boolean or null");
   CHECK_FALSE(parse_search_corpus("{", corpus, error));
   CHECK(error == "search corpus: JSON: expected a string at byte 1");
   CHECK_FALSE(parse_search_corpus("[]", corpus, error));

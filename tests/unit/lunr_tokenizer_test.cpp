@@ -42,7 +42,7 @@ TEST_CASE("tokenizer: separators are JavaScript's \\s and '-', per code unit") {
 
 TEST_CASE("tokenizer: lower-casing as String.prototype.toLowerCase") {
   CHECK(tokenize("İstanbul") == Strings{"i\u0307stanbul"});  // full mapping, 2 units
-  CHECK(tokenize("ΟΔΟΣ ΑΣ.Σ") == Strings{"οδος", "ασ.ς"});    // final sigma in context
+  CHECK(tokenize("ΟΔΟΣ ΑΣ.Σ") == Strings{"οδος", "ασ.ς"});   // final sigma in context
   CHECK(tokenize("Straße ǅemal ǈ") == Strings{"straße", "ǆemal", "ǉ"});
   CHECK(tokenize("ＡＢＣ Москва ՀԱՅ Ⴀ") == Strings{"ａｂｃ", "москва", "հայ", "ⴀ"});
   CHECK(tokenize("\xF0\x90\x90\x80") == Strings{"\xF0\x90\x90\xA8"});  // Deseret, astral

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "content/heading_ids.h"
@@ -20,14 +20,15 @@ std::ostream& operator<<(std::ostream& os, const Diagnostic& d) {
 }
 namespace content {
 std::ostream& operator<<(std::ostream& os, const LinkReference& l) {
-  return os << "\n  {\"" << l.destination << "\", " << l.is_image << ", " << l.line
-            << ", " << l.column << "}";
+  return os << "\n  {\"" << l.destination << "\", " << l.is_image << ", " << l.line << ", "
+            << l.column << "}";
 }
 std::ostream& operator<<(std::ostream& os, const TocEntry& t) {
   return os << "\n  {" << t.level << ", \"" << t.id << "\", \"" << t.text << "\"}";
 }
 std::ostream& operator<<(std::ostream& os, const Heading& h) {
-  return os << "\n  {" << h.level << ", \"" << h.text << "\", \"" << h.id << "\", " << h.line << "}";
+  return os << "\n  {" << h.level << ", \"" << h.text << "\", \"" << h.id << "\", " << h.line
+            << "}";
 }
 }  // namespace content
 }  // namespace agora
@@ -81,9 +82,9 @@ LinkResolution error(std::string code, std::string message, std::string hint) {
   return r;
 }
 
-Diagnostic error_at(int line, int column, std::string code,
-                    std::string message, std::string hint = {}) {
-  return {"doc.md", line, column, Severity::kError, std::move(code),
+Diagnostic error_at(int line, int column, std::string code, std::string message,
+                    std::string hint = {}) {
+  return {"doc.md",           line,           column, Severity::kError, std::move(code),
           std::move(message), std::move(hint)};
 }
 
@@ -110,7 +111,8 @@ TEST_CASE("heading_anchor follows GitHub") {
       {"C++ (2020)", "c-2020"},
       {"Caf\xC3\xA9 \xC3\x89t\xC3\xA9", "caf\xC3\xA9-\xC3\x89t\xC3\xA9"},  // non-ASCII kept as is
       {"\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x94 dash", "quoted--dash"},
-      {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+      {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+       "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
       {"Emoji \xF0\x9F\x9A\x80 launch", "emoji--launch"},
       {"!!!", "section"},
       {"", "section"},
@@ -145,15 +147,11 @@ TEST_CASE("headings get GitHub-style unique ids, explicit ids win") {
       "## Custom_id\n";
   const MarkdownAnalysis analysis = analyze_markdown(body, {});
   const std::vector<Heading> expected = {
-      {1, "Intro", "intro", 1},
-      {2, "Intro", "intro-1", 2},
+      {1, "Intro", "intro", 1},       {2, "Intro", "intro-1", 2},
       {2, "Intro", "intro-3", 3},  // intro-2 is reserved by line 6
-      {2, "Intro-1", "custom_id", 4},
-      {3, "Custom ID", "custom-id", 5},
-      {2, "Later", "intro-2", 6},
-      {2, "Emphasis and code", "emphasis-and-code", 7},
-      {2, "", "section", 8},
-      {2, "Custom_id", "custom_id-1", 9},
+      {2, "Intro-1", "custom_id", 4}, {3, "Custom ID", "custom-id", 5},
+      {2, "Later", "intro-2", 6},     {2, "Emphasis and code", "emphasis-and-code", 7},
+      {2, "", "section", 8},          {2, "Custom_id", "custom_id-1", 9},
   };
   CHECK(analysis.headings == expected);
 
@@ -174,15 +172,13 @@ TEST_CASE("heading lines count from first_line; setext headings work") {
   options.first_line = 7;
   const MarkdownAnalysis analysis =
       analyze_markdown("Para\n\nTitle {#t}\n=====\n\n## Next\n", options);
-  const std::vector<Heading> expected = {{1, "Title", "t", 9},
-                                         {2, "Next", "next", 12}};
+  const std::vector<Heading> expected = {{1, "Title", "t", 9}, {2, "Next", "next", 12}};
   CHECK(analysis.headings == expected);
   CHECK(render("Title {#t}\n=====\n") == "<h1 id=\"t\">Title</h1>\n");
 }
 
 TEST_CASE("an id marker in a heading with underscores survives cmark's text splitting") {
-  CHECK(render("## Over_view {#my_id_here}\n") ==
-        "<h2 id=\"my_id_here\">Over_view</h2>\n");
+  CHECK(render("## Over_view {#my_id_here}\n") == "<h2 id=\"my_id_here\">Over_view</h2>\n");
 }
 
 // --------------------------------------------------------------------- toc
@@ -201,9 +197,8 @@ TEST_CASE("the table of contents nests h2..h4") {
   Diagnostics diags;
   const RenderedMarkdown rendered = render_markdown(body, {}, nullptr, "doc.md", diags);
   const std::vector<TocEntry> expected = {
-      {2, "one", "One"},         {3, "onea", "One.A"},
-      {4, "oneai", "One.A.i"},   {3, "oneb", "One.B"},
-      {2, "two--more", "Two & More"}, {4, "twoskip", "Two.skip"},
+      {2, "one", "One"},    {3, "onea", "One.A"},           {4, "oneai", "One.A.i"},
+      {3, "oneb", "One.B"}, {2, "two--more", "Two & More"}, {4, "twoskip", "Two.skip"},
       {3, "twoa", "Two.A"},
   };
   CHECK(rendered.toc == expected);
@@ -254,8 +249,7 @@ TEST_CASE("tables render with alignment") {
 }
 
 TEST_CASE("strikethrough, autolinks and task lists") {
-  CHECK(render("~~gone~~ and ~kept~\n") ==
-        "<p><del>gone</del> and <del>kept</del></p>\n");
+  CHECK(render("~~gone~~ and ~kept~\n") == "<p><del>gone</del> and <del>kept</del></p>\n");
   CHECK(render("See www.example.org, https://a.org/x?y=1 and help@example.org.\n") ==
         "<p>See <a href=\"http://www.example.org\">www.example.org</a>, "
         "<a href=\"https://a.org/x?y=1\">https://a.org/x?y=1</a> and "
@@ -286,8 +280,7 @@ TEST_CASE("smart punctuation is off and no sourcepos attributes appear") {
 // ---------------------------------------------------------------- raw HTML
 
 TEST_CASE("untrusted raw HTML is shown escaped, block and inline") {
-  CHECK(render("<script>alert(1)</script>\n") ==
-        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
+  CHECK(render("<script>alert(1)</script>\n") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
   CHECK(render("<div class=\"box\">\n*not emphasis*\n</div>\n") ==
         "<p>&lt;div class=&quot;box&quot;&gt;\n*not emphasis*\n&lt;/div&gt;</p>\n");
   CHECK(render("Press <kbd>Ctrl</kbd> <!-- note --> now\n") ==
@@ -296,26 +289,23 @@ TEST_CASE("untrusted raw HTML is shown escaped, block and inline") {
 }
 
 TEST_CASE("trusted raw HTML passes through, with GFM's tagfilter") {
-  CHECK(render("<div class=\"box\">\nhi\n</div>\n", true) ==
-        "<div class=\"box\">\nhi\n</div>\n");
-  CHECK(render("Press <kbd>Ctrl</kbd>\n", true) ==
-        "<p>Press <kbd>Ctrl</kbd></p>\n");
-  CHECK(render("<script>alert(1)</script>\n", true) ==
-        "&lt;script>alert(1)&lt;/script>\n");
+  CHECK(render("<div class=\"box\">\nhi\n</div>\n", true) == "<div class=\"box\">\nhi\n</div>\n");
+  CHECK(render("Press <kbd>Ctrl</kbd>\n", true) == "<p>Press <kbd>Ctrl</kbd></p>\n");
+  CHECK(render("<script>alert(1)</script>\n", true) == "&lt;script>alert(1)&lt;/script>\n");
   CHECK(render("x <iframe src=\"a\"></iframe>\n", true) ==
         "<p>x &lt;iframe src=\"a\">&lt;/iframe></p>\n");
 }
 
 TEST_CASE("is_dangerous_url") {
-  for (const char* url : {"javascript:alert(1)", "JavaScript:x", " javascript:x",
-                          "java\tscript:x", "vbscript:x", "file:///etc/passwd",
-                          "data:text/html,<b>", "DATA:image/svg+xml,x"}) {
+  for (const char* url :
+       {"javascript:alert(1)", "JavaScript:x", " javascript:x", "java\tscript:x", "vbscript:x",
+        "file:///etc/passwd", "data:text/html,<b>", "DATA:image/svg+xml,x"}) {
     CAPTURE(url);
     CHECK(is_dangerous_url(url));
   }
-  for (const char* url : {"https://a.org", "../x.md", "#top", "mailto:a@b.org",
-                          "data:image/png;base64,AA", "data:image/webp,x",
-                          "javascript", "/javascript:x"}) {
+  for (const char* url :
+       {"https://a.org", "../x.md", "#top", "mailto:a@b.org", "data:image/png;base64,AA",
+        "data:image/webp,x", "javascript", "/javascript:x"}) {
     CAPTURE(url);
     CHECK_FALSE(is_dangerous_url(url));
   }
@@ -333,11 +323,10 @@ TEST_CASE("untrusted dangerous links and images are emptied with a warning") {
         "<a href=\"\">e</a></p>\n");
   REQUIRE(diags.items().size() == 5);
   CHECK(diags.warning_count() == 5);
-  CHECK(diags.items()[0] ==
-        Diagnostic{"doc.md", 1, 5, Severity::kWarning, "unsafe-url",
-                   "link to 'javascript:alert(1)' removed: this URL scheme can "
-                   "run code or read local files",
-                   "link to an http: or https: address instead"});
+  CHECK(diags.items()[0] == Diagnostic{"doc.md", 1, 5, Severity::kWarning, "unsafe-url",
+                                       "link to 'javascript:alert(1)' removed: this URL scheme can "
+                                       "run code or read local files",
+                                       "link to an http: or https: address instead"});
   CHECK(diags.items()[1].column == 30);
   CHECK(diags.items()[2].column == 50);
   CHECK(diags.items()[3].line == 2);
@@ -400,8 +389,8 @@ TEST_CASE("a link nested image is resolved as an image, its link as a link") {
     return rewrite("/r/" + dest);
   };
   Diagnostics diags;
-  CHECK(render_markdown("[![alt](small.png)](big.png)\n", {}, resolver, "doc.md", diags)
-            .html == "<p><a href=\"/r/big.png\"><img src=\"/r/small.png\" alt=\"alt\" /></a></p>\n");
+  CHECK(render_markdown("[![alt](small.png)](big.png)\n", {}, resolver, "doc.md", diags).html ==
+        "<p><a href=\"/r/big.png\"><img src=\"/r/small.png\" alt=\"alt\" /></a></p>\n");
   CHECK(calls == std::vector<std::string>{"img:small.png", "link:big.png"});
 }
 
@@ -414,39 +403,33 @@ TEST_CASE("resolver errors become diagnostics at the destination's file position
       "\n"
       "| col | col |\n"
       "|-----|-----|\n"
-      "| [t](../missing.md) | ![i](../missing.png) |\n"   // line 11
+      "| [t](../missing.md) | ![i](../missing.png) |\n"  // line 11
       "\n"
-      "Reference [r][miss] here.\n"                       // line 13
+      "Reference [r][miss] here.\n"  // line 13
       "\n"
       "[miss]:\n"
-      "    ../missing.md \"title\"\n";                      // line 16
+      "    ../missing.md \"title\"\n";  // line 16
   MarkdownOptions options;
   options.first_line = 5;
   const LinkResolver resolver = [](const std::string& dest, bool is_image) {
     if (dest.find("missing") == std::string::npos) return keep();
     if (is_image) return error("", "image not found: " + dest, "");
-    return error("unknown-document", "no document at '" + dest + "'",
-                 "check the file name");
+    return error("unknown-document", "no document at '" + dest + "'", "check the file name");
   };
   Diagnostics diags;
   const RenderedMarkdown rendered = render_markdown(body, options, resolver, "doc.md", diags);
   const std::vector<Diagnostic> expected = {
-      error_at(5, 28, "unknown-document", "no document at '../missing.md'",
-               "check the file name"),
+      error_at(5, 28, "unknown-document", "no document at '../missing.md'", "check the file name"),
       error_at(7, 18, "unknown-document", "no document at '../missing.md#x'",
                "check the file name"),
-      error_at(7, 46, "unknown-document", "no document at '../missing.md'",
-               "check the file name"),
-      error_at(11, 7, "unknown-document", "no document at '../missing.md'",
-               "check the file name"),
+      error_at(7, 46, "unknown-document", "no document at '../missing.md'", "check the file name"),
+      error_at(11, 7, "unknown-document", "no document at '../missing.md'", "check the file name"),
       error_at(11, 29, "broken-link", "image not found: ../missing.png"),
-      error_at(16, 5, "unknown-document", "no document at '../missing.md'",
-               "check the file name"),
+      error_at(16, 5, "unknown-document", "no document at '../missing.md'", "check the file name"),
   };
   CHECK(diags.items() == expected);
   // On error the destination is kept as written.
-  CHECK(rendered.html.find("<a href=\"../missing.md\">a broken link</a>") !=
-        std::string::npos);
+  CHECK(rendered.html.find("<a href=\"../missing.md\">a broken link</a>") != std::string::npos);
 }
 
 // --------------------------------------------------------- link positions
@@ -490,7 +473,7 @@ TEST_CASE("link positions: reference links report the definition's position") {
   const std::string body =
       "[full][Ref] [collapsed][] [shortcut] [other][ref]\n"
       "\n"
-      "- [ref]: /in-list\n"        // a definition inside a list item
+      "- [ref]: /in-list\n"  // a definition inside a list item
       "\n"
       "[collapsed]: <with space.md>\n"
       "[shortcut]:\n"
@@ -531,14 +514,10 @@ TEST_CASE("link positions: autolinks, escapes, entities, tabs and UTF-8") {
       "[code](not-a-link.md)\n"
       "```\n";
   const std::vector<LinkReference> expected = {
-      {"https://a.org/x", false, 1, 2},
-      {"http://www.b.org", false, 1, 19},
-      {"mailto:c@d.org", false, 1, 29},
-      {"a_b&c.md", false, 2, 12},
-      {"sp ace.md", false, 2, 32},
-      {"t.md", false, 3, 7},
-      {"u.md", false, 3, 19},
-      {"v.md", false, 5, 7},
+      {"https://a.org/x", false, 1, 2}, {"http://www.b.org", false, 1, 19},
+      {"mailto:c@d.org", false, 1, 29}, {"a_b&c.md", false, 2, 12},
+      {"sp ace.md", false, 2, 32},      {"t.md", false, 3, 7},
+      {"u.md", false, 3, 19},           {"v.md", false, 5, 7},
   };
   CHECK(links_of(body) == expected);
 }
@@ -631,7 +610,11 @@ TEST_CASE("a 1 MB body with many links is analyzed and rendered quickly") {
   int calls = 0;
   Diagnostics diags;
   const RenderedMarkdown rendered = render_markdown(
-      body, {}, [&](const std::string&, bool) { ++calls; return keep(); },
+      body, {},
+      [&](const std::string&, bool) {
+        ++calls;
+        return keep();
+      },
       "doc.md", diags);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -689,11 +672,21 @@ TEST_CASE("link positions: labels over two lines, entities the locator cannot de
 TEST_CASE("random Markdown-ish input never breaks either phase") {
   // A small deterministic fuzzer (cmark has one too): characters that
   // matter to links, references, HTML and containers, plus UTF-8 and tabs.
-  static const std::vector<std::string> kPieces = {
-      "[", "]", "(", ")", "<", ">", "!", "*", "_", "`", "#", " ", "  ", "\n",
-      "\n\n", "\t", "\\", "&amp;", "&ouml;", "&#", ";", ":", "|", "-", "~",
-      "^", "{#", "}", "> ", "- ", "1. ", "a", "x.md", "http://", "www.", "@",
-      "\"", "\xC3\xA9", "\xE2\x80\x94", "\xFF", "[r]: /u\n", "```\n", "<div>"};
+  static const std::vector<std::string> kPieces = {"[",       "]",         "(",
+                                                   ")",       "<",         ">",
+                                                   "!",       "*",         "_",
+                                                   "`",       "#",         " ",
+                                                   "  ",      "\n",        "\n\n",
+                                                   "\t",      "\\",        "&amp;",
+                                                   "&ouml;",  "&#",        ";",
+                                                   ":",       "|",         "-",
+                                                   "~",       "^",         "{#",
+                                                   "}",       "> ",        "- ",
+                                                   "1. ",     "a",         "x.md",
+                                                   "http://", "www.",      "@",
+                                                   "\"",      "\xC3\xA9",  "\xE2\x80\x94",
+                                                   "\xFF",    "[r]: /u\n", "```\n",
+                                                   "<div>"};
   uint32_t state = 12345;
   const auto next = [&] {
     state = state * 1103515245u + 12345u;

@@ -60,23 +60,21 @@ TEST_CASE("mustache spec: every test of every spec file passes") {
       ++total;
       const std::string name = test["name"].get<std::string>();
       agora::Diagnostics diags;
-      std::string got = agora::render::render_mustache(
-          test["template"].get<std::string>(), test["data"], partials_of(test), &diags);
+      std::string got = agora::render::render_mustache(test["template"].get<std::string>(),
+                                                       test["data"], partials_of(test), &diags);
       const std::string expected = test["expected"].get<std::string>();
-      CHECK_MESSAGE(got == expected, path.filename().string() << " / " << name
-                                                               << "\n  template: "
-                                                               << json(test["template"]).dump()
-                                                               << "\n  expected: "
-                                                               << json(expected).dump()
-                                                               << "\n  got:      "
-                                                               << json(got).dump());
-      CHECK_MESSAGE(diags.empty(), path.filename().string() << " / " << name
-                                                            << ": unexpected diagnostics");
+      CHECK_MESSAGE(got == expected, path.filename().string()
+                                         << " / " << name
+                                         << "\n  template: " << json(test["template"]).dump()
+                                         << "\n  expected: " << json(expected).dump()
+                                         << "\n  got:      " << json(got).dump());
+      CHECK_MESSAGE(diags.empty(), path.filename().string()
+                                       << " / " << name << ": unexpected diagnostics");
       if (got == expected && diags.empty()) ++passed;
     }
   }
-  std::cout << "mustache spec: " << passed << " of " << total << " tests passed ("
-            << files.size() << " files)\n";
+  std::cout << "mustache spec: " << passed << " of " << total << " tests passed (" << files.size()
+            << " files)\n";
   CHECK(total > 0);
   CHECK(passed == total);
 }

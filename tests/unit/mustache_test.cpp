@@ -27,7 +27,7 @@ using nlohmann::json;
 
 Diagnostic syntax_error(std::string file, int line, int column, std::string message,
                         std::string hint) {
-  return {std::move(file), line, column, Severity::kError, "template-syntax",
+  return {std::move(file),    line,           column, Severity::kError, "template-syntax",
           std::move(message), std::move(hint)};
 }
 
@@ -70,7 +70,8 @@ TEST_CASE("mustache: syntax errors name the file, line, column and what is wrong
                        "add {{/items}}"));
   }
   SUBCASE("unclosed inverted section, block and parent use their own word") {
-    CHECK(only_error("{{^empty}}none").message == "unclosed inverted section 'empty' opened at 1:1");
+    CHECK(only_error("{{^empty}}none").message ==
+          "unclosed inverted section 'empty' opened at 1:1");
     CHECK(only_error("x {{$body}}").message == "unclosed block 'body' opened at 1:3");
     CHECK(only_error("{{<base}}\n").message == "unclosed parent 'base' opened at 1:1");
   }
@@ -164,9 +165,8 @@ TEST_CASE("mustache: a throwing source counts as a missing template") {
 
 TEST_CASE("mustache: TemplateSet asks its source once per name however often it renders") {
   std::map<std::string, int> calls;
-  CountingSource source{{{"page", "{{#items}}{{> item}}{{/items}}{{> missing}}"},
-                         {"item", "<{{.}}>"}},
-                        &calls};
+  CountingSource source{
+      {{"page", "{{#items}}{{> item}}{{/items}}{{> missing}}"}, {"item", "<{{.}}>"}}, &calls};
   TemplateSet set(source);
   json data = {{"items", {1, 2, 3}}};
   for (int i = 0; i < 50; ++i) {
@@ -293,9 +293,9 @@ TEST_CASE("mustache: a page template overrides the blocks of a base layout") {
 
 TEST_CASE("mustache: JSON values follow the spec's truthiness and print as JSON") {
   using agora::render::render_mustache;
-  json data = {{"zero", 0},  {"empty", ""},        {"no", false},   {"nothing", nullptr},
-               {"none", json::array()}, {"obj", json::object()}, {"pi", 3.5},
-               {"big", 1234567890123}, {"quote", "a\"b'c"}};
+  json data = {{"zero", 0},          {"empty", ""},           {"no", false},
+               {"nothing", nullptr}, {"none", json::array()}, {"obj", json::object()},
+               {"pi", 3.5},          {"big", 1234567890123},  {"quote", "a\"b'c"}};
   CHECK(render_mustache("{{#zero}}0{{/zero}}{{#empty}}E{{/empty}}{{#obj}}O{{/obj}}", data) ==
         "0EO");
   CHECK(render_mustache("{{^no}}a{{/no}}{{^nothing}}b{{/nothing}}{{^none}}c{{/none}}", data) ==

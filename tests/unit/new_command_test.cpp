@@ -95,10 +95,12 @@ TEST_CASE("agora new writes every type's skeleton; check names exactly the field
     std::string relative = "content/" + type.name + "/" + kSlug + ".md";
     CHECK(made.code == 0);
     CHECK(made.err == "");
-    CHECK(made.out == "created " + relative + "\nnext: fill in the fields, then run `agora check`\n");
+    CHECK(made.out ==
+          "created " + relative + "\nnext: fill in the fields, then run `agora check`\n");
     std::string text = fs.text("site/" + relative);
     CHECK(text.rfind("---\n# The document's title, in sentence case (required)\n"
-                     "title: \"Évaluation des capacités numériques\"\n", 0) == 0);
+                     "title: \"Évaluation des capacités numériques\"\n",
+                     0) == 0);
     CHECK(text.find("\ndate: 2024-05-06\n") != std::string::npos);
     // Every field line follows its comment.
     std::istringstream lines(text);
@@ -160,10 +162,11 @@ TEST_CASE("agora new names a file by type and date when the title has no Latin l
                         "\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xB1\xD9\x82\xD9\x85\xD9\x8A"});
   CHECK(first.code == 0);
   CHECK(first.out.find("created content/case-studies/case-study-2024-05-06.md") == 0);
-  CHECK(fs.text("site/content/case-studies/case-study-2024-05-06.md").find(
-            "title: \"\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xB1\xD9\x82\xD9\x85\xD9\x8A\"") !=
+  CHECK(fs.text("site/content/case-studies/case-study-2024-05-06.md")
+            .find("title: \"\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8 \xD8\xB1\xD9\x82\xD9\x85\xD9\x8A\"") !=
         std::string::npos);
-  Run second = run(&fs, {"new", "--config", "site/site.yaml", "case-studies", "\xE6\x95\xB0\xE5\xAD\x97"});
+  Run second =
+      run(&fs, {"new", "--config", "site/site.yaml", "case-studies", "\xE6\x95\xB0\xE5\xAD\x97"});
   CHECK(second.code == 0);
   CHECK(second.out.find("created content/case-studies/case-study-2024-05-06-2.md") == 0);
 }

@@ -70,13 +70,16 @@ TEST_CASE("config errors name site.yaml, line and column, with a suggestion") {
   const Case cases[] = {
       {"title: A\npage_sise: 10\n", 2, 1, "unknown-key", "unknown key 'page_sise' in site.yaml",
        "did you mean 'page_size'?"},
-      {"title: A\npage_size: many\n", 2, 12, "wrong-type", "'page_size' in site.yaml must be a whole number", ""},
+      {"title: A\npage_size: many\n", 2, 12, "wrong-type",
+       "'page_size' in site.yaml must be a whole number", ""},
       {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: when, type: strng}\n", 5, 28,
-       "unknown-field-type", "unknown field type 'strng' for field 'when'", "did you mean 'string'?"},
+       "unknown-field-type", "unknown field type 'strng' for field 'when'",
+       "did you mean 'string'?"},
       {"title: A\ntypes:\n  notes:\n    titel: Notes\n", 4, 5, "unknown-key",
        "unknown key 'titel' in type 'notes'", "did you mean 'title'?"},
       {"description: no title\n", 1, 1, "missing-key", "site.yaml needs 'title'", ""},
-      {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: tags, type: list-of-terms, taxonomy: tagz}\n",
+      {"title: A\ntypes:\n  notes:\n    fields:\n      - {name: tags, type: list-of-terms, "
+       "taxonomy: tagz}\n",
        5, 0, "unknown-taxonomy", "field 'tags' uses unknown taxonomy 'tagz'", ""},
       {"title: [unclosed\n", 1, 8, "yaml-syntax",
        "invalid YAML: a list opened with '[' is never closed with ']'", ""},
@@ -98,8 +101,10 @@ TEST_CASE("config errors name site.yaml, line and column, with a suggestion") {
 
 TEST_CASE("a vocabulary must come from exactly one source") {
   Diagnostics diags;
-  CHECK_FALSE(parse_site_config(
-      "title: A\ntaxonomies:\n  t:\n    vocabulary: {file: a.yaml, iso3166: true}\ntypes: {a: {}}\n", "site.yaml", &diags));
+  CHECK_FALSE(
+      parse_site_config("title: A\ntaxonomies:\n  t:\n    vocabulary: {file: a.yaml, iso3166: "
+                        "true}\ntypes: {a: {}}\n",
+                        "site.yaml", &diags));
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].code == "invalid-vocabulary");
   CHECK(diags.items()[0].line == 4);
@@ -130,10 +135,11 @@ TEST_CASE("browse settings name declared taxonomies and types") {
 
 TEST_CASE("the repository section gives the edit links' base, branch and sub-folder") {
   Diagnostics diags;
-  auto config = parse_site_config(
-      std::string(kMinimal) + "repository:\n  url: https://git.example.org/kb/\n  branch: trunk\n"
-                              "  path: sites/kb/\n",
-      "site.yaml", &diags);
+  auto config =
+      parse_site_config(std::string(kMinimal) +
+                            "repository:\n  url: https://git.example.org/kb/\n  branch: trunk\n"
+                            "  path: sites/kb/\n",
+                        "site.yaml", &diags);
   REQUIRE(config);
   CHECK(config->repository_url == "https://git.example.org/kb");
   CHECK(config->repository_branch == "trunk");

@@ -52,7 +52,8 @@ inline const char* kFixtureThemes = R"(- {id: skills, name: Digital skills}
 )";
 
 // A document with the given front matter lines and body.
-inline std::string fixture_doc(const std::string& fields, const std::string& body = "Body text.\n") {
+inline std::string fixture_doc(const std::string& fields,
+                               const std::string& body = "Body text.\n") {
   return "---\n" + fields + "---\n" + body;
 }
 
@@ -63,21 +64,30 @@ inline void write_fixture_site(FileSystem* fs) {
   fs->write_file("site/content/organizations/itu.md",
                  fixture_doc("title: ITU\ndate: 2020-01-01\nsummary: A UN agency.\n"
                              "website: https://www.itu.int\n",
-                             "## History\n\nFounded in 1865.\n"), &err);
+                             "## History\n\nFounded in 1865.\n"),
+                 &err);
   fs->write_file("site/content/organizations/undp.md",
-                 fixture_doc("title: UNDP\ndate: 2020-01-02\nsummary: Development programme.\n"), &err);
-  fs->write_file("site/content/notes/alpha.md",
-                 fixture_doc("title: Alpha\ndate: 2021-03-01\nsummary: First.\nthemes: [skills, inclusion]\n"
-                             "countries: [Ghana]\nleads: [itu]\n",
-                             "## Context\n\nSee [ITU](../organizations/itu.md#history) and [beta](beta.md).\n"), &err);
+                 fixture_doc("title: UNDP\ndate: 2020-01-02\nsummary: Development programme.\n"),
+                 &err);
+  fs->write_file(
+      "site/content/notes/alpha.md",
+      fixture_doc(
+          "title: Alpha\ndate: 2021-03-01\nsummary: First.\nthemes: [skills, inclusion]\n"
+          "countries: [Ghana]\nleads: [itu]\n",
+          "## Context\n\nSee [ITU](../organizations/itu.md#history) and [beta](beta.md).\n"),
+      &err);
   fs->write_file("site/content/notes/beta.md",
                  fixture_doc("title: Beta\ndate: 2022-05-01\nsummary: Second.\nthemes: [skills]\n"
-                             "organizations: [itu, undp]\nsee_also: [alpha]\n"), &err);
-  fs->write_file("site/content/notes/gamma.md",
-                 fixture_doc("title: Gamma\ndate: 2020-07-01\nsummary: Third.\nthemes: [Infrastructure]\n"
-                             "countries: [GH, Mongolia]\n"), &err);
+                             "organizations: [itu, undp]\nsee_also: [alpha]\n"),
+                 &err);
+  fs->write_file(
+      "site/content/notes/gamma.md",
+      fixture_doc("title: Gamma\ndate: 2020-07-01\nsummary: Third.\nthemes: [Infrastructure]\n"
+                  "countries: [GH, Mongolia]\n"),
+      &err);
   fs->write_file("site/content/notes/delta.md",
-                 fixture_doc("title: Delta\ndate: 2023-01-01\nsummary: Draft.\ndraft: true\n"), &err);
+                 fixture_doc("title: Delta\ndate: 2023-01-01\nsummary: Draft.\ndraft: true\n"),
+                 &err);
 }
 
 // The fixture site in memory; the ISO country list from the real iso-codes

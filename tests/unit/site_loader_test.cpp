@@ -27,7 +27,8 @@ TEST_CASE("load_site orders listings newest first and leaves drafts out") {
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].code == "draft");
   CHECK(diags.items()[0].file == "content/notes/delta.md");
-  CHECK(slugs(*site, site->by_type.at("notes")) == std::vector<std::string>{"beta", "alpha", "gamma"});
+  CHECK(slugs(*site, site->by_type.at("notes")) ==
+        std::vector<std::string>{"beta", "alpha", "gamma"});
   CHECK(slugs(*site, site->by_type.at("organizations")) == std::vector<std::string>{"undp", "itu"});
   CHECK(site->find("notes", "alpha")->path == "notes/alpha/");
 }
@@ -78,14 +79,13 @@ TEST_CASE("front matter problems are all reported with file, line and column") {
   FixtureFs fs;
   std::string err;
   fs.memory_.write_file("site/content/notes/bad.md",
-                        agora::testing::fixture_doc(
-                            "title: Bad\n"
-                            "date: 2021-02-30\n"
-                            "summary:\n"
-                            "themes: [skils, Inclusion]\n"
-                            "status: opne\n"
-                            "colour: red\n"
-                            "see_also: [alpah]\n"),
+                        agora::testing::fixture_doc("title: Bad\n"
+                                                    "date: 2021-02-30\n"
+                                                    "summary:\n"
+                                                    "themes: [skils, Inclusion]\n"
+                                                    "status: opne\n"
+                                                    "colour: red\n"
+                                                    "see_also: [alpah]\n"),
                         &err);
   Diagnostics diags;
   auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
@@ -98,12 +98,16 @@ TEST_CASE("front matter problems are all reported with file, line and column") {
                   d.message + (d.hint.empty() ? "" : " | " + d.hint));
   }
   CHECK(got == std::vector<std::string>{
-                   "3:7 invalid-date field 'date' must be an ISO 8601 date, got '2021-02-30' | write the date as YYYY-MM-DD, e.g. 2019-12-10",
+                   "3:7 invalid-date field 'date' must be an ISO 8601 date, got '2021-02-30' | "
+                   "write the date as YYYY-MM-DD, e.g. 2019-12-10",
                    "4:1 empty-field required field 'summary' is empty",
-                   "5:10 unknown-term 'skils' is not in the vocabulary of Themes (field 'themes') | did you mean 'Digital skills'?",
-                   "6:9 invalid-enum field 'status' must be one of open, closed; got 'opne' | did you mean 'open'?",
+                   "5:10 unknown-term 'skils' is not in the vocabulary of Themes (field 'themes') "
+                   "| did you mean 'Digital skills'?",
+                   "6:9 invalid-enum field 'status' must be one of open, closed; got 'opne' | did "
+                   "you mean 'open'?",
                    "7:1 unknown-field unknown field 'colour' for type 'notes'",
-                   "8:12 unknown-reference 'alpah' is not a document in content/notes/ | did you mean 'alpha'?",
+                   "8:12 unknown-reference 'alpah' is not a document in content/notes/ | did you "
+                   "mean 'alpha'?",
                });
 }
 

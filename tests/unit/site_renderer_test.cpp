@@ -21,9 +21,11 @@ void write_templates(agora::MemoryFileSystem* fs) {
       {"term", "term {{term.name}}\n{{#listing.items}}item {{url}}\n{{/listing.items}}"},
       {"taxonomy", "{{#taxonomy.terms}}term {{name}} {{count}} {{url}}\n{{/taxonomy.terms}}"},
       {"document",
-       "{{{document.content}}}\n{{#document.metadata}}meta {{label}}:{{#items}} {{name}}={{url}}{{/items}}\n"
+       "{{{document.content}}}\n{{#document.metadata}}meta {{label}}:{{#items}} "
+       "{{name}}={{url}}{{/items}}\n"
        "{{/document.metadata}}{{#document.related}}related {{url}}\n{{/document.related}}"
-       "{{#document.mentions}}mention {{label}}:{{#items}} {{url}}{{/items}}\n{{/document.mentions}}"},
+       "{{#document.mentions}}mention {{label}}:{{#items}} "
+       "{{url}}{{/items}}\n{{/document.mentions}}"},
       {"search", "search\n"},
       {"404", "404\n"},
       {"downloads", "downloads\n"},
@@ -61,8 +63,7 @@ TEST_CASE("listings are paginated, newest first, with relative links between pag
   Rendered r = render(fs);
   REQUIRE(r.ok);
   // page_size is 2 and there are three published notes.
-  CHECK(r.files.at("notes/index.html") ==
-        "item beta/\nitem alpha/\npage 1 of 2 next page/2/\n");
+  CHECK(r.files.at("notes/index.html") == "item beta/\nitem alpha/\npage 1 of 2 next page/2/\n");
   CHECK(r.files.at("notes/page/2/index.html") == "item ../../gamma/\npage 2 of 2 prev ../../\n");
   CHECK(r.files.count("notes/page/3/index.html") == 0);
   CHECK(r.files.at("organizations/index.html") == "item undp/\nitem itu/\npage 1 of 1\n");
@@ -89,8 +90,9 @@ TEST_CASE("document pages link their terms, related documents and mentions") {
   Rendered r = render(fs);
   REQUIRE(r.ok);
   const std::string& alpha = r.files.at("notes/alpha/index.html");
-  CHECK(contains(alpha, "meta Themes: Digital skills=../../themes/skills/ "
-                        "Digital inclusion=../../themes/inclusion/\n"));
+  CHECK(contains(alpha,
+                 "meta Themes: Digital skills=../../themes/skills/ "
+                 "Digital inclusion=../../themes/inclusion/\n"));
   CHECK(contains(alpha, "meta Leads: ITU=../../organizations/itu/\n"));
   CHECK(contains(alpha, "related ../beta/\nrelated ../gamma/\n"));
   const std::string& itu = r.files.at("organizations/itu/index.html");

@@ -30,14 +30,16 @@ TEST_CASE("slugify lower-cases and joins words with single dashes") {
       {"---", ""},
       {"", ""},
       {"Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9\x65", "cafe-creme-brulee"},
-      {"Stra\xC3\x9F\x65", "strasse"},                      // ß
-      {"\xC3\x86sop \xC3\x98resund", "aesop-oresund"},      // Æ Ø
-      {"\xC5\x81\xC3\xB3\x64\xC5\xBA", "lodz"},              // Łódź
-      {"Bra\xC8\x99ov", "brasov"},                           // ș
+      {"Stra\xC3\x9F\x65", "strasse"},                  // ß
+      {"\xC3\x86sop \xC3\x98resund", "aesop-oresund"},  // Æ Ø
+      {"\xC5\x81\xC3\xB3\x64\xC5\xBA", "lodz"},         // Łódź
+      {"Bra\xC8\x99ov", "brasov"},                      // ș
       {"S\xC3\xA3o Tom\xC3\xA9 and Pr\xC3\xADncipe", "sao-tome-and-principe"},
-      {"\xC4\x8C\x65sk\xC3\xA1 republika", "ceska-republika"},  // Č á
+      {"\xC4\x8C\x65sk\xC3\xA1 republika", "ceska-republika"},      // Č á
       {"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 2", "2"},  // Cyrillic
-      {"a\xE2\x80\x94" "b", "a-b"},                          // em dash
+      {"a\xE2\x80\x94"
+       "b",
+       "a-b"},  // em dash
   };
   for (const Case& c : cases) {
     CAPTURE(c.in);
@@ -57,13 +59,13 @@ TEST_CASE("is_valid_utf8 accepts well-formed text and locates the first bad byte
     size_t offset;
   };
   const Case cases[] = {
-      {"ab\x80", 2},                    // lone continuation byte
-      {"a\xC3", 1},                     // truncated 2-byte sequence
-      {"\xC0\xAF", 0},                  // overlong '/'
-      {"x\xE0\x80\xAF", 1},             // overlong 3-byte
-      {"xy\xED\xA0\x80", 2},            // UTF-16 surrogate D800
-      {"\xF4\x90\x80\x80", 0},          // above U+10FFFF
-      {"ok \xE2\x82", 3},               // truncated euro sign
+      {"ab\x80", 2},            // lone continuation byte
+      {"a\xC3", 1},             // truncated 2-byte sequence
+      {"\xC0\xAF", 0},          // overlong '/'
+      {"x\xE0\x80\xAF", 1},     // overlong 3-byte
+      {"xy\xED\xA0\x80", 2},    // UTF-16 surrogate D800
+      {"\xF4\x90\x80\x80", 0},  // above U+10FFFF
+      {"ok \xE2\x82", 3},       // truncated euro sign
       {"\xFF", 0},
   };
   for (const Case& c : cases) {

@@ -44,6 +44,7 @@ TEST_CASE("normalise_path resolves dot segments and refuses to climb out") {
 }
 
 TEST_CASE("absolute_url joins base and path with one slash") {
-  CHECK(agora::absolute_url("https://example.org/kb", "feed.xml") == "https://example.org/kb/feed.xml");
+  CHECK(agora::absolute_url("https://example.org/kb", "feed.xml") ==
+        "https://example.org/kb/feed.xml");
   CHECK(agora::absolute_url("https://example.org/kb/", "a/") == "https://example.org/kb/a/");
 }
