@@ -9,12 +9,12 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "model/site_loader.h"
-#include "output/human_bytes.h"
 #include "output/site_writer.h"
 #include "output/weight_report.h"
 #include "output/zip_bundle.h"
 #include "render/site_renderer.h"
 #include "search/site_search.h"
+#include "util/human_bytes.h"
 
 namespace agora {
 
@@ -41,14 +41,14 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
 
 // Pages, assets and search files in one URL style.
 bool render_with_search(const FileSystem& fs, const Site& site, const RenderOptions& options,
-                        const search::SiteIndex& index, SiteFiles* files, Diagnostics* diags) {
+                        const SiteIndex& index, SiteFiles* files, Diagnostics* diags) {
   return render_site(fs, site, options, files, diags) &&
-         search::add_search_files(fs, site, index, options.style, files, diags);
+         add_search_files(fs, site, index, options.style, files, diags);
 }
 
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const search::SiteIndex& index,
+bool make_bundle(const FileSystem& fs, const Site& site, const SiteIndex& index,
                  const std::string& out, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
@@ -56,7 +56,7 @@ bool make_bundle(const FileSystem& fs, const Site& site, const search::SiteIndex
   if (!render_with_search(fs, site, offline, index, &files, diags)) return false;
   std::string temp = out + ".bundle.tmp";
   std::string err;
-  bool ok = output::write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
+  bool ok = write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
   std::error_code ec;
   std::filesystem::remove(temp, ec);
   if (!ok) diags->error(out, 0, 0, "bundle-failed", err);
@@ -79,16 +79,16 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   if (site && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
-    search::SearchCorpus corpus = search::site_search_corpus(*site);
+    SearchCorpus corpus = site_search_corpus(*site);
     if (!args.search_corpus.empty()) {
       std::ostringstream text;
-      search::write_search_corpus(corpus, text);
+      write_search_corpus(corpus, text);
       std::string err;
       if (!env.fs->write_file(args.search_corpus, text.str(), &err)) {
         diags.error(args.search_corpus, 0, 0, "unwritable", err);
       }
     }
-    search::SiteIndex index = search::build_site_index(*site, corpus);
+    SiteIndex index = build_site_index(*site, corpus);
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
@@ -102,7 +102,7 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     }
     if (verbose) {
       *env.out << "agora build: search index: " << index.stats.documents << " documents, "
-               << index.stats.terms << " terms, " << output::human_bytes(index.json.size()) << "\n";
+               << index.stats.terms << " terms, " << human_bytes(index.json.size()) << "\n";
     }
   }
   diags.sort();
@@ -112,23 +112,23 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     return 1;
   }
 
-  output::WriteOptions write;
+  WriteOptions write;
   // Compressed copies are cached beside site.yaml, keyed by content hash.
   write.cache_dir = join_path(site->config.root, ".agora-cache");
-  output::WriteReport report;
+  WriteReport report;
   std::string err;
-  if (!output::write_site(*env.fs, args.out, files, write, &report, &err)) {
+  if (!write_site(*env.fs, args.out, files, write, &report, &err)) {
     *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
     return 1;
   }
   if (args.report) {
     std::vector<std::string> types;
     for (const auto& type : site->config.types) types.push_back(type.name);
-    *env.out << output::weight_report(files, types);
+    *env.out << weight_report(files, types);
   }
   size_t pages = 0;
   for (const auto& [path, _] : files) {
-    if (path.size() >= 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++pages;
+    if (path.ends_with(".html")) ++pages;
   }
   double seconds = std::chrono::duration<double>(env.clock->now() - start).count();
   char timing[32];

@@ -8,12 +8,12 @@
 namespace agora {
 
 int run_mirror(const CommandArgs& args, const CliEnv& env) {
-  output::MirrorOptions options;
+  MirrorOptions options;
   options.progress_out = env.out;
   options.fs = env.fs;
-  output::MirrorReport report;
+  MirrorReport report;
   std::string err;
-  if (!output::mirror_site(args.source, args.dest, options, &report, &err)) {
+  if (!mirror_site(args.source, args.dest, options, &report, &err)) {
     *env.err << "agora mirror: " << err << "\n";
     return 1;
   }

@@ -23,7 +23,7 @@ std::string explain_yaml_error(const std::string& message) {
   if (message == END_OF_MAP || message == END_OF_SEQ) {
     return "the indentation does not line up with the lines above";
   }
-  if (message.rfind(INVALID_ESCAPE, 0) == 0) {
+  if (message.starts_with(INVALID_ESCAPE)) {
     return "unknown escape '\\" + message.substr(std::string(INVALID_ESCAPE).size()) +
            "' in a double-quoted value (write \\\\ for a backslash, or use single quotes)";
   }

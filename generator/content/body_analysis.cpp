@@ -5,10 +5,10 @@
 namespace agora {
 
 void analyze_body(const SiteConfig& config, Document* doc) {
-  content::MarkdownOptions options;
+  MarkdownOptions options;
   options.first_line = doc->body_first_line;
   options.trusted_html = config.trusted_html;
-  content::MarkdownAnalysis analysis = content::analyze_markdown(doc->body, options);
+  MarkdownAnalysis analysis = analyze_markdown(doc->body, options);
   for (auto& heading : analysis.headings) {
     doc->headings.push_back({heading.level, std::move(heading.id), std::move(heading.text)});
   }

@@ -3,7 +3,7 @@
 // body before any page is rendered (heading ids for anchors, plain text).
 
 #include "config/site_config.h"
-#include "model/document.h"
+#include "content/document.h"
 
 namespace agora {
 

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <string>
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
@@ -63,4 +63,4 @@ std::string CmarkDocument::render_html() const {
   return out;
 }
 
-}  // namespace agora::content
+}  // namespace agora

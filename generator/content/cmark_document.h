@@ -8,7 +8,7 @@
 struct cmark_node;
 struct cmark_parser;
 
-namespace agora::content {
+namespace agora {
 
 // Parser and renderer options: GFM extensions table, strikethrough,
 // autolink, tagfilter and tasklist; footnotes; no smart punctuation; no
@@ -38,4 +38,4 @@ class CmarkDocument {
   int options_ = 0;
 };
 
-}  // namespace agora::content
+}  // namespace agora

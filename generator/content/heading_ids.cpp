@@ -2,7 +2,7 @@
 
 #include "util/text.h"
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 bool is_ascii_id_char(char c) {
@@ -104,4 +104,4 @@ std::string HeadingIdAllocator::claim(const std::string& base) {
   return candidate;
 }
 
-}  // namespace agora::content
+}  // namespace agora

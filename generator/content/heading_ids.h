@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace agora::content {
+namespace agora {
 
 // The anchor GitHub would give a heading with this plain text: ASCII
 // letters lower-cased, non-ASCII letters kept as they are, punctuation and
@@ -48,4 +48,4 @@ class HeadingIdAllocator {
   std::unordered_map<std::string, int> next_suffix_;
 };
 
-}  // namespace agora::content
+}  // namespace agora

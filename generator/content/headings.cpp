@@ -7,7 +7,7 @@
 #include "content/heading_ids.h"
 #include "content/plain_text.h"
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 // cmark splits text at characters that might start markup ('_', '!'...);
@@ -64,4 +64,4 @@ std::vector<HeadingNode> collect_headings(cmark_node* root) {
   return headings;
 }
 
-}  // namespace agora::content
+}  // namespace agora

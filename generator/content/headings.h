@@ -6,7 +6,7 @@
 
 struct cmark_node;
 
-namespace agora::content {
+namespace agora {
 
 struct HeadingNode {
   cmark_node* node = nullptr;
@@ -22,4 +22,4 @@ struct HeadingNode {
 // Both phases call this on a fresh parse of the same body, so ids agree.
 std::vector<HeadingNode> collect_headings(cmark_node* root);
 
-}  // namespace agora::content
+}  // namespace agora

@@ -9,7 +9,7 @@
 #include "content/source_map.h"
 #include "util/text.h"
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 constexpr size_t npos = std::string_view::npos;
@@ -489,4 +489,4 @@ std::vector<LinkSite> locate_links(cmark_node* root, std::string_view body) {
   return LinkLocator(root, body).run();
 }
 
-}  // namespace agora::content
+}  // namespace agora

@@ -13,7 +13,7 @@
 
 struct cmark_node;
 
-namespace agora::content {
+namespace agora {
 
 struct LinkSite {
   cmark_node* node = nullptr;
@@ -37,4 +37,4 @@ std::vector<LinkSite> locate_links(cmark_node* root, std::string_view body);
 // entities &amp; &lt; &gt; &quot; &apos; &nbsp; &#N; &#xN;.
 std::string decode_destination(std::string_view raw);
 
-}  // namespace agora::content
+}  // namespace agora

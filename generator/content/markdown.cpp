@@ -9,7 +9,7 @@
 #include "content/url_safety.h"
 #include "util/text.h"
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 constexpr const char* kDefaultLinkErrorCode = "broken-link";
@@ -102,7 +102,7 @@ std::vector<TocEntry> build_toc(const std::vector<HeadingNode>& headings,
 
 class LinkRewriter {
  public:
-  LinkRewriter(const MarkdownOptions& options, const LinkResolver& resolver,
+  LinkRewriter(const MarkdownOptions& options, const MarkdownLinkResolver& resolver,
                const std::string& file, Diagnostics& diags)
       : options_(options), resolver_(resolver), file_(file), diags_(diags) {}
 
@@ -138,7 +138,7 @@ class LinkRewriter {
   }
 
   const MarkdownOptions& options_;
-  const LinkResolver& resolver_;
+  const MarkdownLinkResolver& resolver_;
   const std::string& file_;
   Diagnostics& diags_;
 };
@@ -164,7 +164,7 @@ MarkdownAnalysis analyze_markdown(std::string_view body, const MarkdownOptions& 
 }
 
 RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
-                                 const LinkResolver& resolver, const std::string& file,
+                                 const MarkdownLinkResolver& resolver, const std::string& file,
                                  Diagnostics& diags) {
   CmarkDocument doc(body, options.trusted_html);
   cmark_consolidate_text_nodes(doc.root());
@@ -181,4 +181,4 @@ RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& o
   return rendered;
 }
 
-}  // namespace agora::content
+}  // namespace agora

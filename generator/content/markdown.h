@@ -16,7 +16,7 @@
 #include "content/toc.h"
 #include "util/diagnostic.h"
 
-namespace agora::content {
+namespace agora {
 
 struct MarkdownOptions {
   // The line of the file where the body starts (after front matter); every
@@ -73,7 +73,8 @@ struct LinkResolution {
 // Called once per link and image destination, in the order of
 // MarkdownAnalysis::links. Must be callable from several threads at once
 // if documents are rendered in parallel.
-using LinkResolver = std::function<LinkResolution(const std::string& destination, bool is_image)>;
+using MarkdownLinkResolver =
+    std::function<LinkResolution(const std::string& destination, bool is_image)>;
 
 struct RenderedMarkdown {
   std::string html;
@@ -86,7 +87,7 @@ struct RenderedMarkdown {
 // destination. When untrusted, dangerous URLs (see is_dangerous_url) are
 // emptied after resolution and reported as "unsafe-url" warnings.
 RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
-                                 const LinkResolver& resolver, const std::string& file,
+                                 const MarkdownLinkResolver& resolver, const std::string& file,
                                  Diagnostics& diags);
 
-}  // namespace agora::content
+}  // namespace agora

@@ -2,7 +2,7 @@
 
 #include <cmark-gfm.h>
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 bool is_space(char c) {
@@ -155,4 +155,4 @@ size_t count_words(std::string_view plain_text) {
   return words;
 }
 
-}  // namespace agora::content
+}  // namespace agora

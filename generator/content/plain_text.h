@@ -8,7 +8,7 @@
 
 struct cmark_node;
 
-namespace agora::content {
+namespace agora {
 
 // The text content of `node`'s inlines (a heading, a paragraph, a link):
 // text and code spans; soft and hard line breaks become one space; no
@@ -32,4 +32,4 @@ std::string first_paragraph_text(cmark_node* root);
 // digit or any non-ASCII character ("--" and "*" are not words).
 size_t count_words(std::string_view plain_text);
 
-}  // namespace agora::content
+}  // namespace agora

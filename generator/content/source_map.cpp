@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace agora::content {
+namespace agora {
 
 SourceMap::SourceMap(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
@@ -34,4 +34,4 @@ std::pair<int, int> SourceMap::position_of(size_t offset) const {
   return {static_cast<int>(index + 1), static_cast<int>(offset - line_starts_[index] + 1)};
 }
 
-}  // namespace agora::content
+}  // namespace agora

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace agora::content {
+namespace agora {
 
 // Maps between byte offsets and 1-based (line, byte column) positions.
 // Lines end at '\n'; a '\r' before it counts as part of the line.
@@ -37,4 +37,4 @@ class SourceMap {
   std::vector<size_t> line_starts_;
 };
 
-}  // namespace agora::content
+}  // namespace agora

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace agora::content {
+namespace agora {
 
 struct TocEntry {
   int level = 0;     // heading level, 1..6
@@ -25,4 +25,4 @@ struct TocEntry {
 // text are HTML-escaped.
 std::string render_toc_html(const std::vector<TocEntry>& toc);
 
-}  // namespace agora::content
+}  // namespace agora

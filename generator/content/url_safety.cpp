@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace agora::content {
+namespace agora {
 namespace {
 
 // The scheme and what follows it, lower-cased, with the characters a
@@ -20,22 +20,18 @@ std::string canonical_prefix(std::string_view url) {
   return out;
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 }  // namespace
 
 bool is_dangerous_url(std::string_view url) {
   const std::string prefix = canonical_prefix(url);
   for (std::string_view safe :
        {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"}) {
-    if (starts_with(prefix, safe)) return false;
+    if (prefix.starts_with(safe)) return false;
   }
   for (std::string_view bad : {"javascript:", "vbscript:", "file:", "data:"}) {
-    if (starts_with(prefix, bad)) return true;
+    if (prefix.starts_with(bad)) return true;
   }
   return false;
 }
 
-}  // namespace agora::content
+}  // namespace agora

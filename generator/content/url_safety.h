@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-namespace agora::content {
+namespace agora {
 
 // True for javascript:, vbscript:, file: and data: URLs, except
 // data:image/png, data:image/gif, data:image/jpeg and data:image/webp (the
@@ -12,4 +12,4 @@ namespace agora::content {
 // inside the scheme ("java\tscript:" is still javascript:).
 bool is_dangerous_url(std::string_view url);
 
-}  // namespace agora::content
+}  // namespace agora

@@ -129,11 +129,4 @@ const Document* Site::term_document(const Taxonomy& taxonomy, const std::string&
   return find(taxonomy.document_type, term_id);
 }
 
-bool Document::has_anchor(const std::string& id) const {
-  for (const auto& heading : headings) {
-    if (heading.id == id) return true;
-  }
-  return false;
-}
-
 }  // namespace agora

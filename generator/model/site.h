@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "config/site_config.h"
-#include "model/document.h"
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
+#include "content/document.h"
 
 namespace agora {
 

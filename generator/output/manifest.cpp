@@ -5,7 +5,7 @@
 #include "output/sha256.h"
 #include "util/parallel.h"
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -94,4 +94,4 @@ bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries
   return true;
 }
 
-}  // namespace agora::output
+}  // namespace agora

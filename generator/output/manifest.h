@@ -14,7 +14,7 @@
 
 #include "output/site_files.h"
 
-namespace agora::output {
+namespace agora {
 
 inline constexpr const char* kManifestPath = "manifest.json";
 
@@ -38,4 +38,4 @@ bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
 // not 64 hex digits, or unsorted or duplicate paths.
 bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries, std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

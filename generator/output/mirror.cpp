@@ -7,14 +7,14 @@
 #include <ostream>
 #include <set>
 
-#include "output/human_bytes.h"
 #include "output/manifest.h"
 #include "output/mirror_source.h"
 #include "output/sha256.h"
 #include "output/staging.h"
 #include "util/file_system.h"
+#include "util/human_bytes.h"
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -194,4 +194,4 @@ bool mirror_site(const std::string& source, const std::string& dest, const Mirro
   return mirror_from(*from, fs, dest, opts, report, err);
 }
 
-}  // namespace agora::output
+}  // namespace agora

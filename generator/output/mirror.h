@@ -12,7 +12,7 @@ namespace agora {
 class FileSystem;
 }
 
-namespace agora::output {
+namespace agora {
 
 class MirrorSource;
 
@@ -66,4 +66,4 @@ bool mirror_site(const std::string& source, const std::string& dest, const Mirro
 bool mirror_from(MirrorSource& source, FileSystem& fs, const std::string& dest,
                  const MirrorOptions& opts, MirrorReport* report, std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -4,14 +4,14 @@
 
 #include "util/file_system.h"
 
-namespace agora::output {
+namespace agora {
 
 bool FolderSource::fetch(const std::string& path, std::string* bytes, std::string* err) {
   return fs_.read_file(join_path(dir_, path), bytes, err);
 }
 
 bool is_url(const std::string& source) {
-  return source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0;
+  return source.starts_with("http://") || source.starts_with("https://");
 }
 
 namespace {
@@ -53,7 +53,7 @@ std::unique_ptr<HttpSource> HttpSource::open(const std::string& url, std::string
     return nullptr;
   }
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
-  if (url.rfind("https://", 0) == 0) {
+  if (url.starts_with("https://")) {
     *err = "https is not supported by this build (cpp-httplib without OpenSSL): " + url;
     return nullptr;
   }
@@ -112,4 +112,4 @@ std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source, cons
   return std::make_unique<FolderSource>(fs, source);
 }
 
-}  // namespace agora::output
+}  // namespace agora

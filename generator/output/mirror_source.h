@@ -8,7 +8,7 @@ namespace agora {
 class FileSystem;
 }
 
-namespace agora::output {
+namespace agora {
 
 class MirrorSource {
  public:
@@ -61,4 +61,4 @@ bool is_url(const std::string& source);
 std::unique_ptr<MirrorSource> open_mirror_source(const std::string& source, const FileSystem& fs,
                                                  std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -12,7 +12,7 @@
 #include "util/file_system.h"
 #include "util/parallel.h"
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -172,4 +172,4 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
   if (stats) *stats = PrecompressStats{candidates, compressed, hits};
 }
 
-}  // namespace agora::output
+}  // namespace agora

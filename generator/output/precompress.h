@@ -12,7 +12,7 @@ namespace agora {
 class FileSystem;
 }
 
-namespace agora::output {
+namespace agora {
 
 // Files must be strictly larger than this to get compressed copies.
 inline constexpr size_t kPrecompressMinBytes = 1024;
@@ -55,4 +55,4 @@ struct PrecompressStats {
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
                       unsigned threads, SiteFiles* variants, PrecompressStats* stats);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -2,7 +2,7 @@
 
 #include <openssl/evp.h>
 
-namespace agora::output {
+namespace agora {
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -22,4 +22,4 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-}  // namespace agora::output
+}  // namespace agora

@@ -4,10 +4,10 @@
 #include <string>
 #include <string_view>
 
-namespace agora::output {
+namespace agora {
 
 // sha256_hex("abc") ==
 // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace agora::output
+}  // namespace agora

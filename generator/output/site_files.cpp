@@ -1,6 +1,6 @@
 #include "output/site_files.h"
 
-namespace agora::output {
+namespace agora {
 
 SiteView view_of(const SiteFiles& files) {
   SiteView view;
@@ -21,4 +21,4 @@ bool is_safe_relative_path(const std::string& path) {
   return path.find('\\') == std::string::npos && path.find('\0') == std::string::npos;
 }
 
-}  // namespace agora::output
+}  // namespace agora

@@ -5,12 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace agora::output {
+#include "render/site_files.h"
 
-// Relative '/'-separated path ("case-studies/x/index.html") -> file bytes.
-// std::map keeps paths sorted bytewise, which every output relies on for
-// deterministic order.
-using SiteFiles = std::map<std::string, std::string>;
+namespace agora {
 
 // The same shape without owning the bytes, to combine several SiteFiles
 // (pages, precompressed copies, the manifest) without copying them.
@@ -22,4 +19,4 @@ SiteView view_of(const SiteFiles& files);
 // Paths from a mirrored manifest are untrusted and must pass this.
 bool is_safe_relative_path(const std::string& path);
 
-}  // namespace agora::output
+}  // namespace agora

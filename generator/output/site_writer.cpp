@@ -6,7 +6,7 @@
 #include "output/staging.h"
 #include "util/file_system.h"
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -98,4 +98,4 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
   return true;
 }
 
-}  // namespace agora::output
+}  // namespace agora

@@ -14,7 +14,7 @@ namespace agora {
 class FileSystem;
 }
 
-namespace agora::output {
+namespace agora {
 
 struct WriteOptions {
   bool precompress = true;  // add .gz/.br copies (see precompress.h)
@@ -54,4 +54,4 @@ struct WriteReport {
 bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
                 const WriteOptions& opts, WriteReport* report, std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

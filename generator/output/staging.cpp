@@ -2,7 +2,7 @@
 
 #include "util/file_system.h"
 
-namespace agora::output {
+namespace agora {
 
 StagingPaths staging_paths(const std::string& dir) {
   // "public/" + ".staging" would land inside the folder it replaces.
@@ -41,4 +41,4 @@ bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err
   return true;
 }
 
-}  // namespace agora::output
+}  // namespace agora

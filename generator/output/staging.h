@@ -9,7 +9,7 @@ namespace agora {
 class FileSystem;
 }
 
-namespace agora::output {
+namespace agora {
 
 struct StagingPaths {
   std::string dir, staging, old;
@@ -31,4 +31,4 @@ bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::st
 // is not an error: recover_interrupted_swap removes it next time.
 bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "output/human_bytes.h"
 #include "output/precompress.h"
+#include "util/human_bytes.h"
 #include "util/parallel.h"
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -24,7 +24,7 @@ bool is_page_of(const std::string& path, const std::string& type) {
   constexpr std::string_view kIndex = "/index.html";
   if (path.size() <= type.size() + 1 + kIndex.size()) return false;
   if (path.compare(0, type.size(), type) != 0 || path[type.size()] != '/') return false;
-  if (path.compare(path.size() - kIndex.size(), kIndex.size(), kIndex) != 0) return false;
+  if (!path.ends_with(kIndex)) return false;
   std::string_view slug(path.data() + type.size() + 1,
                         path.size() - type.size() - 1 - kIndex.size());
   return slug.find('/') == std::string_view::npos && slug != "page";
@@ -103,4 +103,4 @@ std::string weight_report(const SiteFiles& files, const std::vector<std::string>
   return format_weight_report(measure_weights(files, types));
 }
 
-}  // namespace agora::output
+}  // namespace agora

@@ -9,7 +9,7 @@
 
 #include "output/site_files.h"
 
-namespace agora::output {
+namespace agora {
 
 struct PageWeights {
   std::string type;
@@ -41,4 +41,4 @@ std::string format_weight_report(const SiteWeights& weights);
 // format_weight_report(measure_weights(files, types)).
 std::string weight_report(const SiteFiles& files, const std::vector<std::string>& types);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -2,7 +2,7 @@
 
 #include <zip.h>
 
-namespace agora::output {
+namespace agora {
 
 namespace {
 
@@ -73,4 +73,4 @@ bool write_zip(const SiteFiles& files, const std::string& zip_path, std::string*
   return true;
 }
 
-}  // namespace agora::output
+}  // namespace agora

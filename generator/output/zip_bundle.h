@@ -5,7 +5,7 @@
 
 #include "output/site_files.h"
 
-namespace agora::output {
+namespace agora {
 
 // Writes `files` to zip_path (replaced if present) with libzip: one deflated
 // entry per file, in path order, every entry dated 1980-01-01 00:00 (the
@@ -15,4 +15,4 @@ namespace agora::output {
 // or an unsafe path (is_safe_relative_path) is an error.
 bool write_zip(const SiteFiles& files, const std::string& zip_path, std::string* err);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -25,11 +25,6 @@ std::string dir_of(const std::string& path) {
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
 }
 
-bool ends_with(const std::string& s, const char* suffix) {
-  std::string_view suf(suffix);
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
-
 ResolvedLink error(std::string code, std::string message, std::string hint = {}) {
   return {ResolvedLink::kError, "", std::move(code), std::move(message), std::move(hint)};
 }
@@ -84,7 +79,7 @@ ResolvedLink check_anchor(const Document& from, const Document& target, const st
 
 ResolvedLink LinkResolver::resolve(const Document& from, const std::string& destination,
                                    bool is_image) const {
-  if (destination.empty() || has_scheme(destination) || destination.rfind("//", 0) == 0) {
+  if (destination.empty() || has_scheme(destination) || destination.starts_with("//")) {
     return {};
   }
   size_t hash = destination.find('#');
@@ -99,12 +94,12 @@ ResolvedLink LinkResolver::resolve(const Document& from, const std::string& dest
   if (path.front() == '/') return absolute_link(from, destination, path);
   std::string target;
   if (!normalise_path(dir_of(from.source_path) + path, &target) ||
-      target.rfind("content/", 0) != 0) {
+      !target.starts_with("content/")) {
     return error("link-outside", "link '" + destination + "' points outside content/",
                  "link only to documents and files in content/; other pages need a full "
                  "https:// address");
   }
-  if (ends_with(target, ".md")) return resolve_document(from, target, fragment);
+  if (target.ends_with(".md")) return resolve_document(from, target, fragment);
   return resolve_file(from, target, fragment, is_image);
 }
 
@@ -113,7 +108,7 @@ ResolvedLink LinkResolver::resolve(const Document& from, const std::string& dest
 ResolvedLink LinkResolver::absolute_link(const Document& from, const std::string& destination,
                                          const std::string& path) const {
   std::string stem = path.substr(1);
-  if (stem.size() >= 10 && stem.compare(stem.size() - 10, 10, "index.html") == 0) {
+  if (stem.ends_with("index.html")) {
     stem.resize(stem.size() - 10);
   }
   while (!stem.empty() && stem.back() == '/') stem.pop_back();

@@ -4,7 +4,7 @@
 #include <set>
 #include <utility>
 
-namespace agora::render {
+namespace agora {
 namespace {
 
 using nlohmann::json;
@@ -20,14 +20,14 @@ bool is_falsy(const json* v) {
 // The parents whose blocks are in effect, innermost first. The outermost
 // override of a name wins (spec "Multi-level inheritance").
 struct BlockScope {
-  const Node* parent;
+  const TemplateNode* parent;
   const BlockScope* outer;
 };
 
-const Node* find_override(const BlockScope* scope, const std::string& name) {
-  const Node* found = nullptr;
+const TemplateNode* find_override(const BlockScope* scope, const std::string& name) {
+  const TemplateNode* found = nullptr;
   for (; scope != nullptr; scope = scope->outer) {
-    for (const Node& block : scope->parent->children) {
+    for (const TemplateNode& block : scope->parent->children) {
       if (block.text == name) found = &block;
     }
   }
@@ -46,33 +46,33 @@ class Renderer {
   }
 
  private:
-  void render(const std::vector<Node>& nodes, const BlockScope* scope) {
-    for (const Node& n : nodes) render_node(n, scope);
+  void render(const std::vector<TemplateNode>& nodes, const BlockScope* scope) {
+    for (const TemplateNode& n : nodes) render_node(n, scope);
   }
 
-  void render_node(const Node& n, const BlockScope* scope) {
+  void render_node(const TemplateNode& n, const BlockScope* scope) {
     switch (n.kind) {
-      case NodeKind::kText:
+      case TemplateNodeKind::kText:
         emit_text(n.text);
         break;
-      case NodeKind::kVariable:
+      case TemplateNodeKind::kVariable:
         emit_variable(n);
         break;
-      case NodeKind::kSection:
+      case TemplateNodeKind::kSection:
         render_section(n, scope);
         break;
-      case NodeKind::kInverted:
+      case TemplateNodeKind::kInverted:
         if (is_falsy(lookup(n.path))) render(n.children, scope);
         break;
-      case NodeKind::kPartial:
+      case TemplateNodeKind::kPartial:
         include(n, scope);
         break;
-      case NodeKind::kParent: {
+      case TemplateNodeKind::kParent: {
         BlockScope inner{&n, scope};
         include(n, &inner);
         break;
       }
-      case NodeKind::kBlock:
+      case TemplateNodeKind::kBlock:
         render_block(n, scope);
         break;
     }
@@ -102,7 +102,7 @@ class Renderer {
     pending_indent_ = false;
   }
 
-  void emit_variable(const Node& n) {
+  void emit_variable(const TemplateNode& n) {
     emit_pending_indent();
     const json* v = lookup(n.path);
     if (v == nullptr || v->is_null()) return;
@@ -124,7 +124,7 @@ class Renderer {
     }
   }
 
-  void render_section(const Node& n, const BlockScope* scope) {
+  void render_section(const TemplateNode& n, const BlockScope* scope) {
     const json* v = lookup(n.path);
     if (is_falsy(v)) return;
     if (v->is_array()) {
@@ -141,8 +141,8 @@ class Renderer {
   }
 
   // An overriding block is reindented to this block's indentation.
-  void render_block(const Node& n, const BlockScope* scope) {
-    const Node* arg = find_override(scope, n.text);
+  void render_block(const TemplateNode& n, const BlockScope* scope) {
+    const TemplateNode* arg = find_override(scope, n.text);
     if (arg == nullptr) {
       render(n.children, scope);
       return;
@@ -154,7 +154,7 @@ class Renderer {
   }
 
   // Partials and parents: a partial is a parent without arguments.
-  void include(const Node& n, const BlockScope* scope) {
+  void include(const TemplateNode& n, const BlockScope* scope) {
     std::string name = n.text;
     if (n.dynamic) {
       const json* v = lookup(n.path);
@@ -195,7 +195,7 @@ class Renderer {
     for (const Diagnostic& d : tmpl.errors) diags_->add(d);
   }
 
-  void recursion_error(const Node& n, const std::string& name) {
+  void recursion_error(const TemplateNode& n, const std::string& name) {
     ok_ = false;
     if (diags_ == nullptr || !reported_.insert("recursion:" + name).second) return;
     diags_->error(name, 0, 0, "template-recursion",
@@ -374,4 +374,4 @@ std::string render_mustache(std::string_view tmpl, const nlohmann::json& data,
   return out;
 }
 
-}  // namespace agora::render
+}  // namespace agora

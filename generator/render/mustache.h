@@ -26,7 +26,7 @@
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
-namespace agora::render {
+namespace agora {
 
 // Finds a template's source by name (used for top-level templates, partials
 // and parents). Returns nullopt when there is no such template.
@@ -97,4 +97,4 @@ std::string render_mustache(std::string_view tmpl, const nlohmann::json& data,
 // Appends `value` HTML-escaped (& < > ") to *out.
 void append_html_escaped(std::string_view value, std::string* out);
 
-}  // namespace agora::render
+}  // namespace agora

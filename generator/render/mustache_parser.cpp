@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace agora::render {
+namespace agora {
 namespace {
 
 constexpr std::string_view kSyntaxCode = "template-syntax";
@@ -322,8 +322,8 @@ std::vector<std::string> split_path(const std::string& name) {
   return path;
 }
 
-Node make_node(const Token& t) {
-  Node n;
+TemplateNode make_node(const Token& t) {
+  TemplateNode n;
   n.text = t.text;
   n.line = t.line;
   n.column = t.column;
@@ -332,51 +332,51 @@ Node make_node(const Token& t) {
   n.indent = t.indent;
   switch (t.kind) {
     case TokenKind::kVariable:
-      n.kind = NodeKind::kVariable;
+      n.kind = TemplateNodeKind::kVariable;
       break;
     case TokenKind::kRawVariable:
-      n.kind = NodeKind::kVariable;
+      n.kind = TemplateNodeKind::kVariable;
       n.escape = false;
       break;
     case TokenKind::kSection:
-      n.kind = NodeKind::kSection;
+      n.kind = TemplateNodeKind::kSection;
       break;
     case TokenKind::kInverted:
-      n.kind = NodeKind::kInverted;
+      n.kind = TemplateNodeKind::kInverted;
       break;
     case TokenKind::kPartial:
-      n.kind = NodeKind::kPartial;
+      n.kind = TemplateNodeKind::kPartial;
       break;
     case TokenKind::kParent:
-      n.kind = NodeKind::kParent;
+      n.kind = TemplateNodeKind::kParent;
       break;
     case TokenKind::kBlock:
-      n.kind = NodeKind::kBlock;
+      n.kind = TemplateNodeKind::kBlock;
       break;
     default:
-      n.kind = NodeKind::kText;
+      n.kind = TemplateNodeKind::kText;
       break;
   }
-  if (n.kind != NodeKind::kText) n.path = split_path(n.text);
+  if (n.kind != TemplateNodeKind::kText) n.path = split_path(n.text);
   return n;
 }
 
-void append_child(Node* parent, Node child) {
-  std::vector<Node>& kids = parent->children;
-  if (child.kind == NodeKind::kText) {
+void append_child(TemplateNode* parent, TemplateNode child) {
+  std::vector<TemplateNode>& kids = parent->children;
+  if (child.kind == TemplateNodeKind::kText) {
     if (child.text.empty()) return;
-    if (!kids.empty() && kids.back().kind == NodeKind::kText) {
+    if (!kids.empty() && kids.back().kind == TemplateNodeKind::kText) {
       kids.back().text += child.text;
       return;
     }
   }
   // Text inside a parent tag is ignored: only its blocks are arguments.
-  if (parent->kind == NodeKind::kParent && child.kind != NodeKind::kBlock) return;
+  if (parent->kind == TemplateNodeKind::kParent && child.kind != TemplateNodeKind::kBlock) return;
   kids.push_back(std::move(child));
 }
 
 struct OpenTag {
-  Node node;
+  TemplateNode node;
   TokenKind kind;
 };
 
@@ -384,15 +384,15 @@ class TreeBuilder {
  public:
   TreeBuilder(const std::string& file, std::vector<Diagnostic>* errors)
       : file_(file), errors_(errors) {
-    stack_.push_back({Node{}, TokenKind::kSection});
+    stack_.push_back({TemplateNode{}, TokenKind::kSection});
   }
 
-  std::vector<Node> build(const std::vector<Token>& tokens) {
+  std::vector<TemplateNode> build(const std::vector<Token>& tokens) {
     for (const Token& t : tokens) {
       if (!add(t)) return {};
     }
     if (stack_.size() > 1) {
-      const Node& open = stack_.back().node;
+      const TemplateNode& open = stack_.back().node;
       error(open.line, open.column,
             std::string("unclosed ") + container_word(stack_.back().kind) + " '" + open.text +
                 "' opened at " + position(open.line, open.column),
@@ -425,7 +425,7 @@ class TreeBuilder {
             "remove it or add a matching {{#" + t.text + "}} before it");
       return false;
     }
-    const Node& open = stack_.back().node;
+    const TemplateNode& open = stack_.back().node;
     if (open.text != t.text) {
       error(t.line, t.column,
             "closing tag '" + t.text + "' does not match " + container_word(stack_.back().kind) +
@@ -433,7 +433,7 @@ class TreeBuilder {
             "close '" + open.text + "' first with {{/" + open.text + "}}");
       return false;
     }
-    Node done = std::move(stack_.back().node);
+    TemplateNode done = std::move(stack_.back().node);
     stack_.pop_back();
     append_child(&stack_.back().node, std::move(done));
     return true;
@@ -467,24 +467,25 @@ std::string dedent_text(std::string_view text, std::string_view ws, bool* line_s
   return out;
 }
 
-void prepare_block(Node* block);
+void prepare_block(TemplateNode* block);
 
 // A copy of `nodes` with `ws` removed from the start of every line. Blocks
 // inside are re-prepared so their own indentation becomes relative.
-std::vector<Node> dedent(const std::vector<Node>& nodes, std::string_view ws, bool line_start) {
-  std::vector<Node> out;
+std::vector<TemplateNode> dedent(const std::vector<TemplateNode>& nodes, std::string_view ws,
+                                 bool line_start) {
+  std::vector<TemplateNode> out;
   out.reserve(nodes.size());
-  for (const Node& n : nodes) {
-    Node copy = n;
+  for (const TemplateNode& n : nodes) {
+    TemplateNode copy = n;
     switch (n.kind) {
-      case NodeKind::kText:
+      case TemplateNodeKind::kText:
         copy.text = dedent_text(n.text, ws, &line_start);
         break;
-      case NodeKind::kVariable:
+      case TemplateNodeKind::kVariable:
         line_start = false;
         break;
-      case NodeKind::kPartial:
-      case NodeKind::kParent:
+      case TemplateNodeKind::kPartial:
+      case TemplateNodeKind::kParent:
         // A parent's children are arguments with their own indentation.
         if (n.standalone) {
           copy.indent = std::string(strip_indent(n.indent, ws));
@@ -492,18 +493,19 @@ std::vector<Node> dedent(const std::vector<Node>& nodes, std::string_view ws, bo
           line_start = false;
         }
         break;
-      case NodeKind::kSection:
-      case NodeKind::kInverted:
-      case NodeKind::kBlock:
+      case TemplateNodeKind::kSection:
+      case TemplateNodeKind::kInverted:
+      case TemplateNodeKind::kBlock:
         if (!n.standalone) line_start = false;
         copy.children = dedent(n.children, ws, line_start);
-        if (n.kind == NodeKind::kBlock) {
+        if (n.kind == TemplateNodeKind::kBlock) {
           copy.indent = std::string(strip_indent(n.indent, ws));
           prepare_block(&copy);
         }
         // Where the closing tag leaves us is not recorded; assume mid-line,
         // which only matters for whitespace directly after a closing tag.
-        line_start = !copy.children.empty() && copy.children.back().kind == NodeKind::kText &&
+        line_start = !copy.children.empty() &&
+                     copy.children.back().kind == TemplateNodeKind::kText &&
                      copy.children.back().text.ends_with('\n');
         break;
     }
@@ -521,10 +523,10 @@ std::string leading_blanks(std::string_view s) {
 // The indentation of a block's content: for a standalone opening tag, that of
 // the first content line (spec "Intrinsic indentation"), falling back to the
 // tag's own; inline, the whitespace before the tag.
-void prepare_block(Node* block) {
+void prepare_block(TemplateNode* block) {
   if (block->standalone && !block->children.empty()) {
-    const Node& first = block->children.front();
-    if (first.kind == NodeKind::kText) {
+    const TemplateNode& first = block->children.front();
+    if (first.kind == TemplateNodeKind::kText) {
       block->indent = leading_blanks(first.text);
     } else if (first.standalone) {
       block->indent = first.indent;
@@ -535,10 +537,10 @@ void prepare_block(Node* block) {
   block->dedented = dedent(block->children, block->indent, block->standalone);
 }
 
-void prepare_blocks(std::vector<Node>* nodes) {
-  for (Node& n : *nodes) {
+void prepare_blocks(std::vector<TemplateNode>* nodes) {
+  for (TemplateNode& n : *nodes) {
     prepare_blocks(&n.children);
-    if (n.kind == NodeKind::kBlock) prepare_block(&n);
+    if (n.kind == TemplateNodeKind::kBlock) prepare_block(&n);
   }
 }
 
@@ -554,4 +556,4 @@ ParsedTemplate parse_mustache(std::string_view source, std::string file) {
   return parsed;
 }
 
-}  // namespace agora::render
+}  // namespace agora

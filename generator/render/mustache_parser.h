@@ -14,9 +14,9 @@
 
 #include "util/diagnostic.h"
 
-namespace agora::render {
+namespace agora {
 
-enum class NodeKind {
+enum class TemplateNodeKind {
   kText,      // literal template text
   kVariable,  // {{x}} (escaped) or {{{x}}} / {{&x}} (raw)
   kSection,   // {{#x}}...{{/x}}
@@ -26,8 +26,8 @@ enum class NodeKind {
   kBlock,     // {{$x}}...{{/x}}
 };
 
-struct Node {
-  NodeKind kind = NodeKind::kText;
+struct TemplateNode {
+  TemplateNodeKind kind = TemplateNodeKind::kText;
   // kText: the literal text. Otherwise the tag's name as written ("a.b", ".").
   std::string text;
   // The name split on '.'; empty for the implicit iterator ".".
@@ -42,16 +42,16 @@ struct Node {
   // fills this block (intrinsic indentation of the content for a standalone
   // tag, else the whitespace before the tag).
   std::string indent;
-  std::vector<Node> children;
+  std::vector<TemplateNode> children;
   // kBlock only: `children` with `indent` removed from the start of each line.
-  std::vector<Node> dedented;
+  std::vector<TemplateNode> dedented;
   int line = 0;  // 1-based position of the opening tag (or text)
   int column = 0;
 };
 
 struct ParsedTemplate {
   std::string file;  // name used in diagnostics
-  std::vector<Node> nodes;
+  std::vector<TemplateNode> nodes;
   std::vector<Diagnostic> errors;  // empty when the template parsed cleanly
   bool ok() const { return errors.empty(); }
 };
@@ -61,4 +61,4 @@ struct ParsedTemplate {
 // offending tag. A template with errors has no usable nodes.
 ParsedTemplate parse_mustache(std::string_view source, std::string file);
 
-}  // namespace agora::render
+}  // namespace agora

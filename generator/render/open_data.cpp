@@ -61,7 +61,7 @@ std::string type_csv(const Site& site, const ContentType& type) {
   return out;
 }
 
-void add_open_data(const Site& site, output::SiteFiles* files) {
+void add_open_data(const Site& site, SiteFiles* files) {
   for (const auto& type : site.config.types) {
     (*files)["data/" + type.name + ".json"] = type_data(site, type).dump(1) + "\n";
     (*files)["data/" + type.name + ".csv"] = type_csv(site, type);

@@ -7,12 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
-#include "output/site_files.h"
+#include "render/site_files.h"
 
 namespace agora {
 
 // Adds data/TYPE.json and data/TYPE.csv for every type to *files.
-void add_open_data(const Site& site, output::SiteFiles* files);
+void add_open_data(const Site& site, SiteFiles* files);
 
 // The JSON array of one type's documents: {slug, url, then the schema's
 // fields in order}, newest first. url is relative to the site root.

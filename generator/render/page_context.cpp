@@ -50,7 +50,7 @@ json PageContext::base(const std::string& dir, const std::string& kind,
   for (const auto& type : config.types) {
     nav.push_back({{"title", type.title},
                    {"url", url(dir, type.name + "/")},
-                   {"current", dir.rfind(type.name + "/", 0) == 0}});
+                   {"current", dir.starts_with(type.name + "/")}});
   }
   json taxonomies = json::array();
   for (const auto& taxonomy : config.taxonomies) {

@@ -4,15 +4,16 @@
 #include <functional>
 #include <optional>
 
-#include "content/body_render.h"
 #include "model/relations.h"
-#include "output/human_bytes.h"
+#include "render/body_render.h"
 #include "render/facets.h"
 #include "render/feeds.h"
 #include "render/link_resolver.h"
 #include "render/mustache.h"
 #include "render/open_data.h"
 #include "render/page_context.h"
+#include "util/human_bytes.h"
+#include "util/install_paths.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
@@ -56,7 +57,7 @@ std::vector<RenderedBody> render_bodies(const FileSystem& fs, const Site& site, 
 class PagePlanner {
  public:
   PagePlanner(const Site& site, const PageContext& ctx, const std::vector<RenderedBody>& bodies,
-              render::TemplateSet& templates, const SiteFiles& data_files)
+              TemplateSet& templates, const SiteFiles& data_files)
       : site_(site), ctx_(ctx), bodies_(bodies), templates_(templates), data_files_(data_files) {}
 
   std::vector<PageJob> plan() {
@@ -96,7 +97,7 @@ class PagePlanner {
   const Site& site_;
   const PageContext& ctx_;
   const std::vector<RenderedBody>& bodies_;
-  render::TemplateSet& templates_;
+  TemplateSet& templates_;
   const SiteFiles& data_files_;
   std::vector<PageJob> jobs_;
   std::vector<Facet> facets_;
@@ -114,10 +115,9 @@ void PagePlanner::add_downloads() {
                        json formats = json::array();
                        for (const char* ext : {"json", "csv"}) {
                          std::string path = "data/" + type.name + "." + ext;
-                         formats.push_back(
-                             {{"format", ext == std::string("json") ? "JSON" : "CSV"},
-                              {"url", ctx_.url("downloads/", path)},
-                              {"size", output::human_bytes(data_files_.at(path).size())}});
+                         formats.push_back({{"format", ext == std::string("json") ? "JSON" : "CSV"},
+                                            {"url", ctx_.url("downloads/", path)},
+                                            {"size", human_bytes(data_files_.at(path).size())}});
                        }
                        types.push_back({{"title", type.title},
                                         {"count", site_.by_type.at(type.name).size()},
@@ -343,7 +343,7 @@ void PagePlanner::add_taxonomy(const Taxonomy& taxonomy) {
 std::string theme_dir(const FileSystem& fs, const SiteConfig& config) {
   std::string own = join_path(config.root, "themes/" + config.theme);
   if (fs.is_directory(own)) return own;
-  return join_path(AGORA_SOURCE_DIR, "themes/" + config.theme);
+  return join_path(bundled_themes_dir(), config.theme);
 }
 
 bool copy_tree(const FileSystem& fs, const std::string& dir, SiteFiles* files, Diagnostics* diags) {
@@ -365,8 +365,7 @@ bool check_templates(const FileSystem& fs, const SiteConfig& config, Diagnostics
   for (const std::string& dir :
        {join_path(config.root, "templates"), join_path(theme_dir(fs, config), "templates")}) {
     for (const auto& relative : fs.list_files(dir)) {
-      if (relative.size() <= ext.size() ||
-          relative.compare(relative.size() - ext.size(), ext.size(), ext) != 0) {
+      if (relative.size() <= ext.size() || !relative.ends_with(ext)) {
         continue;
       }
       std::string path = join_path(dir, relative), text, err;
@@ -377,9 +376,9 @@ bool check_templates(const FileSystem& fs, const SiteConfig& config, Diagnostics
       // Name the file as content diagnostics do, relative to the site root.
       std::string shown = path;
       std::string prefix = config.root + "/";
-      if (config.root != "." && shown.rfind(prefix, 0) == 0) shown = shown.substr(prefix.size());
-      if (config.root == "." && shown.rfind("./", 0) == 0) shown = shown.substr(2);
-      for (const auto& d : render::parse_mustache(text, shown).errors) diags->add(d);
+      if (config.root != "." && shown.starts_with(prefix)) shown = shown.substr(prefix.size());
+      if (config.root == "." && shown.starts_with("./")) shown = shown.substr(2);
+      for (const auto& d : parse_mustache(text, shown).errors) diags->add(d);
     }
   }
   return diags->error_count() == before;
@@ -398,11 +397,11 @@ bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& op
   std::vector<RenderedBody> bodies = render_bodies(fs, site, options.style, options.threads, diags);
 
   const std::string theme = theme_dir(fs, site.config);
-  render::TemplateSet templates(render::directory_template_loader(
-      fs, {join_path(root, "templates"), join_path(theme, "templates")}));
+  TemplateSet templates(
+      directory_template_loader(fs, {join_path(root, "templates"), join_path(theme, "templates")}));
   PageContext ctx(site, options.style);
   if (!options.bundle_file.empty()) {
-    ctx.set_bundle(options.bundle_file, output::human_bytes(options.bundle_bytes));
+    ctx.set_bundle(options.bundle_file, human_bytes(options.bundle_bytes));
   }
   // The jobs' context functions point into the planner: it must outlive them.
   SiteFiles data_files;

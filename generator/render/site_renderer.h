@@ -7,14 +7,12 @@
 #include <string>
 
 #include "model/site.h"
-#include "output/site_files.h"
+#include "render/site_files.h"
 #include "render/url.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
 namespace agora {
-
-using SiteFiles = output::SiteFiles;
 
 struct RenderOptions {
   UrlStyle style;

@@ -11,7 +11,7 @@
 #include "search/trimmer.h"
 #include "search/utf16.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 // A JavaScript object lists "array index" keys ("0".."4294967294" in
@@ -255,4 +255,4 @@ void IndexBuilder::add(AnalyzedDocument doc) {
   }
 }
 
-}  // namespace agora::search
+}  // namespace agora

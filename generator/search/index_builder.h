@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace agora::search {
+namespace agora {
 
 struct FieldSpec {
   std::string name;    // must not contain '/' (lunr rejects it)
@@ -129,4 +129,4 @@ class IndexBuilder {
   std::vector<uint32_t> positions_data_;
 };
 
-}  // namespace agora::search
+}  // namespace agora

@@ -9,7 +9,7 @@
 #include "search/js_string_order.h"
 #include "search/json_writer.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 constexpr double kK1 = 1.2;
@@ -226,4 +226,4 @@ void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   writer.flush();
 }
 
-}  // namespace agora::search
+}  // namespace agora

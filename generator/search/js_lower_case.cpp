@@ -4,7 +4,7 @@
 
 #include "search/js_lower_case_table.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 using unicode_tables::CodePointRange;
@@ -120,4 +120,4 @@ std::u16string js_to_lower_case(std::u16string_view text) {
   return out;
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 // Lower-cases one code point with the simple mapping (U+0130 -> 'i').
 char32_t js_lower_code_point(char32_t cp);
@@ -13,4 +13,4 @@ char32_t js_lower_code_point(char32_t cp);
 // Lower-cases `text` in place of a copy. Lone surrogates pass through.
 std::u16string js_to_lower_case(std::u16string_view text);
 
-}  // namespace agora::search
+}  // namespace agora

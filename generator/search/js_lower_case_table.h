@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace agora::search::unicode_tables {
+namespace agora::unicode_tables {
 
 // Every `stride`-th code point in [first, last] lower-cases to itself + delta.
 struct LowerRun {
@@ -27,4 +27,4 @@ extern const size_t kCasedCount;
 extern const CodePointRange kCaseIgnorable[];
 extern const size_t kCaseIgnorableCount;
 
-}  // namespace agora::search::unicode_tables
+}  // namespace agora::unicode_tables

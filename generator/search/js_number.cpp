@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
-namespace agora::search {
+namespace agora {
 
 void append_json_number(std::string& out, double value) {
   if (!std::isfinite(value)) {
@@ -104,4 +104,4 @@ double js_math_round(double value) {
   return (rounded == 0 && std::signbit(value)) ? -0.0 : rounded;
 }
 
-}  // namespace agora::search
+}  // namespace agora

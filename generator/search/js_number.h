@@ -3,7 +3,7 @@
 // what JSON.stringify writes.
 #include <string>
 
-namespace agora::search {
+namespace agora {
 
 // Number.prototype.toString(): the shortest digits that round-trip, in
 // plain notation for 1e-7 < |v| < 1e21 and as "1.5e-7" / "1e+21" outside.
@@ -22,4 +22,4 @@ void append_json_thousandths(std::string& out, double k);
 // Math.round: the nearest integer, ties toward +infinity.
 double js_math_round(double value);
 
-}  // namespace agora::search
+}  // namespace agora

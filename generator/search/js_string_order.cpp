@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 // A code point's rank in UTF-16 order, read at a code point boundary.
@@ -43,4 +43,4 @@ bool js_string_less(std::string_view a, std::string_view b) {
   return utf16_rank(a, i) < utf16_rank(b, i);
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -5,9 +5,9 @@
 // U+E000..U+FFFF: JavaScript sorts the pair first.
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 // True when UTF-8 `a` sorts before UTF-8 `b` as JavaScript strings.
 bool js_string_less(std::string_view a, std::string_view b);
 
-}  // namespace agora::search
+}  // namespace agora

@@ -5,7 +5,7 @@
 
 #include "util/text.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 int hex_value(char c) {
@@ -249,4 +249,4 @@ bool JsonCursor::at_end() {
   return pos_ == text_.size();
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -14,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 class JsonCursor {
  public:
@@ -53,4 +53,4 @@ class JsonCursor {
   std::string error_;
 };
 
-}  // namespace agora::search
+}  // namespace agora

@@ -4,7 +4,7 @@
 
 #include "search/js_number.h"
 
-namespace agora::search {
+namespace agora {
 
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -82,4 +82,4 @@ void JsonWriter::flush() {
   buffer_.clear();
 }
 
-}  // namespace agora::search
+}  // namespace agora

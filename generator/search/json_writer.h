@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 // Appends `text` (UTF-8) as a JSON string literal, escaped like
 // JSON.stringify: \" \\ \b \f \n \r \t, other controls as \u00xx.
@@ -42,4 +42,4 @@ class JsonWriter {
   size_t flush_at_;
 };
 
-}  // namespace agora::search
+}  // namespace agora

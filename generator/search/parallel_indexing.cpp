@@ -5,7 +5,7 @@
 #include <optional>
 #include <thread>
 
-namespace agora::search {
+namespace agora {
 
 void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& documents,
                    unsigned threads, const IndexProgress& progress) {
@@ -64,4 +64,4 @@ void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& doc
   for (std::thread& t : pool) t.join();
 }
 
-}  // namespace agora::search
+}  // namespace agora

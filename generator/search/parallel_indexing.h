@@ -8,7 +8,7 @@
 
 #include "search/index_builder.h"
 
-namespace agora::search {
+namespace agora {
 
 // Called on the calling thread after each added document (count so far).
 using IndexProgress = std::function<void(size_t documents_added)>;
@@ -18,4 +18,4 @@ using IndexProgress = std::function<void(size_t documents_added)>;
 void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& documents,
                    unsigned threads = 0, const IndexProgress& progress = nullptr);
 
-}  // namespace agora::search
+}  // namespace agora

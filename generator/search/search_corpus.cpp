@@ -5,7 +5,7 @@
 #include "search/json_writer.h"
 #include "search/parallel_indexing.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 using Type = JsonCursor::Type;
@@ -243,4 +243,4 @@ IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, boo
   return {builder.document_count(), builder.term_count()};
 }
 
-}  // namespace agora::search
+}  // namespace agora

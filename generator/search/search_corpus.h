@@ -12,7 +12,7 @@
 
 #include "search/index_builder.h"
 
-namespace agora::search {
+namespace agora {
 
 struct SearchCorpus {
   std::string ref = "id";
@@ -37,4 +37,4 @@ struct IndexStats {
 IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, bool positions,
                               unsigned threads = 0);
 
-}  // namespace agora::search
+}  // namespace agora

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace agora::search {
+namespace agora {
 
 namespace {
 
@@ -66,7 +66,7 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
 }
 
 bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, output::SiteFiles* files, Diagnostics* diags) {
+                      UrlStyle style, SiteFiles* files, Diagnostics* diags) {
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
     diags->error(kLunrScriptPath, 0, 0, "missing-lunr", "cannot read lunr.js for the search page",
@@ -93,4 +93,4 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
   return true;
 }
 
-}  // namespace agora::search
+}  // namespace agora

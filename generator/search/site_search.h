@@ -10,13 +10,13 @@
 #include <string>
 
 #include "model/site.h"
-#include "output/site_files.h"
+#include "render/site_files.h"
 #include "render/url.h"
 #include "search/search_corpus.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
-namespace agora::search {
+namespace agora {
 
 // Where Debian's libjs-lunr installs the browser build.
 inline constexpr const char* kLunrScriptPath = "/usr/share/javascript/lunr/lunr.min.js";
@@ -40,6 +40,6 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
 // Adds the search files to *files, with documents.json's URLs in `style`.
 // Returns false (with an error in diags) when lunr.min.js cannot be read.
 bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, output::SiteFiles* files, Diagnostics* diags);
+                      UrlStyle style, SiteFiles* files, Diagnostics* diags);
 
-}  // namespace agora::search
+}  // namespace agora

@@ -5,7 +5,7 @@
 
 #include "search/utf16.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 // lunr builds its stemmer from regular expressions; each is replaced here by
@@ -249,4 +249,4 @@ std::string stem(std::string_view word) {
   return utf16_to_utf8(stem_units(utf8_to_utf16(word)));
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 std::u16string stem_units(std::u16string_view word);
 
@@ -16,4 +16,4 @@ std::string stem(std::string_view word);
 // REQUIRES: `word` is ASCII (then bytes are UTF-16 code units). No copy.
 void stem_ascii_in_place(std::string& word);
 
-}  // namespace agora::search
+}  // namespace agora

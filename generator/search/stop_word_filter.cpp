@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 // lunr.stopWordFilter's list (lunr 2.3.9), already in sorted order.
@@ -62,4 +62,4 @@ bool is_stop_word(std::u16string_view token) {
   return std::binary_search(kPackedStopWords.begin(), kPackedStopWords.end(), key);
 }
 
-}  // namespace agora::search
+}  // namespace agora

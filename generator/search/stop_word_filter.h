@@ -3,9 +3,9 @@
 // word: lunr lets "" through the pipeline and indexes it.
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 bool is_stop_word(std::u16string_view token);
 bool is_stop_word(std::string_view token);
 
-}  // namespace agora::search
+}  // namespace agora

@@ -3,7 +3,7 @@
 #include "search/js_lower_case.h"
 #include "search/utf16.h"
 
-namespace agora::search {
+namespace agora {
 
 bool is_separator(char16_t u) {
   if (u < 0x80) return u == ' ' || u == '-' || (u >= 0x09 && u <= 0x0D);
@@ -38,4 +38,4 @@ std::vector<std::string> tokenize(std::string_view text) {
   return tokens;
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace agora::search {
+namespace agora {
 
 struct TokenSpan {
   uint32_t start = 0;
@@ -24,4 +24,4 @@ std::vector<TokenSpan> split_tokens(std::u16string_view lowered);
 // The whole of lunr.tokenizer, returning the token strings as UTF-8.
 std::vector<std::string> tokenize(std::string_view text);
 
-}  // namespace agora::search
+}  // namespace agora

@@ -1,6 +1,6 @@
 #include "search/trimmer.h"
 
-namespace agora::search {
+namespace agora {
 
 std::u16string_view trim_token(std::u16string_view token) {
   size_t begin = 0;
@@ -10,4 +10,4 @@ std::u16string_view trim_token(std::u16string_view token) {
   return token.substr(begin, end - begin);
 }
 
-}  // namespace agora::search
+}  // namespace agora

@@ -4,7 +4,7 @@
 // and surrogate halves included, counts as \W.
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 inline bool is_js_word_unit(char16_t u) {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_';
@@ -13,4 +13,4 @@ inline bool is_js_word_unit(char16_t u) {
 // Returns the trimmed sub-view (empty if no word unit remains).
 std::u16string_view trim_token(std::u16string_view token);
 
-}  // namespace agora::search
+}  // namespace agora

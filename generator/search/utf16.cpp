@@ -4,7 +4,7 @@
 
 #include "util/text.h"
 
-namespace agora::search {
+namespace agora {
 namespace {
 
 void push_code_point(std::u16string& out, char32_t cp) {
@@ -96,4 +96,4 @@ void append_utf8(std::string& out, std::u16string_view units) {
   }
 }
 
-}  // namespace agora::search
+}  // namespace agora

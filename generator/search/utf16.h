@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace agora::search {
+namespace agora {
 
 // Decodes UTF-8. Each ill-formed byte becomes U+FFFD, as a decoding reader
 // (node's fs.readFileSync(f, 'utf8')) would produce.
@@ -21,4 +21,4 @@ inline std::string utf16_to_utf8(std::u16string_view units) {
   return out;
 }
 
-}  // namespace agora::search
+}  // namespace agora

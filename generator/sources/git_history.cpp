@@ -65,7 +65,7 @@ bool prefix_in_workdir(const std::string& site_root, const char* workdir, std::s
   auto relative = root.lexically_relative(work);
   std::string text = relative.generic_string();
   if (text.empty() || text == "..") return false;
-  if (text.rfind("../", 0) == 0) return false;
+  if (text.starts_with("../")) return false;
   *prefix = text == "." ? "" : text + "/";
   return true;
 }

@@ -7,9 +7,14 @@
 #include <string>
 #include <vector>
 
-#include "model/document.h"
-
 namespace agora {
+
+struct Contributor {
+  std::string name;
+  int commits = 0;
+
+  bool operator==(const Contributor&) const = default;
+};
 
 struct FileHistory {
   // "YYYY-MM-DD" of the newest commit that changed the file, in that commit

@@ -18,15 +18,10 @@ bool is_skipped(const std::string& relative) {
   return false;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 bool is_kebab_case_file_name(const std::string& name) {
-  if (!ends_with(name, ".md") || name.size() == 3) return false;
+  if (!name.ends_with(".md") || name.size() == 3) return false;
   std::string stem = name.substr(0, name.size() - 3);
   if (stem.front() == '-' || stem.back() == '-') return false;
   for (size_t i = 0; i < stem.size(); ++i) {
@@ -46,7 +41,7 @@ std::vector<SourceFile> find_sources(const FileSystem& fs, const SiteConfig& con
   for (const auto& relative : fs.list_files(content_dir)) {
     if (is_skipped(relative)) continue;
     std::string path = "content/" + relative;
-    bool markdown = ends_with(relative, ".md");
+    bool markdown = relative.ends_with(".md");
     size_t slash = relative.find('/');
     if (slash == std::string::npos) {
       if (markdown) {

@@ -122,7 +122,7 @@ bool RealFileSystem::hard_link(const std::string& from, const std::string& to, s
 
 namespace {
 std::string normalise(std::string p) {
-  while (p.rfind("./", 0) == 0) p.erase(0, 2);
+  while (p.starts_with("./")) p.erase(0, 2);
   while (p.size() > 1 && p.back() == '/') p.pop_back();
   return p;
 }

@@ -348,8 +348,8 @@ bool parse_iso_date(const std::string& text, std::string* day) {
 }
 
 bool is_valid_url(const std::string& text) {
-  if (text.rfind("mailto:", 0) == 0) return text.size() > 7 && text.find('@') != std::string::npos;
-  size_t scheme_end = text.rfind("https://", 0) == 0 ? 8 : text.rfind("http://", 0) == 0 ? 7 : 0;
+  if (text.starts_with("mailto:")) return text.size() > 7 && text.find('@') != std::string::npos;
+  size_t scheme_end = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
   if (scheme_end == 0) return false;
   size_t host_end = text.find_first_of("/?#", scheme_end);
   std::string host = text.substr(scheme_end, host_end - scheme_end);

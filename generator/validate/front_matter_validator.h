@@ -7,9 +7,9 @@
 #include <string>
 
 #include "config/site_config.h"
+#include "config/vocabulary.h"
+#include "content/document.h"
 #include "content/front_matter.h"
-#include "model/document.h"
-#include "model/vocabulary.h"
 #include "util/diagnostic.h"
 
 namespace agora {

@@ -23,7 +23,7 @@
 
 namespace {
 
-using namespace agora::search;
+using namespace agora;
 
 std::string read_all(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

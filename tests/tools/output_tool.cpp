@@ -17,7 +17,7 @@
 #include "output/zip_bundle.h"
 #include "util/file_system.h"
 
-using namespace agora::output;
+using namespace agora;
 
 namespace {
 

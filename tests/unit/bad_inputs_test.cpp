@@ -19,7 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
 
 using agora::MemoryFileSystem;
 using agora::RealFileSystem;

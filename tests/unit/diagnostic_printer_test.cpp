@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/diagnostic_printer.h"
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
 
 using agora::DiagnosticFormat;
 using agora::Diagnostics;

@@ -85,7 +85,7 @@ std::vector<Example> read_examples(const std::string& path) {
 // cmark-gfm with the same extensions and options, and nothing of ours.
 std::string plain_cmark_gfm(const std::string& markdown) {
   cmark_gfm_core_extensions_ensure_registered();
-  const int options = agora::content::cmark_options(/*unsafe=*/true);
+  const int options = agora::cmark_options(/*unsafe=*/true);
   cmark_parser* parser = cmark_parser_new(options);
   for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
     cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
@@ -102,11 +102,11 @@ std::string plain_cmark_gfm(const std::string& markdown) {
 
 // Our renderer, minus the heading ids it adds on purpose.
 std::string agora_markdown(const std::string& markdown) {
-  agora::content::MarkdownOptions options;
+  agora::MarkdownOptions options;
   options.trusted_html = true;
   agora::Diagnostics diags;
   const std::string html =
-      agora::content::render_markdown(markdown, options, nullptr, "spec.md", diags).html;
+      agora::render_markdown(markdown, options, nullptr, "spec.md", diags).html;
   std::string out;
   out.reserve(html.size());
   for (size_t i = 0; i < html.size();) {
@@ -196,7 +196,7 @@ TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through"
          read_examples(std::string(AGORA_SHARED_DIR) + "/conformance/gfm/" + file)) {
       agora::Diagnostics diags;
       const std::string html =
-          agora::content::render_markdown(example.markdown, {}, nullptr, "spec.md", diags).html;
+          agora::render_markdown(example.markdown, {}, nullptr, "spec.md", diags).html;
       CAPTURE(file);
       CAPTURE(example.number);
       CAPTURE(html);
@@ -209,7 +209,7 @@ TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through"
       CHECK(lower.find("=\"vbscript:") == std::string::npos);
       CHECK(agora::is_valid_utf8(html, nullptr));
       // Phase 1 on the same input: positions always lie inside the body.
-      const auto analysis = agora::content::analyze_markdown(example.markdown, {});
+      const auto analysis = agora::analyze_markdown(example.markdown, {});
       const int lines =
           static_cast<int>(std::count(example.markdown.begin(), example.markdown.end(), '\n'));
       for (const auto& link : analysis.links) {

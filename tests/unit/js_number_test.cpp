@@ -7,8 +7,8 @@
 
 #include "search/js_number.h"
 
-using agora::search::js_math_round;
-using agora::search::js_number_to_string;
+using agora::js_math_round;
+using agora::js_number_to_string;
 
 TEST_CASE("js_number_to_string: shortest round-trip digits, JavaScript exponent rules") {
   struct Case {
@@ -64,8 +64,8 @@ TEST_CASE("js_math_round: ties toward +infinity, no x + 0.5 error") {
 }
 
 TEST_CASE("append_json_thousandths: same text as formatting k / 1000") {
-  using agora::search::append_json_number;
-  using agora::search::append_json_thousandths;
+  using agora::append_json_number;
+  using agora::append_json_thousandths;
   auto check = [](double k) {
     std::string fast, slow;
     append_json_thousandths(fast, k);

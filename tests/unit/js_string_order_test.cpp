@@ -7,7 +7,7 @@
 
 #include "search/js_string_order.h"
 
-using agora::search::js_string_less;
+using agora::js_string_less;
 
 TEST_CASE("js_string_less: sorts as Array.prototype.sort in node") {
   std::vector<std::string> terms = {"b",  "a", "é", "z", "\uffff", "😀", "\ue000",

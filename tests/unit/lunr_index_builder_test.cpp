@@ -9,7 +9,7 @@
 #include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
 
-using namespace agora::search;
+using namespace agora;
 
 namespace {
 

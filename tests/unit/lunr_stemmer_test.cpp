@@ -7,7 +7,7 @@
 
 #include "search/stemmer.h"
 
-using agora::search::stem;
+using agora::stem;
 
 TEST_CASE("lunr stemmer: every pair of stemming_vocab.json") {
   std::ifstream in(AGORA_SHARED_DIR "/conformance/lunr/stemming_vocab.json");

@@ -12,7 +12,7 @@
 #include "search/trimmer.h"
 #include "search/utf16.h"
 
-using namespace agora::search;
+using namespace agora;
 using Strings = std::vector<std::string>;
 
 TEST_CASE("tokenizer: separators are JavaScript's \\s and '-', per code unit") {

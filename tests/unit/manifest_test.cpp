@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-using namespace agora::output;
+using namespace agora;
 
 namespace {
 const std::string kAbc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";

@@ -18,7 +18,6 @@ namespace agora {
 std::ostream& operator<<(std::ostream& os, const Diagnostic& d) {
   return os << "\n  " << format_diagnostic_line(d) << " [hint: " << d.hint << "]";
 }
-namespace content {
 std::ostream& operator<<(std::ostream& os, const LinkReference& l) {
   return os << "\n  {\"" << l.destination << "\", " << l.is_image << ", " << l.line << ", "
             << l.column << "}";
@@ -30,7 +29,6 @@ std::ostream& operator<<(std::ostream& os, const Heading& h) {
   return os << "\n  {" << h.level << ", \"" << h.text << "\", \"" << h.id << "\", " << h.line
             << "}";
 }
-}  // namespace content
 }  // namespace agora
 
 namespace doctest {
@@ -53,7 +51,7 @@ struct StringMaker<std::vector<T>> {
 using agora::Diagnostic;
 using agora::Diagnostics;
 using agora::Severity;
-using namespace agora::content;
+using namespace agora;
 
 namespace {
 
@@ -357,7 +355,7 @@ TEST_CASE("the resolver rewrites links and images, including reference links") {
       "\n"
       "[cs]: ../case-studies/solar.md\n";
   std::vector<std::string> calls;
-  const LinkResolver resolver = [&](const std::string& dest, bool is_image) {
+  const MarkdownLinkResolver resolver = [&](const std::string& dest, bool is_image) {
     calls.push_back((is_image ? "img:" : "link:") + dest);
     if (dest == "/") return keep();
     if (is_image) return rewrite("../../" + dest);
@@ -384,7 +382,7 @@ TEST_CASE("the resolver rewrites links and images, including reference links") {
 
 TEST_CASE("a link nested image is resolved as an image, its link as a link") {
   std::vector<std::string> calls;
-  const LinkResolver resolver = [&](const std::string& dest, bool is_image) {
+  const MarkdownLinkResolver resolver = [&](const std::string& dest, bool is_image) {
     calls.push_back((is_image ? "img:" : "link:") + dest);
     return rewrite("/r/" + dest);
   };
@@ -411,7 +409,7 @@ TEST_CASE("resolver errors become diagnostics at the destination's file position
       "    ../missing.md \"title\"\n";  // line 16
   MarkdownOptions options;
   options.first_line = 5;
-  const LinkResolver resolver = [](const std::string& dest, bool is_image) {
+  const MarkdownLinkResolver resolver = [](const std::string& dest, bool is_image) {
     if (dest.find("missing") == std::string::npos) return keep();
     if (is_image) return error("", "image not found: " + dest, "");
     return error("unknown-document", "no document at '" + dest + "'", "check the file name");

@@ -60,8 +60,8 @@ TEST_CASE("mustache spec: every test of every spec file passes") {
       ++total;
       const std::string name = test["name"].get<std::string>();
       agora::Diagnostics diags;
-      std::string got = agora::render::render_mustache(test["template"].get<std::string>(),
-                                                       test["data"], partials_of(test), &diags);
+      std::string got = agora::render_mustache(test["template"].get<std::string>(), test["data"],
+                                               partials_of(test), &diags);
       const std::string expected = test["expected"].get<std::string>();
       CHECK_MESSAGE(got == expected, path.filename().string()
                                          << " / " << name

@@ -22,7 +22,7 @@ using agora::Diagnostic;
 using agora::Diagnostics;
 using agora::MemoryFileSystem;
 using agora::Severity;
-using agora::render::TemplateSet;
+using agora::TemplateSet;
 using nlohmann::json;
 
 Diagnostic syntax_error(std::string file, int line, int column, std::string message,
@@ -188,14 +188,14 @@ TEST_CASE("mustache: directory lookup prefers site templates over the theme's") 
   });
   std::vector<std::string> dirs = {"templates", "themes/default/templates"};
 
-  TemplateSet set(agora::render::directory_template_source(fs, dirs));
+  TemplateSet set(agora::directory_template_source(fs, dirs));
   std::string out;
   REQUIRE(set.render("page", json::object(), &out, nullptr));
   CHECK(out == "site page theme footer");
   CHECK_FALSE(set.has("notes"));
 
   SUBCASE("the loader reports the file it read in diagnostics") {
-    TemplateSet with_paths(agora::render::directory_template_loader(fs, dirs));
+    TemplateSet with_paths(agora::directory_template_loader(fs, dirs));
     Diagnostics diags;
     CHECK_FALSE(with_paths.render("broken", json::object(), &out, &diags));
     REQUIRE(diags.items().size() == 1);
@@ -205,7 +205,7 @@ TEST_CASE("mustache: directory lookup prefers site templates over the theme's") 
   }
   SUBCASE("another extension") {
     MemoryFileSystem html = write_files({{"t/a.html", "A"}});
-    TemplateSet html_set(agora::render::directory_template_source(html, {"t"}, ".html"));
+    TemplateSet html_set(agora::directory_template_source(html, {"t"}, ".html"));
     CHECK(html_set.has("a"));
   }
 }
@@ -292,7 +292,7 @@ TEST_CASE("mustache: a page template overrides the blocks of a base layout") {
 }
 
 TEST_CASE("mustache: JSON values follow the spec's truthiness and print as JSON") {
-  using agora::render::render_mustache;
+  using agora::render_mustache;
   json data = {{"zero", 0},          {"empty", ""},           {"no", false},
                {"nothing", nullptr}, {"none", json::array()}, {"obj", json::object()},
                {"pi", 3.5},          {"big", 1234567890123},  {"quote", "a\"b'c"}};

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "config/vocabulary.h"
 #include "model/site_loader.h"
-#include "model/vocabulary.h"
 #include "util/text.h"
 
 using agora::MemoryFileSystem;

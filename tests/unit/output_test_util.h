@@ -9,7 +9,7 @@
 
 #include "util/file_system.h"
 
-namespace agora::output::testing {
+namespace agora::testing {
 
 // Counts write_file calls per path and fails the Nth one (1-based) when
 // fail_at_write is set.
@@ -71,4 +71,4 @@ class TempDir {
   std::string path_;
 };
 
-}  // namespace agora::output::testing
+}  // namespace agora::testing

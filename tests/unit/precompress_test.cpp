@@ -6,10 +6,10 @@
 
 #include "output_test_util.h"
 
-using namespace agora::output;
-using agora::output::testing::compressible_text;
-using agora::output::testing::random_bytes;
-using agora::output::testing::RecordingFileSystem;
+using namespace agora;
+using agora::testing::compressible_text;
+using agora::testing::random_bytes;
+using agora::testing::RecordingFileSystem;
 
 namespace {
 

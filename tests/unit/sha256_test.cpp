@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-using agora::output::sha256_hex;
+using agora::sha256_hex;
 
 TEST_CASE("sha256 matches the FIPS 180-2 test vectors") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

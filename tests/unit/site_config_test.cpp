@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "config/site_config.h"
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
 
 using agora::Diagnostics;
 using agora::FieldType;

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
 #include "util/file_system.h"
 
 namespace agora::testing {

@@ -36,7 +36,7 @@ void write_templates(agora::MemoryFileSystem* fs) {
 }
 
 struct Rendered {
-  agora::output::SiteFiles files;
+  agora::SiteFiles files;
   Diagnostics diags;
   bool ok = false;
 };

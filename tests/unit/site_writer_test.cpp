@@ -11,11 +11,11 @@
 #include "output/sha256.h"
 #include "output_test_util.h"
 
-using namespace agora::output;
+using namespace agora;
 using agora::MemoryFileSystem;
-using agora::output::testing::compressible_text;
-using agora::output::testing::RecordingFileSystem;
-using agora::output::testing::TempDir;
+using agora::testing::compressible_text;
+using agora::testing::RecordingFileSystem;
+using agora::testing::TempDir;
 
 namespace {
 

@@ -2,12 +2,12 @@
 
 #include <doctest/doctest.h>
 
-#include "output/human_bytes.h"
 #include "output/precompress.h"
 #include "output_test_util.h"
+#include "util/human_bytes.h"
 
-using namespace agora::output;
-using agora::output::testing::compressible_text;
+using namespace agora;
+using agora::testing::compressible_text;
 
 TEST_CASE("weights count documents per type with nearest-rank statistics") {
   SiteFiles files;

@@ -6,10 +6,10 @@
 #include "output_test_util.h"
 #include "util/file_system.h"
 
-using namespace agora::output;
-using agora::output::testing::compressible_text;
-using agora::output::testing::random_bytes;
-using agora::output::testing::TempDir;
+using namespace agora;
+using agora::testing::compressible_text;
+using agora::testing::random_bytes;
+using agora::testing::TempDir;
 
 namespace {
 

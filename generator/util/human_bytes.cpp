@@ -1,10 +1,10 @@
-#include "output/human_bytes.h"
+#include "util/human_bytes.h"
 
 #include <fmt/format.h>
 
 #include <iterator>
 
-namespace agora::output {
+namespace agora {
 
 std::string human_bytes(uint64_t bytes) {
   if (bytes < 1024) return fmt::format("{} B", bytes);
@@ -18,4 +18,4 @@ std::string human_bytes(uint64_t bytes) {
   return fmt::format("{:.1f} {}", value, kUnits[unit]);
 }
 
-}  // namespace agora::output
+}  // namespace agora

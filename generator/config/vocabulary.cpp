@@ -1,4 +1,4 @@
-#include "model/vocabulary.h"
+#include "config/vocabulary.h"
 
 #include <yaml-cpp/yaml.h>
 

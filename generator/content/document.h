@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sources/git_history.h"
+
 namespace agora {
 
 struct HeadingInfo {
@@ -28,11 +30,6 @@ struct FieldReferences {
   std::string field;
   std::string type;
   std::vector<std::string> slugs;
-};
-
-struct Contributor {
-  std::string name;
-  int commits = 0;
 };
 
 struct Document {

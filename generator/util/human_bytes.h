@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-namespace agora::output {
+namespace agora {
 
 // "512 B", "14.2 KB", "9.4 MB" (1 KB = 1024 B, one decimal).
 std::string human_bytes(uint64_t bytes);
 
-}  // namespace agora::output
+}  // namespace agora

@@ -1,7 +1,7 @@
 #pragma once
 // Phase two of Markdown: a document's body as HTML, with its links resolved.
 
-#include "model/document.h"
+#include "content/document.h"
 #include "render/link_resolver.h"
 #include "render/page_context.h"
 #include "util/diagnostic.h"
