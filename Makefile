@@ -7,8 +7,13 @@ AGORA := $(BUILD_DIR)/agora
 
 all: build
 
-deps:
+# The package installer runs only when its lists changed since it last
+# succeeded (or when nothing is built yet).
+DEPS_STAMP := $(BUILD_DIR)/.deps-installed
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): scripts/debian-packages.txt package-lock.json scripts/install-deps
 	@scripts/install-deps
+	@mkdir -p $(BUILD_DIR) && touch $@
 
 build: deps
 	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
