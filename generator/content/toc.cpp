@@ -4,7 +4,7 @@
 
 #include "util/text.h"
 
-namespace agora::content {
+namespace agora {
 
 std::string render_toc_html(const std::vector<TocEntry>& toc) {
   if (toc.empty()) return {};
@@ -36,4 +36,4 @@ std::string render_toc_html(const std::vector<TocEntry>& toc) {
   return out;
 }
 
-}  // namespace agora::content
+}  // namespace agora
