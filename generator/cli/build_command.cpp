@@ -9,10 +9,12 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "model/site_loader.h"
+#include "output/attachments.h"
 #include "output/site_writer.h"
 #include "output/weight_report.h"
 #include "output/zip_bundle.h"
 #include "render/site_renderer.h"
+#include "render/theme.h"
 #include "search/site_search.h"
 #include "util/human_bytes.h"
 
@@ -39,21 +41,23 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
   print_diagnostics(shown, *env.fs, print, *env.err);
 }
 
-// Pages, assets and search files in one URL style.
-bool render_with_search(const FileSystem& fs, const Site& site, const RenderOptions& options,
-                        const SiteIndex& index, SiteFiles* files, Diagnostics* diags) {
-  return render_site(fs, site, options, files, diags) &&
+// Pages, assets, attachments and search files in one URL style.
+bool render_with_search(const FileSystem& fs, const Site& site, const Theme& theme,
+                        const RenderOptions& options, const SiteIndex& index, SiteFiles* files,
+                        Diagnostics* diags) {
+  return render_site(site, theme, options, files, diags) &&
+         add_attachments(fs, site, files, diags) &&
          add_search_files(fs, site, index, options.style, files, diags);
 }
 
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const SiteIndex& index,
+bool make_bundle(const FileSystem& fs, const Site& site, const Theme& theme, const SiteIndex& index,
                  const std::string& out, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  if (!render_with_search(fs, site, offline, index, &files, diags)) return false;
+  if (!render_with_search(fs, site, theme, offline, index, &files, diags)) return false;
   std::string temp = out + ".bundle.tmp";
   std::string err;
   bool ok = write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
@@ -76,7 +80,9 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   SiteFiles files;
-  if (site && !diags.has_errors()) {
+  std::optional<Theme> theme;
+  if (site) theme = load_theme(*env.fs, site->config, &diags);
+  if (site && theme && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
     SearchCorpus corpus = site_search_corpus(*site);
@@ -92,12 +98,12 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, index, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(*env.fs, *site, *theme, index, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
-    if (!diags.has_errors() && render_with_search(*env.fs, *site, render, index, &files, &diags) &&
-        args.bundle) {
+    if (!diags.has_errors() &&
+        render_with_search(*env.fs, *site, *theme, render, index, &files, &diags) && args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {
@@ -107,7 +113,7 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   }
   diags.sort();
   report_problems(diags, args, env);
-  if (!site || diags.has_errors()) {
+  if (!site || !theme || diags.has_errors()) {
     *env.err << "agora build: failed; " << args.out << "/ was left as it was\n";
     return 1;
   }

@@ -3,7 +3,8 @@
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "model/site_loader.h"
-#include "render/site_renderer.h"
+#include "render/template_check.h"
+#include "render/theme.h"
 
 namespace agora {
 
@@ -11,10 +12,12 @@ int run_check(const CommandArgs& args, const CliEnv& env) {
   Diagnostics diags;
   LoadOptions options;
   options.include_drafts = false;
+  options.body_html = false;  // check renders nothing
   auto site = load_site(*env.fs, args.config, options, &diags);
   if (site) {
-    check_links(*env.fs, *site, &diags);
-    check_templates(*env.fs, site->config, &diags);
+    if (auto theme = load_theme(*env.fs, site->config, &diags)) {
+      check_template_contract(*theme, site->config, &diags);
+    }
   }
   diags.sort();
   PrintOptions print;

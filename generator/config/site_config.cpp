@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 
 #include "config/yaml_load.h"
@@ -51,6 +52,7 @@ class ConfigParser {
   std::optional<FieldSchema> parse_field(const YAML::Node& node, const std::string& what);
   void parse_types(const YAML::Node& node, const std::vector<FieldSchema>& common,
                    SiteConfig* config);
+  std::vector<BacklinkGroupConfig> parse_backlinks(const YAML::Node& node, const std::string& what);
   void parse_search(const YAML::Node& node, SiteConfig* config);
   void parse_browse(const YAML::Node& node, SiteConfig* config);
   void check_browse(const YAML::Node& node, const SiteConfig& config);
@@ -235,7 +237,7 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
     std::string what = "type '" + type.name + "'";
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
-    reader.check_keys({"title", "singular", "fields"});
+    reader.check_keys({"title", "singular", "fields", "backlinks"});
     reader.get("title", &type.title);
     reader.get("singular", &type.singular);
     if (type.title.empty()) type.title = type.name;
@@ -251,8 +253,31 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
         type.fields.push_back(std::move(field));
       }
     }
+    if (reader.node("backlinks")) type.backlinks = parse_backlinks(reader.node("backlinks"), what);
     config->types.push_back(std::move(type));
   }
+}
+
+std::vector<BacklinkGroupConfig> ConfigParser::parse_backlinks(const YAML::Node& node,
+                                                               const std::string& what) {
+  std::vector<BacklinkGroupConfig> groups;
+  if (!node.IsSequence()) {
+    diags_->error(file_, yaml_line(node), yaml_column(node), "wrong-type",
+                  "backlinks of " + what + " must be a list of {name, label, fields}");
+    return groups;
+  }
+  for (const auto& item : node) {
+    YamlMapReader reader(item, file_, "a backlinks group of " + what, diags_);
+    if (!reader.is_map()) continue;
+    reader.check_keys({"name", "label", "fields"});
+    BacklinkGroupConfig group;
+    group.line = yaml_line(item);
+    reader.get("name", &group.name, /*required=*/true);
+    reader.get("label", &group.label, /*required=*/true);
+    reader.get("fields", &group.fields);
+    groups.push_back(std::move(group));
+  }
+  return groups;
 }
 
 // A field without a label is shown by its taxonomy's title when it is named
@@ -355,8 +380,21 @@ void ConfigParser::check_references(const YAML::Node& root, const SiteConfig& co
                     did_you_mean(taxonomy->document_type, type_names));
     }
   }
+  std::vector<std::string> field_names;
   for (const auto& type : config.types) {
     check_field_targets(type.fields, config);
+    for (const auto& field : type.fields) field_names.push_back(field.name);
+  }
+  for (const auto& type : config.types) {
+    for (const auto& group : type.backlinks) {
+      for (const auto& name : group.fields) {
+        if (std::find(field_names.begin(), field_names.end(), name) != field_names.end()) continue;
+        diags_->error(file_, group.line, 0, "unknown-field",
+                      "backlinks group '" + group.name + "' of type '" + type.name +
+                          "' names unknown field '" + name + "'",
+                      did_you_mean(name, field_names));
+      }
+    }
   }
 }
 

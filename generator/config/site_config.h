@@ -40,11 +40,23 @@ struct FieldSchema {
   int line = 0;                     // where it is declared in site.yaml
 };
 
+// How documents that name a document of this type (through a term or
+// reference field) are grouped on its page: "Leads" for the fields
+// lead_organizations and champions. A naming field in no group gets a group
+// of its own, labelled by the theme's named_in message.
+struct BacklinkGroupConfig {
+  std::string name;
+  std::string label;
+  std::vector<std::string> fields;
+  int line = 0;
+};
+
 struct ContentType {
-  std::string name;                 // folder under content/, also the URL segment
-  std::string title;                // "Case studies"
-  std::string singular;             // "Case study"
-  std::vector<FieldSchema> fields;  // common_fields first, then the type's own
+  std::string name;                            // folder under content/, also the URL segment
+  std::string title;                           // "Case studies"
+  std::string singular;                        // "Case study"
+  std::vector<FieldSchema> fields;             // common_fields first, then the type's own
+  std::vector<BacklinkGroupConfig> backlinks;  // in site.yaml order
 
   const FieldSchema* field(const std::string& field_name) const;
 };
@@ -70,11 +82,12 @@ struct SearchField {
 
 // The browse pages: listings filtered by one term (facets), and the gap map,
 // a rows x columns table of two taxonomies counting documents of some types.
+// Nothing unless site.yaml's browse section asks for it.
 struct BrowseConfig {
-  std::vector<std::string> facets{"themes", "regions"};
-  std::string gap_rows = "themes";
-  std::string gap_columns = "regions";
-  std::vector<std::string> gap_types{"initiatives", "case-studies"};
+  std::vector<std::string> facets;
+  std::string gap_rows;
+  std::string gap_columns;
+  std::vector<std::string> gap_types;
 };
 
 struct SiteConfig {

@@ -1,6 +1,6 @@
 #pragma once
-// One content document, as loading and validation leave it, plus what the
-// render stage adds (html, toc).
+// One content document, as loading and validation leave it: front matter
+// checked against its type, the body parsed once, every link resolved.
 
 #include <map>
 #include <string>
@@ -8,14 +8,26 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content/markdown.h"
 #include "sources/git_history.h"
 
 namespace agora {
 
-struct HeadingInfo {
-  int level = 0;
-  std::string id;
-  std::string text;
+// Where a link to the site goes, resolved once at load: a page (a document
+// or a listing) or a file, plus an anchor. It does not depend on the URL
+// style or on the page the link is written in; render maps it to a URL.
+struct LinkTarget {
+  enum Kind {
+    kUnresolved,  // an error was reported; the destination is kept as written
+    kAnchor,      // "#fragment" in the same document
+    kPage,        // path is a site-relative directory: "organizations/itu/"
+    kFile,        // path is a site-relative file: "case-studies/img/map.png"
+  } kind = kUnresolved;
+  std::string path;
+  std::string fragment;  // without '#'; "" for none
+  std::string document;  // kPage of a document: its key, "organizations/itu"
+
+  bool operator==(const LinkTarget&) const = default;
 };
 
 // The terms one field names, e.g. {"lead_organizations", "organizations", ["itu"]}.
@@ -49,10 +61,13 @@ struct Document {
   std::vector<FieldReferences> reference_fields;          // in schema order
   std::map<std::string, std::vector<std::string>> terms;  // taxonomy -> ids, first use first
 
-  std::string body;  // Markdown after the front matter
-  int body_first_line = 1;
-  std::vector<HeadingInfo> headings;  // every heading, with its id
-  std::string plain_text;             // body text without markup, for search
+  // The body, parsed once (content/markdown.h).
+  std::vector<Heading> headings;     // every heading, with its id
+  std::vector<LinkReference> links;  // every link and image destination
+  std::vector<LinkTarget> targets;   // per link: where it goes (site links only)
+  std::vector<TocEntry> toc;
+  BodyHtml html;           // empty when loaded without HTML (check)
+  std::string plain_text;  // body text without markup, for search
   std::string first_paragraph;
   int word_count = 0;
 

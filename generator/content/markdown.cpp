@@ -2,6 +2,9 @@
 
 #include <cmark-gfm.h>
 
+#include <cctype>
+#include <cstdint>
+
 #include "content/cmark_document.h"
 #include "content/headings.h"
 #include "content/link_locator.h"
@@ -11,8 +14,6 @@
 
 namespace agora {
 namespace {
-
-constexpr const char* kDefaultLinkErrorCode = "broken-link";
 
 int file_line(const MarkdownOptions& options, int body_line) {
   return options.first_line + body_line - 1;
@@ -100,85 +101,141 @@ std::vector<TocEntry> build_toc(const std::vector<HeadingNode>& headings,
   return toc;
 }
 
-class LinkRewriter {
- public:
-  LinkRewriter(const MarkdownOptions& options, const MarkdownLinkResolver& resolver,
-               const std::string& file, Diagnostics& diags)
-      : options_(options), resolver_(resolver), file_(file), diags_(diags) {}
+// The prefix of the markers that stand for holes in the rendered HTML: made
+// of characters cmark writes into an href unchanged, and salted with a hash
+// of the body, so no text of the document can spell a marker (it would have
+// to contain its own hash). Deterministic: the same body, the same markers.
+std::string hole_prefix(std::string_view body, int attempt) {
+  uint64_t hash = 1469598103934665603ull + static_cast<uint64_t>(attempt);
+  for (unsigned char c : body) hash = (hash ^ c) * 1099511628211ull;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string prefix = "agora-hole-";
+  for (int shift = 60; shift >= 0; shift -= 4) prefix += kHex[(hash >> shift) & 15];
+  return prefix + "-";
+}
 
-  void rewrite(const LinkSite& site) {
-    if (resolver_) apply(site, resolver_(site.destination, site.is_image));
-    if (!options_.trusted_html) neutralise(site);
+// Splits `html` at the markers; false when a marker is malformed or appears
+// twice. A hole may be missing: cmark does not render a link nested in an
+// image's alt text.
+bool split_at_holes(const std::string& html, const std::string& prefix, size_t hole_count,
+                    BodyHtml* out) {
+  out->pieces.clear();
+  out->holes.clear();  // holes in HTML order (reference links may come out of order)
+  std::vector<bool> seen(hole_count, false);
+  size_t start = 0;
+  for (size_t at = html.find(prefix); at != std::string::npos; at = html.find(prefix, start)) {
+    size_t digits = at + prefix.size(), end = digits;
+    while (end < html.size() && html[end] >= '0' && html[end] <= '9') ++end;
+    if (end == digits || end >= html.size() || html[end] != '.' || end - digits > 9) return false;
+    size_t hole = std::stoul(html.substr(digits, end - digits));
+    if (hole >= hole_count || seen[hole]) return false;
+    seen[hole] = true;
+    out->pieces.push_back(html.substr(start, at - start));
+    out->holes.push_back(hole);
+    start = end + 1;
   }
-
- private:
-  void apply(const LinkSite& site, const LinkResolution& resolution) {
-    switch (resolution.kind) {
-      case LinkResolution::kKeep:
-        break;
-      case LinkResolution::kRewrite:
-        cmark_node_set_url(site.node, resolution.url.c_str());
-        break;
-      case LinkResolution::kError:
-        diags_.error(file_, file_line(options_, site.line), site.column,
-                     resolution.code.empty() ? kDefaultLinkErrorCode : resolution.code,
-                     resolution.message, resolution.hint);
-        break;
-    }
-  }
-
-  void neutralise(const LinkSite& site) {
-    if (!is_dangerous_url(cmark_node_get_url(site.node))) return;
-    cmark_node_set_url(site.node, "");
-    diags_.warning(file_, file_line(options_, site.line), site.column, "unsafe-url",
-                   "link to '" + site.destination +
-                       "' removed: this URL "
-                       "scheme can run code or read local files",
-                   "link to an http: or https: address instead");
-  }
-
-  const MarkdownOptions& options_;
-  const MarkdownLinkResolver& resolver_;
-  const std::string& file_;
-  Diagnostics& diags_;
-};
+  out->pieces.push_back(html.substr(start));
+  return true;
+}
 
 }  // namespace
 
-MarkdownAnalysis analyze_markdown(std::string_view body, const MarkdownOptions& options) {
-  CmarkDocument doc(body, options.trusted_html);
-  cmark_consolidate_text_nodes(doc.root());
-  MarkdownAnalysis analysis;
-  for (HeadingNode& heading : collect_headings(doc.root())) {
-    analysis.headings.push_back({heading.level, std::move(heading.text), std::move(heading.id),
-                                 file_line(options, heading.line)});
+bool is_site_link(std::string_view destination) {
+  if (destination.empty() || destination.starts_with("//")) return false;
+  if (std::isalpha(static_cast<unsigned char>(destination[0]))) {
+    for (char c : destination.substr(1)) {
+      if (c == ':') return false;  // a scheme
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') break;
+    }
   }
-  for (LinkSite& site : locate_links(doc.root(), body)) {
-    analysis.links.push_back(
-        {std::move(site.destination), site.is_image, file_line(options, site.line), site.column});
-  }
-  analysis.plain_text = document_plain_text(doc.root());
-  analysis.first_paragraph = first_paragraph_text(doc.root());
-  analysis.word_count = count_words(analysis.plain_text);
-  return analysis;
+  // "?x" alone names no page and no anchor.
+  return !(destination[0] == '?' && destination.find('#') == std::string_view::npos);
 }
 
-RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
-                                 const MarkdownLinkResolver& resolver, const std::string& file,
-                                 Diagnostics& diags) {
+void append_escaped_href(std::string_view url, std::string* out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : url) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '&') {
+      out->append("&amp;");
+    } else if (c == '\'') {
+      out->append("&#x27;");
+    } else if (c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '[' && c != '\\' &&
+               c != ']' && c != '^' && c != '`' && c != '{' && c != '|' && c != '}') {
+      out->push_back(ch);
+    } else {
+      out->push_back('%');
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 15]);
+    }
+  }
+}
+
+std::string fill_links(const BodyHtml& html, const std::function<std::string(size_t)>& url) {
+  std::string out;
+  if (html.pieces.empty()) return out;
+  size_t size = 0;
+  for (const auto& piece : html.pieces) size += piece.size();
+  out.reserve(size + 64 * html.holes.size());
+  for (size_t i = 0; i < html.holes.size(); ++i) {
+    out.append(html.pieces[i]);
+    append_escaped_href(url(html.holes[i]), &out);
+  }
+  out.append(html.pieces.back());
+  return out;
+}
+
+ParsedMarkdown parse_markdown(std::string_view body, const MarkdownOptions& options,
+                              const std::string& file, Diagnostics* diags) {
   CmarkDocument doc(body, options.trusted_html);
   cmark_consolidate_text_nodes(doc.root());
   const std::vector<HeadingNode> headings = collect_headings(doc.root());
-  LinkRewriter rewriter(options, resolver, file, diags);
-  for (const LinkSite& site : locate_links(doc.root(), body)) {
-    rewriter.rewrite(site);
+  ParsedMarkdown parsed;
+  for (const HeadingNode& heading : headings) {
+    parsed.headings.push_back(
+        {heading.level, heading.text, heading.id, file_line(options, heading.line)});
   }
+  parsed.toc = build_toc(headings, options);
+  parsed.plain_text = document_plain_text(doc.root());
+  parsed.first_paragraph = first_paragraph_text(doc.root());
+  parsed.word_count = count_words(parsed.plain_text);
+
+  std::vector<std::pair<cmark_node*, size_t>> holes;  // node, link index
+  for (LinkSite& site : locate_links(doc.root(), body)) {
+    const size_t index = parsed.links.size();
+    parsed.links.push_back(
+        {site.destination, site.is_image, file_line(options, site.line), site.column});
+    if (!options.trusted_html && is_dangerous_url(cmark_node_get_url(site.node))) {
+      cmark_node_set_url(site.node, "");
+      diags->warning(file, file_line(options, site.line), site.column, "unsafe-url",
+                     "link to '" + site.destination +
+                         "' removed: this URL scheme can run code or read local files",
+                     "link to an http: or https: address instead");
+    } else if (is_site_link(site.destination)) {
+      holes.emplace_back(site.node, index);
+    }
+  }
+  if (!options.html) return parsed;
+
   if (!options.trusted_html) show_raw_html_as_text(doc.root());
-  RenderedMarkdown rendered;
-  rendered.toc = build_toc(headings, options);
   give_headings_ids(headings);
-  rendered.html = doc.render_html();
-  return rendered;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const std::string prefix = hole_prefix(body, attempt);
+    for (size_t h = 0; h < holes.size(); ++h) {
+      cmark_node_set_url(holes[h].first, (prefix + std::to_string(h) + ".").c_str());
+    }
+    if (split_at_holes(doc.render_html(), prefix, holes.size(), &parsed.html)) {
+      for (size_t& hole : parsed.html.holes) hole = holes[hole].second;
+      return parsed;
+    }
+  }
+  // Unreachable in practice (a body would have to spell its own hash): keep
+  // every destination as written rather than loop.
+  for (const auto& [node, link] : holes) {
+    cmark_node_set_url(node, parsed.links[link].destination.c_str());
+  }
+  parsed.html = {{doc.render_html()}, {}};
+  return parsed;
 }
 
 }  // namespace agora

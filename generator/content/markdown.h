@@ -1,11 +1,12 @@
 #pragma once
-// Markdown bodies to HTML, in two phases.
+// Markdown bodies, parsed once.
 //
-// Links between documents can only be checked once every document is
-// known, so a build first calls analyze_markdown on every body (headings,
-// link destinations, text for search), then render_markdown with a
-// resolver that knows the whole site. Each phase parses the body once with
-// cmark-gfm; both derive heading ids the same way, so they agree.
+// One cmark-gfm parse per document gives everything later stages need:
+// heading ids (for anchors), every link destination with its position (for
+// the link check), plain text (for search and summaries) and the HTML. Links
+// to the site's own pages and files cannot be written into the HTML yet: the
+// URL depends on the page the body is rendered into and on the URL style, so
+// the HTML keeps a hole at each of them (BodyHtml) that render fills.
 
 #include <cstddef>
 #include <functional>
@@ -29,6 +30,8 @@ struct MarkdownOptions {
   // Headings of these levels make the table of contents.
   int toc_min_level = 2;
   int toc_max_level = 4;
+  // false: no HTML is produced (what `agora check` needs).
+  bool html = true;
 };
 
 struct Heading {
@@ -51,43 +54,42 @@ struct LinkReference {
   bool operator==(const LinkReference&) const = default;
 };
 
-struct MarkdownAnalysis {
+// The body's HTML with a hole where each link to the site goes:
+// pieces[0] + url(holes[0]) + pieces[1] + ... + pieces.back().
+struct BodyHtml {
+  std::vector<std::string> pieces;  // holes.size() + 1 of them; empty when no HTML was made
+  std::vector<size_t> holes;        // per hole, the index of its link in ParsedMarkdown::links
+};
+
+struct ParsedMarkdown {
   std::vector<Heading> headings;     // document order, all levels
   std::vector<LinkReference> links;  // ordered by position in the file
+  std::vector<TocEntry> toc;         // headings of toc_min_level..toc_max_level
   std::string plain_text;            // see document_plain_text()
   std::string first_paragraph;       // plain text; "" if no paragraph
   size_t word_count = 0;             // words of plain_text
+  BodyHtml html;                     // empty unless options.html
 };
 
-// Phase 1. Never fails: any string is Markdown.
-MarkdownAnalysis analyze_markdown(std::string_view body, const MarkdownOptions& options);
+// Parses `body`. Never fails: any string is Markdown. When untrusted,
+// dangerous URLs (see is_dangerous_url) are emptied and reported as
+// "unsafe-url" warnings at file:line:column. Headings get their ids as id
+// attributes.
+ParsedMarkdown parse_markdown(std::string_view body, const MarkdownOptions& options,
+                              const std::string& file, Diagnostics* diags);
 
-struct LinkResolution {
-  enum Kind { kKeep, kRewrite, kError } kind = kKeep;
-  std::string url;      // kRewrite: the URL to emit
-  std::string message;  // kError: the diagnostic
-  std::string hint;
-  std::string code;  // kError: defaults to "broken-link" when empty
-};
+// True for a destination the site resolves: a relative path or a bare
+// "#anchor". False for "", anything with a scheme (https:, mailto:),
+// "//host" and a bare "?query": those are written as they are.
+bool is_site_link(std::string_view destination);
 
-// Called once per link and image destination, in the order of
-// MarkdownAnalysis::links. Must be callable from several threads at once
-// if documents are rendered in parallel.
-using MarkdownLinkResolver =
-    std::function<LinkResolution(const std::string& destination, bool is_image)>;
+// The HTML with every hole filled with url(link index), escaped as cmark
+// escapes an href.
+std::string fill_links(const BodyHtml& html, const std::function<std::string(size_t)>& url);
 
-struct RenderedMarkdown {
-  std::string html;
-  std::vector<TocEntry> toc;  // headings of toc_min_level..toc_max_level
-};
-
-// Phase 2. Headings get their ids as id attributes; every destination goes
-// through `resolver` (an empty resolver keeps them all). kRewrite replaces
-// the URL; kError keeps it and adds an error at file:line:column of the
-// destination. When untrusted, dangerous URLs (see is_dangerous_url) are
-// emptied after resolution and reported as "unsafe-url" warnings.
-RenderedMarkdown render_markdown(std::string_view body, const MarkdownOptions& options,
-                                 const MarkdownLinkResolver& resolver, const std::string& file,
-                                 Diagnostics& diags);
+// cmark-gfm's escaping of a link or image URL in HTML: '&' and '\'' become
+// entities, bytes outside a safe ASCII set are percent-encoded ('%' itself is
+// kept).
+void append_escaped_href(std::string_view url, std::string* out);
 
 }  // namespace agora

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "config/yaml_map_reader.h"
-#include "content/body_analysis.h"
+#include "content/body.h"
 #include "content/front_matter.h"
 #include "model/relations.h"
 #include "sources/source_tree.h"
@@ -12,6 +12,7 @@
 #include "util/suggest.h"
 #include "util/text.h"
 #include "validate/front_matter_validator.h"
+#include "validate/link_targets.h"
 
 namespace agora {
 
@@ -26,7 +27,7 @@ struct ParsedFile {
 };
 
 void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
-                ParsedFile* out) {
+                bool body_html, ParsedFile* out) {
   Document& doc = out->doc;
   doc.type = source.type;
   doc.slug = source.slug;
@@ -49,9 +50,8 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
     return;
   }
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
-  doc.body = std::string(out->front_matter.body);
-  doc.body_first_line = out->front_matter.body_first_line;
-  analyze_body(config, &doc);
+  parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
+             &out->diags);
   out->ok = true;
 }
 
@@ -153,6 +153,24 @@ void check_summary(const SiteConfig& config, const ParsedFile& file, Diagnostics
                  "keep the summary to one or two sentences; move detail into the body");
 }
 
+// Every link of every published document, resolved against the published
+// documents and the attachments.
+void resolve_site_links(Site& site, const std::vector<ParsedFile>& parsed, unsigned threads,
+                        Diagnostics* diags) {
+  LinkIndex index;
+  for (const auto& doc : site.documents) index.documents[doc.source_path] = &doc;
+  for (const auto& file : parsed) {
+    if (!file.ok) index.unloaded.insert(file.doc.source_path);
+  }
+  for (const auto& attachment : site.attachments) index.files.insert(attachment.path);
+  for (const auto& type : site.config.types) index.types.insert(type.name);
+  std::vector<Diagnostics> found(site.documents.size());
+  parallel_for(
+      site.documents.size(), [&](size_t i) { resolve_links(index, &site.documents[i], &found[i]); },
+      threads);
+  for (const auto& d : found) diags->merge(d);
+}
+
 }  // namespace
 
 std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& config_path,
@@ -188,7 +206,8 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
 
   std::vector<ParsedFile> parsed(documents.size());
   parallel_for(
-      documents.size(), [&](size_t i) { parse_file(fs, site.config, documents[i], &parsed[i]); },
+      documents.size(),
+      [&](size_t i) { parse_file(fs, site.config, documents[i], options.body_html, &parsed[i]); },
       options.threads);
   if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
 
@@ -234,6 +253,7 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   }
 
   index_documents(&site);
+  resolve_site_links(site, parsed, options.threads, diags);
   index_taxonomies(&site);
   compute_related(&site);
   compute_mentions(&site);

@@ -13,7 +13,9 @@ namespace agora {
 
 struct LoadOptions {
   bool include_drafts = false;  // build --drafts
-  unsigned threads = 0;         // 0: one per core
+  // Render each body's HTML while it is parsed (build); check needs none.
+  bool body_html = true;
+  unsigned threads = 0;  // 0: one per core
   // Fills each document's last_updated and contributors; null: no history
   // (pages show their front matter dates).
   const HistorySource* history = nullptr;

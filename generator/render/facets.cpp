@@ -4,10 +4,7 @@
 #include <map>
 #include <set>
 
-#include "render/page_context.h"
 #include "util/text.h"
-
-using nlohmann::json;
 
 namespace agora {
 
@@ -43,34 +40,6 @@ std::vector<Facet> plan_facets(const Site& site, const std::vector<std::string>&
   return facets;
 }
 
-json facet_filters(const PageContext& ctx, const std::vector<Facet>& facets,
-                   const std::string& type, const std::string& dir, const Facet* current) {
-  json groups = json::array();
-  std::map<const Taxonomy*, size_t> group_of;
-  for (const auto& facet : facets) {
-    if (facet.type != type) continue;
-    if (!group_of.count(facet.taxonomy)) {
-      group_of[facet.taxonomy] = groups.size();
-      groups.push_back({{"title", facet.taxonomy->title},
-                        {"singular", facet.taxonomy->singular},
-                        {"label", "Filter by " + ascii_lower(facet.taxonomy->singular)},
-                        {"name", facet.taxonomy->name},
-                        {"open", current == nullptr},
-                        {"chips", json::array()}});
-    }
-    json& group = groups[group_of[facet.taxonomy]];
-    if (&facet == current) group["open"] = true;
-    group["chips"].push_back({{"name", facet.term->name},
-                              {"url", ctx.url(dir, facet.path)},
-                              {"count", facet.documents.size()},
-                              {"current", &facet == current}});
-  }
-  return {{"groups", groups},
-          {"has_filters", !groups.empty()},
-          {"all_url", ctx.url(dir, type + "/")},
-          {"filtered", current != nullptr}};
-}
-
 std::vector<const Term*> top_level_terms(const Vocabulary& vocabulary) {
   std::vector<const Term*> top;
   for (const auto& term : vocabulary.terms()) {
@@ -94,14 +63,6 @@ int column_of(const Vocabulary& vocabulary, const std::map<std::string, int>& co
     term = term->parent.empty() ? nullptr : vocabulary.by_id(term->parent);
   }
   return -1;
-}
-
-// A term's page, or false (not "", which Mustache finds truthy) when no
-// document uses the term and it has no page.
-json term_url(const PageContext& ctx, const Site& site, const Taxonomy& taxonomy, const Term& term,
-              const std::string& dir) {
-  if (!site.taxonomies.at(taxonomy.name).documents.count(term.id)) return false;
-  return ctx.url(dir, term_path(site, taxonomy, term.id));
 }
 
 }  // namespace
@@ -170,57 +131,6 @@ int gap_shade(size_t count, size_t max_count) {
   if (count == 0 || max_count == 0) return 0;
   // Ceiling of 4 * count / max: any document lifts a cell to at least 1.
   return static_cast<int>(std::min<size_t>(4, (4 * count + max_count - 1) / max_count));
-}
-
-json gap_map_context(const PageContext& ctx, const Site& site, const GapMap& map,
-                     const std::string& dir) {
-  json columns = json::array();
-  for (const Term* term : map.columns) {
-    columns.push_back(
-        {{"name", term->name}, {"url", term_url(ctx, site, *map.columns_taxonomy, *term, dir)}});
-  }
-  json rows = json::array();
-  size_t empty = 0, total = 0;
-  for (size_t r = 0; r < map.rows.size(); ++r) {
-    const Term* row = map.rows[r];
-    json cells = json::array();
-    size_t row_total = 0;
-    for (size_t c = 0; c < map.columns.size(); ++c) {
-      const GapCell& cell = map.cells[r][c];
-      size_t count = cell.documents.size();
-      row_total += count;
-      json out = {{"count", count},
-                  {"shade", gap_shade(count, map.max_count)},
-                  {"column", map.columns[c]->name}};
-      // Always set (false, as "" is truthy): Mustache would find the row's
-      // url for an empty cell.
-      out["url"] = count > 0 ? json(ctx.url(dir, cell.path)) : json(false);
-      if (count == 0) ++empty;
-      cells.push_back(out);
-    }
-    total += row_total;
-    rows.push_back({{"name", row->name},
-                    {"narrower", !row->parent.empty()},
-                    {"url", term_url(ctx, site, *map.rows_taxonomy, *row, dir)},
-                    {"total", row_total},
-                    {"cells", cells}});
-  }
-  std::string types;
-  for (size_t k = 0; k < map.type_titles.size(); ++k) {
-    if (k > 0) types += k + 1 == map.type_titles.size() ? " and " : ", ";
-    types += k == 0 ? map.type_titles[k] : ascii_lower(map.type_titles[k]);
-  }
-  return {{"rows", rows},
-          {"columns", columns},
-          {"rows_title", map.rows_taxonomy->title},
-          {"columns_title", map.columns_taxonomy->title},
-          {"row_name", ascii_lower(map.rows_taxonomy->singular)},
-          {"column_name", ascii_lower(map.columns_taxonomy->singular)},
-          {"types", types},
-          {"types_lower", ascii_lower(types)},
-          {"max", map.max_count},
-          {"empty_cells", empty},
-          {"cell_count", map.rows.size() * map.columns.size()}};
 }
 
 }  // namespace agora

@@ -6,20 +6,16 @@
 //   - the gap map: a rows x columns table (themes x regions) counting the
 //     documents of some types (initiatives, case studies) in each cell, with
 //     a page per non-empty cell, gap-map/ROW/COLUMN/.
-// Everything here is a pure function of the Site; site_renderer.cpp turns
-// the results into pages.
+// Everything here is a pure function of the Site; page_views.cpp turns the
+// results into views.
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "model/site.h"
 
 namespace agora {
-
-class PageContext;
 
 struct Facet {
   std::string type;  // content type name
@@ -37,13 +33,6 @@ std::string facet_path(const std::string& type, const Taxonomy& taxonomy,
 // documents vocabularies are skipped) that has documents: in type order,
 // then taxonomy order, then term name.
 std::vector<Facet> plan_facets(const Site& site, const std::vector<std::string>& taxonomies);
-
-// The filter chips of the listing of `type`, for a page in `dir`: per
-// taxonomy {title, singular, chips[{name, url, count, current}]}, plus
-// all_url (the unfiltered listing) and has_filters. `current` is the facet
-// the page shows, or null on the listing itself.
-nlohmann::json facet_filters(const PageContext& ctx, const std::vector<Facet>& facets,
-                             const std::string& type, const std::string& dir, const Facet* current);
 
 // From site.yaml's browse.gap_map.
 struct GapMapSpec {
@@ -81,10 +70,5 @@ std::optional<GapMap> build_gap_map(const Site& site, const GapMapSpec& spec);
 
 // Shade 0..4 of a cell: 0 only for an empty cell, 4 for the fullest.
 int gap_shade(size_t count, size_t max_count);
-
-// The gap map page's data for a page in `dir`: {rows[{name, url, cells[{count,
-// shade, url, label}]}], columns[{name, url}], types, max}.
-nlohmann::json gap_map_context(const PageContext& ctx, const Site& site, const GapMap& map,
-                               const std::string& dir);
 
 }  // namespace agora

@@ -39,7 +39,8 @@ class Renderer {
   Renderer(TemplateSet* set, std::string* out, Diagnostics* diags)
       : set_(set), out_(out), diags_(diags) {}
 
-  bool run(const ParsedTemplate& tmpl, const json& context) {
+  bool run(const ParsedTemplate& tmpl, const json& context, const json* globals = nullptr) {
+    if (globals != nullptr) stack_.push_back(globals);
     stack_.push_back(&context);
     render(tmpl.nodes, nullptr);
     return ok_;
@@ -235,14 +236,14 @@ class Renderer {
 };
 
 bool render_parsed(TemplateSet* set, const ParsedTemplate& tmpl, const json& context,
-                   std::string* out, Diagnostics* diags) {
+                   std::string* out, Diagnostics* diags, const json* globals = nullptr) {
   if (!tmpl.ok()) {
     if (diags != nullptr) {
       for (const Diagnostic& d : tmpl.errors) diags->add(d);
     }
     return false;
   }
-  return Renderer(set, out, diags).run(tmpl, context);
+  return Renderer(set, out, diags).run(tmpl, context, globals);
 }
 
 }  // namespace
@@ -344,7 +345,7 @@ std::vector<std::string> TemplateSet::missing() {
 bool TemplateSet::has(const std::string& name) { return find(name) != nullptr; }
 
 bool TemplateSet::render(const std::string& name, const json& context, std::string* out,
-                         Diagnostics* diags) {
+                         Diagnostics* diags, const json* globals) {
   std::shared_ptr<const ParsedTemplate> tmpl = find(name);
   if (tmpl == nullptr) {
     if (diags != nullptr) {
@@ -353,7 +354,7 @@ bool TemplateSet::render(const std::string& name, const json& context, std::stri
     }
     return false;
   }
-  return render_parsed(this, *tmpl, context, out, diags);
+  return render_parsed(this, *tmpl, context, out, diags, globals);
 }
 
 bool TemplateSet::render_string(std::string_view tmpl, const std::string& file, const json& context,

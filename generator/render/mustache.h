@@ -61,8 +61,10 @@ class TemplateSet {
   // and adds error diagnostics when `name` is missing or it or a template it
   // includes has a syntax error. A missing partial or parent renders as empty
   // (as the spec requires) without a diagnostic. `diags` may be null.
+  // `globals`, when given, sits below `context` on the context stack: names
+  // not found in the page's data are looked up there (the theme's words).
   bool render(const std::string& name, const nlohmann::json& context, std::string* out,
-              Diagnostics* diags);
+              Diagnostics* diags, const nlohmann::json* globals = nullptr);
   // Renders template text that is not in the set; `file` names it in
   // diagnostics. Partials and parents come from the set.
   bool render_string(std::string_view tmpl, const std::string& file, const nlohmann::json& context,

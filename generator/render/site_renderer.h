@@ -1,16 +1,17 @@
 #pragma once
-// Render: the Site -> every file of the output, in memory, keyed by
-// site-relative path. Pages render in parallel; the result does not depend
-// on thread timing.
+// Render: the Site and its Theme -> every page of the output, in memory,
+// keyed by site-relative path. Pages render in parallel; the result does not
+// depend on thread timing. Everything that can be wrong was found when the
+// site and the theme were loaded: render reads no file.
 
-#include <map>
+#include <cstdint>
 #include <string>
 
 #include "model/site.h"
 #include "render/site_files.h"
+#include "render/theme.h"
 #include "render/url.h"
 #include "util/diagnostic.h"
-#include "util/file_system.h"
 
 namespace agora {
 
@@ -23,18 +24,14 @@ struct RenderOptions {
   uint64_t bundle_bytes = 0;
 };
 
-// Renders pages, feeds, sitemap and robots.txt and copies the theme's assets
-// and the content attachments. Broken links and template errors go to diags;
-// returns false if there was any error.
-bool render_site(const FileSystem& fs, const Site& site, const RenderOptions& options,
+// Renders pages, open data, feeds, sitemap and robots.txt, and adds the
+// theme's assets. Returns false only when a template recursed without end
+// (the one problem a template check cannot see), with an error in diags.
+bool render_site(const Site& site, const Theme& theme, const RenderOptions& options,
                  SiteFiles* files, Diagnostics* diags);
 
-// The link check alone (what `agora check` runs): renders bodies, keeps
-// nothing.
-bool check_links(const FileSystem& fs, const Site& site, Diagnostics* diags);
-
-// Parses every template of the site and its theme, reporting syntax errors
-// with file, line and column (what `agora check` runs; renders nothing).
-bool check_templates(const FileSystem& fs, const SiteConfig& config, Diagnostics* diags);
+// How many pages render_site has rendered in this process: lets a test show
+// that `agora check` renders none.
+uint64_t pages_rendered();
 
 }  // namespace agora

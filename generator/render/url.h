@@ -23,8 +23,4 @@ std::string absolute_url(std::string_view base_url, std::string_view path);
 // Output file of a directory page: "x/" -> "x/index.html", "" -> "index.html".
 std::string page_file(std::string_view dir);
 
-// Resolves "a/b/../c" against a directory; returns false if it climbs above
-// the root.
-bool normalise_path(std::string_view path, std::string* out);
-
 }  // namespace agora

@@ -7,7 +7,8 @@
 
 namespace agora {
 
-// Levenshtein distance over bytes.
+// Edit distance over bytes (insertions, deletions, substitutions and swaps
+// of neighbours, each one edit).
 size_t edit_distance(std::string_view a, std::string_view b);
 
 // Lower-cases ASCII and folds common accented Latin letters to ASCII, so

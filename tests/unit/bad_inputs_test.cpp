@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "cli_runner.h"
+#include "site_fixture.h"
 
 #include <cstdlib>
 #include <map>
@@ -30,13 +31,8 @@ namespace {
 const std::string kBadDir = std::string(AGORA_TESTS_DIR) + "/fixtures/bad";
 
 // The site in memory, except the system's ISO 3166 list.
-class OverlayFs : public agora::FileSystemWrapper {
+class OverlayFs : public agora::testing::MemorySiteFs {
  public:
-  OverlayFs() : FileSystemWrapper(&memory_) {}
-  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == agora::kIso3166Path) return real_.read_file(path, contents, err);
-    return FileSystemWrapper::read_file(path, contents, err);
-  }
   // Copies every file under `dir` on disk to `to` in memory, except `skip`.
   void copy_from_disk(const std::string& dir, const std::string& to, const std::string& skip = "") {
     for (const auto& relative : real_.list_files(dir)) {
@@ -46,8 +42,6 @@ class OverlayFs : public agora::FileSystemWrapper {
       memory_.write_file(to + "/" + relative, text, &err);
     }
   }
-  MemoryFileSystem memory_;
-  RealFileSystem real_;
 };
 
 agora::testing::CliRun run_check_on(OverlayFs* fs) {

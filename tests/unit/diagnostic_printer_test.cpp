@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "cli_runner.h"
+#include "site_fixture.h"
 
 #include <sstream>
 
@@ -153,9 +154,9 @@ TEST_CASE("json format: an array of {file, line, column, severity, code, message
 
 namespace {
 
-class SiteFs : public agora::FileSystemWrapper {
+class SiteFs : public agora::testing::MemorySiteFs {
  public:
-  SiteFs() : FileSystemWrapper(&memory_) {
+  SiteFs() {
     agora::RealFileSystem real;
     std::string dir = std::string(AGORA_TESTS_DIR) + "/fixtures/bad/site";
     for (const auto& relative : real.list_files(dir)) {
@@ -164,7 +165,6 @@ class SiteFs : public agora::FileSystemWrapper {
       memory_.write_file("site/" + relative, text, &err);
     }
   }
-  MemoryFileSystem memory_;
 };
 
 using Run = agora::testing::CliRun;

@@ -5,8 +5,10 @@
 
 #include "model/site_loader.h"
 #include "render/facets.h"
-#include "render/page_context.h"
+#include "render/page_views.h"
 #include "render/site_renderer.h"
+#include "render/theme.h"
+#include "render/view_json.h"
 #include "site_fixture.h"
 
 using agora::Diagnostics;
@@ -25,9 +27,9 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 // The fixture site plus a regions vocabulary with a hierarchy:
 // world > africa > western-africa, world > oceania (unused), and ldcs on
 // its own.
-class RegionsFs : public agora::FileSystemWrapper {
+class RegionsFs : public agora::testing::MemorySiteFs {
  public:
-  RegionsFs() : FileSystemWrapper(&memory_) {
+  RegionsFs() {
     agora::testing::write_fixture_site(&memory_);
     std::string config = agora::testing::kFixtureConfig;
     config = replace_once(config, "taxonomies:\n",
@@ -36,6 +38,7 @@ class RegionsFs : public agora::FileSystemWrapper {
     config = replace_once(config, "  - {name: countries, type: list-of-terms",
                           "  - {name: regions, type: list-of-terms, taxonomy: regions}\n"
                           "  - {name: countries, type: list-of-terms");
+    config += "browse:\n  facets: [themes, regions]\n";
     std::string err;
     memory_.write_file("site/site.yaml", config, &err);
     memory_.write_file("site/data/regions.yaml",
@@ -59,13 +62,21 @@ class RegionsFs : public agora::FileSystemWrapper {
             "regions: [world, ldcs]\norganizations: [itu, undp]\nsee_also: [alpha]\n"),
         &err);
   }
-  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == agora::kIso3166Path) return real_.read_file(path, contents, err);
-    return FileSystemWrapper::read_file(path, contents, err);
-  }
-  MemoryFileSystem memory_;
-  RealFileSystem real_;
 };
+
+// The bundled theme's English words.
+const agora::Words& english() {
+  static const agora::Words words = [] {
+    RegionsFs fs;
+    Diagnostics diags;
+    auto config = agora::load_config(fs, "site/site.yaml", &diags);
+    REQUIRE(config);
+    auto theme = agora::load_theme(fs, *config, &diags);
+    REQUIRE(theme);
+    return theme->words;
+  }();
+  return words;
+}
 
 agora::Site load(const agora::FileSystem& fs) {
   Diagnostics diags;
@@ -102,10 +113,11 @@ TEST_CASE("facets: one page per type and term in use, newest first, by term name
 TEST_CASE("facet filters: relative chip links, the current one marked, its group open") {
   RegionsFs fs;
   agora::Site site = load(fs);
-  agora::PageContext ctx(site, agora::UrlStyle{});
-  auto facets = agora::plan_facets(site, site.config.browse.facets);
+  agora::PageViews views(site, english(), agora::UrlStyle{}, {});
+  const auto& facets = views.facets();
 
-  json listing = agora::facet_filters(ctx, facets, "notes", "notes/", nullptr);
+  json listing =
+      agora::to_json(views.type_listing(*site.config.type("notes"), 1))["listing"]["filters"];
   CHECK(listing["filtered"] == false);
   REQUIRE(listing["groups"].size() == 2);
   CHECK(listing["groups"][0]["title"] == "Themes");
@@ -117,7 +129,7 @@ TEST_CASE("facet filters: relative chip links, the current one marked, its group
   CHECK(listing["groups"][1]["title"] == "Regions");
 
   const agora::Facet* skills = &facets[1];
-  json page = agora::facet_filters(ctx, facets, "notes", skills->path, skills);
+  json page = agora::to_json(views.facet_listing(*skills, 1))["listing"]["filters"];
   CHECK(page["filtered"] == true);
   CHECK(page["all_url"] == "../../");
   CHECK(page["groups"][0]["chips"][1]["current"] == true);
@@ -126,8 +138,8 @@ TEST_CASE("facet filters: relative chip links, the current one marked, its group
   CHECK(page["groups"][1]["open"] == false);
   CHECK(page["groups"][1]["chips"][0]["url"] == "../../regions/africa/");
 
-  CHECK(agora::facet_filters(ctx, facets, "organizations", "organizations/",
-                             nullptr)["has_filters"] == false);
+  CHECK(agora::to_json(views.type_listing(*site.config.type("organizations"),
+                                          1))["listing"]["filters"]["has_filters"] == false);
 }
 
 TEST_CASE("top-level terms have no parent or a parent that has none") {
@@ -160,8 +172,11 @@ TEST_CASE("gap map: narrower regions roll up, each document counts once per cell
   CHECK(map->max_count == 1);
   CHECK(map->cells[0][1].path == "gap-map/skills/africa/");
 
-  agora::PageContext ctx(site, agora::UrlStyle{});
-  json page = agora::gap_map_context(ctx, site, *map, agora::kGapMapPath);
+  site.config.browse.gap_rows = "themes";
+  site.config.browse.gap_columns = "regions";
+  site.config.browse.gap_types = {"notes"};
+  agora::PageViews views(site, english(), agora::UrlStyle{}, {});
+  json page = agora::to_json(views.gap_map_page())["gap_map"];
   CHECK(page["columns"][1] == json{{"name", "Africa"}, {"url", "../regions/africa/"}});
   // A term no document uses has no page to link to.
   CHECK(page["rows"][2]["url"] == "../themes/infra/");
@@ -212,8 +227,11 @@ TEST_CASE("organization pages group who names them by role, each document once")
       &err);
   std::string config;
   fs.memory_.read_file("site/site.yaml", &config, &err);
-  fs.memory_.write_file("site/site.yaml",
-                        replace_once(config, "name: leads,", "name: lead_organizations,"), &err);
+  config = replace_once(config, "name: leads,", "name: lead_organizations,");
+  config = replace_once(config, "      - {name: mentioned,",
+                        "      - {name: leads, label: Leads, fields: [lead_organizations]}\n"
+                        "      - {name: mentioned,");
+  fs.memory_.write_file("site/site.yaml", config, &err);
   for (const char* slug : {"alpha", "gamma"}) {
     std::string text;
     std::string path = std::string("site/content/notes/") + slug + ".md";
@@ -221,9 +239,9 @@ TEST_CASE("organization pages group who names them by role, each document once")
     fs.memory_.write_file(path, replace_once(text, "leads:", "lead_organizations:"), &err);
   }
   agora::Site site = load(fs);
-  agora::PageContext ctx(site, agora::UrlStyle{});
+  agora::PageViews views(site, english(), agora::UrlStyle{}, {});
   size_t itu = site.by_key.at("organizations/itu");
-  json page = ctx.document(itu, agora::RenderedBody{});
+  json page = agora::to_json(views.document(itu));
   const json& groups = page["document"]["mentions"];
   REQUIRE(groups.size() == 2);
   CHECK(groups[0]["label"] == "Leads");
@@ -239,17 +257,19 @@ TEST_CASE("render_site writes facet pages linked from the listing as filter chip
   RegionsFs fs;
   // The real default theme, copied into the in-memory site.
   RealFileSystem real;
-  std::string theme = std::string(AGORA_SOURCE_DIR) + "/themes/default";
+  std::string theme_dir = std::string(AGORA_SOURCE_DIR) + "/themes/default";
   std::string err;
-  for (const auto& file : real.list_files(theme)) {
+  for (const auto& file : real.list_files(theme_dir)) {
     std::string text;
-    REQUIRE(real.read_file(theme + "/" + file, &text, &err));
+    REQUIRE(real.read_file(theme_dir + "/" + file, &text, &err));
     fs.memory_.write_file("site/themes/default/" + file, text, &err);
   }
   agora::Site site = load(fs);
   agora::SiteFiles files;
   Diagnostics diags;
-  REQUIRE(agora::render_site(fs, site, agora::RenderOptions{}, &files, &diags));
+  auto theme = agora::load_theme(fs, site.config, &diags);
+  REQUIRE(theme);
+  REQUIRE(agora::render_site(site, *theme, agora::RenderOptions{}, &files, &diags));
 
   const std::string& listing = files.at("notes/index.html");
   CHECK(

@@ -19,6 +19,7 @@
 
 #include "content/cmark_document.h"
 #include "content/markdown.h"
+#include "markdown_shim.h"
 #include "util/text.h"
 
 namespace {
@@ -106,7 +107,7 @@ std::string agora_markdown(const std::string& markdown) {
   options.trusted_html = true;
   agora::Diagnostics diags;
   const std::string html =
-      agora::render_markdown(markdown, options, nullptr, "spec.md", diags).html;
+      agora::testing::render_markdown(markdown, options, nullptr, "spec.md", diags).html;
   std::string out;
   out.reserve(html.size());
   for (size_t i = 0; i < html.size();) {
@@ -196,7 +197,7 @@ TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through"
          read_examples(std::string(AGORA_SHARED_DIR) + "/conformance/gfm/" + file)) {
       agora::Diagnostics diags;
       const std::string html =
-          agora::render_markdown(example.markdown, {}, nullptr, "spec.md", diags).html;
+          agora::testing::render_markdown(example.markdown, {}, nullptr, "spec.md", diags).html;
       CAPTURE(file);
       CAPTURE(example.number);
       CAPTURE(html);
@@ -209,7 +210,7 @@ TEST_CASE("untrusted mode: no spec example gets raw HTML or script URLs through"
       CHECK(lower.find("=\"vbscript:") == std::string::npos);
       CHECK(agora::is_valid_utf8(html, nullptr));
       // Phase 1 on the same input: positions always lie inside the body.
-      const auto analysis = agora::analyze_markdown(example.markdown, {});
+      const auto analysis = agora::testing::analyze_markdown(example.markdown, {});
       const int lines =
           static_cast<int>(std::count(example.markdown.begin(), example.markdown.end(), '\n'));
       for (const auto& link : analysis.links) {

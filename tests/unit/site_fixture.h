@@ -6,6 +6,7 @@
 
 #include "config/vocabulary.h"
 #include "util/file_system.h"
+#include "util/install_paths.h"
 
 namespace agora::testing {
 
@@ -44,6 +45,8 @@ types:
     singular: Organization
     fields:
       - {name: website, type: url}
+    backlinks:
+      - {name: mentioned, label: Mentioned in, fields: [organizations]}
 )";
 
 inline const char* kFixtureThemes = R"(- {id: skills, name: Digital skills}
@@ -90,17 +93,38 @@ inline void write_fixture_site(FileSystem* fs) {
                  &err);
 }
 
-// The fixture site in memory; the ISO country list from the real iso-codes
-// package.
-class FixtureFs : public FileSystemWrapper {
+// A site in memory that still sees two real things: the ISO country list of
+// the iso-codes package and the themes bundled with agora.
+class MemorySiteFs : public FileSystemWrapper {
  public:
-  FixtureFs() : FileSystemWrapper(&memory_) { write_fixture_site(&memory_); }
+  MemorySiteFs() : FileSystemWrapper(&memory_), themes_(bundled_themes_dir()) {}
   bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == kIso3166Path) return real_.read_file(path, contents, err);
+    if (real(path)) return real_.read_file(path, contents, err);
     return FileSystemWrapper::read_file(path, contents, err);
+  }
+  bool exists(const std::string& path) const override {
+    return real(path) ? real_.exists(path) : FileSystemWrapper::exists(path);
+  }
+  bool is_directory(const std::string& path) const override {
+    return real(path) ? real_.is_directory(path) : FileSystemWrapper::is_directory(path);
+  }
+  std::vector<std::string> list_files(const std::string& dir) const override {
+    return real(dir) ? real_.list_files(dir) : FileSystemWrapper::list_files(dir);
   }
   MemoryFileSystem memory_;
   RealFileSystem real_;
+
+ private:
+  bool real(const std::string& path) const {
+    return path == kIso3166Path || (!themes_.empty() && path.starts_with(themes_ + "/"));
+  }
+  std::string themes_;
+};
+
+// The fixture site in memory.
+class FixtureFs : public MemorySiteFs {
+ public:
+  FixtureFs() { write_fixture_site(&memory_); }
 };
 
 }  // namespace agora::testing

@@ -2,6 +2,7 @@
 
 #include "model/site_loader.h"
 #include "render/site_renderer.h"
+#include "render/theme.h"
 #include "site_fixture.h"
 
 using agora::Diagnostics;
@@ -48,7 +49,10 @@ Rendered render(FixtureFs& fs, bool offline = false) {
   REQUIRE(site);
   agora::RenderOptions options;
   options.style.offline = offline;
-  out.ok = agora::render_site(fs, *site, options, &out.files, &out.diags);
+  auto theme = agora::load_theme(fs, site->config, &out.diags);
+  REQUIRE(theme);
+  out.ok =
+      !out.diags.has_errors() && agora::render_site(*site, *theme, options, &out.files, &out.diags);
   return out;
 }
 

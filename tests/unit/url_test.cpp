@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "render/url.h"
+#include "util/path.h"
 
 using agora::relative_url;
 using agora::UrlStyle;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "render/page_context.h"
+#include "render/page_views.h"
 
 TEST_CASE("text direction follows the language's primary subtag") {
   CHECK(agora::text_direction("en") == "ltr");

@@ -1,0 +1,96 @@
+#pragma once
+// Builds the typed views of render/views.h from the Site: one method per
+// page kind. Breadcrumbs, pagination, listing items and the shared site and
+// page parts are made here and nowhere else. Pure: no file system, no
+// diagnostics.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/site.h"
+#include "render/facets.h"
+#include "render/url.h"
+#include "render/views.h"
+#include "render/words.h"
+
+namespace agora {
+
+// What the pages link to beyond the Site itself.
+struct PageExtras {
+  std::optional<Bundle> bundle;  // the offline zip, when the build makes one
+  // data/TYPE.json and .csv sizes for the downloads page, by output path.
+  std::map<std::string, size_t> data_sizes;
+};
+
+class PageViews {
+ public:
+  PageViews(const Site& site, const Words& words, UrlStyle style, PageExtras extras);
+
+  const std::vector<Facet>& facets() const { return facets_; }
+  const std::optional<GapMap>& gap_map() const { return gap_map_; }
+
+  HomePage home() const;
+  // Page `page` (1-based) of a type's listing, of a facet, of a gap-map cell.
+  ListingPage type_listing(const ContentType& type, size_t page) const;
+  ListingPage facet_listing(const Facet& facet, size_t page) const;
+  ListingPage gap_cell_listing(size_t row, size_t column, size_t page) const;
+  GapMapPage gap_map_page() const;
+  DocumentPage document(size_t index) const;
+  TaxonomyPage taxonomy(const Taxonomy& taxonomy) const;
+  TermPage term(const Taxonomy& taxonomy, const Term& term, size_t page) const;
+  DownloadsPage downloads() const;
+  // The search page and the 404 page.
+  PlainPage plain(const std::string& dir, const std::string& kind) const;
+
+  // How many pages a list of `count` documents takes.
+  size_t page_count(size_t count) const;
+
+ private:
+  std::string url(const std::string& from_dir, const std::string& to) const {
+    return relative_url(from_dir, to, style_);
+  }
+  SiteInfo site_info(const std::string& dir) const;
+  // The page part; `trail` is the pages between home and this one, as
+  // (title, directory) pairs; home is added first.
+  PageInfo page_info(const std::string& dir, const std::string& kind, const std::string& title,
+                     const std::vector<std::pair<std::string, std::string>>& trail) const;
+  ListingItem item(const std::string& dir, size_t document) const;
+  std::vector<ListingItem> items(const std::string& dir,
+                                 const std::vector<size_t>& documents) const;
+  // Page `page` of `documents` listed from `first_dir`.
+  Listing listing(const std::string& title, const std::string& first_dir, size_t page,
+                  const std::vector<size_t>& documents) const;
+  Pagination pagination(const std::string& first_dir, size_t page, size_t pages) const;
+  Filters filters(const std::string& type, const std::string& dir, const Facet* current) const;
+  std::vector<TermLink> term_links(const std::string& dir, const std::string& taxonomy,
+                                   const std::vector<std::string>& ids) const;
+  std::vector<MetadataField> metadata(const std::string& dir, const Document& doc) const;
+  std::vector<BacklinkGroup> backlinks(const std::string& dir, size_t index) const;
+  void add_fields(const ContentType& type, const Document& doc, DocumentView* view) const;
+  std::string body_html(const Document& doc) const;
+  std::string link_url(const Document& doc, size_t link) const;
+  std::map<std::string, std::string> gap_map_words() const;
+  std::optional<std::string> term_url(const Taxonomy& taxonomy, const Term& term,
+                                      const std::string& dir) const;
+
+  const Site& site_;
+  const Words& words_;
+  UrlStyle style_;
+  PageExtras extras_;
+  std::vector<Facet> facets_;
+  std::optional<GapMap> gap_map_;
+};
+
+// Directory of a term's page, or of the document that a documents-vocabulary
+// term stands for.
+std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id);
+
+// "rtl" for languages written right to left (ar, fa, he, ur...), else "ltr".
+std::string text_direction(const std::string& language);
+
+// Paginated list directory: page 1 is `first_dir`, page N first_dir/page/N/.
+std::string page_dir(const std::string& first_dir, size_t page);
+
+}  // namespace agora
