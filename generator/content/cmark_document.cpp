@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <mutex>
 #include <string>
@@ -56,7 +57,14 @@ CmarkDocument::~CmarkDocument() {
   if (parser_) cmark_parser_free(parser_);
 }
 
+namespace {
+std::atomic<uint64_t> g_html_renders{0};
+}  // namespace
+
+uint64_t CmarkDocument::html_renders() { return g_html_renders.load(); }
+
 std::string CmarkDocument::render_html() const {
+  ++g_html_renders;
   char* html = cmark_render_html(root_, options_, cmark_parser_get_syntax_extensions(parser_));
   std::string out(html);
   std::free(html);

@@ -2,6 +2,7 @@
 // A parsed cmark-gfm document that owns its parser and tree. The one place
 // that knows which cmark-gfm options and extensions Agora uses.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,10 @@ class CmarkDocument {
   // Renders the (possibly edited) tree to HTML with the same options and
   // extensions it was parsed with.
   std::string render_html() const;
+
+  // How many times render_html has run in this process: lets a test show
+  // that `agora check` renders no HTML.
+  static uint64_t html_renders();
 
  private:
   cmark_parser* parser_ = nullptr;

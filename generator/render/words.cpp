@@ -116,7 +116,14 @@ std::string Words::plural(const std::string& key, long long n,
 
 std::string Words::date(const std::string& iso_day) const {
   auto months = words_.find("months");
-  if (iso_day.size() < 10 || months == words_.end() || !months->is_array() ||
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (iso_day[i] < '0' || iso_day[i] > '9') return false;
+    }
+    return true;
+  };
+  if (iso_day.size() < 10 || !digits(0, 4) || iso_day[4] != '-' || !digits(5, 2) ||
+      iso_day[7] != '-' || !digits(8, 2) || months == words_.end() || !months->is_array() ||
       months->size() != 12) {
     return iso_day;
   }

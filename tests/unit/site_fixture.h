@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/vocabulary.h"
+#include "search/site_search.h"
 #include "util/file_system.h"
 #include "util/install_paths.h"
 
@@ -116,7 +117,8 @@ class MemorySiteFs : public FileSystemWrapper {
 
  private:
   bool real(const std::string& path) const {
-    return path == kIso3166Path || (!themes_.empty() && path.starts_with(themes_ + "/"));
+    return path == kIso3166Path || path == kLunrScriptPath ||
+           (!themes_.empty() && path.starts_with(themes_ + "/"));
   }
   std::string themes_;
 };
