@@ -50,9 +50,24 @@ const Command kCommands[] = {
      [](CLI::App* app, CommandArgs* args) {
        add_config(app, args);
        app->add_option("type", args->type, "content type, e.g. best-practices")->required();
-       app->add_option("title", args->title, "the document's title")->required();
+       auto* title = app->add_option("title", args->title, "the document's title");
+       auto* issue = app->add_option("--from-issue", args->from_issue,
+                                     "a GitHub issue body filed with the type's form (agora forms)");
+       title->excludes(issue);
+       issue->excludes(title);
+       app->callback([title, issue] {
+         if (title->count() == 0 && issue->count() == 0) {
+           throw CLI::RequiredError("a title or --from-issue FILE");
+         }
+       });
      },
      run_new},
+    {"forms", "write the GitHub issue forms that site.yaml declares",
+     [](CLI::App* app, CommandArgs* args) {
+       add_config(app, args);
+       app->add_option("--out", args->forms_out, "folder for the forms")->capture_default_str();
+     },
+     run_forms},
     {"mirror", "copy a built site to DEST, moving only what changed",
      [](CLI::App* app, CommandArgs* args) {
        app->add_option("source", args->source, "a site folder or an http(s) URL")->required();

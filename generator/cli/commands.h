@@ -24,6 +24,9 @@ struct CommandArgs {
   // new
   std::string type;
   std::string title;
+  std::string from_issue;  // --from-issue FILE
+  // forms
+  std::string forms_out = ".github/ISSUE_TEMPLATE";
   // mirror
   std::string source;
   std::string dest;
@@ -32,6 +35,7 @@ struct CommandArgs {
 int run_build(const CommandArgs& args, const CliEnv& env);
 int run_check(const CommandArgs& args, const CliEnv& env);
 int run_new(const CommandArgs& args, const CliEnv& env);
+int run_forms(const CommandArgs& args, const CliEnv& env);
 int run_mirror(const CommandArgs& args, const CliEnv& env);
 
 }  // namespace agora

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "model/issue_intake.h"
 #include "model/site_loader.h"
 #include "util/suggest.h"
 #include "util/text.h"
@@ -63,6 +64,76 @@ std::string field_line(const FieldSchema& field, const std::string& title,
   }
 }
 
+// content/TYPE/SLUG.md for a new document titled `title`, relative to the
+// site root; "" (with the reason printed) when there is none to write.
+std::string new_file_path(const ContentType& type, const SiteConfig& config,
+                          const std::string& title, const CliEnv& env) {
+  std::string slug = slugify(title);
+  bool non_ascii = std::any_of(title.begin(), title.end(),
+                               [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (slug.empty() && !non_ascii) {
+    *env.err << "agora new: the title must contain letters or digits\n";
+    return "";
+  }
+  if (slug.empty()) {
+    // A title in a script with no ASCII transliteration (Arabic, Chinese...):
+    // name the file by type and date, and keep the title as written.
+    std::string base = slugify(type.singular) + "-" + env.clock->today();
+    slug = base;
+    for (int n = 2;
+         env.fs->exists(join_path(config.root, "content/" + type.name + "/" + slug + ".md"));
+         ++n) {
+      slug = base + "-" + std::to_string(n);
+    }
+  }
+  std::string relative = "content/" + type.name + "/" + slug + ".md";
+  if (env.fs->exists(join_path(config.root, relative))) {
+    *env.err << "agora new: " << relative << " already exists; not overwriting it\n";
+    return "";
+  }
+  return relative;
+}
+
+void print_lines(const Diagnostics& diags, std::ostream& out) {
+  for (const auto& d : diags.items()) out << format_diagnostic_line(d) << "\n";
+}
+
+// agora new TYPE --from-issue FILE: the issue body through the type's form.
+int new_from_issue(const CommandArgs& args, const CliEnv& env, const ContentType& type) {
+  Diagnostics diags;
+  LoadOptions options;
+  auto site = load_site(*env.fs, args.config, options, &diags);
+  if (!site) {
+    print_lines(diags, *env.err);
+    return 1;
+  }
+  const IssueFormConfig* form = site->config.form(type.name);
+  if (!form) {
+    *env.err << "agora new: site.yaml declares no form for type '" << type.name
+             << "' (see 'forms:')\n";
+    return 1;
+  }
+  std::string body, err;
+  if (!env.fs->read_file(args.from_issue, &body, &err)) {
+    *env.err << "agora new: " << err << "\n";
+    return 1;
+  }
+  Diagnostics intake;
+  IssueDocument doc;
+  bool ok = document_from_issue(*site, *form, body, env.clock->today(), args.from_issue, &doc,
+                                &intake);
+  print_lines(intake, *env.err);
+  if (!ok) return 1;
+  std::string relative = new_file_path(type, site->config, doc.title, env);
+  if (relative.empty()) return 1;
+  if (!env.fs->write_file(join_path(site->config.root, relative), doc.text, &err)) {
+    *env.err << "agora new: " << err << "\n";
+    return 1;
+  }
+  *env.out << "created " << relative << "\nnext: review it, then run `agora check`\n";
+  return 0;
+}
+
 }  // namespace
 
 std::string new_document_text(const ContentType& type, const SiteConfig& config,
@@ -99,32 +170,12 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
              << "\n";
     return 1;
   }
-  std::string slug = slugify(args.title);
-  bool non_ascii = std::any_of(args.title.begin(), args.title.end(),
-                               [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-  if (slug.empty() && !non_ascii) {
-    *env.err << "agora new: the title must contain letters or digits\n";
-    return 1;
-  }
-  if (slug.empty()) {
-    // A title in a script with no ASCII transliteration (Arabic, Chinese...):
-    // name the file by type and date, and keep the title as written.
-    std::string base = slugify(type->singular) + "-" + env.clock->today();
-    slug = base;
-    for (int n = 2;
-         env.fs->exists(join_path(config->root, "content/" + type->name + "/" + slug + ".md"));
-         ++n) {
-      slug = base + "-" + std::to_string(n);
-    }
-  }
-  std::string relative = "content/" + type->name + "/" + slug + ".md";
-  std::string path = join_path(config->root, relative);
-  if (env.fs->exists(path)) {
-    *env.err << "agora new: " << relative << " already exists; not overwriting it\n";
-    return 1;
-  }
+  if (!args.from_issue.empty()) return new_from_issue(args, env, *type);
+  std::string relative = new_file_path(*type, *config, args.title, env);
+  if (relative.empty()) return 1;
   std::string err;
-  if (!env.fs->write_file(path, new_document_text(*type, *config, args.title, env.clock->today()),
+  if (!env.fs->write_file(join_path(config->root, relative),
+                          new_document_text(*type, *config, args.title, env.clock->today()),
                           &err)) {
     *env.err << "agora new: " << err << "\n";
     return 1;

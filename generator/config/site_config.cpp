@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "config/clearing_house_parser.h"
 #include "config/yaml_load.h"
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
@@ -47,6 +48,7 @@ class ConfigParser {
 
  private:
   void parse_repository(YamlMapReader& site, SiteConfig* config);
+  void parse_license(YamlMapReader& site, SiteConfig* config);
   void parse_taxonomies(const YAML::Node& node, SiteConfig* config);
   std::vector<FieldSchema> parse_fields(const YAML::Node& node, const std::string& what);
   std::optional<FieldSchema> parse_field(const YAML::Node& node, const std::string& what);
@@ -69,7 +71,8 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   if (!site.is_map()) return std::nullopt;
   site.check_keys({"title", "description", "base_url", "language", "theme", "trusted_html",
                    "page_size", "summary_max_length", "attachment_max_bytes", "repository",
-                   "taxonomies", "common_fields", "types", "search", "browse"});
+                   "taxonomies", "common_fields", "types", "search", "browse", "license",
+                   "clearing_house", "forms"});
   SiteConfig config;
   site.get("title", &config.title, /*required=*/true);
   site.get("description", &config.description);
@@ -84,6 +87,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   site.get("summary_max_length", &config.summary_max_length);
   site.get("attachment_max_bytes", &config.attachment_max_bytes);
   parse_repository(site, &config);
+  parse_license(site, &config);
   parse_taxonomies(site.node("taxonomies"), &config);
   std::vector<FieldSchema> common;
   if (site.node("common_fields"))
@@ -94,6 +98,10 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   if (diags_->error_count() == errors_before) check_references(root, config);
   if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
   for (auto& type : config.types) fill_labels(&type.fields, config);
+  if (diags_->error_count() == errors_before) {
+    parse_clearing_house(root["clearing_house"], file_, &config, diags_);
+    parse_issue_forms(root["forms"], file_, &config, diags_);
+  }
   if (diags_->error_count() != errors_before) return std::nullopt;
   return config;
 }
@@ -114,6 +122,16 @@ void ConfigParser::parse_repository(YamlMapReader& site, SiteConfig* config) {
   }
 }
 
+void ConfigParser::parse_license(YamlMapReader& site, SiteConfig* config) {
+  YAML::Node node = site.node("license");
+  if (!node) return;
+  YamlMapReader license(node, file_, "license", diags_);
+  license.check_keys({"name", "url", "file"});
+  license.get("name", &config->license.name, /*required=*/true);
+  license.get("url", &config->license.url);
+  license.get("file", &config->license.file);
+}
+
 void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) {
   if (!node) return;
   YamlMapReader taxonomies(node, file_, "taxonomies", diags_);
@@ -124,8 +142,14 @@ void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) 
     std::string what = "taxonomy '" + taxonomy.name + "'";
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
-    reader.check_keys({"title", "singular", "vocabulary"});
+    reader.check_keys({"title", "singular", "vocabulary", "broader"});
     reader.get("title", &taxonomy.title);
+    if (YAML::Node broader = reader.node("broader")) {
+      YamlMapReader links(broader, file_, what + " broader", diags_);
+      links.check_keys({"taxonomy", "file"});
+      links.get("taxonomy", &taxonomy.broader_taxonomy, /*required=*/true);
+      links.get("file", &taxonomy.broader_file, /*required=*/true);
+    }
     reader.get("singular", &taxonomy.singular);
     if (taxonomy.title.empty()) taxonomy.title = taxonomy.name;
     if (taxonomy.singular.empty()) taxonomy.singular = taxonomy.title;
@@ -237,8 +261,9 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
     std::string what = "type '" + type.name + "'";
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
-    reader.check_keys({"title", "singular", "fields", "backlinks"});
+    reader.check_keys({"title", "singular", "fields", "backlinks", "publication_dates"});
     reader.get("title", &type.title);
+    reader.get("publication_dates", &type.publication_dates);
     reader.get("singular", &type.singular);
     if (type.title.empty()) type.title = type.name;
     if (type.singular.empty()) type.singular = type.title;
@@ -369,8 +394,19 @@ void ConfigParser::check_browse(const YAML::Node& node, const SiteConfig& config
 void ConfigParser::check_references(const YAML::Node& root, const SiteConfig& config) {
   std::vector<std::string> type_names;
   for (const auto& type : config.types) type_names.push_back(type.name);
+  std::vector<std::string> taxonomy_names;
+  for (const auto& t : config.taxonomies) taxonomy_names.push_back(t.name);
   for (const auto& kv : root["taxonomies"]) {
     const Taxonomy* taxonomy = config.taxonomy(kv.first.Scalar());
+    if (taxonomy && !taxonomy->broader_taxonomy.empty() &&
+        (!config.taxonomy(taxonomy->broader_taxonomy) ||
+         taxonomy->broader_taxonomy == taxonomy->name)) {
+      YAML::Node at = kv.second["broader"]["taxonomy"];
+      diags_->error(file_, yaml_line(at), yaml_column(at), "unknown-taxonomy",
+                    "taxonomy '" + taxonomy->name + "' has broader terms in unknown taxonomy '" +
+                        taxonomy->broader_taxonomy + "'",
+                    did_you_mean(taxonomy->broader_taxonomy, taxonomy_names));
+    }
     if (taxonomy && taxonomy->kind == VocabularyKind::kDocuments &&
         !config.type(taxonomy->document_type)) {
       YAML::Node at = kv.second["vocabulary"]["documents"];
@@ -460,6 +496,13 @@ const ContentType* SiteConfig::type(const std::string& name) const {
 const Taxonomy* SiteConfig::taxonomy(const std::string& name) const {
   for (const auto& t : taxonomies) {
     if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const IssueFormConfig* SiteConfig::form(const std::string& type_name) const {
+  for (const auto& f : forms) {
+    if (f.type == type_name) return &f;
   }
   return nullptr;
 }

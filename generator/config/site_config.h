@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "config/clearing_house_config.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -57,6 +60,10 @@ struct ContentType {
   std::string singular;                        // "Case study"
   std::vector<FieldSchema> fields;             // common_fields first, then the type's own
   std::vector<BacklinkGroupConfig> backlinks;  // in site.yaml order
+  // False when a document's date is not when it was published (e.g. the day
+  // an organization was entered): such documents stay out of newest-first
+  // lists across types (latest additions, the feed).
+  bool publication_dates = true;
 
   const FieldSchema* field(const std::string& field_name) const;
 };
@@ -70,6 +77,10 @@ struct Taxonomy {
   VocabularyKind kind = VocabularyKind::kFile;
   std::string file;           // kFile: path relative to the site root
   std::string document_type;  // kDocuments
+  // Broader terms in another taxonomy, e.g. each country's region: a YAML
+  // mapping file of term -> broader term id(s). Empty: none.
+  std::string broader_taxonomy;
+  std::string broader_file;
 
   // URL segment: the name with '_' as '-' ("wsis_action_lines" -> "wsis-action-lines").
   std::string path() const;
@@ -88,6 +99,33 @@ struct BrowseConfig {
   std::string gap_rows;
   std::string gap_columns;
   std::vector<std::string> gap_types;
+};
+
+// A GitHub issue form that asks for the fields of one content type, and how
+// an issue filed with it becomes a content file (agora forms, agora new
+// --from-issue).
+struct IssueFormConfig {
+  std::string type;         // the content type it creates
+  std::string file;         // file name under .github/ISSUE_TEMPLATE/
+  std::string name;         // shown in GitHub's template chooser
+  std::string description;  // shown in GitHub's template chooser
+  std::string title;        // the issue title it starts with
+  std::vector<std::string> labels;
+  std::string intro;               // Markdown shown above the fields
+  std::vector<std::string> fields;  // schema fields asked, in order
+  std::string body_label;          // a last text area that becomes the Markdown body;
+  std::string body_description;    // no body area when body_label is empty
+  // Values of fields the form does not ask, by field name; the string
+  // "today" stands for the day of conversion.
+  nlohmann::json set = nlohmann::json::object();
+  int line = 0;
+};
+
+// The licence of the content, for readers and mirrors.
+struct LicenseInfo {
+  std::string name;  // "CC BY 4.0"
+  std::string url;
+  std::string file;  // the full statement in the repository, if any
 };
 
 struct SiteConfig {
@@ -111,9 +149,13 @@ struct SiteConfig {
   std::vector<SearchField> search_fields{{"title", 10}, {"summary", 5}, {"terms", 3}, {"body", 1}};
   bool search_positions = false;
   BrowseConfig browse;
+  ClearingHouseConfig clearing_house;
+  std::vector<IssueFormConfig> forms;  // in site.yaml order
+  LicenseInfo license;                 // of the content; empty name: none declared
 
   const ContentType* type(const std::string& name) const;
   const Taxonomy* taxonomy(const std::string& name) const;
+  const IssueFormConfig* form(const std::string& type_name) const;
 };
 
 // Parses site.yaml text. `file` names it in diagnostics. Returns nullopt and

@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "config/yaml_load.h"
@@ -40,6 +42,16 @@ const Term* Vocabulary::find(const std::string& key) const {
 const Term* Vocabulary::by_id(const std::string& id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &terms_[it->second];
+}
+
+bool Vocabulary::add_broader(const std::string& id, const std::string& broader_id) {
+  auto it = by_id_.find(id);
+  if (it == by_id_.end()) return false;
+  auto& broader = terms_[it->second].broader;
+  if (std::find(broader.begin(), broader.end(), broader_id) == broader.end()) {
+    broader.push_back(broader_id);
+  }
+  return true;
 }
 
 std::string Vocabulary::suggest(const std::string& key) const {
@@ -91,6 +103,46 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
       diags->error(file, yaml_line(item["parent"]), yaml_column(item["parent"]), "unknown-term",
                    "parent '" + parent + "' is not a term of this vocabulary",
                    out->suggest(parent));
+    }
+  }
+  return diags->error_count() == errors_before;
+}
+
+bool parse_broader_file(const std::string& text, const std::string& file, const Vocabulary& broader,
+                        Vocabulary* terms, Diagnostics* diags) {
+  YAML::Node root;
+  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return false;
+  if (!root.IsMap()) {
+    diags->error(file, 1, 1, "wrong-type",
+                 "a file of broader terms must map each term to its broader term(s)");
+    return false;
+  }
+  size_t errors_before = diags->error_count();
+  auto unknown = [&](const YAML::Node& at, const Vocabulary& vocabulary, const std::string& side) {
+    diags->error(file, yaml_line(at), yaml_column(at), "unknown-term",
+                 "'" + at.Scalar() + "' is not a term of the " + side + " vocabulary",
+                 vocabulary.suggest(at.Scalar()));
+  };
+  for (const auto& kv : root) {
+    const Term* term = terms->find(kv.first.Scalar());
+    if (!term) {
+      unknown(kv.first, *terms, "narrower");
+      continue;
+    }
+    std::string id = term->id;
+    std::vector<YAML::Node> values;
+    if (kv.second.IsSequence()) {
+      for (const auto& item : kv.second) values.push_back(item);
+    } else {
+      values.push_back(kv.second);
+    }
+    for (const auto& value : values) {
+      const Term* target = value.IsScalar() ? broader.find(value.Scalar()) : nullptr;
+      if (!target) {
+        unknown(value, broader, "broader");
+        continue;
+      }
+      terms->add_broader(id, target->id);
     }
   }
   return diags->error_count() == errors_before;

@@ -16,6 +16,9 @@ struct Term {
   std::string description;
   std::string parent;  // id of the parent term, or ""
   std::vector<std::string> aliases;
+  // Broader terms in another taxonomy (the taxonomy's `broader:`), e.g. a
+  // country's region; ids of that taxonomy's terms.
+  std::vector<std::string> broader;
 };
 
 class Vocabulary {
@@ -30,6 +33,8 @@ class Vocabulary {
   std::string suggest(const std::string& key) const;
 
   const std::vector<Term>& terms() const { return terms_; }
+  // Adds `broader_id` to the broader terms of term `id`; false if no such term.
+  bool add_broader(const std::string& id, const std::string& broader_id);
 
  private:
   std::vector<Term> terms_;
@@ -41,6 +46,13 @@ class Vocabulary {
 // parent}. id defaults to the slug of name. Errors name file:line:col.
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
                            Diagnostics* diags);
+
+// Reads a file of broader terms: a YAML mapping from a term of `terms`
+// (written as its id, name or an alias) to one term of `broader`, or a list
+// of them, and records them in each term's `broader`. Unknown terms on
+// either side are errors with suggestions.
+bool parse_broader_file(const std::string& text, const std::string& file, const Vocabulary& broader,
+                        Vocabulary* terms, Diagnostics* diags);
 
 // Reads the ISO 3166-1 list of Debian's iso-codes (json/iso_3166-1.json):
 // id = lower-case alpha-2, name = common name (or name); the official name,

@@ -102,6 +102,19 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
         break;
     }
   }
+  // Broader terms link two vocabularies, so both must be loaded first.
+  for (const auto& taxonomy : site->config.taxonomies) {
+    if (taxonomy.broader_file.empty()) continue;
+    std::string text, err;
+    if (!fs.read_file(join_path(site->config.root, taxonomy.broader_file), &text, &err)) {
+      diags->error("site.yaml", 0, 0, "missing-vocabulary",
+                   "taxonomy '" + taxonomy.name + "': cannot read " + taxonomy.broader_file);
+      continue;
+    }
+    parse_broader_file(text, taxonomy.broader_file,
+                       site->vocabularies.at(taxonomy.broader_taxonomy),
+                       &site->vocabularies.at(taxonomy.name), diags);
+  }
   return diags->error_count() == errors_before;
 }
 

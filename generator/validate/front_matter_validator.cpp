@@ -5,6 +5,7 @@
 
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
+#include "validate/status_timeline_check.h"
 
 namespace agora {
 
@@ -78,6 +79,7 @@ void Validator::run(const ContentType& type) {
     doc_->fields[field.name] = converted;
     record(field, converted);
   }
+  check_status_timeline(fm_, ctx_.config->clearing_house, *doc_, diags_);
 }
 
 void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSchema>& fields,

@@ -1,0 +1,90 @@
+#include "model/matching.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "model/clearing_house.h"
+
+namespace agora {
+
+namespace {
+
+// Hit `wanted` terms with `offered` ones; fills match.hits and points.
+void cover(const Site& site, const std::vector<TermRef>& wanted,
+           const std::vector<TermRef>& offered, CriterionMatch* match) {
+  match->wanted = wanted.size();
+  for (const auto& term : wanted) {
+    if (const TermRef* by = covering_term(site, term, offered)) match->hits.push_back({term, *by});
+  }
+  match->points = static_cast<int>(1000LL * match->weight *
+                                   static_cast<long long>(match->hits.size()) /
+                                   static_cast<long long>(wanted.size()));
+}
+
+bool is_candidate(const Site& site, const OfferMatch& match) {
+  if (match.score <= 0) return false;
+  for (const auto& result : match.criteria) {
+    for (const auto& criterion : site.config.clearing_house.criteria) {
+      if (criterion.name == result.criterion && criterion.required && result.hits.empty()) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+OfferMatch match_offer(const Site& site, const Document& request, size_t offer) {
+  OfferMatch match;
+  match.offer = offer;
+  const Document& offer_doc = site.documents[offer];
+  for (const auto& criterion : site.config.clearing_house.criteria) {
+    std::vector<TermRef> wanted =
+        most_specific(site, field_terms(request, criterion.request_fields));
+    if (wanted.empty()) continue;
+    CriterionMatch result;
+    result.criterion = criterion.name;
+    result.weight = criterion.weight;
+    cover(site, wanted, field_terms(offer_doc, criterion.offer_fields), &result);
+    match.score += result.points;
+    for (const auto& hit : result.hits) match.exact += hit.exact() ? 1 : 0;
+    match.criteria.push_back(std::move(result));
+  }
+  return match;
+}
+
+std::vector<OfferMatch> rank_offers(const Site& site, const Document& request) {
+  std::vector<OfferMatch> out;
+  auto it = site.by_type.find(site.config.clearing_house.offers_type);
+  if (it == site.by_type.end()) return out;
+  for (size_t offer : it->second) {
+    OfferMatch match = match_offer(site, request, offer);
+    if (is_candidate(site, match)) out.push_back(std::move(match));
+  }
+  std::sort(out.begin(), out.end(), [&](const OfferMatch& a, const OfferMatch& b) {
+    const std::string& slug_a = site.documents[a.offer].slug;
+    const std::string& slug_b = site.documents[b.offer].slug;
+    return std::tie(b.score, b.exact, slug_a) < std::tie(a.score, a.exact, slug_b);
+  });
+  return out;
+}
+
+std::vector<RequestSuggestions> suggested_matches(const Site& site) {
+  std::vector<RequestSuggestions> out;
+  const ClearingHouseConfig& house = site.config.clearing_house;
+  if (!house.enabled) return out;
+  auto it = site.by_type.find(house.requests_type);
+  if (it == site.by_type.end()) return out;
+  for (size_t request : it->second) {
+    if (!is_open(site, site.documents[request])) continue;
+    RequestSuggestions suggestions{request, rank_offers(site, site.documents[request])};
+    if (suggestions.offers.size() > static_cast<size_t>(house.suggestions)) {
+      suggestions.offers.resize(static_cast<size_t>(house.suggestions));
+    }
+    out.push_back(std::move(suggestions));
+  }
+  return out;
+}
+
+}  // namespace agora
