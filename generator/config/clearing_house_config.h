@@ -32,6 +32,10 @@ struct ClearingHouseConfig {
   std::string timeline_field;   // list-of-objects: the dated status changes
   std::string timeline_date;    // date field of a timeline item
   std::string timeline_status;  // enum field of a timeline item (status values)
+  // Boolean field of a timeline item, optional: true when the date is the
+  // day a source reported the status, not the day it changed. Such dates
+  // count for no median and no quarter.
+  std::string timeline_reported;
   std::string matches_field;    // list-of-references to the offers type
   std::string example_field;    // boolean: true marks an illustrative request
 

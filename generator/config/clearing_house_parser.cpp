@@ -168,16 +168,21 @@ void ClearingHouseParser::parse_requests(const YAML::Node& node) {
   if (!timeline_node) return;
   YamlMapReader timeline(timeline_node, file_, "clearing_house.requests.timeline", diags_);
   if (!timeline.is_map()) return;
-  timeline.check_keys({"field", "date", "status"});
+  timeline.check_keys({"field", "date", "status", "reported"});
   timeline.get("field", &house_.timeline_field, true);
   timeline.get("date", &house_.timeline_date, true);
   timeline.get("status", &house_.timeline_status, true);
+  timeline.get("reported", &house_.timeline_reported);
   const FieldSchema* list = check_.field(timeline.node("field"), requests_, house_.timeline_field,
                                          {FieldType::kListOfObjects});
   if (!list) return;
   std::string where = "the items of '" + list->name + "'";
   check_.field_in(timeline.node("date"), list->fields, where, house_.timeline_date,
                   {FieldType::kDate});
+  if (!house_.timeline_reported.empty()) {
+    check_.field_in(timeline.node("reported"), list->fields, where, house_.timeline_reported,
+                    {FieldType::kBoolean});
+  }
   const FieldSchema* item_status = check_.field_in(timeline.node("status"), list->fields, where,
                                                    house_.timeline_status, {FieldType::kEnum});
   if (item_status && status_ && item_status->values != status_->values) {

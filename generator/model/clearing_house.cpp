@@ -19,7 +19,9 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 std::optional<std::string> first_date_with(const Site& site, const Document& request,
                                            const std::vector<std::string>& statuses) {
   for (const auto& change : status_timeline(site, request)) {
-    if (contains(statuses, change.status)) return change.date;
+    if (!contains(statuses, change.status)) continue;
+    if (change.reported) return std::nullopt;
+    return change.date;
   }
   return std::nullopt;
 }
@@ -62,7 +64,11 @@ std::vector<StatusChange> status_timeline(const Site& site, const Document& requ
   if (house.timeline_field.empty() || it == request.fields.end() || !it->is_array()) return out;
   for (const auto& entry : *it) {
     StatusChange change{string_field(entry, house.timeline_date),
-                        string_field(entry, house.timeline_status)};
+                        string_field(entry, house.timeline_status), false};
+    if (!house.timeline_reported.empty()) {
+      auto reported = entry.find(house.timeline_reported);
+      change.reported = reported != entry.end() && reported->is_boolean() && reported->get<bool>();
+    }
     if (!change.date.empty() && !change.status.empty()) out.push_back(std::move(change));
   }
   return out;

@@ -16,6 +16,7 @@ namespace agora {
 struct StatusChange {
   std::string date;  // YYYY-MM-DD
   std::string status;
+  bool reported = false;  // the date is when a source reported it, not of the change
 };
 
 // True when the clearing-house is enabled and `doc` is of its requests type.
@@ -32,6 +33,8 @@ bool is_open(const Site& site, const Document& request);
 std::vector<StatusChange> status_timeline(const Site& site, const Document& request);
 // The day the request was opened: the first timeline entry with an open
 // status. The day it was matched: the first entry with a matched status.
+// Either is nullopt when there is no such entry, or when that entry's date
+// is only the day a source reported it.
 std::optional<std::string> opened_date(const Site& site, const Document& request);
 std::optional<std::string> matched_date(const Site& site, const Document& request);
 // A successful matching case: a request with a successful status that names

@@ -73,6 +73,15 @@ Breakdown count_by(const Site& site, const std::vector<size_t>& requests,
   return breakdown;
 }
 
+// A matched status somewhere in the timeline, dated or not.
+bool reached_match(const Site& site, const Document& request) {
+  const auto& matched = site.config.clearing_house.matched_statuses;
+  for (const auto& change : status_timeline(site, request)) {
+    if (std::find(matched.begin(), matched.end(), change.status) != matched.end()) return true;
+  }
+  return false;
+}
+
 std::optional<double> median(std::vector<long> values) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
@@ -159,7 +168,10 @@ Dashboard compute_dashboard(const Site& site) {
     add(&dashboard.requests, example);
     if (is_successful(site, request)) add(&dashboard.successful, example);
     auto matched = matched_date(site, request);
-    if (!matched) continue;
+    if (!matched) {
+      if (reached_match(site, request)) add(&dashboard.undated_matches, example);
+      continue;
+    }
     add(find_or_add(&quarters, quarter_of(*matched)), example);
     auto opened = opened_date(site, request);
     if (opened && !example) days.push_back(days_between(*opened, *matched));
@@ -192,6 +204,7 @@ nlohmann::ordered_json dashboard_json(const Dashboard& dashboard) {
   nlohmann::ordered_json quarters = nlohmann::ordered_json::array();
   for (const auto& count : dashboard.matches_per_quarter) quarters.push_back(count_json(count, true));
   out["matches_per_quarter"] = quarters;
+  out["undated_matches"] = count_json(dashboard.undated_matches, false);
   out["successful_matching_cases"] = count_json(dashboard.successful, false);
   return out;
 }
@@ -209,6 +222,7 @@ std::vector<std::vector<std::string>> dashboard_rows(const Dashboard& dashboard)
                   dashboard.median_days_to_match ? number_text(*dashboard.median_days_to_match) : "",
                   ""});
   for (const auto& count : dashboard.matches_per_quarter) row("quarter", count);
+  row("undated_matches", dashboard.undated_matches);
   row("successful", dashboard.successful);
   return rows;
 }

@@ -44,6 +44,9 @@ struct Dashboard {
   // Requests by the quarter of their first matched entry, from the first
   // quarter with a match to the last, empty quarters included.
   std::vector<FigureCount> matches_per_quarter;
+  // Requests with a matched status whose match date is not known (the
+  // timeline gives only the day a source reported it).
+  FigureCount undated_matches{"", 0, 0};
   FigureCount successful{"", 0, 0};  // successful matching cases
 };
 
@@ -61,11 +64,13 @@ std::string quarter_of(const std::string& date);
 //    "by": {FIELD: [{"key", "real", "examples"}, ...]},
 //    "median_days_to_match": number or null, "timed_matches": n,
 //    "matches_per_quarter": [{"key", "real", "examples"}, ...],
+//    "undated_matches": {"real", "examples"},
 //    "successful_matching_cases": {"real", "examples"}}
 nlohmann::ordered_json dashboard_json(const Dashboard& dashboard);
 // The same as CSV rows: a header ["figure", "key", "real", "examples"], then
 // one row per count ("requests", each breakdown's field, "quarter",
-// "successful", and "median_days_to_match" with the median in "real").
+// "undated_matches", "successful", and "median_days_to_match" with the
+// median in "real").
 std::vector<std::vector<std::string>> dashboard_rows(const Dashboard& dashboard);
 
 }  // namespace agora

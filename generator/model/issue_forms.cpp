@@ -7,7 +7,7 @@ namespace agora {
 namespace {
 
 // A YAML double-quoted scalar: JSON's string syntax is a subset of it.
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string yaml_quoted(const std::string& text) { return nlohmann::json(text).dump(); }
 
 const Vocabulary* file_vocabulary(const Site& site, const FieldSchema& field) {
   const Taxonomy* taxonomy = site.config.taxonomy(field.taxonomy);
@@ -37,8 +37,8 @@ void write_element(const std::string& type, const std::string& id, const std::st
   *out += "  - type: " + type + "\n";
   *out += "    id: " + id + "\n";
   *out += "    attributes:\n";
-  *out += "      label: " + quoted(label) + "\n";
-  if (!description.empty()) *out += "      description: " + quoted(description) + "\n";
+  *out += "      label: " + yaml_quoted(label) + "\n";
+  if (!description.empty()) *out += "      description: " + yaml_quoted(description) + "\n";
   *out += extra;
   if (required) *out += "    validations:\n      required: true\n";
 }
@@ -52,10 +52,10 @@ void write_field(const Site& site, const FieldSchema& field, std::string* out) {
       [[fallthrough]];
     case FormWidget::kDropdown:
       extra += "      options:\n";
-      for (const auto& option : form_options(site, field)) extra += "        - " + quoted(option) + "\n";
+      for (const auto& option : form_options(site, field)) extra += "        - " + yaml_quoted(option) + "\n";
       break;
     case FormWidget::kCheckbox:
-      extra += "      options:\n        - label: " + quoted(field.label) + "\n";
+      extra += "      options:\n        - label: " + yaml_quoted(field.label) + "\n";
       break;
     default:
       break;
@@ -96,16 +96,16 @@ std::vector<std::string> form_options(const Site& site, const FieldSchema& field
 
 std::string issue_form_yaml(const Site& site, const IssueFormConfig& form) {
   std::string out = "# Generated from site.yaml by `agora forms`; edit site.yaml, not this file.\n";
-  out += "name: " + quoted(form.name) + "\n";
-  out += "description: " + quoted(form.description) + "\n";
-  if (!form.title.empty()) out += "title: " + quoted(form.title) + "\n";
+  out += "name: " + yaml_quoted(form.name) + "\n";
+  out += "description: " + yaml_quoted(form.description) + "\n";
+  if (!form.title.empty()) out += "title: " + yaml_quoted(form.title) + "\n";
   if (!form.labels.empty()) {
     out += "labels:\n";
-    for (const auto& label : form.labels) out += "  - " + quoted(label) + "\n";
+    for (const auto& label : form.labels) out += "  - " + yaml_quoted(label) + "\n";
   }
   out += "body:\n";
   if (!form.intro.empty()) {
-    out += "  - type: markdown\n    attributes:\n      value: " + quoted(form.intro) + "\n";
+    out += "  - type: markdown\n    attributes:\n      value: " + yaml_quoted(form.intro) + "\n";
   }
   const ContentType* type = site.config.type(form.type);
   for (const auto& name : form.fields) {

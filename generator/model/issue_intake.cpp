@@ -34,7 +34,7 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-std::string quoted(const std::string& text) { return nlohmann::json(text).dump(); }
+std::string yaml_quoted(const std::string& text) { return nlohmann::json(text).dump(); }
 
 // Element ids and labels in form order.
 std::vector<std::pair<std::string, std::string>> form_elements(const Site& site,
@@ -116,23 +116,23 @@ std::string IssueConverter::value_yaml(const FieldSchema& field, const IssueAnsw
         std::string piece = trim(part);
         if (!piece.empty()) line += (line.empty() ? "" : " ") + piece;
       }
-      return " " + quoted(line);
+      return " " + yaml_quoted(line);
     }
     case FieldType::kEnum:
       if (std::find(field.values.begin(), field.values.end(), text) == field.values.end()) {
         warn(answer, field, text, did_you_mean(text, field.values));
       }
-      return " " + quoted(text);
+      return " " + yaml_quoted(text);
     case FieldType::kList:
     case FieldType::kListOfReferences: {
       std::string items;
-      for (const auto& item : list_items(field, text)) items += "\n  - " + quoted(item);
+      for (const auto& item : list_items(field, text)) items += "\n  - " + yaml_quoted(item);
       return items;
     }
     case FieldType::kListOfTerms:
       return terms_yaml(field, answer);
     default:
-      return " " + quoted(text);
+      return " " + yaml_quoted(text);
   }
 }
 
@@ -185,7 +185,7 @@ std::string IssueConverter::terms_yaml(const FieldSchema& field, const IssueAnsw
   }
   if (ids.empty()) return "";
   std::string out = " [";
-  for (size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + quoted(ids[i]);
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + yaml_quoted(ids[i]);
   return out + "]";
 }
 
@@ -208,18 +208,18 @@ std::string IssueConverter::set_scalar(const nlohmann::json& value) {
 
 std::string IssueConverter::set_yaml(const FieldSchema& field, const nlohmann::json& value) {
   if (field.type == FieldType::kBoolean) return " " + set_scalar(value);
-  if (!value.is_array()) return " " + quoted(set_scalar(value));
+  if (!value.is_array()) return " " + yaml_quoted(set_scalar(value));
   std::string out;
   for (const auto& item : value) {
     if (!item.is_object()) {
-      out += "\n  - " + quoted(set_scalar(item));
+      out += "\n  - " + yaml_quoted(set_scalar(item));
       continue;
     }
     // Sub-fields in schema order, so the file reads like a hand-written one.
     std::string prefix = "\n  - ";
     for (const auto& sub : field.fields) {
       if (!item.contains(sub.name)) continue;
-      out += prefix + sub.name + ": " + quoted(set_scalar(item[sub.name]));
+      out += prefix + sub.name + ": " + yaml_quoted(set_scalar(item[sub.name]));
       prefix = "\n    ";
     }
   }
