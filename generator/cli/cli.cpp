@@ -51,8 +51,9 @@ const Command kCommands[] = {
        add_config(app, args);
        app->add_option("type", args->type, "content type, e.g. best-practices")->required();
        auto* title = app->add_option("title", args->title, "the document's title");
-       auto* issue = app->add_option("--from-issue", args->from_issue,
-                                     "a GitHub issue body filed with the type's form (agora forms)");
+       auto* issue =
+           app->add_option("--from-issue", args->from_issue,
+                           "a GitHub issue body filed with the type's form (agora forms)");
        title->excludes(issue);
        issue->excludes(title);
        app->callback([title, issue] {

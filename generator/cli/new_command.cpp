@@ -81,8 +81,7 @@ std::string new_file_path(const ContentType& type, const SiteConfig& config,
     std::string base = slugify(type.singular) + "-" + env.clock->today();
     slug = base;
     for (int n = 2;
-         env.fs->exists(join_path(config.root, "content/" + type.name + "/" + slug + ".md"));
-         ++n) {
+         env.fs->exists(join_path(config.root, "content/" + type.name + "/" + slug + ".md")); ++n) {
       slug = base + "-" + std::to_string(n);
     }
   }
@@ -120,8 +119,8 @@ int new_from_issue(const CommandArgs& args, const CliEnv& env, const ContentType
   }
   Diagnostics intake;
   IssueDocument doc;
-  bool ok = document_from_issue(*site, *form, body, env.clock->today(), args.from_issue, &doc,
-                                &intake);
+  bool ok =
+      document_from_issue(*site, *form, body, env.clock->today(), args.from_issue, &doc, &intake);
   print_lines(intake, *env.err);
   if (!ok) return 1;
   std::string relative = new_file_path(type, site->config, doc.title, env);

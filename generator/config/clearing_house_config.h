@@ -19,8 +19,8 @@ struct MatchCriterion {
   std::vector<std::string> request_fields;  // fields of the requests type
   std::vector<std::string> offer_fields;    // fields of the offers type
   int weight = 1;                           // points for full coverage
-  bool required = false;  // an offer covering none of it is no candidate
-  int line = 0;           // where it is declared in site.yaml
+  bool required = false;                    // an offer covering none of it is no candidate
+  int line = 0;                             // where it is declared in site.yaml
 };
 
 struct ClearingHouseConfig {
@@ -36,8 +36,8 @@ struct ClearingHouseConfig {
   // day a source reported the status, not the day it changed. Such dates
   // count for no median and no quarter.
   std::string timeline_reported;
-  std::string matches_field;    // list-of-references to the offers type
-  std::string example_field;    // boolean: true marks an illustrative request
+  std::string matches_field;  // list-of-references to the offers type
+  std::string example_field;  // boolean: true marks an illustrative request
 
   std::string offers_type;     // the type of offers of support
   std::string provider_field;  // list-of-terms of a documents vocabulary: who offers

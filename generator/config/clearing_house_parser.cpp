@@ -126,7 +126,8 @@ void ClearingHouseParser::parse(const YAML::Node& node) {
   if (!reader.is_map()) return;
   reader.check_keys({"requests", "offers", "statuses", "matching", "dashboard"});
   for (const char* key : {"requests", "offers", "statuses"}) {
-    if (!reader.node(key)) reader.error(node, "missing-key", "clearing_house needs '" + std::string(key) + "'");
+    if (!reader.node(key))
+      reader.error(node, "missing-key", "clearing_house needs '" + std::string(key) + "'");
   }
   parse_requests(reader.node("requests"));
   parse_offers(reader.node("offers"));
@@ -152,7 +153,8 @@ void ClearingHouseParser::parse_requests(const YAML::Node& node) {
     requests_ = check_.type(reader.node("type"), house_.requests_type);
   }
   if (reader.get("status", &house_.status_field, true)) {
-    status_ = check_.field(reader.node("status"), requests_, house_.status_field, {FieldType::kEnum});
+    status_ =
+        check_.field(reader.node("status"), requests_, house_.status_field, {FieldType::kEnum});
   }
   if (reader.get("status_date", &house_.status_date)) {
     check_.field(reader.node("status_date"), requests_, house_.status_date, {FieldType::kDate});
@@ -211,7 +213,8 @@ void ClearingHouseParser::parse_offers(const YAML::Node& node) {
     }
   }
   const FieldSchema* matches = requests_ ? requests_->field(house_.matches_field) : nullptr;
-  if (matches && offers_ && matches->target != offers_->name) {
+  if (matches && matches->type == FieldType::kListOfReferences && offers_ &&
+      matches->target != offers_->name) {
     check_.error(reader.node("type"), "wrong-target",
                  "field '" + matches->name + "' of type '" + requests_->name +
                      "' refers to type '" + matches->target + "', not to the offers type '" +
@@ -282,7 +285,8 @@ void ClearingHouseParser::parse_criterion(const YAML::Node& node) {
   }
   auto fields = [&](const char* key, const ContentType* type, std::vector<std::string>* out) {
     if (!reader.get(key, out)) {
-      if (!reader.node(key)) reader.error(node, "missing-key", "a matching criterion needs '" + std::string(key) + "'");
+      if (!reader.node(key))
+        reader.error(node, "missing-key", "a matching criterion needs '" + std::string(key) + "'");
       return;
     }
     YAML::Node list = reader.node(key);
@@ -301,13 +305,15 @@ void ClearingHouseParser::parse_criterion(const YAML::Node& node) {
 // which have no form widget.
 bool askable(FieldType type) { return type != FieldType::kListOfObjects; }
 
-void parse_form(const std::string& type_name, const YAML::Node& node, const std::string& file,
+// `key` is where the form is named, `node` its mapping.
+void parse_form(const YAML::Node& key, const YAML::Node& node, const std::string& file,
                 SiteConfig* config, Diagnostics* diags, RoleChecker* check) {
+  const std::string& type_name = key.Scalar();
   std::string what = "form '" + type_name + "'";
   YamlMapReader reader(node, file, what, diags);
   if (!reader.is_map()) return;
-  reader.check_keys({"file", "name", "description", "title", "labels", "intro", "fields", "body",
-                     "set"});
+  reader.check_keys(
+      {"file", "name", "description", "title", "labels", "intro", "fields", "body", "set"});
   IssueFormConfig form;
   form.type = type_name;
   form.line = yaml_line(node);
@@ -332,7 +338,7 @@ void parse_form(const std::string& type_name, const YAML::Node& node, const std:
   if (!type) {
     std::vector<std::string> names;
     for (const auto& t : config->types) names.push_back(t.name);
-    check->error(node, "unknown-type", "forms names unknown type '" + type_name + "'",
+    check->error(key, "unknown-type", "forms names unknown type '" + type_name + "'",
                  did_you_mean(type_name, names));
     return;
   }
@@ -359,7 +365,7 @@ void parse_form(const std::string& type_name, const YAML::Node& node, const std:
   for (const auto& field : type->fields) {
     bool asked = std::find(form.fields.begin(), form.fields.end(), field.name) != form.fields.end();
     if (field.required && !asked && !form.set.contains(field.name)) {
-      check->error(node, "unset-required-field",
+      check->error(key, "unset-required-field",
                    what + " neither asks nor sets required field '" + field.name + "'",
                    "add it to 'fields', or give it a value under 'set'");
     }
@@ -381,7 +387,7 @@ void parse_issue_forms(const YAML::Node& node, const std::string& file, SiteConf
   YamlMapReader reader(node, file, "forms", diags);
   if (!reader.is_map()) return;
   RoleChecker check(file, *config, diags);
-  for (const auto& kv : node) parse_form(kv.first.Scalar(), kv.second, file, config, diags, &check);
+  for (const auto& kv : node) parse_form(kv.first, kv.second, file, config, diags, &check);
 }
 
 }  // namespace agora

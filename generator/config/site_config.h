@@ -111,10 +111,10 @@ struct IssueFormConfig {
   std::string description;  // shown in GitHub's template chooser
   std::string title;        // the issue title it starts with
   std::vector<std::string> labels;
-  std::string intro;               // Markdown shown above the fields
+  std::string intro;                // Markdown shown above the fields
   std::vector<std::string> fields;  // schema fields asked, in order
-  std::string body_label;          // a last text area that becomes the Markdown body;
-  std::string body_description;    // no body area when body_label is empty
+  std::string body_label;           // a last text area that becomes the Markdown body;
+  std::string body_description;     // no body area when body_label is empty
   // Values of fields the form does not ask, by field name; the string
   // "today" stands for the day of conversion.
   nlohmann::json set = nlohmann::json::object();

@@ -202,7 +202,8 @@ nlohmann::ordered_json dashboard_json(const Dashboard& dashboard) {
                                     : nlohmann::ordered_json();
   out["timed_matches"] = dashboard.timed_matches;
   nlohmann::ordered_json quarters = nlohmann::ordered_json::array();
-  for (const auto& count : dashboard.matches_per_quarter) quarters.push_back(count_json(count, true));
+  for (const auto& count : dashboard.matches_per_quarter)
+    quarters.push_back(count_json(count, true));
   out["matches_per_quarter"] = quarters;
   out["undated_matches"] = count_json(dashboard.undated_matches, false);
   out["successful_matching_cases"] = count_json(dashboard.successful, false);
@@ -218,9 +219,9 @@ std::vector<std::vector<std::string>> dashboard_rows(const Dashboard& dashboard)
   for (const auto& breakdown : dashboard.breakdowns) {
     for (const auto& count : breakdown.counts) row(breakdown.field, count);
   }
-  rows.push_back({"median_days_to_match", "",
-                  dashboard.median_days_to_match ? number_text(*dashboard.median_days_to_match) : "",
-                  ""});
+  rows.push_back(
+      {"median_days_to_match", "",
+       dashboard.median_days_to_match ? number_text(*dashboard.median_days_to_match) : "", ""});
   for (const auto& count : dashboard.matches_per_quarter) row("quarter", count);
   row("undated_matches", dashboard.undated_matches);
   row("successful", dashboard.successful);

@@ -52,7 +52,8 @@ void write_field(const Site& site, const FieldSchema& field, std::string* out) {
       [[fallthrough]];
     case FormWidget::kDropdown:
       extra += "      options:\n";
-      for (const auto& option : form_options(site, field)) extra += "        - " + yaml_quoted(option) + "\n";
+      for (const auto& option : form_options(site, field))
+        extra += "        - " + yaml_quoted(option) + "\n";
       break;
     case FormWidget::kCheckbox:
       extra += "      options:\n        - label: " + yaml_quoted(field.label) + "\n";

@@ -75,6 +75,7 @@ class IssueConverter {
 };
 
 bool IssueConverter::run(const std::string& body, IssueDocument* out) {
+  *out = IssueDocument{};
   const ContentType* type = site_.config.type(form_.type);
   std::map<std::string, IssueAnswer> answers = parse_issue_body(site_, form_, body);
   std::string front;
@@ -228,10 +229,9 @@ std::string IssueConverter::set_yaml(const FieldSchema& field, const nlohmann::j
 
 void IssueConverter::warn(const IssueAnswer& answer, const FieldSchema& field,
                           const std::string& value, const std::string& hint) {
-  diags_->warning(file_, answer.line, 1, "unknown-answer",
-                  "'" + value + "' is not a known value of '" + field.name +
-                      "'; it is kept as written",
-                  hint);
+  diags_->warning(
+      file_, answer.line, 1, "unknown-answer",
+      "'" + value + "' is not a known value of '" + field.name + "'; it is kept as written", hint);
 }
 
 }  // namespace

@@ -14,11 +14,16 @@ void cover(const Site& site, const std::vector<TermRef>& wanted,
            const std::vector<TermRef>& offered, CriterionMatch* match) {
   match->wanted = wanted.size();
   for (const auto& term : wanted) {
-    if (const TermRef* by = covering_term(site, term, offered)) match->hits.push_back({term, *by});
+    std::vector<TermRef> up = term_and_broader(site, term);
+    for (size_t steps = 0; steps < up.size(); ++steps) {
+      if (std::find(offered.begin(), offered.end(), up[steps]) == offered.end()) continue;
+      match->hits.push_back({term, up[steps], static_cast<int>(steps)});
+      break;
+    }
   }
-  match->points = static_cast<int>(1000LL * match->weight *
-                                   static_cast<long long>(match->hits.size()) /
-                                   static_cast<long long>(wanted.size()));
+  match->points =
+      static_cast<int>(1000LL * match->weight * static_cast<long long>(match->hits.size()) /
+                       static_cast<long long>(wanted.size()));
 }
 
 bool is_candidate(const Site& site, const OfferMatch& match) {
@@ -48,7 +53,7 @@ OfferMatch match_offer(const Site& site, const Document& request, size_t offer) 
     result.weight = criterion.weight;
     cover(site, wanted, field_terms(offer_doc, criterion.offer_fields), &result);
     match.score += result.points;
-    for (const auto& hit : result.hits) match.exact += hit.exact() ? 1 : 0;
+    for (const auto& hit : result.hits) match.distance += hit.steps;
     match.criteria.push_back(std::move(result));
   }
   return match;
@@ -65,7 +70,7 @@ std::vector<OfferMatch> rank_offers(const Site& site, const Document& request) {
   std::sort(out.begin(), out.end(), [&](const OfferMatch& a, const OfferMatch& b) {
     const std::string& slug_a = site.documents[a.offer].slug;
     const std::string& slug_b = site.documents[b.offer].slug;
-    return std::tie(b.score, b.exact, slug_a) < std::tie(a.score, a.exact, slug_b);
+    return std::tie(b.score, a.distance, slug_a) < std::tie(a.score, b.distance, slug_b);
   });
   return out;
 }

@@ -20,8 +20,11 @@
 // least one wanted term of every `required` criterion that R names terms
 // for. Candidates are ordered by:
 //   1. score, highest first;
-//   2. exact hits (covered by the very term, not a broader one), most first,
-//      so an offer for Ghana comes before one for the whole world;
+//   2. distance, smallest first: the sum over all hits of the covering
+//      term's position among the wanted term's broader terms, nearest first
+//      (term_and_broader: 0 is the very term, 1 its parent or first broader
+//      term, ...), so for Ghana an offer for Ghana comes before one for
+//      Africa, and one for Africa before one for the World;
 //   3. the offer's slug, in byte order.
 // The same site always gives the same order.
 
@@ -33,11 +36,13 @@
 namespace agora {
 
 // One wanted term of the request and the offer term that covers it
-// (`offered == wanted` when the offer names the term itself).
+// (`offered == wanted` when the offer names the term itself); `steps` is its
+// position in term_and_broader(wanted), 0 for the same term.
 struct TermHit {
   TermRef wanted;
   TermRef offered;
-  bool exact() const { return wanted == offered; }
+  int steps = 0;
+  bool operator==(const TermHit&) const = default;
 };
 
 // How one criterion went: which of the wanted terms the offer covers. A
@@ -53,7 +58,7 @@ struct CriterionMatch {
 struct OfferMatch {
   size_t offer = 0;  // index into Site::documents
   int score = 0;
-  int exact = 0;  // exact hits over all criteria
+  int distance = 0;  // steps of all hits together
   // Every criterion the request names terms for, in site.yaml order.
   std::vector<CriterionMatch> criteria;
 };
@@ -65,7 +70,7 @@ OfferMatch match_offer(const Site& site, const Document& request, size_t offer);
 std::vector<OfferMatch> rank_offers(const Site& site, const Document& request);
 
 struct RequestSuggestions {
-  size_t request = 0;  // index into Site::documents
+  size_t request = 0;              // index into Site::documents
   std::vector<OfferMatch> offers;  // at most `clearing_house.matching.suggestions`
 };
 

@@ -41,7 +41,6 @@ const TermRef* covering_term(const Site& site, const TermRef& wanted,
 // Documents of `type` whose `fields` cover `term` (a country page's desks
 // and offers that serve the country), in listing order (newest first).
 std::vector<size_t> documents_covering(const Site& site, const std::string& type,
-                                       const std::vector<std::string>& fields,
-                                       const TermRef& term);
+                                       const std::vector<std::string>& fields, const TermRef& term);
 
 }  // namespace agora

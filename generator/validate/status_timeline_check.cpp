@@ -32,8 +32,8 @@ class TimelineChecker {
       report(fm_.data[house_.status_field], "status-mismatch",
              "'" + house_.status_field + "' is '" + status + "' but the last entry of '" +
                  house_.timeline_field + "' (" + last_date + ") says '" + last_status + "'",
-             "add a dated entry to '" + house_.timeline_field + "' for the new status, or correct '" +
-                 house_.status_field + "'");
+             "add a dated entry to '" + house_.timeline_field +
+                 "' for the new status, or correct '" + house_.status_field + "'");
     }
     std::string as_of = string_field(doc_.fields, house_.status_date);
     if (!as_of.empty() && !last_date.empty() && as_of < last_date) {
