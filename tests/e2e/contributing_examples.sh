@@ -17,7 +17,7 @@ examples=$(awk -v dir="$tmp/content" '
   inside { print > target }
 ' "$root/CONTRIBUTING.md")
 count=$(echo "$examples" | grep -c . || true)
-[[ $count -eq 6 ]] || { echo "FAIL: expected 6 examples, found $count" >&2; exit 1; }
+[[ $count -eq 9 ]] || { echo "FAIL: expected 9 examples, found $count" >&2; exit 1; }
 
 status=0
 (cd "$tmp" && "$agora" check --format json > "$tmp/report.json") || status=$?

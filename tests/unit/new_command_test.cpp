@@ -78,8 +78,12 @@ TEST_CASE("agora new writes every type's skeleton; check names exactly the field
       {"best-practices", {"summary", "lesson"}},
       {"policy-templates", {"summary", "template_kind"}},
       {"roundtables", {"summary", "series"}},
-      {"initiatives", {"summary", "status"}},
+      {"initiatives", {"summary", "status", "as_of"}},
       {"organizations", {"summary", "kind"}},
+      {"help-desks", {"summary", "host_organizations", "services", "contact", "status", "as_of"}},
+      {"offers", {"summary", "provider", "services", "status", "as_of"}},
+      {"requests",
+       {"summary", "requester", "services", "status", "as_of", "timeline.date", "timeline.status"}},
   };
   RealSiteCopy probe;
   agora::Diagnostics config_diags;
