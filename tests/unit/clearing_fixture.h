@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+
 #include "config/vocabulary.h"
 #include "model/site_loader.h"
 #include "util/file_system.h"
@@ -147,6 +151,33 @@ class ClearingFs : public FileSystemWrapper {
   MemoryFileSystem memory_;
   RealFileSystem real_;
 };
+
+// What GitHub writes into the issue for a filled-in form: every element but
+// markdown, in order, as "### LABEL", a blank line and the answer.
+// `answers` maps element ids to what the person typed or chose: dropdown
+// choices joined by ", ", a checkbox as "x".
+inline std::string github_body(const std::string& form_yaml,
+                               const std::map<std::string, std::string>& answers) {
+  YAML::Node form = YAML::Load(form_yaml);
+  std::string body;
+  for (const auto& element : form["body"]) {
+    std::string type = element["type"].Scalar();
+    if (type == "markdown") continue;
+    std::string id = element["id"].Scalar();
+    std::string label = element["attributes"]["label"].Scalar();
+    auto it = answers.find(id);
+    std::string answer = it == answers.end() || it->second.empty() ? "_No response_" : it->second;
+    if (type == "checkboxes") {
+      answer.clear();
+      for (const auto& option : element["attributes"]["options"]) {
+        bool ticked = it != answers.end() && it->second == "x";
+        answer += std::string(ticked ? "- [X] " : "- [ ] ") + option["label"].Scalar() + "\n";
+      }
+    }
+    body += "### " + label + "\n\n" + answer + "\n\n";
+  }
+  return body;
+}
 
 // One line per item, so a failed CHECK prints both lists.
 inline std::string lines(const std::vector<std::string>& items) {

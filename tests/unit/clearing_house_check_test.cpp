@@ -8,6 +8,8 @@
 #include "clearing_fixture.h"
 #include "cli_runner.h"
 #include "config/vocabulary.h"
+#include "model/issue_forms.h"
+#include "model/site_loader.h"
 
 namespace {
 
@@ -163,4 +165,59 @@ Body.
             "this line: Every status change, oldest first; the first is the day the request was "
             "opened, if known",
         }));
+}
+
+TEST_CASE("the repository's own forms round-trip hostile answers into files check accepts") {
+  for (const char* type_name : {"requests", "offers"}) {
+    CAPTURE(type_name);
+    RepositoryFs fs;
+    agora::Diagnostics diags;
+    auto site = agora::load_site(fs, "site/site.yaml", {}, &diags);
+    REQUIRE(site);
+    const agora::IssueFormConfig* form = site->config.form(type_name);
+    REQUIRE(form);
+    const agora::ContentType& type = *site->config.type(type_name);
+    std::string hostile = "<b onclick=\"x\">“Quotes” 'and' \\ back</b> — ملف 文件 ---";
+    std::map<std::string, std::string> answers;
+    for (const auto& name : form->fields) {
+      const agora::FieldSchema& field = *type.field(name);
+      auto options = agora::form_options(*site, field);
+      switch (agora::form_widget(*site, field)) {
+        case agora::FormWidget::kMultiDropdown:
+          answers[name] = options.at(0) + ", " + options.at(1);
+          break;
+        case agora::FormWidget::kDropdown:
+          answers[name] = options.back();
+          break;
+        case agora::FormWidget::kCheckbox:
+          answers[name] = "x";
+          break;
+        default:
+          if (field.type == agora::FieldType::kUrl) {
+            answers[name] = "https://example.org/a?q=%3Cb%3E&x=1#top";
+          } else if (field.type == agora::FieldType::kListOfTerms) {
+            const auto& terms = site->vocabularies.at(field.taxonomy).terms();
+            answers[name] = terms.at(0).name + "\n" + terms.at(1).id;
+          } else {
+            answers[name] =
+                name + ": " + hostile +
+                (field.type == agora::FieldType::kText ? "\n---\nstatus: closed\n### Title\n" : "");
+          }
+      }
+    }
+    answers["body"] = "<script>alert(1)</script>\n\n### Title\n\n---\nexample: true\n";
+    std::string err;
+    fs.memory_.write_file(
+        "issue.md", agora::testing::github_body(agora::issue_form_yaml(*site, *form), answers),
+        &err);
+    auto made = agora::testing::run_agora(
+        &fs, {"new", type_name, "--from-issue", "issue.md", "--config", "site/site.yaml"},
+        "2025-06-07");
+    CHECK(made.err == "");
+    REQUIRE(made.code == 0);
+    std::string created = made.out.substr(8, made.out.find('\n') - 8);  // after "created "
+    CHECK(created ==
+          "content/" + std::string(type_name) + "/title-b-onclick-x-quotes-and-back-b.md");
+    CHECK(agora::testing::lines(check_file(&fs, created)) == "");
+  }
 }
