@@ -63,7 +63,7 @@ class IssueConverter {
   std::string terms_yaml(const FieldSchema& field, const IssueAnswer& answer);
   std::string set_yaml(const FieldSchema& field, const nlohmann::json& value);
   std::string set_scalar(const nlohmann::json& value);
-  std::vector<std::string> list_items(const FieldSchema& field, const std::string& text);
+  std::vector<std::string> list_items(const std::string& text);
   void warn(const IssueAnswer& answer, const FieldSchema& field, const std::string& value,
             const std::string& hint);
 
@@ -127,7 +127,7 @@ std::string IssueConverter::value_yaml(const FieldSchema& field, const IssueAnsw
     case FieldType::kList:
     case FieldType::kListOfReferences: {
       std::string items;
-      for (const auto& item : list_items(field, text)) items += "\n  - " + yaml_quoted(item);
+      for (const auto& item : list_items(text)) items += "\n  - " + yaml_quoted(item);
       return items;
     }
     case FieldType::kListOfTerms:
@@ -153,7 +153,7 @@ std::string IssueConverter::terms_yaml(const FieldSchema& field, const IssueAnsw
     return nullptr;
   };
   std::vector<std::string> ids;
-  for (const auto& line : list_items(field, answer.text)) {
+  for (const auto& line : list_items(answer.text)) {
     std::vector<std::string> pieces;
     size_t start = 0;
     for (size_t comma; (comma = line.find(", ", start)) != std::string::npos; start = comma + 2) {
@@ -190,9 +190,8 @@ std::string IssueConverter::terms_yaml(const FieldSchema& field, const IssueAnsw
   return out + "]";
 }
 
-std::vector<std::string> IssueConverter::list_items(const FieldSchema& field,
-                                                    const std::string& text) {
-  (void)field;
+// One item a line; Markdown bullets dropped.
+std::vector<std::string> IssueConverter::list_items(const std::string& text) {
   std::vector<std::string> items;
   for (const auto& raw : split_lines(text)) {
     std::string line = trim(raw);

@@ -26,8 +26,7 @@ class TimelineChecker {
   void run() {
     std::string status = string_field(doc_.fields, house_.status_field);
     std::string last_status, last_date;
-    YAML::Node last_item;
-    if (!house_.timeline_field.empty()) find_last_entry(&last_status, &last_date, &last_item);
+    if (!house_.timeline_field.empty()) find_last_entry(&last_status, &last_date);
     if (!status.empty() && !last_status.empty() && status != last_status) {
       report(fm_.data[house_.status_field], "status-mismatch",
              "'" + house_.status_field + "' is '" + status + "' but the last entry of '" +
@@ -47,7 +46,7 @@ class TimelineChecker {
 
  private:
   // The last valid timeline entry; reports entries that go back in time.
-  void find_last_entry(std::string* status, std::string* date, YAML::Node* at) {
+  void find_last_entry(std::string* status, std::string* date) {
     auto it = doc_.fields.find(house_.timeline_field);
     YAML::Node items = fm_.data[house_.timeline_field];
     if (it == doc_.fields.end() || !it->is_array() || !items.IsSequence()) return;
@@ -66,7 +65,6 @@ class TimelineChecker {
       }
       *date = std::max(*date, entry_date);
       *status = entry_status;
-      *at = item;
     }
   }
 
