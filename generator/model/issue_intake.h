@@ -8,8 +8,11 @@
 // "- [ ] LABEL" for a checkbox. A textarea's answer may itself hold a
 // "### ..." line, so headings are found from the end: the last "### LABEL"
 // of the last element, then the last one of the element before it above
-// that, and so on. An answer can then only lose its own beginning, never
-// spill into another field.
+// that, and so on. A copy of another element's heading inside an answer is
+// then harmless; only a copy of an answer's own heading inside it moves the
+// text above the copy to the element before. (The author controls
+// the whole body anyway: what matters is that no answer can add a field or
+// break the file, see below, and a maintainer reviews the result.)
 
 #include <map>
 #include <string>

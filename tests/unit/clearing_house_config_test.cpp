@@ -8,6 +8,7 @@
 
 #include "clearing_fixture.h"
 #include "config/site_config.h"
+#include "config/vocabulary.h"
 
 namespace {
 
@@ -136,4 +137,32 @@ TEST_CASE("broader and license errors") {
             errors_of(config_with("title: Clearing fixture\n",
                                   "title: Clearing fixture\nlicense: {url: https://x.org}\n"))) ==
         agora::testing::lines({"site.yaml:2:10: error[missing-key]: license needs 'name'"}));
+}
+
+TEST_CASE("a file of broader terms links terms, and names unknown ones on either side") {
+  agora::Vocabulary regions, countries;
+  std::string conflict;
+  regions.add({"western-africa", "Western Africa", "", "", {"West Africa"}, {}}, &conflict);
+  regions.add({"world", "World", "", "", {}, {}}, &conflict);
+  countries.add({"gh", "Ghana", "", "", {"GH"}, {}}, &conflict);
+  countries.add({"ml", "Mali", "", "", {"ML"}, {}}, &conflict);
+  agora::Diagnostics diags;
+  CHECK(agora::parse_broader_file("GH: West Africa\nMali: [western-africa, world]\n", "b.yaml",
+                                  regions, &countries, &diags));
+  CHECK(diags.empty());
+  CHECK(countries.by_id("gh")->broader == std::vector<std::string>{"western-africa"});
+  CHECK(countries.by_id("ml")->broader == std::vector<std::string>{"western-africa", "world"});
+
+  agora::Diagnostics bad;
+  CHECK_FALSE(
+      agora::parse_broader_file("Ghanna: world\nML: Wrld\n", "b.yaml", regions, &countries, &bad));
+  std::vector<std::string> got;
+  for (const auto& d : bad.items())
+    got.push_back(agora::format_diagnostic_line(d) + " | " + d.hint);
+  CHECK(agora::testing::lines(got) ==
+        agora::testing::lines(
+            {"b.yaml:1:1: error[unknown-term]: 'Ghanna' is not a term of the narrower vocabulary "
+             "| did you mean 'Ghana'?",
+             "b.yaml:2:5: error[unknown-term]: 'Wrld' is not a term of the broader vocabulary | "
+             "did you mean 'World'?"}));
 }

@@ -7,10 +7,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <random>
 #include <string>
 
 #include "clearing_fixture.h"
 #include "cli_runner.h"
+#include "content/front_matter.h"
 #include "model/issue_forms.h"
 #include "model/issue_intake.h"
 
@@ -256,4 +258,96 @@ TEST_CASE("intake: empty answers, unknown terms and a missing title") {
                                          "issue.md", &doc, &missing));
   REQUIRE(missing.items().size() == 1);
   CHECK(missing.items()[0].code == "missing-title");
+}
+
+TEST_CASE("intake survives random hostile answers: the front matter always parses back") {
+  ClearingFs fs;
+  agora::Site site = load(&fs);
+  const agora::IssueFormConfig& form = *site.config.form("requests");
+  std::string form_yaml = agora::issue_form_yaml(site, form);
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           " ",
+                                           "\n",
+                                           "\t",
+                                           "#",
+                                           "-",
+                                           ":",
+                                           "\"",
+                                           "'",
+                                           "\\",
+                                           "[",
+                                           "]",
+                                           "{",
+                                           "}",
+                                           "<",
+                                           ">",
+                                           "&",
+                                           "*",
+                                           "!",
+                                           "%",
+                                           "|",
+                                           "é",
+                                           "ك",
+                                           "中",
+                                           "---",
+                                           "### Title ",
+                                           "\n---\n",
+                                           "### Requester",
+                                           "`",
+                                           "${{ x }}",
+                                           "\r\n",
+                                           "\\u0041",
+                                           "null",
+                                           "~",
+                                           "? ",
+                                           ",",
+                                           "@",
+                                           "..."};
+  auto trim = [](std::string s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  };
+  std::mt19937 random(20261130);
+  auto random_text = [&](size_t max_pieces) {
+    std::string text = "x";  // never empty, so the title is always there
+    for (size_t n = random() % max_pieces; n > 0; --n) text += pieces[random() % pieces.size()];
+    return text;
+  };
+  for (int round = 0; round < 300; ++round) {
+    // Inputs have one line; text areas any number.
+    auto one_line = [](std::string text) {
+      for (char& c : text) {
+        if (c == '\n' || c == '\r') c = ' ';
+      }
+      return text;
+    };
+    std::string title = one_line(random_text(12)), requester = one_line(random_text(12));
+    std::string summary = random_text(30);
+    std::string body = github_body(form_yaml, {{"title", title},
+                                               {"summary", summary},
+                                               {"requester", requester},
+                                               {"services", "Peer learning"},
+                                               {"body", random_text(30)}});
+    agora::Diagnostics diags;
+    agora::IssueDocument doc;
+    REQUIRE(agora::document_from_issue(site, form, body, "2025-01-02", "issue.md", &doc, &diags));
+    CAPTURE(doc.text);
+    agora::FrontMatter front;
+    agora::Diagnostics parse;
+    REQUIRE(agora::parse_front_matter(doc.text, "new.md", &front, &parse));
+    CHECK(parse.empty());
+    CHECK(front.data["title"].Scalar() == trim(title));
+    // GitHub sends CRLF line ends; the file gets LF.
+    std::string lf;
+    for (size_t i = 0; i < summary.size(); ++i) {
+      if (!(summary[i] == '\r' && i + 1 < summary.size() && summary[i + 1] == '\n'))
+        lf += summary[i];
+    }
+    CHECK(front.data["summary"].Scalar() == trim(lf));
+    CHECK(front.data["services"][0].Scalar() == "peer");
+    CHECK(front.data["requester"].Scalar() == trim(requester));
+    CHECK(front.data["status"].Scalar() == "open");
+    CHECK(front.data.size() == 8);  // no answer added a field
+  }
 }
