@@ -12,6 +12,7 @@
 
 #include "config/vocabulary.h"
 #include "model/site_loader.h"
+#include "site_fixture.h"
 #include "util/file_system.h"
 
 namespace agora::testing {
@@ -128,17 +129,13 @@ inline void write_clearing_data(FileSystem* fs) {
   }
 }
 
-// A MemoryFileSystem holding the fixture, with the real ISO 3166 list.
-class ClearingFs : public FileSystemWrapper {
+// The fixture in memory; the ISO 3166 list and the bundled themes from disk.
+class ClearingFs : public MemorySiteFs {
  public:
-  ClearingFs() : FileSystemWrapper(&memory_) {
+  ClearingFs() {
     std::string err;
     memory_.write_file("site/site.yaml", kClearingConfig, &err);
     write_clearing_data(&memory_);
-  }
-  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == kIso3166Path) return real_.read_file(path, contents, err);
-    return FileSystemWrapper::read_file(path, contents, err);
   }
   // content/TYPE/SLUG.md with these front matter lines.
   void add(const std::string& type, const std::string& slug, const std::string& fields) {
@@ -148,8 +145,6 @@ class ClearingFs : public FileSystemWrapper {
         "---\ntitle: " + slug + "\ndate: 2024-01-01\nsummary: S.\n" + fields + "---\nBody.\n",
         &err);
   }
-  MemoryFileSystem memory_;
-  RealFileSystem real_;
 };
 
 // What GitHub writes into the issue for a filled-in form: every element but

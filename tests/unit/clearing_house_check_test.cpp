@@ -15,9 +15,9 @@ namespace {
 
 // The repository's site.yaml, data/ and the documents requests may name,
 // in memory; the ISO list from iso-codes.
-class RepositoryFs : public agora::FileSystemWrapper {
+class RepositoryFs : public agora::testing::MemorySiteFs {
  public:
-  RepositoryFs() : FileSystemWrapper(&memory_) {
+  RepositoryFs() {
     const std::string root = AGORA_SOURCE_DIR;
     copy(root + "/site.yaml", "site/site.yaml");
     for (const auto& relative : real_.list_files(root + "/data")) {
@@ -30,10 +30,6 @@ class RepositoryFs : public agora::FileSystemWrapper {
       }
     }
   }
-  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
-    if (path == agora::kIso3166Path) return real_.read_file(path, contents, err);
-    return FileSystemWrapper::read_file(path, contents, err);
-  }
   void copy(const std::string& from, const std::string& to) {
     std::string text, err;
     REQUIRE_MESSAGE(real_.read_file(from, &text, &err), err);
@@ -43,8 +39,6 @@ class RepositoryFs : public agora::FileSystemWrapper {
     std::string err;
     memory_.write_file("site/content/requests/" + slug + ".md", text, &err);
   }
-  agora::MemoryFileSystem memory_;
-  agora::RealFileSystem real_;
 };
 
 // The diagnostics check prints for one file, as "line:col severity[code] message | hint".
