@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "model/languages.h"
 #include "model/site_loader.h"
 #include "output/attachments.h"
 #include "output/site_writer.h"
@@ -41,23 +42,75 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
   print_diagnostics(shown, *env.fs, print, *env.err);
 }
 
+// What a build renders: one view per language (the site itself when it has
+// one), each with its search index.
+struct Languages {
+  std::vector<Site> views;  // multilingual sites only
+  std::vector<const Site*> sites;
+  std::vector<SiteIndex> indexes;
+};
+
+// `FILE` for the default language, FILE with ".LANG" before its extension
+// for another ("corpus.fr.json").
+std::string corpus_file(const std::string& file, const Site& site) {
+  if (site.tree.empty()) return file;
+  size_t dot = file.rfind('.');
+  size_t slash = file.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
+    return file + "." + site.language;
+  }
+  return file.substr(0, dot) + "." + site.language + file.substr(dot);
+}
+
+Languages languages_of(const Site& site, const CommandArgs& args, const CliEnv& env,
+                       Diagnostics* diags) {
+  Languages out;
+  if (site.config.multilingual()) {
+    for (const auto& language : site.config.languages) {
+      out.views.push_back(language_view(site, language.code));
+    }
+    for (const auto& view : out.views) out.sites.push_back(&view);
+  } else {
+    out.sites.push_back(&site);
+  }
+  for (const Site* view : out.sites) {
+    SearchCorpus corpus = site_search_corpus(*view);
+    if (!args.search_corpus.empty()) {
+      std::ostringstream text;
+      write_search_corpus(corpus, text);
+      std::string err, file = corpus_file(args.search_corpus, *view);
+      if (!env.fs->write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
+    }
+    out.indexes.push_back(build_site_index(*view, corpus));
+  }
+  return out;
+}
+
 // Pages, assets, attachments and search files in one URL style.
-bool render_with_search(const FileSystem& fs, const Site& site, const Theme& theme,
-                        const RenderOptions& options, const SiteIndex& index, SiteFiles* files,
+bool render_with_search(const FileSystem& fs, const Site& site, const Languages& languages,
+                        const Theme& theme, const RenderOptions& options, SiteFiles* files,
                         Diagnostics* diags) {
-  return render_site(site, theme, options, files, diags) &&
-         add_attachments(fs, site, files, diags) &&
-         add_search_files(fs, site, index, options.style, files, diags);
+  if (!render_site(languages.sites, theme, options, files, diags) ||
+      !add_attachments(fs, site, files, diags)) {
+    return false;
+  }
+  for (size_t i = 0; i < languages.sites.size(); ++i) {
+    if (!add_search_files(fs, *languages.sites[i], languages.indexes[i], options.style, files,
+                          diags)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const Theme& theme, const SiteIndex& index,
-                 const std::string& out, std::string* zip, Diagnostics* diags) {
+bool make_bundle(const FileSystem& fs, const Site& site, const Languages& languages,
+                 const Theme& theme, const std::string& out, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  if (!render_with_search(fs, site, theme, offline, index, &files, diags)) return false;
+  if (!render_with_search(fs, site, languages, theme, offline, &files, diags)) return false;
   std::string temp = out + ".bundle.tmp";
   std::string err;
   bool ok = write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
@@ -85,25 +138,18 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   if (site && theme && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
-    SearchCorpus corpus = site_search_corpus(*site);
-    if (!args.search_corpus.empty()) {
-      std::ostringstream text;
-      write_search_corpus(corpus, text);
-      std::string err;
-      if (!env.fs->write_file(args.search_corpus, text.str(), &err)) {
-        diags.error(args.search_corpus, 0, 0, "unwritable", err);
-      }
-    }
-    SiteIndex index = build_site_index(*site, corpus);
+    Languages languages = languages_of(*site, args, env, &diags);
+    const SiteIndex& index = languages.indexes.front();
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, *theme, index, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(*env.fs, *site, languages, *theme, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
     if (!diags.has_errors() &&
-        render_with_search(*env.fs, *site, *theme, render, index, &files, &diags) && args.bundle) {
+        render_with_search(*env.fs, *site, languages, *theme, render, &files, &diags) &&
+        args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {

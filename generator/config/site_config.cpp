@@ -9,6 +9,7 @@
 #include "config/yaml_load.h"
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
+#include "util/text.h"
 
 namespace agora {
 
@@ -60,25 +61,159 @@ class ConfigParser {
   void check_browse(const YAML::Node& node, const SiteConfig& config);
   void check_references(const YAML::Node& root, const SiteConfig& config);
   void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
+  void parse_languages(YamlMapReader& site, SiteConfig* config);
+  void parse_translations(const YAML::Node& node, SiteConfig* config);
+  // A text that may be given per language ({en: ..., fr: ...}): the default
+  // language's text goes to *out, every language's to *per_language.
+  bool text(YamlMapReader& reader, const char* key, std::string* out, Localized* per_language,
+            bool required = false);
+  void check_localized_languages(const SiteConfig& config);
 
   const std::string& file_;
   Diagnostics* diags_;
+  std::string default_language_ = "en";
+  // Every per-language key met, to check against the declared languages.
+  std::vector<std::pair<YAML::Node, std::string>> localized_keys_;
 };
+
+bool ConfigParser::text(YamlMapReader& reader, const char* key, std::string* out,
+                        Localized* per_language, bool required) {
+  YAML::Node value = reader.node(key);
+  if (!value || !value.IsMap()) return reader.get(key, out, required);
+  per_language->clear();
+  for (const auto& kv : value) {
+    if (!kv.second.IsScalar()) {
+      reader.error(kv.second, "wrong-type",
+                   "'" + std::string(key) + "' in a language must be a string");
+      continue;
+    }
+    (*per_language)[kv.first.Scalar()] = kv.second.Scalar();
+    localized_keys_.emplace_back(kv.first, kv.first.Scalar());
+  }
+  auto own = per_language->find(default_language_);
+  if (own != per_language->end()) {
+    *out = own->second;
+  } else if (!per_language->empty()) {
+    reader.error(value, "missing-language",
+                 "'" + std::string(key) + "' has no text for the default language '" +
+                     default_language_ + "'",
+                 "add " + default_language_ + ": ... to it");
+  }
+  return !per_language->empty();
+}
+
+void ConfigParser::parse_languages(YamlMapReader& site, SiteConfig* config) {
+  YAML::Node node = site.node("languages");
+  if (!node) {
+    config->languages.push_back(
+        {config->language, config->language, text_direction(config->language), ""});
+    return;
+  }
+  YamlMapReader languages(node, file_, "languages", diags_);
+  if (!languages.is_map()) return;
+  std::vector<LanguageConfig> found;
+  for (const auto& kv : node) {
+    LanguageConfig language;
+    language.code = kv.first.Scalar();
+    language.name = language.code;
+    if (kv.second.IsScalar()) {
+      language.name = kv.second.Scalar();
+    } else {
+      YamlMapReader reader(kv.second, file_, "language '" + language.code + "'", diags_);
+      if (!reader.is_map()) continue;
+      reader.check_keys({"name", "direction", "date_format"});
+      reader.get("name", &language.name);
+      reader.get("direction", &language.direction);
+      reader.get("date_format", &language.date_format);
+      if (!language.direction.empty() && language.direction != "ltr" &&
+          language.direction != "rtl") {
+        reader.error(reader.node("direction"), "invalid-value", "direction must be ltr or rtl");
+      }
+    }
+    if (language.direction.empty()) language.direction = text_direction(language.code);
+    found.push_back(std::move(language));
+  }
+  // The default language comes first: its pages are at the site root.
+  auto own = std::find_if(found.begin(), found.end(),
+                          [&](const LanguageConfig& l) { return l.code == config->language; });
+  if (own == found.end()) {
+    std::vector<std::string> codes;
+    for (const auto& l : found) codes.push_back(l.code);
+    languages.error(node, "unknown-language",
+                    "the default language '" + config->language + "' is not among 'languages'",
+                    did_you_mean(config->language, codes));
+    return;
+  }
+  std::rotate(found.begin(), own, own + 1);
+  config->languages = std::move(found);
+}
+
+void ConfigParser::parse_translations(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader reader(node, file_, "translations", diags_);
+  if (!reader.is_map()) return;
+  reader.check_keys({"layout", "key"});
+  std::string layout = "files";
+  reader.get("layout", &layout);
+  if (layout == "files") {
+    config->translation_layout = TranslationLayout::kFiles;
+  } else if (layout == "folders") {
+    config->translation_layout = TranslationLayout::kFolders;
+    if (!reader.get("key", &config->translation_key, /*required=*/true)) return;
+  } else {
+    reader.error(reader.node("layout"), "invalid-value",
+                 "translations.layout must be 'files' (NAME.LANG.md beside NAME.md) or 'folders' "
+                 "(content/LANG/TYPE/NAME.md)",
+                 did_you_mean(layout, {"files", "folders"}));
+  }
+}
+
+void ConfigParser::check_localized_languages(const SiteConfig& config) {
+  std::vector<std::string> codes;
+  for (const auto& l : config.languages) codes.push_back(l.code);
+  for (const auto& [node, code] : localized_keys_) {
+    if (config.language_config(code)) continue;
+    diags_->error(file_, yaml_line(node), yaml_column(node), "unknown-language",
+                  "language '" + code + "' is not declared in 'languages'",
+                  did_you_mean(code, codes));
+  }
+}
 
 std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   size_t errors_before = diags_->error_count();
   YamlMapReader site(root, file_, file_, diags_);
   if (!site.is_map()) return std::nullopt;
-  site.check_keys({"title", "description", "base_url", "language", "theme", "trusted_html",
-                   "page_size", "summary_max_length", "attachment_max_bytes", "repository",
-                   "taxonomies", "common_fields", "types", "search", "browse", "license",
-                   "clearing_house", "forms"});
+  site.check_keys({"title",
+                   "description",
+                   "base_url",
+                   "language",
+                   "theme",
+                   "trusted_html",
+                   "page_size",
+                   "summary_max_length",
+                   "attachment_max_bytes",
+                   "repository",
+                   "taxonomies",
+                   "common_fields",
+                   "types",
+                   "search",
+                   "browse",
+                   "license",
+                   "clearing_house",
+                   "forms",
+                   "languages",
+                   "translations",
+                   "nested_folders"});
   SiteConfig config;
-  site.get("title", &config.title, /*required=*/true);
-  site.get("description", &config.description);
+  site.get("language", &config.language);
+  default_language_ = config.language;
+  text(site, "title", &config.title, &config.titles, /*required=*/true);
+  text(site, "description", &config.description, &config.descriptions);
   site.get("base_url", &config.base_url);
   if (!config.base_url.empty() && config.base_url.back() != '/') config.base_url += '/';
-  site.get("language", &config.language);
+  parse_languages(site, &config);
+  parse_translations(site.node("translations"), &config);
+  site.get("nested_folders", &config.nested_folders);
   site.get("theme", &config.theme);
   site.get("trusted_html", &config.trusted_html);
   if (site.get("page_size", &config.page_size) && config.page_size < 1) {
@@ -97,6 +232,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_browse(site.node("browse"), &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
   if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
+  check_localized_languages(config);
   for (auto& type : config.types) fill_labels(&type.fields, config);
   if (diags_->error_count() == errors_before) {
     parse_clearing_house(root["clearing_house"], file_, &config, diags_);
@@ -143,14 +279,14 @@ void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) 
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
     reader.check_keys({"title", "singular", "vocabulary", "broader"});
-    reader.get("title", &taxonomy.title);
+    text(reader, "title", &taxonomy.title, &taxonomy.titles);
     if (YAML::Node broader = reader.node("broader")) {
       YamlMapReader links(broader, file_, what + " broader", diags_);
       links.check_keys({"taxonomy", "file"});
       links.get("taxonomy", &taxonomy.broader_taxonomy, /*required=*/true);
       links.get("file", &taxonomy.broader_file, /*required=*/true);
     }
-    reader.get("singular", &taxonomy.singular);
+    text(reader, "singular", &taxonomy.singular, &taxonomy.singulars);
     if (taxonomy.title.empty()) taxonomy.title = taxonomy.name;
     if (taxonomy.singular.empty()) taxonomy.singular = taxonomy.title;
     YamlMapReader vocabulary(reader.node("vocabulary"), file_, what + " vocabulary", diags_);
@@ -205,7 +341,7 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
   YamlMapReader reader(node, file_, "a field of " + what, diags_);
   if (!reader.is_map()) return std::nullopt;
   reader.check_keys({"name", "label", "type", "required", "description", "values", "taxonomy",
-                     "target", "fields"});
+                     "target", "fields", "aliases"});
   FieldSchema field;
   field.line = yaml_line(node);
   if (!reader.get("name", &field.name, /*required=*/true)) return std::nullopt;
@@ -219,7 +355,8 @@ std::optional<FieldSchema> ConfigParser::parse_field(const YAML::Node& node,
     return std::nullopt;
   }
   field.type = *type;
-  reader.get("label", &field.label);
+  text(reader, "label", &field.label, &field.labels);
+  reader.get("aliases", &field.aliases);
   reader.get("required", &field.required);
   reader.get("description", &field.description);
   reader.get("values", &field.values);
@@ -262,9 +399,9 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
     reader.check_keys({"title", "singular", "fields", "backlinks", "publication_dates"});
-    reader.get("title", &type.title);
+    text(reader, "title", &type.title, &type.titles);
     reader.get("publication_dates", &type.publication_dates);
-    reader.get("singular", &type.singular);
+    text(reader, "singular", &type.singular, &type.singulars);
     if (type.title.empty()) type.title = type.name;
     if (type.singular.empty()) type.singular = type.title;
     type.fields = common;
@@ -298,7 +435,7 @@ std::vector<BacklinkGroupConfig> ConfigParser::parse_backlinks(const YAML::Node&
     BacklinkGroupConfig group;
     group.line = yaml_line(item);
     reader.get("name", &group.name, /*required=*/true);
-    reader.get("label", &group.label, /*required=*/true);
+    text(reader, "label", &group.label, &group.labels, /*required=*/true);
     reader.get("fields", &group.fields);
     groups.push_back(std::move(group));
   }
@@ -314,6 +451,7 @@ void fill_labels(std::vector<FieldSchema>* fields, const SiteConfig& config) {
     const Taxonomy* taxonomy = config.taxonomy(field.name);
     if (field.type == FieldType::kListOfTerms && taxonomy && field.taxonomy == field.name) {
       field.label = taxonomy->title;
+      field.labels = taxonomy->titles;
       continue;
     }
     field.label = field.name;
@@ -505,6 +643,56 @@ const IssueFormConfig* SiteConfig::form(const std::string& type_name) const {
     if (f.type == type_name) return &f;
   }
   return nullptr;
+}
+
+const LanguageConfig* SiteConfig::language_config(const std::string& code) const {
+  for (const auto& l : languages) {
+    if (l.code == code) return &l;
+  }
+  return nullptr;
+}
+
+namespace {
+
+void localize(const Localized& texts, const std::string& code, std::string* out) {
+  auto it = texts.find(code);
+  if (it != texts.end()) *out = it->second;
+}
+
+void localize_fields(std::vector<FieldSchema>* fields, const std::string& code) {
+  for (auto& field : *fields) {
+    localize(field.labels, code, &field.label);
+    localize_fields(&field.fields, code);
+  }
+}
+
+}  // namespace
+
+SiteConfig localized_config(const SiteConfig& config, const std::string& code) {
+  SiteConfig out = config;
+  localize(config.titles, code, &out.title);
+  localize(config.descriptions, code, &out.description);
+  for (auto& type : out.types) {
+    localize(type.titles, code, &type.title);
+    localize(type.singulars, code, &type.singular);
+    localize_fields(&type.fields, code);
+    for (auto& group : type.backlinks) localize(group.labels, code, &group.label);
+  }
+  for (auto& taxonomy : out.taxonomies) {
+    localize(taxonomy.titles, code, &taxonomy.title);
+    localize(taxonomy.singulars, code, &taxonomy.singular);
+  }
+  return out;
+}
+
+std::string text_direction(const std::string& language) {
+  static const char* kRightToLeft[] = {"ar", "arc", "ckb", "dv", "fa", "he",
+                                       "ps", "sd",  "ug",  "ur", "yi"};
+  std::string primary = ascii_lower(language.substr(0, language.find_first_of("-_")));
+  for (const char* code : kRightToLeft) {
+    if (primary == code) return "rtl";
+  }
+  return "ltr";
 }
 
 std::optional<SiteConfig> parse_site_config(const std::string& text, const std::string& file,

@@ -1,6 +1,7 @@
 #pragma once
 // The site's configuration, read from site.yaml into typed structs.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,11 @@
 #include "util/diagnostic.h"
 
 namespace agora {
+
+// Text that site.yaml may give per language: `title: Case studies` or
+// `title: {en: Case studies, fr: Études de cas}`. The plain string member
+// beside it holds the default language's text.
+using Localized = std::map<std::string, std::string>;  // language code -> text
 
 enum class FieldType {
   kString,
@@ -33,6 +39,10 @@ std::optional<FieldType> parse_field_type(const std::string& name);
 struct FieldSchema {
   std::string name;
   std::string label;  // shown to readers; derived from the name when not set
+  Localized labels;   // per language, when site.yaml gives them
+  // Other spellings front matter may use for this field ("Title", written
+  // for a tool whose keys ignore case).
+  std::vector<std::string> aliases;
   FieldType type = FieldType::kString;
   bool required = false;
   std::string description;
@@ -50,6 +60,7 @@ struct FieldSchema {
 struct BacklinkGroupConfig {
   std::string name;
   std::string label;
+  Localized labels;
   std::vector<std::string> fields;
   int line = 0;
 };
@@ -58,6 +69,7 @@ struct ContentType {
   std::string name;                            // folder under content/, also the URL segment
   std::string title;                           // "Case studies"
   std::string singular;                        // "Case study"
+  Localized titles, singulars;                 // per language
   std::vector<FieldSchema> fields;             // common_fields first, then the type's own
   std::vector<BacklinkGroupConfig> backlinks;  // in site.yaml order
   // False when a document's date is not when it was published (e.g. the day
@@ -74,6 +86,7 @@ struct Taxonomy {
   std::string name;  // key in front matter and URL segment
   std::string title;
   std::string singular;
+  Localized titles, singulars;
   VocabularyKind kind = VocabularyKind::kFile;
   std::string file;           // kFile: path relative to the site root
   std::string document_type;  // kDocuments
@@ -128,12 +141,34 @@ struct LicenseInfo {
   std::string file;  // the full statement in the repository, if any
 };
 
+// One language of the site.
+struct LanguageConfig {
+  std::string code;         // "fr"
+  std::string name;         // in the language itself: "Français"
+  std::string direction;    // "ltr" or "rtl"
+  std::string date_format;  // overrides the theme's date_format; "" = the theme's
+};
+
+// How translations are laid out under content/.
+enum class TranslationLayout {
+  kFiles,    // content/TYPE/NAME.LANG.md beside content/TYPE/NAME.md
+  kFolders,  // content/LANG/TYPE/NAME.md, paired by a front matter key
+};
+
 struct SiteConfig {
   std::string root;  // directory that holds site.yaml; other paths are relative to it
   std::string title;
   std::string description;
+  Localized titles, descriptions;
   std::string base_url;
-  std::string language = "en";
+  std::string language = "en";  // the default language: its pages are at the site root
+  // Every language, the default first. Always at least the default.
+  std::vector<LanguageConfig> languages;
+  TranslationLayout translation_layout = TranslationLayout::kFiles;
+  std::string translation_key;  // kFolders: the front matter field that pairs translations
+  // Documents may sit in sub-folders of their type's folder (collections
+  // imported from other tools); slugs must stay unique within a type.
+  bool nested_folders = false;
   std::string theme = "default";
   bool trusted_html = false;
   int page_size = 20;
@@ -156,7 +191,17 @@ struct SiteConfig {
   const ContentType* type(const std::string& name) const;
   const Taxonomy* taxonomy(const std::string& name) const;
   const IssueFormConfig* form(const std::string& type_name) const;
+  const LanguageConfig* language_config(const std::string& code) const;
+  bool multilingual() const { return languages.size() > 1; }
 };
+
+// The configuration as language `code` shows it: every localized title,
+// label and description replaced by that language's text where site.yaml
+// gives one.
+SiteConfig localized_config(const SiteConfig& config, const std::string& code);
+
+// "rtl" for languages written right to left (ar, fa, he, ur...), else "ltr".
+std::string text_direction(const std::string& language);
 
 // Parses site.yaml text. `file` names it in diagnostics. Returns nullopt and
 // adds errors to diags when the configuration cannot be used.

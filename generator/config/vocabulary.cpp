@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "config/yaml_load.h"
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
@@ -69,8 +71,48 @@ std::string Vocabulary::suggest(const std::string& key) const {
   return "did you mean '" + terms_[index_.at(match)].name + "'?";
 }
 
+void Vocabulary::localize(const std::string& code) {
+  for (auto& term : terms_) {
+    if (auto it = term.names.find(code); it != term.names.end()) term.name = it->second;
+    if (auto it = term.descriptions.find(code); it != term.descriptions.end()) {
+      term.description = it->second;
+    }
+  }
+}
+
+void Vocabulary::rename(const std::string& id, const std::string& name) {
+  auto it = by_id_.find(id);
+  if (it != by_id_.end()) terms_[it->second].name = name;
+}
+
+namespace {
+
+// A scalar, or a mapping of language codes to scalars: the default
+// language's text goes to *out, every language's to *per_language.
+bool read_localized(YamlMapReader& reader, const char* key, const std::string& language,
+                    std::string* out, std::map<std::string, std::string>* per_language,
+                    bool required) {
+  YAML::Node value = reader.node(key);
+  if (!value || !value.IsMap()) return reader.get(key, out, required);
+  for (const auto& kv : value) {
+    if (kv.second.IsScalar()) (*per_language)[kv.first.Scalar()] = kv.second.Scalar();
+  }
+  auto own = per_language->find(language);
+  if (own == per_language->end()) {
+    reader.error(
+        value, "missing-language",
+        "'" + std::string(key) + "' has no text for the default language '" + language + "'",
+        "add " + language + ": ... to it");
+    return false;
+  }
+  *out = own->second;
+  return true;
+}
+
+}  // namespace
+
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags) {
+                           Diagnostics* diags, const std::string& language) {
   YAML::Node root;
   if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return false;
   if (!root.IsSequence()) {
@@ -83,11 +125,20 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
     if (!reader.is_map()) continue;
     reader.check_keys({"id", "name", "aliases", "description", "parent"});
     Term term;
-    if (!reader.get("name", &term.name, /*required=*/true)) continue;
+    if (!read_localized(reader, "name", language, &term.name, &term.names, /*required=*/true)) {
+      continue;
+    }
     if (!reader.get("id", &term.id)) term.id = slugify(term.name);
-    reader.get("description", &term.description);
+    read_localized(reader, "description", language, &term.description, &term.descriptions,
+                   /*required=*/false);
     reader.get("parent", &term.parent);
     reader.get("aliases", &term.aliases);
+    for (const auto& [code, name] : term.names) {
+      if (code != language && name != term.name &&
+          std::find(term.aliases.begin(), term.aliases.end(), name) == term.aliases.end()) {
+        term.aliases.push_back(name);
+      }
+    }
     std::string conflict;
     if (!out->add(std::move(term), &conflict)) {
       const Term* existing = out->find(conflict);

@@ -12,13 +12,15 @@ namespace agora {
 
 struct Term {
   std::string id;    // used in URLs: TAXONOMY/ID/
-  std::string name;  // shown to readers
+  std::string name;  // shown to readers, in the default language
   std::string description;
   std::string parent;  // id of the parent term, or ""
   std::vector<std::string> aliases;
   // Broader terms in another taxonomy (the taxonomy's `broader:`), e.g. a
   // country's region; ids of that taxonomy's terms.
   std::vector<std::string> broader;
+  // Per language, when the vocabulary gives them: name: {en: World, fr: Monde}.
+  std::map<std::string, std::string> names, descriptions;
 };
 
 class Vocabulary {
@@ -36,6 +38,12 @@ class Vocabulary {
   // Adds `broader_id` to the broader terms of term `id`; false if no such term.
   bool add_broader(const std::string& id, const std::string& broader_id);
 
+  // Shows every term's name and description in language `code` where the
+  // vocabulary gives them (for one language's pages).
+  void localize(const std::string& code);
+  // Shows term `id` as `name` (a document's title in another language).
+  void rename(const std::string& id, const std::string& name);
+
  private:
   std::vector<Term> terms_;
   std::map<std::string, size_t> index_;  // id, name, aliases -> term
@@ -44,8 +52,11 @@ class Vocabulary {
 
 // Parses a vocabulary data file: a YAML list of {id, name, aliases, description,
 // parent}. id defaults to the slug of name. Errors name file:line:col.
+// A name or description may be given per language ({en: World, fr: Monde});
+// `language` is the default language, whose text is the term's own; the
+// other languages' names are aliases too, so front matter may use them.
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags);
+                           Diagnostics* diags, const std::string& language = "en");
 
 // Reads a file of broader terms: a YAML mapping from a term of `terms`
 // (written as its id, name or an alias) to one term of `broader`, or a list

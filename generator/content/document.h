@@ -13,6 +13,15 @@
 
 namespace agora {
 
+// The front matter fields every document has a place for, whatever its type:
+// the generator reads them into Document's members (like Hugo's title, date
+// and summary). A site's schema declares them like any other field.
+inline constexpr const char* kTitleField = "title";
+inline constexpr const char* kDateField = "date";
+inline constexpr const char* kUpdatedField = "updated";
+inline constexpr const char* kSummaryField = "summary";
+inline constexpr const char* kDraftField = "draft";
+
 // Where a link to the site goes, resolved once at load: a page (a document
 // or a listing) or a file, plus an anchor. It does not depend on the URL
 // style or on the page the link is written in; render maps it to a URL.
@@ -25,7 +34,7 @@ struct LinkTarget {
   } kind = kUnresolved;
   std::string path;
   std::string fragment;  // without '#'; "" for none
-  std::string document;  // kPage of a document: its key, "organizations/itu"
+  std::string document;  // kPage of a document: its group, "organizations/itu"
 
   bool operator==(const LinkTarget&) const = default;
 };
@@ -48,7 +57,18 @@ struct Document {
   std::string type;         // content type name, the folder under content/
   std::string slug;         // file name without .md
   std::string source_path;  // relative to the site root: "content/TYPE/SLUG.md"
-  std::string path;         // output directory, site-relative: "TYPE/SLUG/"
+  std::string path;         // output directory, site-relative: "TYPE/SLUG/", "fr/TYPE/SLUG/"
+
+  // Languages. A translation names its original; an original has none.
+  std::string language;  // a language code of site.yaml
+  std::string original;  // the original's source path; "" for an original
+  // The key of the original ("TYPE/SLUG"): the same for a document and all
+  // its translations, so links and references find the version in a
+  // page's own language.
+  std::string group;
+  // In a language's view of the site: an original shown in that language's
+  // lists because it has no translation there; its page is the original's.
+  bool fallback = false;
 
   // Front matter, validated. Term fields hold term ids, dates "YYYY-MM-DD".
   nlohmann::json fields = nlohmann::json::object();
@@ -77,6 +97,7 @@ struct Document {
 
   bool has_anchor(const std::string& id) const;
   std::string key() const { return type + "/" + slug; }
+  bool is_translation() const { return !original.empty(); }
 };
 
 }  // namespace agora

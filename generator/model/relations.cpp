@@ -35,8 +35,9 @@ void index_documents(Site* site) {
   site->by_type.clear();
   for (const auto& type : site->config.types) site->by_type[type.name];
   for (size_t i = 0; i < docs.size(); ++i) {
-    site->by_key[docs[i].key()] = i;
     site->by_source[docs[i].source_path] = i;
+    if (!site->shows(docs[i])) continue;
+    site->by_key[docs[i].group] = i;
     site->by_type[docs[i].type].push_back(i);
   }
 }
@@ -49,6 +50,7 @@ void index_taxonomies(Site* site) {
     index.vocabulary = &site->vocabularies.at(taxonomy.name);
   }
   for (size_t i = 0; i < site->documents.size(); ++i) {
+    if (!site->shows(site->documents[i])) continue;
     for (const auto& [taxonomy, ids] : site->documents[i].terms) {
       for (const auto& id : ids) site->taxonomies[taxonomy].documents[id].push_back(i);
     }
@@ -65,6 +67,7 @@ void compute_related(Site* site, size_t limit) {
   const auto& docs = site->documents;
   site->related.assign(docs.size(), {});
   parallel_for(docs.size(), [&](size_t i) {
+    if (!site->shows(docs[i])) return;
     std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
     std::vector<int> counts(docs.size(), 0);
     for (const auto& [taxonomy, ids] : docs[i].terms) {
@@ -92,6 +95,7 @@ void compute_mentions(Site* site) {
   for (const auto& taxonomy : site->config.taxonomies) {
     if (taxonomy.kind != VocabularyKind::kDocuments) continue;
     for (size_t i = 0; i < docs.size(); ++i) {
+      if (!site->shows(docs[i])) continue;
       for (const auto& field : docs[i].term_fields) {
         if (field.taxonomy != taxonomy.name) continue;
         for (const auto& id : field.ids) {
@@ -110,8 +114,13 @@ void compute_mentions(Site* site) {
 }
 
 std::vector<size_t> newest_documents(const Site& site, size_t limit) {
-  std::vector<size_t> order(site.documents.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order;
+  for (size_t i = 0; i < site.documents.size(); ++i) {
+    const Document& doc = site.documents[i];
+    const ContentType* type = site.config.type(doc.type);
+    // An organization's date is when it was entered, not news.
+    if (site.shows(doc) && (!type || type->publication_dates)) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return site.documents[a].date > site.documents[b].date;
   });

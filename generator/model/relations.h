@@ -17,8 +17,10 @@ void compute_related(Site* site, size_t limit = 5);
 // For documents that are terms of a documents vocabulary: who names them.
 void compute_mentions(Site* site);
 
-// The first `limit` documents of every type together, newest first (ties in
-// site order): the home page's latest additions and the feed.
+// The first `limit` documents of every type whose dates are publication
+// dates (site.yaml publication_dates), newest first (ties in site order): the
+// home page's latest additions and the feed. Only the documents the site
+// shows (not another language's translations).
 std::vector<size_t> newest_documents(const Site& site, size_t limit);
 
 }  // namespace agora

@@ -34,10 +34,18 @@ struct Attachment {
 struct Site {
   SiteConfig config;
   std::map<std::string, Vocabulary> vocabularies;  // by taxonomy name
+  // The language this site shows ("en"), and the folder its pages are
+  // generated under: "" for the default language, "fr/" for French. As
+  // load_site returns it, the site is the default language's and holds
+  // every translation too; language_view() makes the other languages'.
+  std::string language;
+  std::string tree;
   // Published documents, ordered by type (site.yaml order), newest first,
   // then by slug. Drafts are kept out unless the build asks for them.
   std::vector<Document> documents;
-  std::map<std::string, size_t> by_key;                // "type/slug" -> index
+  // Indexes over the documents this site shows: translations of another
+  // language are in `documents` (and by_source) but not here.
+  std::map<std::string, size_t> by_key;                // group ("type/slug") -> index
   std::map<std::string, size_t> by_source;             // source_path -> index
   std::map<std::string, std::vector<size_t>> by_type;  // newest first
   std::map<std::string, TaxonomyIndex> taxonomies;     // by taxonomy name
@@ -47,8 +55,15 @@ struct Site {
   // who names it, newest first.
   std::vector<std::vector<Mention>> mentions;
   std::vector<Attachment> attachments;
+  // Every version of every document: group -> language -> page path.
+  std::map<std::string, std::map<std::string, std::string>> versions;
 
   const Document* find(const std::string& type, const std::string& slug) const;
+  // Whether the indexes count `doc`: not a translation held for another
+  // language's view.
+  bool shows(const Document& doc) const { return doc.language == language || doc.fallback; }
+  // A generated page's directory in this site's language tree: "fr/themes/".
+  std::string dir(std::string_view local) const { return tree + std::string(local); }
   // The document a term of a documents vocabulary stands for, if any.
   const Document* term_document(const Taxonomy& taxonomy, const std::string& term_id) const;
 };

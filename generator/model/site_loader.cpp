@@ -6,7 +6,9 @@
 #include "config/yaml_map_reader.h"
 #include "content/body.h"
 #include "content/front_matter.h"
+#include "model/parsed_file.h"
 #include "model/relations.h"
+#include "model/translations.h"
 #include "sources/source_tree.h"
 #include "util/parallel.h"
 #include "util/suggest.h"
@@ -18,21 +20,15 @@ namespace agora {
 
 namespace {
 
-struct ParsedFile {
-  Document doc;
-  FrontMatter front_matter;
-  std::string text;  // owns what front_matter.body points into
-  bool ok = false;
-  Diagnostics diags;
-};
-
 void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
                 bool body_html, ParsedFile* out) {
   Document& doc = out->doc;
   doc.type = source.type;
   doc.slug = source.slug;
   doc.source_path = source.path;
-  doc.path = source.type + "/" + source.slug + "/";
+  doc.path = source.output;
+  doc.language = source.language;
+  doc.original = source.original;
   std::string err;
   if (!fs.read_file(join_path(config.root, source.path), &out->text, &err)) {
     out->diags.error(source.path, 0, 0, "unreadable", err);
@@ -55,12 +51,19 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   out->ok = true;
 }
 
+// Front matter names documents by the slug of their original in the default
+// language; translations are found from there.
+bool names_original(const SiteConfig& config, const Document& doc) {
+  return doc.language == config.language && !doc.is_translation();
+}
+
 // A documents vocabulary: one term per document of the type; the title, when
 // the front matter has a usable one, is its name.
-Vocabulary documents_vocabulary(const std::vector<ParsedFile>& parsed, const std::string& type) {
+Vocabulary documents_vocabulary(const SiteConfig& config, const std::vector<ParsedFile>& parsed,
+                                const std::string& type) {
   Vocabulary vocabulary;
   for (const auto& file : parsed) {
-    if (!file.ok || file.doc.type != type) continue;
+    if (!file.ok || file.doc.type != type || !names_original(config, file.doc)) continue;
     Term term;
     term.id = file.doc.slug;
     YAML::Node title = file.front_matter.data["title"];
@@ -87,7 +90,7 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
                        "taxonomy '" + taxonomy.name + "': cannot read " + taxonomy.file);
           break;
         }
-        parse_vocabulary_file(text, taxonomy.file, &vocabulary, diags);
+        parse_vocabulary_file(text, taxonomy.file, &vocabulary, diags, site->config.language);
         break;
       case VocabularyKind::kIso3166:
         if (!fs.read_file(kIso3166Path, &text, &err)) {
@@ -98,7 +101,7 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
         parse_iso3166(text, kIso3166Path, &vocabulary, diags);
         break;
       case VocabularyKind::kDocuments:
-        vocabulary = documents_vocabulary(parsed, taxonomy.document_type);
+        vocabulary = documents_vocabulary(site->config, parsed, taxonomy.document_type);
         break;
     }
   }
@@ -118,14 +121,15 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
   return diags->error_count() == errors_before;
 }
 
-// Titles must be unique within a type: two pages with one name confuse readers
-// and search results alike. Each file of a clash is reported, naming the
-// others, since nothing tells which one is new.
+// Two documents of a type with one title confuse readers and search results
+// alike, but recurring events share titles: a warning. Each file of a clash
+// is named, with the others, since nothing tells which one is new.
 void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* diags) {
   std::map<std::string, std::vector<const ParsedFile*>> by_title;
   for (const auto& file : parsed) {
     if (!file.ok || file.doc.title.empty()) continue;
-    by_title[file.doc.type + "\n" + fold_for_matching(file.doc.title)].push_back(&file);
+    by_title[file.doc.type + "\n" + file.doc.language + "\n" + fold_for_matching(file.doc.title)]
+        .push_back(&file);
   }
   for (const auto& [_, files] : by_title) {
     if (files.size() < 2) continue;
@@ -134,11 +138,12 @@ void check_duplicate_titles(const std::vector<ParsedFile>& parsed, Diagnostics* 
       for (const ParsedFile* other : files) {
         if (other != file) others += (others.empty() ? "" : ", ") + other->doc.source_path;
       }
-      YAML::Node title = file->front_matter.data["title"];
-      diags->error(file->doc.source_path, yaml_line(title, file->front_matter.line_offset),
-                   yaml_column(title), "duplicate-title",
-                   "title '" + file->doc.title + "' is also used by " + others,
-                   "give each document of a type its own title");
+      YAML::Node title = file->front_matter.data[kTitleField];
+      diags->warning(file->doc.source_path, yaml_line(title, file->front_matter.line_offset),
+                     yaml_column(title), "duplicate-title",
+                     "title '" + file->doc.title + "' is also used by " + others,
+                     "give each document of a type its own title, unless they are one series "
+                     "(a meeting held every year)");
     }
   }
 }
@@ -213,7 +218,7 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
     if (source.is_document) {
       documents.push_back(source);
     } else {
-      site.attachments.push_back({source.path, source.path.substr(std::string("content/").size())});
+      site.attachments.push_back({source.path, source.output});
     }
   }
 
@@ -226,35 +231,53 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
 
   std::map<std::string, std::set<std::string>> slugs_by_type;
   for (const auto& type : site.config.types) slugs_by_type[type.name];
-  for (const auto& file : parsed) slugs_by_type[file.doc.type].insert(file.doc.slug);
-  ValidationContext context{&site.config, &site.vocabularies, &slugs_by_type};
+  for (const auto& file : parsed) {
+    if (names_original(site.config, file.doc)) slugs_by_type[file.doc.type].insert(file.doc.slug);
+  }
+  const auto inherited = inherited_fields(site.config, parsed);
   parallel_for(
       parsed.size(),
       [&](size_t i) {
         ParsedFile& file = parsed[i];
         if (!file.ok) return;
+        ValidationContext context{&site.config, &site.vocabularies, &slugs_by_type};
+        if (auto it = inherited.find(file.doc.source_path); it != inherited.end()) {
+          context.inherited = &it->second;
+        }
         validate_front_matter(file.front_matter, *site.config.type(file.doc.type), context,
                               &file.doc, &file.diags);
         check_summary(site.config, file, &file.diags);
       },
       options.threads);
+  pair_translations(site.config, &parsed);
   check_duplicate_titles(parsed, diags);
-  std::map<std::string, FileHistory> history;
   if (options.history) {
     std::vector<std::string> paths;
     for (const auto& file : parsed) {
       if (file.ok) paths.push_back(file.doc.source_path);
     }
-    history = options.history->read(site.config.root, paths);
+    auto history = options.history->read(site.config.root, paths);
+    for (auto& file : parsed) {
+      if (auto it = history.find(file.doc.source_path); it != history.end()) {
+        file.doc.last_updated = it->second.last_updated;
+        file.doc.contributors = it->second.contributors;
+      }
+    }
+    check_translation_dates(parsed, diags);
   }
 
+  std::set<std::string> published;  // originals that made it in
+  for (auto& file : parsed) {
+    if (file.ok && !file.doc.is_translation() && (!file.doc.draft || options.include_drafts)) {
+      published.insert(file.doc.source_path);
+    }
+  }
+  site.language = site.config.language;
   for (auto& file : parsed) {
     diags->merge(file.diags);
     if (!file.ok) continue;
-    if (auto it = history.find(file.doc.source_path); it != history.end()) {
-      file.doc.last_updated = it->second.last_updated;
-      file.doc.contributors = it->second.contributors;
-    }
+    // A translation of a draft waits for its original.
+    if (file.doc.is_translation() && !published.count(file.doc.original)) continue;
     if (file.doc.draft) {
       auto [line, column] = key_position(file.front_matter, "draft");
       diags->warning(file.doc.source_path, line, column, "draft",
@@ -262,6 +285,7 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
                      "remove 'draft: true' when it is ready to publish");
       if (!options.include_drafts) continue;
     }
+    site.versions[file.doc.group][file.doc.language] = file.doc.path;
     site.documents.push_back(std::move(file.doc));
   }
 

@@ -26,7 +26,7 @@ std::vector<Facet> plan_facets(const Site& site, const std::vector<std::string>&
                     taxonomy,
                     index.vocabulary->by_id(id),
                     {},
-                    facet_path(type.name, *taxonomy, id)};
+                    site.dir(facet_path(type.name, *taxonomy, id))};
         for (size_t doc : documents) {
           if (site.documents[doc].type == type.name) facet.documents.push_back(doc);
         }
@@ -94,8 +94,8 @@ std::optional<GapMap> build_gap_map(const Site& site, const GapMapSpec& spec) {
   map.cells.assign(map.rows.size(), std::vector<GapCell>(map.columns.size()));
   for (size_t r = 0; r < map.rows.size(); ++r) {
     for (size_t c = 0; c < map.columns.size(); ++c) {
-      map.cells[r][c].path = std::string(kGapMapPath) + ascii_lower(map.rows[r]->id) + "/" +
-                             ascii_lower(map.columns[c]->id) + "/";
+      map.cells[r][c].path = site.dir(std::string(kGapMapPath) + ascii_lower(map.rows[r]->id) +
+                                      "/" + ascii_lower(map.columns[c]->id) + "/");
     }
   }
 

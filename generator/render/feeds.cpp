@@ -18,16 +18,22 @@ std::string document_date(const Document& doc) {
 }  // namespace
 
 std::string atom_feed(const Site& site, size_t limit) {
-  std::vector<size_t> order = newest_documents(site, limit);
+  // The language's own documents: a fallback is another language's news.
+  std::vector<size_t> order;
+  for (size_t index : newest_documents(site, site.documents.size())) {
+    if (order.size() < limit && !site.documents[index].fallback) order.push_back(index);
+  }
   const std::string& base = site.config.base_url;
   // The feed's date comes from the content, never the clock, so rebuilding
   // unchanged content gives the same bytes.
   std::string updated = "1970-01-01";
-  for (const auto& doc : site.documents) updated = std::max(updated, document_date(doc));
+  for (const auto& doc : site.documents) {
+    if (site.shows(doc) && !doc.fallback) updated = std::max(updated, document_date(doc));
+  }
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-      escape_html(site.config.language) +
+      escape_html(site.language.empty() ? site.config.language : site.language) +
       "\">\n"
       "  <title>" +
       escape_html(site.config.title) +
@@ -36,13 +42,13 @@ std::string atom_feed(const Site& site, size_t limit) {
       escape_html(site.config.description) +
       "</subtitle>\n"
       "  <id>" +
-      escape_html(absolute_url(base, "")) +
+      escape_html(absolute_url(base, site.dir(""))) +
       "</id>\n"
       "  <link rel=\"alternate\" href=\"" +
-      escape_html(absolute_url(base, "")) +
+      escape_html(absolute_url(base, site.dir(""))) +
       "\"/>\n"
       "  <link rel=\"self\" href=\"" +
-      escape_html(absolute_url(base, "feed.xml")) +
+      escape_html(absolute_url(base, site.dir("feed.xml"))) +
       "\"/>\n"
       "  <updated>" +
       updated + "T00:00:00Z</updated>\n";
@@ -82,17 +88,25 @@ std::string atom_feed(const Site& site, size_t limit) {
   return out;
 }
 
-std::string sitemap(const Site& site, const std::vector<std::string>& page_dirs) {
+std::string document_lastmod(const Document& doc) { return document_date(doc); }
+
+std::string sitemap(const std::string& base_url, std::vector<SitemapEntry> entries) {
+  std::sort(entries.begin(), entries.end(),
+            [](const SitemapEntry& a, const SitemapEntry& b) { return a.dir < b.dir; });
+  bool alternates = std::any_of(entries.begin(), entries.end(),
+                                [](const SitemapEntry& e) { return !e.alternates.empty(); });
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  std::vector<std::string> dirs = page_dirs;
-  std::sort(dirs.begin(), dirs.end());
-  for (const auto& dir : dirs) {
-    out += "  <url><loc>" + escape_html(absolute_url(site.config.base_url, dir)) + "</loc>";
-    auto it = site.by_key.find(dir.empty() ? "" : dir.substr(0, dir.size() - 1));
-    if (it != site.by_key.end()) {
-      out += "<lastmod>" + document_date(site.documents[it->second]) + "</lastmod>";
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+  if (alternates) out += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
+  out += ">\n";
+  for (const auto& entry : entries) {
+    out += "  <url><loc>" + escape_html(absolute_url(base_url, entry.dir)) + "</loc>";
+    if (!entry.lastmod.empty()) out += "<lastmod>" + entry.lastmod + "</lastmod>";
+    // Google's form: every version lists every version, itself included.
+    for (const auto& [language, dir] : entry.alternates) {
+      out += "<xhtml:link rel=\"alternate\" hreflang=\"" + escape_html(language) + "\" href=\"" +
+             escape_html(absolute_url(base_url, dir)) + "\"/>";
     }
     out += "</url>\n";
   }

@@ -6,6 +6,7 @@
 
 #include "content/toc.h"
 #include "model/relations.h"
+#include "sources/source_tree.h"
 #include "util/human_bytes.h"
 #include "util/text.h"
 
@@ -39,17 +40,7 @@ std::string page_dir(const std::string& first_dir, size_t page) {
 
 std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id) {
   if (const Document* doc = site.term_document(taxonomy, term_id)) return doc->path;
-  return taxonomy.path() + ascii_lower(term_id) + "/";
-}
-
-std::string text_direction(const std::string& language) {
-  static const char* kRightToLeft[] = {"ar", "arc", "ckb", "dv", "fa", "he",
-                                       "ps", "sd",  "ug",  "ur", "yi"};
-  std::string primary = ascii_lower(language.substr(0, language.find_first_of("-_")));
-  for (const char* code : kRightToLeft) {
-    if (primary == code) return "rtl";
-  }
-  return "ltr";
+  return site.dir(taxonomy.path() + ascii_lower(term_id) + "/");
 }
 
 PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageExtras extras)
@@ -74,28 +65,58 @@ SiteInfo PageViews::site_info(const std::string& dir) const {
   SiteInfo info;
   info.title = config.title;
   info.description = config.description;
-  info.language = config.language;
-  info.direction = text_direction(config.language);
+  const LanguageConfig* language = config.language_config(site_.language);
+  info.language = site_.language;
+  info.direction = language ? language->direction : text_direction(site_.language);
   // A directory prefix for assets and scripts, never a page link, so no
   // index.html even offline.
   info.root = relative_url(dir, "", UrlStyle{});
-  info.home_url = url(dir, "");
+  info.home_url = url(dir, site_.dir(""));
   info.css_url = url(dir, "css/site.css");
-  info.search_url = url(dir, "search/");
-  info.feed_url = url(dir, "feed.xml");
-  info.downloads_url = url(dir, "downloads/");
+  info.search_url = url(dir, site_.dir("search/"));
+  info.search_path = site_.dir("search/");
+  info.feed_url = url(dir, site_.dir("feed.xml"));
+  info.downloads_url = url(dir, site_.dir("downloads/"));
   info.offline = style_.offline;
   for (const auto& type : config.types) {
-    info.nav.push_back({type.title, url(dir, type.name + "/"), dir.starts_with(type.name + "/")});
+    std::string listing = site_.dir(type.name + "/");
+    info.nav.push_back({type.title, url(dir, listing), dir.starts_with(listing)});
   }
   for (const auto& taxonomy : config.taxonomies) {
     if (taxonomy.kind == VocabularyKind::kDocuments) continue;
     if (site_.taxonomies.at(taxonomy.name).documents.empty()) continue;
-    info.taxonomies.push_back({taxonomy.title, url(dir, taxonomy.path())});
+    info.taxonomies.push_back({taxonomy.title, url(dir, site_.dir(taxonomy.path()))});
   }
   if (extras_.bundle) info.bundle = Bundle{url(dir, extras_.bundle->url), extras_.bundle->size};
-  if (gap_map_) info.gap_map_url = url(dir, kGapMapPath);
+  if (gap_map_) info.gap_map_url = url(dir, site_.dir(kGapMapPath));
+  if (config.multilingual()) {
+    for (const auto& other : config.languages) {
+      info.languages.push_back(language_link(dir, other, language_tree(config, other.code)));
+    }
+  }
+  info.has_languages = info.languages.size() > 1;
   return info;
+}
+
+LanguageLink PageViews::language_link(const std::string& dir, const LanguageConfig& language,
+                                      const std::string& to) const {
+  const std::string& base = site_.config.base_url;
+  return {language.code,      language.name,
+          url(dir, to),       base.empty() ? url(dir, to) : absolute_url(base, to),
+          language.direction, language.code == site_.language};
+}
+
+// A generated page (a listing, a term) has the same place in every
+// language's tree.
+std::vector<LanguageLink> PageViews::translations(const std::string& dir) const {
+  std::vector<LanguageLink> out;
+  const SiteConfig& config = site_.config;
+  if (!config.multilingual()) return out;
+  std::string local = dir.substr(site_.tree.size());
+  for (const auto& language : config.languages) {
+    out.push_back(language_link(dir, language, language_tree(config, language.code) + local));
+  }
+  return out;
 }
 
 PageInfo PageViews::page_info(const std::string& dir, const std::string& kind,
@@ -111,10 +132,12 @@ PageInfo PageViews::page_info(const std::string& dir, const std::string& kind,
   // Every page below home shows the way back to it; home, search and 404
   // stand alone.
   if (kind != "home" && kind != "search" && kind != "404") {
-    page.breadcrumbs.push_back({words_.format("home"), url(dir, "")});
+    page.breadcrumbs.push_back({words_.format("home"), url(dir, site_.dir(""))});
     for (const auto& [crumb, to] : trail) page.breadcrumbs.push_back({crumb, url(dir, to)});
   }
   page.has_breadcrumbs = !page.breadcrumbs.empty();
+  page.translations = translations(dir);
+  page.has_translations = page.translations.size() > 1;
   return page;
 }
 
@@ -129,7 +152,12 @@ ListingItem PageViews::item(const std::string& dir, size_t index) const {
   item.summary = doc.summary;
   item.type = doc.type;
   item.type_singular = type->singular;
-  item.type_url = url(dir, doc.type + "/");
+  item.type_url = url(dir, site_.dir(doc.type + "/"));
+  item.language = doc.language;
+  item.fallback = doc.fallback;
+  if (doc.fallback)
+    item.fallback_note =
+        words_.format("fallback_note", {{"language", language_name(doc.language)}});
   return item;
 }
 
@@ -198,7 +226,7 @@ Filters PageViews::filters(const std::string& type, const std::string& dir,
   const ContentType* content_type = site_.config.type(type);
   std::string title = content_type ? content_type->title : type;
   out.has_filters = !out.groups.empty();
-  out.all_url = url(dir, type + "/");
+  out.all_url = url(dir, site_.dir(type + "/"));
   out.all_title = words_.format("all_of", {{"items", title}, {"items_lower", ascii_lower(title)}});
   out.filtered = current != nullptr;
   return out;
@@ -208,13 +236,14 @@ Filters PageViews::filters(const std::string& type, const std::string& dir,
 
 HomePage PageViews::home() const {
   HomePage view;
-  view.site = site_info("");
-  view.page = page_info("", "home", site_.config.title, {});
+  const std::string dir = site_.dir("");
+  view.site = site_info(dir);
+  view.page = page_info(dir, "home", site_.config.title, {});
   Home& home = view.home;
-  home.latest = items("", newest_documents(site_, 6));
+  home.latest = items(dir, newest_documents(site_, 6));
   for (const auto& type : site_.config.types) {
-    home.types.push_back(
-        {type.title, type.singular, url("", type.name + "/"), site_.by_type.at(type.name).size()});
+    home.types.push_back({type.title, type.singular, url(dir, site_.dir(type.name + "/")),
+                          site_.by_type.at(type.name).size()});
   }
   // The facet taxonomies (themes, regions) are the main ways in and show
   // every term in use; the others are one link each.
@@ -226,7 +255,7 @@ HomePage PageViews::home() const {
     if (!featured || taxonomy.kind == VocabularyKind::kDocuments) {
       std::string to = taxonomy.kind == VocabularyKind::kDocuments ? taxonomy.document_type + "/"
                                                                    : taxonomy.path();
-      home.more.push_back({taxonomy.title, url("", to), used.size()});
+      home.more.push_back({taxonomy.title, url(dir, site_.dir(to)), used.size()});
       continue;
     }
     std::vector<std::pair<size_t, const Term*>> by_count;
@@ -242,9 +271,9 @@ HomePage PageViews::home() const {
         words_.format("all_of", {{"items", taxonomy.title}, {"items_lower", way.title_lower}});
     std::string segment = taxonomy.path();
     way.id = "by-" + segment.substr(0, segment.size() - 1);
-    way.url = url("", taxonomy.path());
+    way.url = url(dir, site_.dir(taxonomy.path()));
     for (const auto& [count, term] : by_count) {
-      way.terms.push_back({term->name, url("", term_path(site_, taxonomy, term->id)), count});
+      way.terms.push_back({term->name, url(dir, term_path(site_, taxonomy, term->id)), count});
     }
     home.ways_in.push_back(std::move(way));
   }
@@ -257,7 +286,7 @@ HomePage PageViews::home() const {
 }
 
 ListingPage PageViews::type_listing(const ContentType& type, size_t page) const {
-  std::string first = type.name + "/";
+  std::string first = site_.dir(type.name + "/");
   std::string dir = page_dir(first, page);
   ListingPage view;
   view.site = site_info(dir);
@@ -275,7 +304,7 @@ ListingPage PageViews::facet_listing(const Facet& facet, size_t page) const {
       words_.format("facet_title", {{"type", type.title}, {"term", facet.term->name}});
   ListingPage view;
   view.site = site_info(dir);
-  view.page = page_info(dir, "facet", title, {{type.title, type.name + "/"}});
+  view.page = page_info(dir, "facet", title, {{type.title, site_.dir(type.name + "/")}});
   view.listing = listing(title, facet.path, page, facet.documents);
   view.listing.type = type.name;
   view.listing.description = non_empty(facet.term->description);
@@ -294,10 +323,10 @@ ListingPage PageViews::gap_cell_listing(size_t row, size_t column, size_t page) 
   std::string gap_map_title = words_.format("gap_map");
   ListingPage view;
   view.site = site_info(dir);
-  view.page = page_info(dir, "gap-cell", title, {{gap_map_title, kGapMapPath}});
+  view.page = page_info(dir, "gap-cell", title, {{gap_map_title, site_.dir(kGapMapPath)}});
   view.listing = listing(title, cell.path, page, cell.documents);
   view.listing.kicker = gap_map_title;
-  view.listing.kicker_url = url(dir, kGapMapPath);
+  view.listing.kicker_url = url(dir, site_.dir(kGapMapPath));
   return view;
 }
 
@@ -310,7 +339,7 @@ std::optional<std::string> PageViews::term_url(const Taxonomy& taxonomy, const T
 
 GapMapPage PageViews::gap_map_page() const {
   const GapMap& map = *gap_map_;
-  const std::string dir = kGapMapPath;
+  const std::string dir = site_.dir(kGapMapPath);
   GapMapPage view;
   view.site = site_info(dir);
   view.page = page_info(dir, "gap-map", words_.format("gap_map"), {});
@@ -375,7 +404,7 @@ std::map<std::string, std::string> PageViews::gap_map_words() const {
 
 TaxonomyPage PageViews::taxonomy(const Taxonomy& taxonomy) const {
   const TaxonomyIndex& index = site_.taxonomies.at(taxonomy.name);
-  const std::string dir = taxonomy.path();
+  const std::string dir = site_.dir(taxonomy.path());
   TaxonomyPage view;
   view.site = site_info(dir);
   view.page = page_info(dir, "taxonomy", taxonomy.title, {});
@@ -398,7 +427,7 @@ TermPage PageViews::term(const Taxonomy& taxonomy, const Term& term, size_t page
   const std::string dir = page_dir(first, page);
   TermPage view;
   view.site = site_info(dir);
-  view.page = page_info(dir, "term", term.name, {{taxonomy.title, taxonomy.path()}});
+  view.page = page_info(dir, "term", term.name, {{taxonomy.title, site_.dir(taxonomy.path())}});
   view.listing =
       listing(term.name, first, page, site_.taxonomies.at(taxonomy.name).documents.at(term.id));
   view.listing.description = non_empty(term.description);
@@ -408,7 +437,7 @@ TermPage PageViews::term(const Taxonomy& taxonomy, const Term& term, size_t page
   info.description = non_empty(term.description);
   info.taxonomy = taxonomy.title;
   info.singular = taxonomy.singular;
-  info.taxonomy_url = url(dir, taxonomy.path());
+  info.taxonomy_url = url(dir, site_.dir(taxonomy.path()));
   // The same term narrowed to one type: the facet pages.
   for (const auto& facet : facets_) {
     if (facet.taxonomy != &taxonomy || facet.term != &term) continue;
@@ -421,7 +450,7 @@ TermPage PageViews::term(const Taxonomy& taxonomy, const Term& term, size_t page
 }
 
 DownloadsPage PageViews::downloads() const {
-  const std::string dir = "downloads/";
+  const std::string dir = site_.dir("downloads/");
   DownloadsPage view;
   view.site = site_info(dir);
   view.page = page_info(dir, "downloads", words_.format("open_data"), {});
@@ -447,6 +476,17 @@ PlainPage PageViews::plain(const std::string& dir, const std::string& kind) cons
 
 // ---------------------------------------------------------------- documents
 
+// A language's name in this page's language (i18n language_names), else
+// its own name from site.yaml.
+std::string PageViews::language_name(const std::string& code) const {
+  const nlohmann::json& names = words_.json().value("language_names", nlohmann::json::object());
+  if (names.is_object() && names.contains(code) && names[code].is_string()) {
+    return names[code].get<std::string>();
+  }
+  const LanguageConfig* language = site_.config.language_config(code);
+  return language ? language->name : code;
+}
+
 std::string PageViews::link_url(const Document& doc, size_t link) const {
   const LinkTarget& target = doc.targets.at(link);
   std::string out;
@@ -455,7 +495,16 @@ std::string PageViews::link_url(const Document& doc, size_t link) const {
       return doc.links[link].destination;
     case LinkTarget::kAnchor:
       break;
-    case LinkTarget::kPage:
+    case LinkTarget::kPage: {
+      // A document in this page's language when it has a version in it; a
+      // listing in this language's tree.
+      auto version = site_.by_key.find(target.document);
+      out = url(doc.path, !target.document.empty() && version != site_.by_key.end()
+                              ? site_.documents[version->second].path
+                          : target.document.empty() ? site_.dir(target.path)
+                                                    : target.path);
+      break;
+    }
     case LinkTarget::kFile:
       out = url(doc.path, target.path);
       break;
@@ -630,7 +679,7 @@ DocumentPage PageViews::document(size_t index) const {
   const SiteConfig& config = site_.config;
   DocumentPage view;
   view.site = site_info(doc.path);
-  view.page = page_info(doc.path, "document", doc.title, {{type.title, doc.type + "/"}});
+  view.page = page_info(doc.path, "document", doc.title, {{type.title, site_.dir(doc.type + "/")}});
   view.page.description = doc.summary;
   DocumentView& d = view.document;
   d.item = item(doc.path, index);
@@ -666,6 +715,22 @@ DocumentPage PageViews::document(size_t index) const {
     d.history_url = config.repository_url + "/commits/" + config.repository_branch + "/" + file;
   }
   d.source_path = doc.source_path;
+  // The page in each language it has a version in.
+  if (site_.config.multilingual()) {
+    view.page.translations.clear();
+    auto versions = site_.versions.find(doc.group);
+    for (const auto& language : site_.config.languages) {
+      if (versions == site_.versions.end()) break;
+      auto version = versions->second.find(language.code);
+      if (version == versions->second.end()) continue;
+      view.page.translations.push_back(language_link(doc.path, language, version->second));
+      if (doc.is_translation() && language.code == site_.config.language) {
+        d.original = view.page.translations.back();
+        d.original->name = language_name(language.code);
+      }
+    }
+    view.page.has_translations = view.page.translations.size() > 1;
+  }
   return view;
 }
 

@@ -72,6 +72,10 @@ class PageViews {
   std::string body_html(const Document& doc) const;
   std::string link_url(const Document& doc, size_t link) const;
   std::map<std::string, std::string> gap_map_words() const;
+  LanguageLink language_link(const std::string& dir, const LanguageConfig& language,
+                             const std::string& to) const;
+  std::vector<LanguageLink> translations(const std::string& dir) const;
+  std::string language_name(const std::string& code) const;
   std::optional<std::string> term_url(const Taxonomy& taxonomy, const Term& term,
                                       const std::string& dir) const;
 
@@ -86,9 +90,6 @@ class PageViews {
 // Directory of a term's page, or of the document that a documents-vocabulary
 // term stands for.
 std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::string& term_id);
-
-// "rtl" for languages written right to left (ar, fa, he, ur...), else "ltr".
-std::string text_direction(const std::string& language);
 
 // Paginated list directory: page 1 is `first_dir`, page N first_dir/page/N/.
 std::string page_dir(const std::string& first_dir, size_t page);

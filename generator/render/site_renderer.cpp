@@ -24,6 +24,10 @@ struct PageJob {
   std::string template_name;
   bool in_sitemap = true;
   std::function<json()> context;
+  // What the same page is called in every language: its directory in the
+  // tree for a generated page, "doc:" + group for a document.
+  std::string alternate_key;
+  std::string lastmod;  // documents
 };
 
 // Every page the site has, in a fixed order.
@@ -33,9 +37,9 @@ class PagePlanner {
       : site_(site), views_(views), theme_(theme) {}
 
   std::vector<PageJob> plan() {
-    add("", "home", [this] { return to_json(views_.home()); });
+    add(site_.dir(""), "home", [this] { return to_json(views_.home()); });
     for (const auto& type : site_.config.types) {
-      paginate(type.name + "/", site_.by_type.at(type.name).size(), "listing",
+      paginate(site_.dir(type.name + "/"), site_.by_type.at(type.name).size(), "listing",
                [this, &type](size_t page) { return to_json(views_.type_listing(type, page)); });
     }
     for (const auto& facet : views_.facets()) {
@@ -43,7 +47,7 @@ class PagePlanner {
                [this, &facet](size_t page) { return to_json(views_.facet_listing(facet, page)); });
     }
     if (const auto& map = views_.gap_map()) {
-      add(kGapMapPath, "gap-map", [this] { return to_json(views_.gap_map_page()); });
+      add(site_.dir(kGapMapPath), "gap-map", [this] { return to_json(views_.gap_map_page()); });
       for (size_t r = 0; r < map->rows.size(); ++r) {
         for (size_t c = 0; c < map->columns.size(); ++c) {
           const GapCell& cell = map->cells[r][c];
@@ -56,24 +60,33 @@ class PagePlanner {
     }
     for (size_t i = 0; i < site_.documents.size(); ++i) {
       const Document& doc = site_.documents[i];
+      // A fallback's page is its original's, in the original's tree.
+      if (!site_.shows(doc) || doc.fallback) continue;
       std::string specific = "document-" + doc.type;
       add(doc.path, theme_.files->count(specific) ? specific : "document",
           [this, i] { return to_json(views_.document(i)); });
+      jobs_.back().alternate_key = "doc:" + doc.group;
+      jobs_.back().lastmod = document_lastmod(doc);
     }
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
-    add("downloads/", "downloads", [this] { return to_json(views_.downloads()); });
+    add(site_.dir("downloads/"), "downloads", [this] { return to_json(views_.downloads()); });
     add(
-        "search/", "search", [this] { return to_json(views_.plain("search/", "search")); },
+        site_.dir("search/"), "search",
+        [this] { return to_json(views_.plain(site_.dir("search/"), "search")); },
         /*in_sitemap=*/false);
-    jobs_.push_back(
-        {"", "404.html", "404", false, [this] { return to_json(views_.plain("", "404")); }});
+    // One 404 page for the whole site, in the default language.
+    if (site_.tree.empty()) {
+      jobs_.push_back({"", "404.html", "404", false,
+                       [this] { return to_json(views_.plain("", "404")); }, "", ""});
+    }
     return std::move(jobs_);
   }
 
  private:
   void add(const std::string& dir, const std::string& template_name, std::function<json()> context,
            bool in_sitemap = true) {
-    jobs_.push_back({dir, page_file(dir), template_name, in_sitemap, std::move(context)});
+    jobs_.push_back({dir, page_file(dir), template_name, in_sitemap, std::move(context),
+                     dir.substr(site_.tree.size()), ""});
   }
 
   void paginate(const std::string& first_dir, size_t count, const std::string& template_name,
@@ -89,7 +102,7 @@ class PagePlanner {
     if (taxonomy.kind == VocabularyKind::kDocuments) return;
     const TaxonomyIndex& index = site_.taxonomies.at(taxonomy.name);
     if (index.documents.empty()) return;
-    add(taxonomy.path(), "taxonomy",
+    add(site_.dir(taxonomy.path()), "taxonomy",
         [this, &taxonomy] { return to_json(views_.taxonomy(taxonomy)); });
     for (const auto& [id, documents] : index.documents) {
       const Term* term = index.vocabulary->by_id(id);
@@ -110,25 +123,22 @@ class PagePlanner {
 
 uint64_t pages_rendered() { return g_pages_rendered.load(); }
 
-bool render_site(const Site& site, const Theme& theme, const RenderOptions& options,
-                 SiteFiles* files, Diagnostics* diags) {
+namespace {
+
+// One language's pages, with their sitemap entries.
+bool render_language(const Site& site, const Theme& theme, const RenderOptions& options,
+                     const PageExtras& extras, SiteFiles* files,
+                     std::vector<std::pair<SitemapEntry, std::string>>* sitemap,
+                     Diagnostics* diags) {
   size_t before = diags->error_count();
-  SiteFiles data_files;
-  add_open_data(site, &data_files);
-  PageExtras extras;
-  if (!options.bundle_file.empty()) {
-    extras.bundle = Bundle{options.bundle_file, human_bytes(options.bundle_bytes)};
-  }
-  for (const auto& [path, bytes] : data_files) extras.data_sizes[path] = bytes.size();
-  PageViews views(site, theme.words, options.style, std::move(extras));
+  const Words& words = theme.words_for(site.language);
+  PageViews views(site, words, options.style, extras);
   // The jobs' context functions point into the planner: it outlives them.
   PagePlanner planner(site, views, theme);
   std::vector<PageJob> jobs = planner.plan();
-
   std::vector<std::string> out(jobs.size());
   std::vector<Diagnostics> found(jobs.size());
-  const json& words = theme.words.json();
-  const json globals = {{"i18n", words}};
+  const json globals = {{"i18n", words.json()}};
   parallel_for(
       jobs.size(),
       [&](size_t i) {
@@ -137,18 +147,53 @@ bool render_site(const Site& site, const Theme& theme, const RenderOptions& opti
         ++g_pages_rendered;
       },
       options.threads);
-  std::vector<std::string> page_dirs;
   for (size_t i = 0; i < jobs.size(); ++i) {
     diags->merge(found[i]);
     (*files)[jobs[i].file] = std::move(out[i]);
-    if (jobs[i].in_sitemap) page_dirs.push_back(jobs[i].dir);
+    if (jobs[i].in_sitemap) {
+      sitemap->push_back({{jobs[i].dir, jobs[i].lastmod, {}}, jobs[i].alternate_key});
+    }
   }
+  (*files)[site.dir("feed.xml")] = atom_feed(site);
+  return diags->error_count() == before;
+}
+
+}  // namespace
+
+bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
+                 const RenderOptions& options, SiteFiles* files, Diagnostics* diags) {
+  const Site& site = *languages.front();
+  SiteFiles data_files;
+  add_open_data(site, &data_files);
+  PageExtras extras;
+  if (!options.bundle_file.empty()) {
+    extras.bundle = Bundle{options.bundle_file, human_bytes(options.bundle_bytes)};
+  }
+  for (const auto& [path, bytes] : data_files) extras.data_sizes[path] = bytes.size();
+  bool ok = true;
+  std::vector<std::pair<SitemapEntry, std::string>> entries;  // entry, alternate key
+  std::vector<std::string> entry_language;
+  for (const Site* language : languages) {
+    ok = render_language(*language, theme, options, extras, files, &entries, diags) && ok;
+    entry_language.resize(entries.size(), language->language);
+  }
+  // Each page lists its versions in every language, itself included.
+  std::vector<SitemapEntry> sitemap_entries;
+  if (languages.size() > 1) {
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> versions;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      versions[entries[i].second].emplace_back(entry_language[i], entries[i].first.dir);
+    }
+    for (auto& [entry, key] : entries) {
+      if (versions[key].size() > 1) entry.alternates = versions[key];
+    }
+  }
+  for (auto& [entry, _] : entries) sitemap_entries.push_back(std::move(entry));
   for (const auto& [path, bytes] : theme.assets) (*files)[path] = bytes;
   files->merge(data_files);
-  (*files)["feed.xml"] = atom_feed(site);
-  (*files)["sitemap.xml"] = sitemap(site, page_dirs);
+  (*files)["sitemap.xml"] = sitemap(site.config.base_url, std::move(sitemap_entries));
   (*files)["robots.txt"] = robots_txt(site);
-  return diags->error_count() == before;
+  return ok;
 }
 
 }  // namespace agora

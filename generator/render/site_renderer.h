@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/site.h"
 #include "render/site_files.h"
@@ -24,11 +25,19 @@ struct RenderOptions {
   uint64_t bundle_bytes = 0;
 };
 
-// Renders pages, open data, feeds, sitemap and robots.txt, and adds the
-// theme's assets. Returns false only when a template recursed without end
-// (the one problem a template check cannot see), with an error in diags.
-bool render_site(const Site& site, const Theme& theme, const RenderOptions& options,
-                 SiteFiles* files, Diagnostics* diags);
+// Renders every language's pages, each in its own tree (`languages` holds
+// one view per language, the default first: see model/languages.h; a site
+// with one language is its own view), their feeds, and once for all the
+// open data, sitemap, robots.txt, 404 page and the theme's assets. Returns
+// false only when a template recursed without end (the one problem a
+// template check cannot see), with an error in diags.
+bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
+                 const RenderOptions& options, SiteFiles* files, Diagnostics* diags);
+
+inline bool render_site(const Site& site, const Theme& theme, const RenderOptions& options,
+                        SiteFiles* files, Diagnostics* diags) {
+  return render_site(std::vector<const Site*>{&site}, theme, options, files, diags);
+}
 
 // How many pages render_site has rendered in this process: lets a test show
 // that `agora check` renders none.

@@ -42,10 +42,12 @@ void read_assets(const FileSystem& fs, const SiteConfig& config, const std::stri
   }
 }
 
-// The theme's words, then the site's own file over them, key by key.
+// The theme's words, then the site's own file over them, key by key; the
+// language's date_format from site.yaml over both.
 std::optional<Words> read_words(const FileSystem& fs, const SiteConfig& config,
-                                const std::string& theme, Diagnostics* diags) {
-  const std::string name = "i18n/" + config.language + ".yaml";
+                                const std::string& theme, const LanguageConfig& language,
+                                Diagnostics* diags) {
+  const std::string name = "i18n/" + language.code + ".yaml";
   const std::string theme_file = join_path(theme, name);
   const std::string site_file = join_path(config.root, name);
   nlohmann::json words = nlohmann::json::object();
@@ -64,14 +66,15 @@ std::optional<Words> read_words(const FileSystem& fs, const SiteConfig& config,
   }
   if (!found) {
     diags->error(shown_path(config, theme_file), 0, 0, "missing-words",
-                 "the theme has no words for language '" + config.language + "'",
+                 "the theme has no words for language '" + language.code + "'",
                  "add " + name +
                      " to the theme (copy i18n/en.yaml and translate it), or set "
                      "site.yaml's language to one the theme has");
     return std::nullopt;
   }
+  if (!language.date_format.empty()) words["date_format"] = language.date_format;
   check_generator_words(words, shown_path(config, theme_file), diags);
-  return Words(config.language, std::move(words));
+  return Words(language.code, std::move(words));
 }
 
 }  // namespace
@@ -114,9 +117,14 @@ std::optional<Theme> load_theme(const FileSystem& fs, const SiteConfig& config,
                  "template-missing", "template '" + name + "' not found",
                  "add " + name + ".mustache to templates/ or to the theme's templates/");
   }
-  auto words = read_words(fs, config, theme.dir, diags);
-  if (!words) return std::nullopt;
-  theme.words = std::move(*words);
+  std::vector<LanguageConfig> languages = config.languages;
+  if (languages.empty()) languages.push_back({config.language, config.language, "", ""});
+  for (const auto& language : languages) {
+    auto words = read_words(fs, config, theme.dir, language, diags);
+    if (!words) return std::nullopt;
+    theme.words_by_language[language.code] = std::move(*words);
+  }
+  theme.words = theme.words_by_language.at(languages.front().code);
   read_assets(fs, config, join_path(theme.dir, "assets"), &theme.assets, diags);
   read_assets(fs, config, join_path(config.root, "assets"), &theme.assets, diags);
   return theme;

@@ -25,8 +25,14 @@ struct Theme {
   // shared with the template set, which parses each on first use.
   std::shared_ptr<const std::map<std::string, TemplateFile>> files;
   std::unique_ptr<TemplateSet> templates;
-  Words words;
+  Words words;                                     // the default language's
+  std::map<std::string, Words> words_by_language;  // every language's, by code
   SiteFiles assets;  // the theme's assets/ then the site's, by output path
+
+  const Words& words_for(const std::string& code) const {
+    auto it = words_by_language.find(code);
+    return it == words_by_language.end() ? words : it->second;
+  }
 };
 
 // The theme folder a site uses: its own themes/NAME, else the bundled

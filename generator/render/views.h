@@ -75,6 +75,27 @@ struct CountedLink {
   }
 };
 
+// One language's version of a page (or its home).
+struct LanguageLink {
+  static constexpr const char* kName = "LanguageLink";
+  std::string code;
+  std::string name;
+  std::string url;
+  std::string hreflang_url;
+  std::string direction;
+  bool current = false;
+  template <typename V>
+  void visit(V& v) const {
+    v("code", code, "the language's code (\"fr\"), for lang and hreflang attributes");
+    v("name", name, "the language's name in itself (\"Français\")");
+    v("url", url, "the page in that language");
+    v("hreflang_url", hreflang_url,
+      "the same, absolute when site.yaml has a base_url (for <link rel=alternate hreflang>)");
+    v("direction", direction, "\"ltr\" or \"rtl\"");
+    v("current", current, "it is this page's language");
+  }
+};
+
 struct Bundle {
   static constexpr const char* kName = "Bundle";
   std::string url;
@@ -108,6 +129,7 @@ struct SiteInfo {
   std::string home_url;
   std::string css_url;
   std::string search_url;
+  std::string search_path;
   std::string feed_url;
   std::string downloads_url;
   bool offline = false;
@@ -116,6 +138,8 @@ struct SiteInfo {
   std::optional<Bundle> bundle;
   std::optional<std::string> gap_map_url;
   std::optional<License> license;
+  std::vector<LanguageLink> languages;
+  bool has_languages = false;
   template <typename V>
   void visit(V& v) const {
     v("title", title, "site.yaml's title");
@@ -126,6 +150,8 @@ struct SiteInfo {
     v("home_url", home_url, "the home page");
     v("css_url", css_url, "the theme's stylesheet, css/site.css");
     v("search_url", search_url, "the search page");
+    v("search_path", search_path,
+      "the folder of this language's search files, from the site root (\"fr/search/\")");
     v("feed_url", feed_url, "the Atom feed");
     v("downloads_url", downloads_url, "the open data page");
     v("offline", offline, "the build is for file:// (links end in index.html)");
@@ -134,6 +160,8 @@ struct SiteInfo {
     v("bundle", bundle, "the offline zip, when the build makes one");
     v("gap_map_url", gap_map_url, "the gap map, when site.yaml's browse section asks for one");
     v("license", license, "the content licence, when site.yaml names one");
+    v("languages", languages, "every language of the site, each linking to its home page");
+    v("has_languages", has_languages, "the site has more than one language");
   }
 };
 
@@ -158,6 +186,8 @@ struct PageInfo {
   std::string canonical;
   std::vector<Crumb> breadcrumbs;
   bool has_breadcrumbs = false;
+  std::vector<LanguageLink> translations;
+  bool has_translations = false;
   template <typename V>
   void visit(V& v) const {
     v("kind", kind,
@@ -170,6 +200,9 @@ struct PageInfo {
     v("breadcrumbs", breadcrumbs,
       "the pages above this one, home first; the page itself is not in it");
     v("has_breadcrumbs", has_breadcrumbs, "breadcrumbs is not empty");
+    v("translations", translations,
+      "this page in each language it exists in, this one included (the language switcher)");
+    v("has_translations", has_translations, "the page exists in more than one language");
     for (const char* page_kind : kPageKinds) {
       v(std::string("is_") + page_kind, kind == page_kind, "true on a page of that kind only");
     }
@@ -191,6 +224,9 @@ struct ListingItem {
   std::string type_singular;
   std::string type_url;
   bool example = false;
+  bool fallback = false;
+  std::string language;
+  std::string fallback_note;
   template <typename V>
   void visit(V& v) const {
     v("title", title, "the document's title");
@@ -202,6 +238,11 @@ struct ListingItem {
     v("type_singular", type_singular, "the type's singular title (\"Case study\")");
     v("type_url", type_url, "the type's listing");
     v("example", example, "site.yaml's example field is true: an illustration, not a real case");
+    v("fallback", fallback,
+      "the document has no version in this page's language: this is the original, in its own");
+    v("language", language, "the document's language code");
+    v("fallback_note", fallback_note,
+      "for a fallback, the i18n message fallback_note (\"Not translated yet: in English\")");
   }
 };
 
@@ -724,6 +765,7 @@ struct DocumentView {
   std::optional<std::string> edit_url;
   std::optional<std::string> history_url;
   std::string source_path;
+  std::optional<LanguageLink> original;
   template <typename V>
   void visit(V& v) const {
     item.visit(v);
@@ -753,6 +795,7 @@ struct DocumentView {
       "the file's edit page in the repository (site.yaml repository), or false");
     v("history_url", history_url, "its history, or false");
     v("source_path", source_path, "the Markdown file, \"content/TYPE/SLUG.md\"");
+    v("original", original, "for a translation, the original it renders; false otherwise");
   }
 };
 

@@ -42,6 +42,8 @@ std::string value_for(const Site& site, const Document& doc, const std::string& 
 
 }  // namespace
 
+bool indexed(const Site& site, const Document& doc) { return site.shows(doc) && !doc.fallback; }
+
 SearchCorpus site_search_corpus(const Site& site) {
   SearchCorpus corpus;
   corpus.ref = "ref";
@@ -49,6 +51,7 @@ SearchCorpus site_search_corpus(const Site& site) {
     corpus.fields.push_back({field.name, field.boost});
   corpus.documents.reserve(site.documents.size());
   for (const auto& doc : site.documents) {
+    if (!indexed(site, doc)) continue;
     SearchDocument out;
     out.ref = doc.path;
     for (const auto& field : corpus.fields) out.fields.push_back(value_for(site, doc, field.name));
@@ -77,6 +80,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();
   for (const auto& doc : site.documents) {
+    if (!indexed(site, doc)) continue;
     const ContentType* type = site.config.type(doc.type);
     documents[doc.path] = {{"title", doc.title},
                            {"url", relative_url("", doc.path, style)},
@@ -86,10 +90,10 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
   }
   std::string documents_json = documents.dump();
   // One script for file://, where fetch() of local JSON is blocked.
-  (*files)["search/index.js"] =
+  (*files)[site.dir("search/index.js")] =
       "window.AGORA_SEARCH={\"index\":" + index.json + ",\"documents\":" + documents_json + "};\n";
-  (*files)["search/index.json"] = index.json;
-  (*files)["search/documents.json"] = std::move(documents_json);
+  (*files)[site.dir("search/index.json")] = index.json;
+  (*files)[site.dir("search/documents.json")] = std::move(documents_json);
   return true;
 }
 

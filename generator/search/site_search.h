@@ -28,6 +28,10 @@ inline constexpr const char* kLunrScriptPath = "/usr/share/javascript/lunr/lunr.
 // field of that name, lists joined by spaces.
 SearchCorpus site_search_corpus(const Site& site);
 
+// Whether a document is in its site's index: the site's own language only
+// (a fallback is searched in its own language's index).
+bool indexed(const Site& site, const Document& doc);
+
 // The index, built once per build: it does not depend on the URL style, so
 // the online site and the offline bundle share it.
 struct SiteIndex {

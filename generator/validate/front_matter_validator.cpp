@@ -1,5 +1,6 @@
 #include "validate/front_matter_validator.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
@@ -28,6 +29,48 @@ YAML::Node key_node(const YAML::Node& map, const std::string& name) {
 }
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// What may follow a date: "T00:00:00.000Z", " 7:37:00 -0400", "T10:30+02:00"
+// (ISO 8601 and the forms other tools write): T or a space, an hour of one
+// or two digits, minutes, optional seconds and fraction, and an optional
+// zone (Z, +hh, +hhmm, +hh:mm), itself optionally after a space.
+bool is_time_of_day(const std::string& t) {
+  size_t i = 0;
+  auto digits = [&](size_t min, size_t max) {
+    size_t start = i;
+    while (i < t.size() && i - start < max && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    return i - start >= min;
+  };
+  if (t.empty() || (t[0] != 'T' && t[0] != ' ')) return false;
+  ++i;
+  if (!digits(1, 2) || i >= t.size() || t[i++] != ':' || !digits(2, 2)) return false;
+  if (i < t.size() && t[i] == ':') {
+    ++i;
+    if (!digits(2, 2)) return false;
+    if (i < t.size() && t[i] == '.') {
+      ++i;
+      if (!digits(1, 9)) return false;
+    }
+  }
+  if (i < t.size() && t[i] == ' ') ++i;
+  if (i == t.size()) return true;
+  if (t[i] == 'Z') return i + 1 == t.size();
+  if (t[i] != '+' && t[i] != '-') return false;
+  ++i;
+  if (!digits(2, 2)) return false;
+  if (i < t.size() && t[i] == ':') ++i;
+  if (i < t.size() && !digits(2, 2)) return false;
+  return i == t.size();
+}
+
+// A field's value under its name or one of its aliases.
+YAML::Node value_of(const YAML::Node& map, const FieldSchema& field) {
+  if (YAML::Node value = map[field.name]) return value;
+  for (const auto& alias : field.aliases) {
+    if (YAML::Node value = map[alias]) return value;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
 
 class Validator {
  public:
@@ -72,7 +115,7 @@ void Validator::run(const ContentType& type) {
   check_unknown(data, type.fields, "type '" + type.name + "'");
   check_required(data, nullptr, type.fields, "");
   for (const auto& field : type.fields) {
-    YAML::Node value = data[field.name];
+    YAML::Node value = value_of(data, field);
     if (is_empty(value)) continue;
     nlohmann::json converted = convert(field, value);
     if (converted.is_null()) continue;
@@ -99,11 +142,23 @@ void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSche
       continue;
     }
     bool known = false;
-    for (const auto& f : fields) known = known || f.name == key;
-    if (!known) {
-      error(kv.first, "unknown-field", "unknown field '" + key + "' for " + where,
-            did_you_mean(key, names));
+    for (const auto& f : fields) {
+      known = known || f.name == key ||
+              std::find(f.aliases.begin(), f.aliases.end(), key) != f.aliases.end();
     }
+    if (known) continue;
+    // "Title" for "title": tools that ignore case let this through; we name
+    // the spelling to use.
+    std::string lower;
+    for (char c : key) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower != key && std::find(names.begin(), names.end(), lower) != names.end()) {
+      error(kv.first, "capitalised-field",
+            "field '" + key + "' is written with capitals; field names are lower case",
+            "write it as '" + lower + "'");
+      continue;
+    }
+    error(kv.first, "unknown-field", "unknown field '" + key + "' for " + where,
+          did_you_mean(key, names));
   }
 }
 
@@ -111,7 +166,8 @@ void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
                                const std::vector<FieldSchema>& fields, const std::string& where) {
   for (const auto& field : fields) {
     if (!field.required) continue;
-    YAML::Node value = map[field.name];
+    if (!item && ctx_.inherited && ctx_.inherited->count(field.name)) continue;
+    YAML::Node value = value_of(map, field);
     std::string name = where.empty() ? field.name : where + "." + field.name;
     if (!value) {
       std::string message = "missing required field '" + name + "'";
@@ -302,11 +358,11 @@ nlohmann::json Validator::convert_objects(const FieldSchema& field, const YAML::
 }
 
 void Validator::record(const FieldSchema& field, const nlohmann::json& value) {
-  if (field.name == "title") doc_->title = value.get<std::string>();
-  if (field.name == "date") doc_->date = value.get<std::string>();
-  if (field.name == "updated") doc_->updated = value.get<std::string>();
-  if (field.name == "summary") doc_->summary = value.get<std::string>();
-  if (field.name == "draft") doc_->draft = value.get<bool>();
+  if (field.name == kTitleField) doc_->title = value.get<std::string>();
+  if (field.name == kDateField) doc_->date = value.get<std::string>();
+  if (field.name == kUpdatedField) doc_->updated = value.get<std::string>();
+  if (field.name == kSummaryField) doc_->summary = value.get<std::string>();
+  if (field.name == kDraftField) doc_->draft = value.get<bool>();
   if (field.type == FieldType::kListOfTerms) {
     FieldTerms terms{field.name, field.taxonomy, value.get<std::vector<std::string>>()};
     auto& all = doc_->terms[field.taxonomy];
@@ -338,13 +394,8 @@ bool parse_iso_date(const std::string& text, std::string* day) {
   if (month < 1 || month > 12) return false;
   int days = kDays[month - 1] + (month == 2 && is_leap(year) ? 1 : 0);
   if (d < 1 || d > days) return false;
-  if (text.size() > 10) {
-    // A time part: THH:MM[:SS[.fff]] then Z or +hh:mm, as ISO 8601 allows.
-    if ((text[10] != 'T' && text[10] != ' ') || !all_digits(text, 11, 2) || text.size() < 16 ||
-        text[13] != ':' || !all_digits(text, 14, 2)) {
-      return false;
-    }
-  }
+  if (text.size() > 10 && !is_time_of_day(text.substr(10))) return false;
+  // The day as written: a time zone does not move the date a reader sees.
   *day = text.substr(0, 10);
   return true;
 }

@@ -18,6 +18,9 @@ struct ValidationContext {
   const SiteConfig* config = nullptr;
   const std::map<std::string, Vocabulary>* vocabularies = nullptr;
   const std::map<std::string, std::set<std::string>>* slugs_by_type = nullptr;
+  // A translation's fields that its original gives: not required here, the
+  // translation inherits them.
+  const std::set<std::string>* inherited = nullptr;
 };
 
 // Reports every problem (unknown field, missing or empty required field,

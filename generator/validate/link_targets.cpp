@@ -110,7 +110,7 @@ class Resolver {
       return false;
     }
     const Document& document = *it->second;
-    *target = {LinkTarget::kPage, document.path, fragment, document.key()};
+    *target = {LinkTarget::kPage, document.path, fragment, document.group};
     return check_anchor(document, fragment, error);
   }
 

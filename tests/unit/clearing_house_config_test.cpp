@@ -142,10 +142,10 @@ TEST_CASE("broader and license errors") {
 TEST_CASE("a file of broader terms links terms, and names unknown ones on either side") {
   agora::Vocabulary regions, countries;
   std::string conflict;
-  regions.add({"western-africa", "Western Africa", "", "", {"West Africa"}, {}}, &conflict);
-  regions.add({"world", "World", "", "", {}, {}}, &conflict);
-  countries.add({"gh", "Ghana", "", "", {"GH"}, {}}, &conflict);
-  countries.add({"ml", "Mali", "", "", {"ML"}, {}}, &conflict);
+  regions.add({"western-africa", "Western Africa", "", "", {"West Africa"}, {}, {}, {}}, &conflict);
+  regions.add({"world", "World", "", "", {}, {}, {}, {}}, &conflict);
+  countries.add({"gh", "Ghana", "", "", {"GH"}, {}, {}, {}}, &conflict);
+  countries.add({"ml", "Mali", "", "", {"ML"}, {}, {}, {}}, &conflict);
   agora::Diagnostics diags;
   CHECK(agora::parse_broader_file("GH: West Africa\nMali: [western-africa, world]\n", "b.yaml",
                                   regions, &countries, &diags));

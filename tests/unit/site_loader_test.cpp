@@ -114,7 +114,9 @@ TEST_CASE("front matter problems are all reported with file, line and column") {
 TEST_CASE("files in the wrong place or with bad names are reported") {
   FixtureFs fs;
   std::string err;
-  fs.memory_.write_file("site/content/notes/Bad Name.md", "", &err);
+  fs.memory_.write_file("site/content/notes/Bad Name.md",
+                        agora::testing::fixture_doc("title: Bad\ndate: 2020-01-01\nsummary: S.\n"),
+                        &err);
   fs.memory_.write_file("site/content/note/x.md", "", &err);
   fs.memory_.write_file("site/content/_drafts/ignored.md", "", &err);
   Diagnostics diags;
@@ -126,7 +128,8 @@ TEST_CASE("files in the wrong place or with bad names are reported") {
   }
   CHECK(got == std::vector<std::string>{
                    "content/note/x.md unknown-type did you mean 'notes'?",
-                   "content/notes/Bad Name.md file-name rename it to 'bad-name.md'",
+                   "content/notes/Bad Name.md file-name rename it to 'bad-name.md' so the file "
+                   "and its address agree",
                });
 }
 

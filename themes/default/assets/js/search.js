@@ -39,6 +39,8 @@
     return root;
   }
   var root = siteRoot();
+  // A multilingual site has one index per language, in that language's tree.
+  var searchDir = doc.documentElement.getAttribute('data-search') || 'search/';
 
   // ---- loading -----------------------------------------------------------
 
@@ -69,9 +71,9 @@
     if (offline) {
       // fetch() is blocked on file://; a script tag is not.
       data = window.AGORA_SEARCH ? Promise.resolve(window.AGORA_SEARCH)
-        : loadScript(root + 'search/index.js').then(function () { return window.AGORA_SEARCH; });
+        : loadScript(root + searchDir + 'index.js').then(function () { return window.AGORA_SEARCH; });
     } else {
-      data = Promise.all([fetchJson('search/index.json'), fetchJson('search/documents.json')])
+      data = Promise.all([fetchJson(searchDir + 'index.json'), fetchJson(searchDir + 'documents.json')])
         .then(function (parts) { return { index: parts[0], documents: parts[1] }; });
     }
     loading = Promise.all([lunrReady, data]).then(function (parts) {

@@ -1,0 +1,49 @@
+#include "model/languages.h"
+
+#include "model/relations.h"
+#include "sources/source_tree.h"
+
+namespace agora {
+
+Site language_view(const Site& site, const std::string& code) {
+  Site view;
+  view.config = localized_config(site.config, code);
+  view.language = code;
+  view.tree = language_tree(site.config, code);
+  view.vocabularies = site.vocabularies;
+  for (auto& [_, vocabulary] : view.vocabularies) vocabulary.localize(code);
+  view.attachments = site.attachments;
+  view.versions = site.versions;
+  // One document per group: this language's version, else the original.
+  std::map<std::string, const Document*> own;
+  for (const auto& doc : site.documents) {
+    if (doc.language == code) own[doc.group] = &doc;
+  }
+  for (const auto& doc : site.documents) {
+    if (doc.is_translation()) continue;
+    auto translated = own.find(doc.group);
+    if (translated != own.end()) {
+      view.documents.push_back(*translated->second);
+    } else {
+      view.documents.push_back(doc);
+      view.documents.back().fallback = doc.language != code;
+    }
+  }
+  // Vocabularies of documents (organizations) name their terms after the
+  // documents' titles: in this language where there is a translation.
+  for (const auto& taxonomy : view.config.taxonomies) {
+    if (taxonomy.kind != VocabularyKind::kDocuments) continue;
+    for (const auto& doc : view.documents) {
+      if (doc.type == taxonomy.document_type && !doc.fallback && doc.is_translation()) {
+        view.vocabularies[taxonomy.name].rename(doc.group.substr(doc.type.size() + 1), doc.title);
+      }
+    }
+  }
+  index_documents(&view);
+  index_taxonomies(&view);
+  compute_related(&view);
+  compute_mentions(&view);
+  return view;
+}
+
+}  // namespace agora
