@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/site_guard.h"
 #include "model/site_loader.h"
 #include "output/attachments.h"
 #include "output/site_writer.h"
@@ -27,7 +28,8 @@ constexpr const char* kBundleFile = "agora-offline.zip";
 // summary line.
 constexpr size_t kProgressDocuments = 1000;
 
-void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env) {
+void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env,
+                     const FileSystem& fs) {
   PrintOptions print;
   print.color = env.color_err;
   size_t slash = args.config.rfind('/');
@@ -38,7 +40,7 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
     if (d.code == "draft") continue;
     if (d.severity == Severity::kError || !args.quiet) shown.add(d);
   }
-  print_diagnostics(shown, *env.fs, print, *env.err);
+  print_diagnostics(shown, fs, print, *env.err);
 }
 
 // Pages, assets, attachments and search files in one URL style.
@@ -71,17 +73,19 @@ bool make_bundle(const FileSystem& fs, const Site& site, const Theme& theme, con
 
 int run_build(const CommandArgs& args, const CliEnv& env) {
   auto start = env.clock->now();
+  ConfinedFileSystem fs(env.fs);
+  guard_site(&fs, args.config, args.out);
   Diagnostics diags;
   LoadOptions load;
   load.include_drafts = args.drafts;
   load.history = env.history;
-  auto site = load_site(*env.fs, args.config, load, &diags);
+  auto site = load_site(fs, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   SiteFiles files;
   std::optional<Theme> theme;
-  if (site) theme = load_theme(*env.fs, site->config, &diags);
+  if (site) theme = load_theme(fs, site->config, &diags);
   if (site && theme && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
@@ -90,7 +94,7 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
       std::ostringstream text;
       write_search_corpus(corpus, text);
       std::string err;
-      if (!env.fs->write_file(args.search_corpus, text.str(), &err)) {
+      if (!fs.write_file(args.search_corpus, text.str(), &err)) {
         diags.error(args.search_corpus, 0, 0, "unwritable", err);
       }
     }
@@ -98,12 +102,12 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, *theme, index, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(fs, *site, *theme, index, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
     if (!diags.has_errors() &&
-        render_with_search(*env.fs, *site, *theme, render, index, &files, &diags) && args.bundle) {
+        render_with_search(fs, *site, *theme, render, index, &files, &diags) && args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {
@@ -111,8 +115,9 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
                << index.stats.terms << " terms, " << human_bytes(index.json.size()) << "\n";
     }
   }
+  diags.merge(fs.diagnostics());
   diags.sort();
-  report_problems(diags, args, env);
+  report_problems(diags, args, env, fs);
   if (!site || !theme || diags.has_errors()) {
     *env.err << "agora build: failed; " << args.out << "/ was left as it was\n";
     return 1;
@@ -123,9 +128,13 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   write.cache_dir = join_path(site->config.root, ".agora-cache");
   WriteReport report;
   std::string err;
-  if (!write_site(*env.fs, args.out, files, write, &report, &err)) {
+  if (!write_site(fs, args.out, files, write, &report, &err)) {
     *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
     return 1;
+  }
+  if (report.precompress.cache_refused) {
+    *env.err << "agora build: warning: " << write.cache_dir
+             << " is a symbolic link; the compression cache was not used\n";
   }
   if (args.report) {
     std::vector<std::string> types;

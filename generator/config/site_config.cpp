@@ -57,6 +57,8 @@ class ConfigParser {
   std::vector<BacklinkGroupConfig> parse_backlinks(const YAML::Node& node, const std::string& what);
   void parse_search(const YAML::Node& node, SiteConfig* config);
   void parse_browse(const YAML::Node& node, SiteConfig* config);
+  void parse_limits(const YAML::Node& node, SiteConfig* config);
+  void check_site_path(const YAML::Node& node, const std::string& path, const std::string& what);
   void check_browse(const YAML::Node& node, const SiteConfig& config);
   void check_references(const YAML::Node& root, const SiteConfig& config);
   void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
@@ -72,14 +74,14 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   site.check_keys({"title", "description", "base_url", "language", "theme", "trusted_html",
                    "page_size", "summary_max_length", "attachment_max_bytes", "repository",
                    "taxonomies", "common_fields", "types", "search", "browse", "license",
-                   "clearing_house", "forms"});
+                   "clearing_house", "forms", "limits"});
   SiteConfig config;
   site.get("title", &config.title, /*required=*/true);
   site.get("description", &config.description);
   site.get("base_url", &config.base_url);
   if (!config.base_url.empty() && config.base_url.back() != '/') config.base_url += '/';
   site.get("language", &config.language);
-  site.get("theme", &config.theme);
+  if (site.get("theme", &config.theme)) check_site_path(site.node("theme"), config.theme, "theme");
   site.get("trusted_html", &config.trusted_html);
   if (site.get("page_size", &config.page_size) && config.page_size < 1) {
     site.error(site.node("page_size"), "invalid-value", "page_size must be at least 1");
@@ -95,6 +97,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_types(site.node("types"), common, &config);
   parse_search(site.node("search"), &config);
   parse_browse(site.node("browse"), &config);
+  parse_limits(site.node("limits"), &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
   if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
   for (auto& type : config.types) fill_labels(&type.fields, config);
@@ -159,6 +162,7 @@ void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) 
     bool iso = false;
     int sources = 0;
     if (vocabulary.get("file", &taxonomy.file)) {
+      check_site_path(vocabulary.node("file"), taxonomy.file, what + " vocabulary file");
       taxonomy.kind = VocabularyKind::kFile;
       ++sources;
     }
@@ -359,6 +363,35 @@ void ConfigParser::parse_browse(const YAML::Node& node, SiteConfig* config) {
   gap.get("rows", &config->browse.gap_rows);
   gap.get("columns", &config->browse.gap_columns);
   gap.get("types", &config->browse.gap_types);
+}
+
+void ConfigParser::parse_limits(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader limits(node, file_, "limits", diags_);
+  limits.check_keys(
+      {"document_bytes", "yaml_depth", "yaml_nodes", "table_columns", "bracket_depth"});
+  Limits& out = config->limits;
+  auto positive = [&](const char* key, bool got, long long value) {
+    if (got && value < 1) {
+      limits.error(limits.node(key), "invalid-value", std::string(key) + " must be at least 1");
+    }
+  };
+  positive("document_bytes", limits.get("document_bytes", &out.document_bytes), out.document_bytes);
+  positive("yaml_depth", limits.get("yaml_depth", &out.yaml_depth), out.yaml_depth);
+  positive("yaml_nodes", limits.get("yaml_nodes", &out.yaml_nodes), out.yaml_nodes);
+  positive("table_columns", limits.get("table_columns", &out.table_columns), out.table_columns);
+  positive("bracket_depth", limits.get("bracket_depth", &out.bracket_depth), out.bracket_depth);
+}
+
+// Paths in site.yaml name files of the site: relative, and never out of it.
+void ConfigParser::check_site_path(const YAML::Node& node, const std::string& path,
+                                   const std::string& what) {
+  bool outside = path.starts_with("/") || path == ".." || path.starts_with("../") ||
+                 path.find("/../") != std::string::npos || path.ends_with("/..");
+  if (!outside) return;
+  diags_->error(file_, yaml_line(node), yaml_column(node), "path-outside-site",
+                what + " '" + path + "' is outside the site folder",
+                "give a path relative to the folder of " + file_ + ", without '..'");
 }
 
 // Facets and the gap map name taxonomies and types declared above; a missing

@@ -70,9 +70,9 @@ std::string Vocabulary::suggest(const std::string& key) const {
 }
 
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags) {
+                           Diagnostics* diags, const YamlLimits& limits) {
   YAML::Node root;
-  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return false;
+  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags, limits)) return false;
   if (!root.IsSequence()) {
     diags->error(file, 1, 1, "wrong-type", "a vocabulary file must be a list of terms");
     return false;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/yaml_load.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -45,7 +46,7 @@ class Vocabulary {
 // Parses a vocabulary data file: a YAML list of {id, name, aliases, description,
 // parent}. id defaults to the slug of name. Errors name file:line:col.
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags);
+                           Diagnostics* diags, const YamlLimits& limits = {});
 
 // Reads a file of broader terms: a YAML mapping from a term of `terms`
 // (written as its id, name or an alias) to one term of `broader`, or a list

@@ -265,8 +265,17 @@ void append_html_escaped(std::string_view value, std::string* out) {
       case '"':
         entity = "&quot;";
         break;
+      case '\'':
+        // For theme authors who quote attributes with apostrophes.
+        entity = "&#39;";
+        break;
       default:
-        continue;
+        // C0 controls are not allowed in HTML text or XML at all.
+        if (static_cast<unsigned char>(value[i]) >= 0x20 || value[i] == '\t' || value[i] == '\n' ||
+            value[i] == '\r') {
+          continue;
+        }
+        entity = "\xEF\xBF\xBD";  // U+FFFD
     }
     out->append(value.substr(start, i - start));
     out->append(entity);
