@@ -371,16 +371,16 @@ void ConfigParser::parse_limits(const YAML::Node& node, SiteConfig* config) {
   limits.check_keys(
       {"document_bytes", "yaml_depth", "yaml_nodes", "table_columns", "bracket_depth"});
   Limits& out = config->limits;
-  auto positive = [&](const char* key, bool got, long long value) {
-    if (got && value < 1) {
+  auto positive = [&](const char* key, auto* value) {
+    if (limits.get(key, value) && *value < 1) {
       limits.error(limits.node(key), "invalid-value", std::string(key) + " must be at least 1");
     }
   };
-  positive("document_bytes", limits.get("document_bytes", &out.document_bytes), out.document_bytes);
-  positive("yaml_depth", limits.get("yaml_depth", &out.yaml_depth), out.yaml_depth);
-  positive("yaml_nodes", limits.get("yaml_nodes", &out.yaml_nodes), out.yaml_nodes);
-  positive("table_columns", limits.get("table_columns", &out.table_columns), out.table_columns);
-  positive("bracket_depth", limits.get("bracket_depth", &out.bracket_depth), out.bracket_depth);
+  positive("document_bytes", &out.document_bytes);
+  positive("yaml_depth", &out.yaml_depth);
+  positive("yaml_nodes", &out.yaml_nodes);
+  positive("table_columns", &out.table_columns);
+  positive("bracket_depth", &out.bracket_depth);
 }
 
 // Paths in site.yaml name files of the site: relative, and never out of it.

@@ -42,8 +42,9 @@ bool can_start_value(char previous) {
 
 // Byte offset of the innermost '[', '{' or quote left open before `end`, or
 // npos. Quotes count only where a YAML scalar can start, so the apostrophe in
-// "summary: It's here" is text.
-size_t unclosed_opener(std::string_view yaml, size_t end) {
+// "summary: It's here" is text. With max_depth > 0, returns instead the
+// first opener nested deeper than max_depth, or npos.
+size_t unclosed_opener(std::string_view yaml, size_t end, size_t max_depth = 0) {
   std::vector<size_t> open;
   char quote = 0;
   char previous = '\n';  // last non-blank character outside quotes
@@ -73,11 +74,13 @@ size_t unclosed_opener(std::string_view yaml, size_t end) {
       open.push_back(i);
     } else if ((c == '[' || c == '{') && can_start_value(previous)) {
       open.push_back(i);
+      if (max_depth > 0 && open.size() > max_depth) return i;
     } else if ((c == ']' || c == '}') && !open.empty()) {
       open.pop_back();
     }
     if (c == '\n' || (c != ' ' && c != '\t')) previous = c;
   }
+  if (max_depth > 0) return std::string_view::npos;
   return open.empty() ? std::string_view::npos : open.back();
 }
 
@@ -264,6 +267,17 @@ bool has_control_character(std::string_view text, char32_t* code_point) {
 bool load_yaml(std::string_view yaml, const std::string& file, int line_offset,
                const std::string& what, YAML::Node* out, Diagnostics* diags,
                const YamlLimits& limits) {
+  // yaml-cpp recurses once per level of "[[[...": refuse a text nested past
+  // the limit before it can exhaust the stack.
+  if (size_t deep = unclosed_opener(yaml, yaml.size(), static_cast<size_t>(limits.depth));
+      deep != std::string_view::npos) {
+    auto [line, column] = line_and_column(yaml, deep);
+    diags->error(
+        file, line + line_offset, column, "yaml-too-deep",
+        what + ": values nested more than " + std::to_string(limits.depth) + " levels deep",
+        "flatten the structure, or raise limits.yaml_depth in site.yaml");
+    return false;
+  }
   try {
     *out = YAML::Load(std::string(yaml));
   } catch (const YAML::ParserException& e) {

@@ -84,7 +84,7 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir) cons
     // The iterator does not descend into linked folders; linked files are
     // left out here too, so no listing reaches outside dir.
     if (!it->is_symlink(ec) && it->is_regular_file(ec)) {
-      out.push_back(fs::relative(it->path(), dir, ec).generic_string());
+      out.push_back(it->path().lexically_relative(dir).generic_string());
     }
   }
   std::sort(out.begin(), out.end());
@@ -97,7 +97,7 @@ std::vector<std::string> RealFileSystem::list_symlinks(const std::string& dir) c
   if (!fs::is_directory(fs::symlink_status(dir, ec))) return out;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_symlink(ec)) out.push_back(fs::relative(it->path(), dir, ec).generic_string());
+    if (it->is_symlink(ec)) out.push_back(it->path().lexically_relative(dir).generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;
