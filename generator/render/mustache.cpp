@@ -11,6 +11,10 @@ using nlohmann::json;
 
 // Deeper inclusion than this is a runaway recursion, not a real site.
 constexpr int kMaxDepth = 100;
+// Partials included in one render, all levels together: a template that
+// includes itself twice doubles its work at each of kMaxDepth levels, and
+// the depth bound alone would let it run for ever.
+constexpr long kMaxIncludes = 1'000'000;
 
 bool is_falsy(const json* v) {
   return v == nullptr || v->is_null() || (v->is_boolean() && !v->get<bool>()) ||
@@ -168,7 +172,7 @@ class Renderer {
       report(*tmpl);
       return;
     }
-    if (depth_ >= kMaxDepth) {
+    if (depth_ >= kMaxDepth || ++includes_ > kMaxIncludes) {
       recursion_error(n, name);
       return;
     }
@@ -200,8 +204,11 @@ class Renderer {
     ok_ = false;
     if (diags_ == nullptr || !reported_.insert("recursion:" + name).second) return;
     diags_->error(name, 0, 0, "template-recursion",
-                  "templates include each other more than " + std::to_string(kMaxDepth) +
-                      " levels deep at '" + n.text + "'",
+                  includes_ > kMaxIncludes
+                      ? "templates were included more than " + std::to_string(kMaxIncludes) +
+                            " times in one page, at '" + n.text + "'"
+                      : "templates include each other more than " + std::to_string(kMaxDepth) +
+                            " levels deep at '" + n.text + "'",
                   "check that recursive partials stop on empty data");
   }
 
@@ -230,6 +237,7 @@ class Renderer {
   std::string indent_;
   bool pending_indent_ = true;
   int depth_ = 0;
+  long includes_ = 0;
   bool ok_ = true;
   std::set<std::string> reported_;
   std::unordered_map<std::string, const ParsedTemplate*> templates_;

@@ -189,3 +189,12 @@ TEST_CASE("also: links to a document whose front matter failed are not 'missing'
         "content/notes/beta.md:2:8: error[yaml-syntax]: invalid YAML in front matter: a quoted "
         "value is never closed");
 }
+
+TEST_CASE("also: a template that includes itself twice stops, not after 2^100 steps") {
+  Diagnostics diags;
+  std::string out =
+      render_mustache("{{>p}}", nlohmann::json::object(), {{"p", "x{{>p}}{{>p}}"}}, &diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message ==
+        "templates were included more than 1000000 times in one page, at 'p'");
+}
