@@ -544,7 +544,15 @@ std::optional<SiteConfig> parse_site_config(const std::string& text, const std::
                                             Diagnostics* diags) {
   YAML::Node root;
   if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return std::nullopt;
-  return ConfigParser(file, diags).parse(root);
+  // yaml-cpp throws where a shape was assumed that the checks missed; that
+  // is a bug here, but a message, not an abort.
+  try {
+    return ConfigParser(file, diags).parse(root);
+  } catch (const YAML::Exception& e) {
+    diags->error(file, e.mark.line + 1, e.mark.column + 1, "invalid-config",
+                 std::string("cannot read this configuration: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 }  // namespace agora

@@ -98,6 +98,8 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
     }
   }
   for (const auto& item : root) {
+    // Not a mapping: reported above; yaml-cpp throws on item["..."].
+    if (!item.IsMap()) continue;
     std::string parent = item["parent"] ? item["parent"].Scalar() : "";
     if (!parent.empty() && !out->by_id(parent)) {
       diags->error(file, yaml_line(item["parent"]), yaml_column(item["parent"]), "unknown-term",

@@ -160,6 +160,9 @@ class Renderer {
 
   // Partials and parents: a partial is a parent without arguments.
   void include(const TemplateNode& n, const BlockScope* scope) {
+    // After a runaway inclusion nothing more is included: the page is
+    // failed anyway, and siblings would repeat the runaway.
+    if (runaway_) return;
     std::string name = n.text;
     if (n.dynamic) {
       const json* v = lookup(n.path);
@@ -202,6 +205,7 @@ class Renderer {
 
   void recursion_error(const TemplateNode& n, const std::string& name) {
     ok_ = false;
+    runaway_ = true;
     if (diags_ == nullptr || !reported_.insert("recursion:" + name).second) return;
     diags_->error(name, 0, 0, "template-recursion",
                   includes_ > kMaxIncludes
@@ -238,6 +242,7 @@ class Renderer {
   bool pending_indent_ = true;
   int depth_ = 0;
   long includes_ = 0;
+  bool runaway_ = false;
   bool ok_ = true;
   std::set<std::string> reported_;
   std::unordered_map<std::string, const ParsedTemplate*> templates_;

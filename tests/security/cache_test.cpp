@@ -57,6 +57,7 @@ TEST_CASE("finding 1: a cache entry truncated by a killed build is not published
 TEST_CASE("finding 1: a .agora-cache that is a symbolic link is not used") {
   SecuritySite site;
   std::filesystem::create_directories(site.path("elsewhere"));
+  std::filesystem::remove_all(site.path("site/.agora-cache"));
   site.link(site.path("elsewhere"), "site/.agora-cache");
   CliRun run = site.build();
   CHECK(run.code == 0);

@@ -190,11 +190,20 @@ TEST_CASE("also: links to a document whose front matter failed are not 'missing'
         "value is never closed");
 }
 
-TEST_CASE("also: a template that includes itself twice stops, not after 2^100 steps") {
+TEST_CASE("also: templates that include each other too often stop at once") {
+  // Twice per level: 2^100 inclusions before the depth bound alone stopped it.
   Diagnostics diags;
-  std::string out =
-      render_mustache("{{>p}}", nlohmann::json::object(), {{"p", "x{{>p}}{{>p}}"}}, &diags);
+  render_mustache("{{>p}}", nlohmann::json::object(), {{"p", "x{{>p}}{{>p}}"}}, &diags);
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].message ==
-        "templates were included more than 1000000 times in one page, at 'p'");
+        "templates include each other more than 100 levels deep at 'p'");
+  // Wide instead of deep: 1001 x 1001 inclusions.
+  std::string wide_p, wide_q;
+  for (int i = 0; i < 1001; ++i) wide_p += "{{>q}}", wide_q += "{{>r}}";
+  Diagnostics wide;
+  render_mustache("{{>p}}", nlohmann::json::object(), {{"p", wide_p}, {"q", wide_q}, {"r", "x"}},
+                  &wide);
+  REQUIRE(wide.items().size() == 1);
+  CHECK(wide.items()[0].message ==
+        "templates were included more than 1000000 times in one page, at 'r'");
 }

@@ -20,6 +20,11 @@ class SecuritySite {
     MemoryFileSystem memory;
     write_fixture_site(&memory);
     for (const auto& [path, bytes] : memory.files()) write(path, bytes);
+    // A compression cache warmed once per process: brotli at quality 11
+    // would otherwise be most of each test's time.
+    static const std::string warm = warm_cache();
+    std::filesystem::copy(warm, path("site/.agora-cache"),
+                          std::filesystem::copy_options::recursive);
   }
 
   // Paths are relative to the temporary folder: "site/content/x.md".
@@ -74,6 +79,21 @@ class SecuritySite {
   RealFileSystem& fs() { return real_; }
 
  private:
+  static std::string warm_cache() {
+    static TempDir cache;
+    MemoryFileSystem memory;
+    write_fixture_site(&memory);
+    RealFileSystem real;
+    std::string err;
+    for (const auto& [path, bytes] : memory.files()) {
+      real.write_file(join_path(cache.path(), "w/" + path), bytes, &err);
+    }
+    std::string config = join_path(cache.path(), "w/site/site.yaml");
+    std::string out = join_path(cache.path(), "w/out");
+    run_agora(&real, {"build", "-q", "--config", config.c_str(), "--out", out.c_str()});
+    return join_path(cache.path(), "w/site/.agora-cache");
+  }
+
   TempDir tmp_;
   RealFileSystem real_;
 };

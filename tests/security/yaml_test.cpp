@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "config/site_config.h"
+#include "config/vocabulary.h"
 #include "content/front_matter.h"
 #include "security_site.h"
 
@@ -104,4 +105,15 @@ TEST_CASE("finding 9: a control character written as a YAML escape is refused") 
   CHECK_FALSE(
       parse_site_config("title: \"Site\\e]0;owned\\x07\"\ntypes: {a: {}}\n", "site.yaml", &diags));
   CHECK(diags.items().at(0).code == "control-character");
+}
+
+TEST_CASE("fuzz: a vocabulary list with a plain item is an error, not an abort") {
+  // Found by site_yaml_fuzzer: item["parent"] on a scalar threw out of
+  // parse_vocabulary_file.
+  Vocabulary vocabulary;
+  Diagnostics diags;
+  CHECK_FALSE(parse_vocabulary_file("- {name: A}\n- plain\n", "data/t.yaml", &vocabulary, &diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].line == 2);
+  CHECK(diags.items()[0].code == "expected-mapping");
 }
