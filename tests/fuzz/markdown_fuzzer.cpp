@@ -1,7 +1,6 @@
-// libFuzzer target: a Markdown body through the limits, the analysis (link
-// location, headings, plain text) and the rendering with link rewriting, in
-// both trusted and untrusted mode. The resolver rewrites, keeps or rejects
-// links by their first byte, so every branch of the rewriter runs.
+// libFuzzer target: a Markdown body through the limits, then the parse
+// (link location, headings, plain text, HTML with holes for site links) and
+// the filling of the holes, in trusted or untrusted mode (the first byte).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -18,23 +17,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   agora::MarkdownOptions options;
   options.trusted_html = trusted;
   options.first_line = 3;
-  agora::MarkdownAnalysis analysis = agora::analyze_markdown(body, options);
-  size_t calls = 0;
-  auto resolver = [&calls](const std::string& destination, bool) {
-    agora::LinkResolution out;
-    ++calls;
-    if (destination.empty()) return out;
-    if (destination[0] == 'r') {
-      out.kind = agora::LinkResolution::kRewrite;
-      out.url = "../" + destination + "/";
-    } else if (destination[0] == 'e') {
-      out.kind = agora::LinkResolution::kError;
-      out.message = "no such page";
-    }
-    return out;
-  };
-  agora::render_markdown(body, options, resolver, "x.md", diags);
-  // Both phases see the same links, in the same order.
-  if (calls != analysis.links.size()) __builtin_trap();
+  options.html = true;
+  agora::ParsedMarkdown parsed = agora::parse_markdown(body, options, "x.md", &diags);
+  // Every hole of the HTML names a link, and filling them works.
+  for (size_t hole : parsed.html.holes) {
+    if (hole >= parsed.links.size()) __builtin_trap();
+  }
+  agora::fill_links(parsed.html, [](size_t i) { return "../" + std::to_string(i) + "/"; });
   return 0;
 }

@@ -46,7 +46,8 @@ TEST_CASE("finding 6: 20,000 reference definitions of one label are located in l
   for (int i = 0; i < 2000; ++i) body += "[a] ";
   body += "\n";
   CHECK(body.size() > 250000);
-  MarkdownAnalysis analysis = analyze_markdown(body, MarkdownOptions{});
+  Diagnostics diags;
+  ParsedMarkdown analysis = parse_markdown(body, MarkdownOptions{}, "x.md", &diags);
   // Each "[a]" of the lines that only look like definitions is a link too.
   REQUIRE(analysis.links.size() == 22000);
   CHECK(analysis.links[0].destination == "/real");
@@ -64,7 +65,8 @@ TEST_CASE("finding 6: labels match with cmark's Unicode case folding") {
         std::string("See [x][") + use + "].\n\n[other]: /other\n[" + define + "]: /target\n";
     CAPTURE(body);
     REQUIRE(cmark_first_url(body) == "/target");
-    MarkdownAnalysis analysis = analyze_markdown(body, MarkdownOptions{});
+    Diagnostics diags;
+    ParsedMarkdown analysis = parse_markdown(body, MarkdownOptions{}, "x.md", &diags);
     REQUIRE(analysis.links.size() == 1);
     CHECK(analysis.links[0].line == 4);
     CHECK(analysis.links[0].column == static_cast<int>(std::string(define).size()) + 5);
