@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 AGORA := $(BUILD_DIR)/agora
 
-.PHONY: all deps build site serve test bench clean
+.PHONY: all deps build site serve test bench clean test-sanitize fuzz
 
 all: build
 
@@ -36,5 +36,26 @@ test: build
 bench: build
 	@bench/run
 
+# The whole ctest suite built with AddressSanitizer and UndefinedBehavior-
+# Sanitizer into build-sanitize; any report fails it.
+SANITIZE_DIR ?= build-sanitize
+test-sanitize: deps
+	@cmake -S . -B $(SANITIZE_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAGORA_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_DIR) -j $(JOBS)
+	@cd $(SANITIZE_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (tests/fuzz), built with clang into build-fuzz and run
+# one after another, FUZZ_SECONDS each, on one core. Their packages are in a
+# list of their own so that `make test` does not install them.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+fuzz:
+	@scripts/install-deps scripts/fuzz-packages.txt
+	@CXX=clang++ CC=clang cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DAGORA_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_DIR) -j $(JOBS) --target agora_fuzzers
+	@tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD_DIR) public
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR) $(FUZZ_DIR) public

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/site_guard.h"
 #include "model/languages.h"
 #include "model/site_loader.h"
 #include "output/attachments.h"
@@ -28,7 +29,8 @@ constexpr const char* kBundleFile = "agora-offline.zip";
 // summary line.
 constexpr size_t kProgressDocuments = 1000;
 
-void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env) {
+void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env,
+                     const FileSystem& fs) {
   PrintOptions print;
   print.color = env.color_err;
   size_t slash = args.config.rfind('/');
@@ -39,7 +41,7 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
     if (d.code == "draft") continue;
     if (d.severity == Severity::kError || !args.quiet) shown.add(d);
   }
-  print_diagnostics(shown, *env.fs, print, *env.err);
+  print_diagnostics(shown, fs, print, *env.err);
 }
 
 // What a build renders: one view per language (the site itself when it has
@@ -62,7 +64,7 @@ std::string corpus_file(const std::string& file, const Site& site) {
   return file.substr(0, dot) + "." + site.language + file.substr(dot);
 }
 
-Languages languages_of(const Site& site, const CommandArgs& args, const CliEnv& env,
+Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs,
                        Diagnostics* diags) {
   Languages out;
   if (site.config.multilingual()) {
@@ -79,7 +81,7 @@ Languages languages_of(const Site& site, const CommandArgs& args, const CliEnv& 
       std::ostringstream text;
       write_search_corpus(corpus, text);
       std::string err, file = corpus_file(args.search_corpus, *view);
-      if (!env.fs->write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
+      if (!fs.write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
     }
     out.indexes.push_back(build_site_index(*view, corpus));
   }
@@ -124,32 +126,33 @@ bool make_bundle(const FileSystem& fs, const Site& site, const Languages& langua
 
 int run_build(const CommandArgs& args, const CliEnv& env) {
   auto start = env.clock->now();
+  ConfinedFileSystem fs(env.fs);
+  guard_site(&fs, args.config, args.out);
   Diagnostics diags;
   LoadOptions load;
   load.include_drafts = args.drafts;
   load.history = env.history;
-  auto site = load_site(*env.fs, args.config, load, &diags);
+  auto site = load_site(fs, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   SiteFiles files;
   std::optional<Theme> theme;
-  if (site) theme = load_theme(*env.fs, site->config, &diags);
+  if (site) theme = load_theme(fs, site->config, &diags);
   if (site && theme && !diags.has_errors()) {
     bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
     if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
-    Languages languages = languages_of(*site, args, env, &diags);
+    Languages languages = languages_of(*site, args, fs, &diags);
     const SiteIndex& index = languages.indexes.front();
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(*env.fs, *site, languages, *theme, args.out, &zip, &diags)) {
+    if (args.bundle && make_bundle(fs, *site, languages, *theme, args.out, &zip, &diags)) {
       render.bundle_file = kBundleFile;
       render.bundle_bytes = zip.size();
     }
     if (!diags.has_errors() &&
-        render_with_search(*env.fs, *site, languages, *theme, render, &files, &diags) &&
-        args.bundle) {
+        render_with_search(fs, *site, languages, *theme, render, &files, &diags) && args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
     if (verbose) {
@@ -157,8 +160,9 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
                << index.stats.terms << " terms, " << human_bytes(index.json.size()) << "\n";
     }
   }
+  diags.merge(fs.diagnostics());
   diags.sort();
-  report_problems(diags, args, env);
+  report_problems(diags, args, env, fs);
   if (!site || !theme || diags.has_errors()) {
     *env.err << "agora build: failed; " << args.out << "/ was left as it was\n";
     return 1;
@@ -169,9 +173,13 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   write.cache_dir = join_path(site->config.root, ".agora-cache");
   WriteReport report;
   std::string err;
-  if (!write_site(*env.fs, args.out, files, write, &report, &err)) {
+  if (!write_site(fs, args.out, files, write, &report, &err)) {
     *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
     return 1;
+  }
+  if (report.precompress.cache_refused) {
+    *env.err << "agora build: warning: " << write.cache_dir
+             << " is a symbolic link; the compression cache was not used\n";
   }
   if (args.report) {
     std::vector<std::string> types;

@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/site_guard.h"
 #include "model/site_loader.h"
 #include "render/template_check.h"
 #include "render/theme.h"
@@ -9,25 +10,27 @@
 namespace agora {
 
 int run_check(const CommandArgs& args, const CliEnv& env) {
+  ConfinedFileSystem fs(env.fs);
+  guard_site(&fs, args.config, "");
   Diagnostics diags;
   LoadOptions options;
   options.include_drafts = false;
   options.body_html = false;  // check renders nothing
-  auto site = load_site(*env.fs, args.config, options, &diags);
+  auto site = load_site(fs, args.config, options, &diags);
   if (site) {
-    if (auto theme = load_theme(*env.fs, site->config, &diags)) {
+    if (auto theme = load_theme(fs, site->config, &diags)) {
       check_template_contract(*theme, site->config, &diags);
     }
   }
+  diags.merge(fs.diagnostics());
   diags.sort();
   PrintOptions print;
   print.format = args.format == "json"     ? DiagnosticFormat::kJson
                  : args.format == "github" ? DiagnosticFormat::kGithub
                                            : DiagnosticFormat::kText;
   print.color = env.color_out && print.format == DiagnosticFormat::kText;
-  size_t slash = args.config.rfind('/');
-  print.root = slash == std::string::npos ? "." : args.config.substr(0, slash);
-  print_diagnostics(diags, *env.fs, print, *env.out);
+  print.root = site_root_of(args.config);
+  print_diagnostics(diags, fs, print, *env.out);
   bool failed = diags.has_errors() || (args.strict && diags.warning_count() > 0);
   if (print.format == DiagnosticFormat::kText && diags.empty()) {
     *env.out << "agora check: " << (site ? site->documents.size() : 0)

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/text.h"
+
 namespace agora {
 
 namespace {
@@ -14,12 +16,20 @@ const char* kBold = "\033[1m";
 const char* kCyan = "\033[36m";
 const char* kReset = "\033[0m";
 
+// Only a file of the site is shown: a diagnostic about /usr/share/... or
+// "../x" carries its own words, and the printer must not become a way to
+// read any file.
+bool is_site_file(const std::string& file) {
+  return !file.empty() && file[0] != '/' && file != ".." && !file.starts_with("../") &&
+         file.find("/../") == std::string::npos;
+}
+
 std::string source_line(const FileSystem& fs, const std::string& root, const std::string& file,
                         int line, std::map<std::string, std::string>* cache) {
   auto it = cache->find(file);
   if (it == cache->end()) {
     std::string text, err;
-    if (!fs.read_file(join_path(root, file), &text, &err)) text.clear();
+    if (!is_site_file(file) || !fs.read_file(join_path(root, file), &text, &err)) text.clear();
     it = cache->emplace(file, std::move(text)).first;
   }
   const std::string& text = it->second;
@@ -39,14 +49,14 @@ void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& o
                 std::map<std::string, std::string>* cache, std::ostream& out) {
   bool error = d.severity == Severity::kError;
   auto paint = [&](const char* code) { return options.color ? code : ""; };
-  out << paint(kBold) << d.file;
+  out << paint(kBold) << visible_controls(d.file);
   if (d.line > 0) out << ":" << d.line;
   if (d.line > 0 && d.column > 0) out << ":" << d.column;
   out << ":" << paint(kReset) << " " << paint(error ? kRed : kYellow)
-      << (error ? "error" : "warning") << "[" << d.code << "]" << paint(kReset) << ": " << d.message
-      << "\n";
+      << (error ? "error" : "warning") << "[" << visible_controls(d.code) << "]" << paint(kReset)
+      << ": " << visible_controls(d.message) << "\n";
   if (d.line > 0) {
-    std::string line = source_line(fs, options.root, d.file, d.line, cache);
+    std::string line = visible_controls(source_line(fs, options.root, d.file, d.line, cache));
     if (!line.empty()) {
       std::string number = std::to_string(d.line);
       out << "  " << number << " | " << line << "\n";
@@ -66,12 +76,22 @@ void print_text(const Diagnostic& d, const FileSystem& fs, const PrintOptions& o
     }
   }
   if (!d.hint.empty())
-    out << "  " << paint(kCyan) << "hint" << paint(kReset) << ": " << d.hint << "\n";
+    out << "  " << paint(kCyan) << "hint" << paint(kReset) << ": " << visible_controls(d.hint)
+        << "\n";
 }
 
 }  // namespace
 
-std::string github_escape(const std::string& text, bool property) {
+std::string github_escape(const std::string& raw, bool property) {
+  // Controls are made visible, but for the CR and LF that GitHub encodes.
+  std::string text;
+  for (size_t start = 0;;) {
+    size_t cr = raw.find('\r', start);
+    text += visible_controls(std::string_view(raw).substr(start, cr - start));
+    if (cr == std::string::npos) break;
+    text += '\r';
+    start = cr + 1;
+  }
   std::string out;
   for (char c : text) {
     switch (c) {
@@ -112,7 +132,9 @@ void print_diagnostics(const Diagnostics& diags, const FileSystem& fs, const Pri
                                  {"message", d.message},
                                  {"hint", d.hint}});
     }
-    out << list.dump(2) << "\n";
+    // File names need not be UTF-8 (a Linux name is any bytes): replace
+    // what is not, rather than abort.
+    out << list.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return;
   }
   std::map<std::string, std::string> cache;

@@ -58,6 +58,8 @@ class ConfigParser {
   std::vector<BacklinkGroupConfig> parse_backlinks(const YAML::Node& node, const std::string& what);
   void parse_search(const YAML::Node& node, SiteConfig* config);
   void parse_browse(const YAML::Node& node, SiteConfig* config);
+  void parse_limits(const YAML::Node& node, SiteConfig* config);
+  void check_site_path(const YAML::Node& node, const std::string& path, const std::string& what);
   void check_browse(const YAML::Node& node, const SiteConfig& config);
   void check_references(const YAML::Node& root, const SiteConfig& config);
   void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
@@ -203,7 +205,8 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
                    "forms",
                    "languages",
                    "translations",
-                   "nested_folders"});
+                   "nested_folders",
+                   "limits"});
   SiteConfig config;
   site.get("language", &config.language);
   default_language_ = config.language;
@@ -214,7 +217,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_languages(site, &config);
   parse_translations(site.node("translations"), &config);
   site.get("nested_folders", &config.nested_folders);
-  site.get("theme", &config.theme);
+  if (site.get("theme", &config.theme)) check_site_path(site.node("theme"), config.theme, "theme");
   site.get("trusted_html", &config.trusted_html);
   if (site.get("page_size", &config.page_size) && config.page_size < 1) {
     site.error(site.node("page_size"), "invalid-value", "page_size must be at least 1");
@@ -230,6 +233,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_types(site.node("types"), common, &config);
   parse_search(site.node("search"), &config);
   parse_browse(site.node("browse"), &config);
+  parse_limits(site.node("limits"), &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
   if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
   check_localized_languages(config);
@@ -295,6 +299,7 @@ void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) 
     bool iso = false;
     int sources = 0;
     if (vocabulary.get("file", &taxonomy.file)) {
+      check_site_path(vocabulary.node("file"), taxonomy.file, what + " vocabulary file");
       taxonomy.kind = VocabularyKind::kFile;
       ++sources;
     }
@@ -499,6 +504,35 @@ void ConfigParser::parse_browse(const YAML::Node& node, SiteConfig* config) {
   gap.get("types", &config->browse.gap_types);
 }
 
+void ConfigParser::parse_limits(const YAML::Node& node, SiteConfig* config) {
+  if (!node) return;
+  YamlMapReader limits(node, file_, "limits", diags_);
+  limits.check_keys(
+      {"document_bytes", "yaml_depth", "yaml_nodes", "table_columns", "bracket_depth"});
+  Limits& out = config->limits;
+  auto positive = [&](const char* key, auto* value) {
+    if (limits.get(key, value) && *value < 1) {
+      limits.error(limits.node(key), "invalid-value", std::string(key) + " must be at least 1");
+    }
+  };
+  positive("document_bytes", &out.document_bytes);
+  positive("yaml_depth", &out.yaml_depth);
+  positive("yaml_nodes", &out.yaml_nodes);
+  positive("table_columns", &out.table_columns);
+  positive("bracket_depth", &out.bracket_depth);
+}
+
+// Paths in site.yaml name files of the site: relative, and never out of it.
+void ConfigParser::check_site_path(const YAML::Node& node, const std::string& path,
+                                   const std::string& what) {
+  bool outside = path.starts_with("/") || path == ".." || path.starts_with("../") ||
+                 path.find("/../") != std::string::npos || path.ends_with("/..");
+  if (!outside) return;
+  diags_->error(file_, yaml_line(node), yaml_column(node), "path-outside-site",
+                what + " '" + path + "' is outside the site folder",
+                "give a path relative to the folder of " + file_ + ", without '..'");
+}
+
 // Facets and the gap map name taxonomies and types declared above; a missing
 // one is an error when site.yaml says so, and silently no page when it is
 // only the default.
@@ -699,7 +733,15 @@ std::optional<SiteConfig> parse_site_config(const std::string& text, const std::
                                             Diagnostics* diags) {
   YAML::Node root;
   if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return std::nullopt;
-  return ConfigParser(file, diags).parse(root);
+  // yaml-cpp throws where a shape was assumed that the checks missed; that
+  // is a bug here, but a message, not an abort.
+  try {
+    return ConfigParser(file, diags).parse(root);
+  } catch (const YAML::Exception& e) {
+    diags->error(file, e.mark.line + 1, e.mark.column + 1, "invalid-config",
+                 std::string("cannot read this configuration: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 }  // namespace agora

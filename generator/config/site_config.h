@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/clearing_house_config.h"
+#include "config/yaml_load.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -141,6 +142,19 @@ struct LicenseInfo {
   std::string file;  // the full statement in the repository, if any
 };
 
+// Bounds on what one input file may ask of the build, so that no file (or
+// pull request) can stall or crash it; site.yaml's `limits:` sets them.
+// Each is refused with the file, the line and a hint.
+struct Limits {
+  long long document_bytes = 1'000'000;  // size of one content file
+  int yaml_depth = 64;                   // nesting of YAML mappings and lists
+  long long yaml_nodes = 100'000;        // YAML values, aliases expanded
+  int table_columns = 100;               // cells in one Markdown table row
+  int bracket_depth = 32;                // '[' left open in one paragraph
+
+  YamlLimits yaml() const { return {yaml_depth, yaml_nodes}; }
+};
+
 // One language of the site.
 struct LanguageConfig {
   std::string code;         // "fr"
@@ -187,6 +201,7 @@ struct SiteConfig {
   ClearingHouseConfig clearing_house;
   std::vector<IssueFormConfig> forms;  // in site.yaml order
   LicenseInfo license;                 // of the content; empty name: none declared
+  Limits limits;
 
   const ContentType* type(const std::string& name) const;
   const Taxonomy* taxonomy(const std::string& name) const;

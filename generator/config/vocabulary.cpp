@@ -112,9 +112,10 @@ bool read_localized(YamlMapReader& reader, const char* key, const std::string& l
 }  // namespace
 
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags, const std::string& language) {
+                           Diagnostics* diags, const std::string& language,
+                           const YamlLimits& limits) {
   YAML::Node root;
-  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags)) return false;
+  if (!load_yaml(text, file, 0, "invalid YAML", &root, diags, limits)) return false;
   if (!root.IsSequence()) {
     diags->error(file, 1, 1, "wrong-type", "a vocabulary file must be a list of terms");
     return false;
@@ -149,6 +150,8 @@ bool parse_vocabulary_file(const std::string& text, const std::string& file, Voc
     }
   }
   for (const auto& item : root) {
+    // Not a mapping: reported above; yaml-cpp throws on item["..."].
+    if (!item.IsMap()) continue;
     std::string parent = item["parent"] ? item["parent"].Scalar() : "";
     if (!parent.empty() && !out->by_id(parent)) {
       diags->error(file, yaml_line(item["parent"]), yaml_column(item["parent"]), "unknown-term",

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "config/yaml_load.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -56,7 +57,8 @@ class Vocabulary {
 // `language` is the default language, whose text is the term's own; the
 // other languages' names are aliases too, so front matter may use them.
 bool parse_vocabulary_file(const std::string& text, const std::string& file, Vocabulary* out,
-                           Diagnostics* diags, const std::string& language = "en");
+                           Diagnostics* diags, const std::string& language = "en",
+                           const YamlLimits& limits = {});
 
 // Reads a file of broader terms: a YAML mapping from a term of `terms`
 // (written as its id, name or an alias) to one term of `broader`, or a list

@@ -51,7 +51,7 @@ FrontMatterSplit split_front_matter(std::string_view text) {
 }
 
 bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
-                        Diagnostics* diags) {
+                        Diagnostics* diags, const YamlLimits& limits) {
   FrontMatterSplit split = split_front_matter(text);
   if (!split.found) {
     diags->error(file, 1, 1, "missing-front-matter",
@@ -68,7 +68,7 @@ bool parse_front_matter(std::string_view text, const std::string& file, FrontMat
   out->body = split.body;
   out->body_first_line = split.body_first_line;
   if (!load_yaml(split.yaml, file, out->line_offset, "invalid YAML in front matter", &out->data,
-                 diags)) {
+                 diags, limits)) {
     return false;
   }
   if (!out->data.IsMap()) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/yaml_load.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -32,7 +33,8 @@ struct FrontMatter {
 
 // Splits and parses. Errors (no front matter, unclosed fence, YAML syntax,
 // not a mapping) are reported at the file's line and column; returns false then.
+// `limits` bounds the YAML (see load_yaml).
 bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
-                        Diagnostics* diags);
+                        Diagnostics* diags, const YamlLimits& limits = {});
 
 }  // namespace agora

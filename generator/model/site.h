@@ -3,6 +3,7 @@
 // output as `const Site&`.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 

@@ -6,6 +6,7 @@
 #include "config/yaml_map_reader.h"
 #include "content/body.h"
 #include "content/front_matter.h"
+#include "content/limits.h"
 #include "model/parsed_file.h"
 #include "model/relations.h"
 #include "model/translations.h"
@@ -45,7 +46,11 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
         "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
     return;
   }
-  if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags)) return;
+  if (!check_document_limits(config.limits, source.path, out->text, &out->diags)) return;
+  if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags,
+                          config.limits.yaml())) {
+    return;
+  }
   parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
              &out->diags);
   out->ok = true;
@@ -90,7 +95,8 @@ bool load_vocabularies(const FileSystem& fs, Site* site, const std::vector<Parse
                        "taxonomy '" + taxonomy.name + "': cannot read " + taxonomy.file);
           break;
         }
-        parse_vocabulary_file(text, taxonomy.file, &vocabulary, diags, site->config.language);
+        parse_vocabulary_file(text, taxonomy.file, &vocabulary, diags, site->config.language,
+                              site->config.limits.yaml());
         break;
       case VocabularyKind::kIso3166:
         if (!fs.read_file(kIso3166Path, &text, &err)) {

@@ -11,6 +11,7 @@
 #include "output/mirror_source.h"
 #include "output/sha256.h"
 #include "output/staging.h"
+#include "util/confined_file_system.h"
 #include "util/file_system.h"
 #include "util/human_bytes.h"
 
@@ -110,13 +111,22 @@ bool settle_local(FileSystem& fs, const StagingPaths& paths,
 
 bool fetch_verified(MirrorSource& source, FileSystem& fs, const StagingPaths& paths,
                     const ManifestEntry& entry, std::string* bytes, std::string* err) {
-  if (!source.fetch(entry.path, bytes, err)) return false;
+  if (!source.fetch(entry.path, entry.bytes, bytes, err)) return false;
   if (bytes->size() != entry.bytes || sha256_hex(*bytes) != entry.sha256) {
     *err = fmt::format("{}: fetched {} bytes with sha256 {}, manifest says {} bytes, {}",
                        entry.path, bytes->size(), sha256_hex(*bytes), entry.bytes, entry.sha256);
     return false;
   }
   return fs.write_file(join_path(paths.staging, entry.path), *bytes, err);
+}
+
+// A staging folder is ours to resume only if nothing in it is a link: a
+// planted one would make the next write or delete land outside DEST. Such a
+// folder is dropped whole (removing never follows links) and the run starts
+// afresh.
+bool drop_linked_staging(FileSystem& fs, const StagingPaths& paths, std::string* err) {
+  if (!fs.is_symlink(paths.staging) && fs.list_symlinks(paths.staging).empty()) return true;
+  return fs.remove_all(paths.staging, err);
 }
 
 // Staged files not in the new manifest: leftovers of a run against an
@@ -138,7 +148,7 @@ bool mirror_from(MirrorSource& source, FileSystem& fs, const std::string& dest,
   StagingPaths paths = staging_paths(dest);
   std::string manifest_bytes;
   std::vector<ManifestEntry> entries;
-  if (!source.fetch(kManifestPath, &manifest_bytes, err)) return false;
+  if (!source.fetch(kManifestPath, kManifestMaxBytes, &manifest_bytes, err)) return false;
   if (!parse_manifest(manifest_bytes, &entries, err)) {
     *err = source.describe() + ": " + *err;
     return false;
@@ -146,7 +156,7 @@ bool mirror_from(MirrorSource& source, FileSystem& fs, const std::string& dest,
   std::set<std::string> wanted;
   for (const ManifestEntry& e : entries) wanted.insert(e.path);
   if (!recover_interrupted_swap(fs, paths, err) || !check_replaceable(fs, paths, err) ||
-      !remove_extra_staged(fs, paths, wanted, err)) {
+      !drop_linked_staging(fs, paths, err) || !remove_extra_staged(fs, paths, wanted, err)) {
     return false;
   }
 
@@ -188,9 +198,15 @@ bool mirror_from(MirrorSource& source, FileSystem& fs, const std::string& dest,
 bool mirror_site(const std::string& source, const std::string& dest, const MirrorOptions& opts,
                  MirrorReport* report, std::string* err) {
   RealFileSystem real;
-  FileSystem& fs = opts.fs ? *opts.fs : real;
-  std::unique_ptr<MirrorSource> from = open_mirror_source(source, fs, err);
+  FileSystem& target = opts.fs ? *opts.fs : real;
+  std::unique_ptr<MirrorSource> from = open_mirror_source(source, target, err);
   if (!from) return false;
+  // DEST, its staging and ".old" folders sit side by side: guard their
+  // parent, so no link among them or inside them is followed.
+  ConfinedFileSystem fs(&target);
+  StagingPaths paths = staging_paths(dest);
+  size_t slash = paths.dir.rfind('/');
+  fs.guard(slash == std::string::npos ? "." : slash == 0 ? "/" : paths.dir.substr(0, slash));
   return mirror_from(*from, fs, dest, opts, report, err);
 }
 

@@ -16,6 +16,9 @@ namespace agora {
 
 class MirrorSource;
 
+// The largest manifest.json a mirror accepts: about 400,000 files' worth.
+inline constexpr uint64_t kManifestMaxBytes = 64ull << 20;
+
 struct MirrorProgress {
   size_t files_done = 0;   // manifest entries settled (kept, resumed or fetched)
   size_t files_total = 0;  // entries in the source manifest
@@ -57,7 +60,10 @@ struct MirrorReport {
 //    files gone from SOURCE disappear with the old tree.
 // On failure returns false with *err, leaves DEST as it was, and keeps the
 // staging folder: the next run re-verifies its files by sha256 and fetches
-// only what is missing or wrong. *report may be null.
+// only what is missing or wrong (a staging folder holding a symbolic link is
+// dropped instead). No symbolic link beside or inside DEST is followed, and
+// nothing larger than its manifest entry (or kManifestMaxBytes) is read.
+// *report may be null.
 bool mirror_site(const std::string& source, const std::string& dest, const MirrorOptions& opts,
                  MirrorReport* report, std::string* err);
 

@@ -1,5 +1,6 @@
 #include "output/precompress.h"
 
+#include <brotli/decode.h>
 #include <brotli/encode.h>
 #include <zlib.h>
 
@@ -26,11 +27,18 @@ struct Encoding {
   std::string_view suffix;     // ".gz"
   std::string_view cache_tag;  // "gz9-v1"
   std::string (*compress)(std::string_view);
+  bool (*decompress)(std::string_view, size_t, std::string*);
 };
 constexpr std::array<Encoding, 2> kEncodings = {{
-    {".gz", "gz9-v1", gzip_compress},
-    {".br", "br11q9above4m-w22-v1", brotli_compress},
+    {".gz", "gz9-v1", gzip_compress, gzip_decompress},
+    {".br", "br11q9above4m-w22-v1", brotli_compress, brotli_decompress},
 }};
+
+// True when a cache entry decompresses to exactly `bytes`.
+bool entry_matches(const Encoding& encoding, std::string_view entry, std::string_view bytes) {
+  std::string decoded;
+  return !entry.empty() && encoding.decompress(entry, bytes.size(), &decoded) && decoded == bytes;
+}
 
 std::string cache_path(const std::string& cache_dir, const std::string& sha,
                        const Encoding& encoding) {
@@ -97,12 +105,79 @@ std::string brotli_compress(std::string_view bytes) {
   return out;
 }
 
+bool gzip_decompress(std::string_view compressed, size_t max_bytes, std::string* out) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 15 + 16) != Z_OK) return false;
+  out->clear();
+  char buffer[1 << 16];
+  size_t fed = 0;
+  int status = Z_OK;
+  do {
+    if (stream.avail_in == 0 && fed < compressed.size()) {
+      size_t slice = std::min<size_t>(compressed.size() - fed, 1u << 30);
+      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + fed));
+      stream.avail_in = static_cast<uInt>(slice);
+      fed += slice;
+    }
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) break;
+    size_t got = sizeof buffer - stream.avail_out;
+    if (out->size() + got > max_bytes) {
+      status = Z_DATA_ERROR;
+      break;
+    }
+    out->append(buffer, got);
+    // No progress and no input left: the stream is cut short.
+    if (status == Z_BUF_ERROR && fed == compressed.size()) break;
+  } while (status != Z_STREAM_END);
+  // One stream, ending exactly where the bytes end: a truncated entry or
+  // trailing bytes mean the file is not what was written.
+  bool ok = status == Z_STREAM_END && stream.avail_in == 0 && fed == compressed.size();
+  inflateEnd(&stream);
+  return ok;
+}
+
+bool brotli_decompress(std::string_view compressed, size_t max_bytes, std::string* out) {
+  BrotliDecoderState* state = BrotliDecoderCreateInstance(nullptr, nullptr, nullptr);
+  if (!state) return false;
+  out->clear();
+  size_t available_in = compressed.size();
+  const uint8_t* next_in = reinterpret_cast<const uint8_t*>(compressed.data());
+  uint8_t buffer[1 << 16];
+  BrotliDecoderResult result = BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT;
+  while (result == BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT) {
+    size_t available_out = sizeof buffer;
+    uint8_t* next_out = buffer;
+    result = BrotliDecoderDecompressStream(state, &available_in, &next_in, &available_out,
+                                           &next_out, nullptr);
+    size_t got = sizeof buffer - available_out;
+    if (out->size() + got > max_bytes) {
+      result = BROTLI_DECODER_RESULT_ERROR;
+      break;
+    }
+    out->append(reinterpret_cast<const char*>(buffer), got);
+  }
+  bool ok = result == BROTLI_DECODER_RESULT_SUCCESS && available_in == 0;
+  BrotliDecoderDestroyInstance(state);
+  return ok;
+}
+
 bool saves_enough(size_t raw_bytes, size_t compressed_bytes) {
   return compressed_bytes > 0 && compressed_bytes * 10 <= raw_bytes * 9;
 }
 
+void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes) {
+  for (const auto& [path, bytes] : writes) {
+    std::string err;
+    fs.write_file_atomic(path, bytes, &err);
+  }
+}
+
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
-                      unsigned threads, SiteFiles* variants, PrecompressStats* stats) {
+                      unsigned threads, SiteFiles* variants, PrecompressStats* stats,
+                      PrecompressCacheWrites* deferred) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
@@ -110,6 +185,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     std::string sha;
     std::string output;
     bool cached = false;
+    bool rejected = false;  // a cache entry was there but wrong
   };
   std::vector<Job> jobs;
   size_t candidates = 0;
@@ -118,11 +194,14 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     ++candidates;
     for (const Encoding& encoding : kEncodings) {
       if (files.count(path + std::string(encoding.suffix))) continue;
-      jobs.push_back(Job{&path, &bytes, &encoding, {}, {}, false});
+      jobs.push_back(Job{&path, &bytes, &encoding, {}, {}, false, false});
     }
   }
 
-  const bool use_cache = !cache_dir.empty();
+  // A linked cache folder could hand in files from, or write them to,
+  // anywhere: do without it.
+  bool refused = !cache_dir.empty() && fs.is_symlink(cache_dir);
+  const bool use_cache = !cache_dir.empty() && !refused;
   if (use_cache) {
     agora::parallel_for(
         jobs.size(),
@@ -135,8 +214,19 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     std::string err;
     for (Job& job : jobs) {
       std::string path = cache_path(cache_dir, job.sha, *job.encoding);
-      if (fs.read_file(path, &job.output, &err) && !job.output.empty()) job.cached = true;
+      if (fs.read_file(path, &job.output, &err)) job.cached = true;
     }
+    // Checking costs a decompression, far less than compressing again.
+    agora::parallel_for(
+        jobs.size(),
+        [&](size_t i) {
+          Job& job = jobs[i];
+          if (job.cached && !entry_matches(*job.encoding, job.output, *job.bytes)) {
+            job.cached = false;
+            job.rejected = true;
+          }
+        },
+        threads);
   }
 
   // Largest first: one big search index started last would leave every
@@ -154,22 +244,29 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
       },
       threads);
 
-  size_t compressed = 0, hits = 0;
+  size_t compressed = 0, hits = 0, rejected = 0;
+  PrecompressCacheWrites writes;
   for (Job& job : jobs) {
+    rejected += job.rejected;
     if (job.cached) {
       ++hits;
     } else {
       ++compressed;
-      std::string err;
       if (use_cache && !job.output.empty()) {
-        fs.write_file(cache_path(cache_dir, job.sha, *job.encoding), job.output, &err);
+        writes.emplace_back(cache_path(cache_dir, job.sha, *job.encoding), job.output);
       }
     }
     if (saves_enough(job.bytes->size(), job.output.size())) {
       (*variants)[*job.path + std::string(job.encoding->suffix)] = std::move(job.output);
     }
   }
-  if (stats) *stats = PrecompressStats{candidates, compressed, hits};
+  if (deferred) {
+    deferred->insert(deferred->end(), std::make_move_iterator(writes.begin()),
+                     std::make_move_iterator(writes.end()));
+  } else {
+    store_precompress_cache(fs, writes);
+  }
+  if (stats) *stats = PrecompressStats{candidates, compressed, hits, rejected, refused};
 }
 
 }  // namespace agora

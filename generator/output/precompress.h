@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "output/site_files.h"
 
@@ -35,14 +37,27 @@ inline constexpr size_t kBrotliMaxQualityBytes = 4 << 20;
 // kBrotliMaxQualityBytes). Deterministic.
 std::string brotli_compress(std::string_view bytes);
 
+// Decompress gzip or brotli bytes into *out, refusing (false) anything that
+// is not one complete, well-formed stream or that would grow past max_bytes:
+// a cache entry must decompress to exactly the page, and nothing may make
+// the build inflate a bomb.
+bool gzip_decompress(std::string_view compressed, size_t max_bytes, std::string* out);
+bool brotli_decompress(std::string_view compressed, size_t max_bytes, std::string* out);
+
 // True when a compressed copy saves at least 10% of the raw size.
 bool saves_enough(size_t raw_bytes, size_t compressed_bytes);
 
 struct PrecompressStats {
-  size_t candidates = 0;  // text files over the size threshold
-  size_t compressed = 0;  // encodings computed in this run
-  size_t cache_hits = 0;  // encodings taken from the cache
+  size_t candidates = 0;       // text files over the size threshold
+  size_t compressed = 0;       // encodings computed in this run
+  size_t cache_hits = 0;       // encodings taken from the cache
+  size_t cache_rejected = 0;   // cache entries that did not decompress to their input
+  bool cache_refused = false;  // the cache folder is a symbolic link: not used
 };
+
+// Cache entries computed by a run, to be stored once the site is in place
+// (see store_precompress_cache).
+using PrecompressCacheWrites = std::vector<std::pair<std::string, std::string>>;
 
 // For every file of `files` with a text path and more than
 // kPrecompressMinBytes, adds PATH.gz and PATH.br to *variants when each saves
@@ -51,8 +66,19 @@ struct PrecompressStats {
 // empty, encodings are read from and written to cache_dir through fs, keyed
 // by the sha256 of the input, so a rebuild compresses only changed content;
 // a cache that cannot be written only costs time, so it is not an error.
-// *stats may be null.
+//
+// The cache is not trusted: an entry is used only when it decompresses to
+// exactly its input (anything else is recomputed and counted in
+// cache_rejected), and a cache_dir that is a symbolic link is not used at
+// all. New entries are written atomically (see FileSystem::write_file_atomic);
+// when `deferred` is not null they are appended to it instead, for
+// store_precompress_cache once the output is safely in place, so a build
+// killed before then leaves the cache as it was. *stats may be null.
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
-                      unsigned threads, SiteFiles* variants, PrecompressStats* stats);
+                      unsigned threads, SiteFiles* variants, PrecompressStats* stats,
+                      PrecompressCacheWrites* deferred = nullptr);
+
+// Writes deferred cache entries atomically; failures only cost time later.
+void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes);
 
 }  // namespace agora

@@ -79,8 +79,10 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
 
   WriteReport local;
   SiteFiles variants;
+  PrecompressCacheWrites cache_writes;
   if (opts.precompress) {
-    precompress_site(fs, files, opts.cache_dir, opts.threads, &variants, &local.precompress);
+    precompress_site(fs, files, opts.cache_dir, opts.threads, &variants, &local.precompress,
+                     &cache_writes);
   }
   SiteView outputs = view_of(files);
   outputs.insert(variants.begin(), variants.end());
@@ -94,6 +96,8 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
     fs.remove_all(paths.staging, &cleanup_err);
     return false;
   }
+  // Only now: a build killed before the swap leaves the cache as it was.
+  store_precompress_cache(fs, cache_writes);
   if (report) *report = local;
   return true;
 }

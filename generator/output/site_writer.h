@@ -46,8 +46,9 @@ struct WriteReport {
 // and no staging dir is left. A previous run that died between the two
 // renames is repaired first (the ".old" tree is put back).
 //
-// An out_dir that exists, is not empty and has no manifest.json is not
-// replaced (an error): it is not a previous output.
+// An out_dir that exists and is not a previous output (see
+// is_previous_output in staging.h) is not replaced: an error. New
+// compression cache entries are stored only after the swap.
 //
 // REQUIRES: every path of `files` passes is_safe_relative_path and none is
 // manifest.json (checked; a violation is an error). *report may be null.

@@ -1,5 +1,9 @@
 #include "output/staging.h"
 
+#include <set>
+#include <vector>
+
+#include "output/manifest.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -11,19 +15,51 @@ StagingPaths staging_paths(const std::string& dir) {
   return StagingPaths{d, d + ".staging", d + ".old"};
 }
 
-bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err) {
-  if (!fs.exists(paths.dir) || fs.exists(join_path(paths.dir, "manifest.json")) ||
-      (fs.is_directory(paths.dir) && fs.list_files(paths.dir).empty())) {
-    return true;
+bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why) {
+  std::vector<std::string> files = fs.list_files(dir);
+  if (files.empty()) return true;
+  std::string json, err;
+  std::vector<ManifestEntry> entries;
+  if (!fs.read_file(join_path(dir, kManifestPath), &json, &err)) {
+    *why = "no manifest.json";
+    return false;
   }
-  *err = paths.dir + " exists and is not a site written by agora (no manifest.json); " +
-         "refusing to replace it";
+  if (!parse_manifest(json, &entries, &err)) {
+    *why = "its manifest.json is not one agora wrote: " + err;
+    return false;
+  }
+  std::set<std::string> listed;
+  for (const ManifestEntry& e : entries) listed.insert(e.path);
+  for (const std::string& file : files) {
+    if (file != kManifestPath && !listed.count(file)) {
+      *why = "its manifest.json does not list " + file;
+      return false;
+    }
+  }
+  return true;
+}
+
+bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err) {
+  std::string why;
+  if (!fs.exists(paths.dir) || is_previous_output(fs, paths.dir, &why)) return true;
+  *err = paths.dir + " exists and is not a site written by agora (" + why +
+         "); refusing to replace it";
   return false;
 }
 
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err) {
-  if (!fs.exists(paths.dir) && fs.exists(paths.old) && !fs.rename(paths.old, paths.dir, err)) {
+  if (!fs.exists(paths.old)) return true;
+  std::string why;
+  if (!is_previous_output(fs, paths.old, &why)) {
+    *err = paths.old + " exists and is not a previous output of agora (" + why +
+           "); move it away: the update needs that name";
     return false;
+  }
+  if (!fs.exists(paths.dir)) {
+    // The swap renames dir to ".old", then staging to dir: only a staging
+    // folder beside a missing dir shows it stopped in between.
+    if (!fs.exists(paths.staging)) return true;
+    return fs.rename(paths.old, paths.dir, err);
   }
   return fs.remove_all(paths.old, err);
 }

@@ -17,13 +17,23 @@ struct StagingPaths {
 // Trailing '/' of dir are dropped first.
 StagingPaths staging_paths(const std::string& dir);
 
+// True when `dir` is empty or a previous output of agora (a site or a
+// mirror): its manifest.json parses as ours and lists every other file of
+// the folder. A file named manifest.json alone proves nothing. On false,
+// *why says what did not fit.
+bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why);
+
 // Refuses to replace a folder that is not a previous output: dir must be
-// missing, empty, or hold a manifest.json. A mistyped `--out ~` or mirror
-// DEST must not delete someone's files.
+// missing or pass is_previous_output. A mistyped `--out ~` or mirror DEST
+// must not delete someone's files.
 bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err);
 
-// Repairs a run that died between the two renames (dir missing, ".old"
-// present) by renaming ".old" back, then removes any ".old" left over.
+// Repairs a run that died between the two renames by renaming ".old" back,
+// but only when the evidence says so: dir missing, ".old" a previous output
+// and the staging folder present (a user's own ".old" with no staging
+// beside it is left alone). Then removes a ".old" left over, again only when
+// it is a previous output; any other ".old" is an error, since the swap needs
+// the name.
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err);
 
 // Swaps staging in. On failure dir is as before (the first rename is undone)

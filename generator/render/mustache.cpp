@@ -11,6 +11,10 @@ using nlohmann::json;
 
 // Deeper inclusion than this is a runaway recursion, not a real site.
 constexpr int kMaxDepth = 100;
+// Partials included in one render, all levels together: a template that
+// includes itself twice doubles its work at each of kMaxDepth levels, and
+// the depth bound alone would let it run for ever.
+constexpr long kMaxIncludes = 1'000'000;
 
 bool is_falsy(const json* v) {
   return v == nullptr || v->is_null() || (v->is_boolean() && !v->get<bool>()) ||
@@ -156,6 +160,9 @@ class Renderer {
 
   // Partials and parents: a partial is a parent without arguments.
   void include(const TemplateNode& n, const BlockScope* scope) {
+    // After a runaway inclusion nothing more is included: the page is
+    // failed anyway, and siblings would repeat the runaway.
+    if (runaway_) return;
     std::string name = n.text;
     if (n.dynamic) {
       const json* v = lookup(n.path);
@@ -168,7 +175,7 @@ class Renderer {
       report(*tmpl);
       return;
     }
-    if (depth_ >= kMaxDepth) {
+    if (depth_ >= kMaxDepth || ++includes_ > kMaxIncludes) {
       recursion_error(n, name);
       return;
     }
@@ -198,10 +205,14 @@ class Renderer {
 
   void recursion_error(const TemplateNode& n, const std::string& name) {
     ok_ = false;
+    runaway_ = true;
     if (diags_ == nullptr || !reported_.insert("recursion:" + name).second) return;
     diags_->error(name, 0, 0, "template-recursion",
-                  "templates include each other more than " + std::to_string(kMaxDepth) +
-                      " levels deep at '" + n.text + "'",
+                  includes_ > kMaxIncludes
+                      ? "templates were included more than " + std::to_string(kMaxIncludes) +
+                            " times in one page, at '" + n.text + "'"
+                      : "templates include each other more than " + std::to_string(kMaxDepth) +
+                            " levels deep at '" + n.text + "'",
                   "check that recursive partials stop on empty data");
   }
 
@@ -230,6 +241,8 @@ class Renderer {
   std::string indent_;
   bool pending_indent_ = true;
   int depth_ = 0;
+  long includes_ = 0;
+  bool runaway_ = false;
   bool ok_ = true;
   std::set<std::string> reported_;
   std::unordered_map<std::string, const ParsedTemplate*> templates_;
@@ -265,8 +278,17 @@ void append_html_escaped(std::string_view value, std::string* out) {
       case '"':
         entity = "&quot;";
         break;
+      case '\'':
+        // For theme authors who quote attributes with apostrophes.
+        entity = "&#39;";
+        break;
       default:
-        continue;
+        // C0 controls are not allowed in HTML text or XML at all.
+        if (static_cast<unsigned char>(value[i]) >= 0x20 || value[i] == '\t' || value[i] == '\n' ||
+            value[i] == '\r') {
+          continue;
+        }
+        entity = "\xEF\xBF\xBD";  // U+FFFD
     }
     out->append(value.substr(start, i - start));
     out->append(entity);

@@ -4,6 +4,15 @@ namespace agora {
 
 namespace {
 
+std::string csv_field_quoted(const std::string& value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 // A cell's text: strings as they are, lists joined, objects as JSON.
 std::string cell_text(const nlohmann::json& value) {
   if (value.is_null()) return "";
@@ -23,13 +32,14 @@ std::string cell_text(const nlohmann::json& value) {
 }  // namespace
 
 std::string csv_field(const std::string& value) {
+  // A cell starting with = + - @ (or a tab or CR before one) is a formula to
+  // Excel and LibreOffice: "=HYPERLINK(...)" in a title would run when a
+  // reader opens the download. A leading apostrophe makes it text (OWASP's
+  // advice); the quotes keep the apostrophe part of the cell.
+  bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string::npos;
+  if (formula) return csv_field_quoted("'" + value);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return csv_field_quoted(value);
 }
 
 nlohmann::ordered_json type_data(const Site& site, const ContentType& type) {

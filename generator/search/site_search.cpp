@@ -44,6 +44,22 @@ std::string value_for(const Site& site, const Document& doc, const std::string& 
 
 bool indexed(const Site& site, const Document& doc) { return site.shows(doc) && !doc.fallback; }
 
+std::string script_safe_json(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    if (json[i] == '<') {
+      out += "\\u003c";
+    } else if (json.substr(i, 3) == "\xE2\x80\xA8" || json.substr(i, 3) == "\xE2\x80\xA9") {
+      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += json[i];
+    }
+  }
+  return out;
+}
+
 SearchCorpus site_search_corpus(const Site& site) {
   SearchCorpus corpus;
   corpus.ref = "ref";
@@ -91,7 +107,8 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
   std::string documents_json = documents.dump();
   // One script for file://, where fetch() of local JSON is blocked.
   (*files)[site.dir("search/index.js")] =
-      "window.AGORA_SEARCH={\"index\":" + index.json + ",\"documents\":" + documents_json + "};\n";
+      "window.AGORA_SEARCH={\"index\":" + script_safe_json(index.json) +
+      ",\"documents\":" + script_safe_json(documents_json) + "};\n";
   (*files)[site.dir("search/index.json")] = index.json;
   (*files)[site.dir("search/documents.json")] = std::move(documents_json);
   return true;

@@ -8,6 +8,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "model/site.h"
 #include "render/site_files.h"
@@ -40,6 +41,12 @@ struct SiteIndex {
 };
 
 SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
+
+// JSON text made safe to inline in a <script> element: '<' (so no
+// "</script>" or "<!--"), U+2028 and U+2029 (line ends to older JavaScript)
+// become \u escapes. It still parses to the same value. search/index.js is
+// written this way.
+std::string script_safe_json(std::string_view json);
 
 // Adds the search files to *files, with documents.json's URLs in `style`.
 // Returns false (with an error in diags) when lunr.min.js cannot be read.

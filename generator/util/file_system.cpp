@@ -1,10 +1,13 @@
 #include "util/file_system.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -78,12 +81,48 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir) cons
   if (!fs::is_directory(dir, ec)) return out;
   for (auto it = fs::recursive_directory_iterator(dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
-      out.push_back(fs::relative(it->path(), dir, ec).generic_string());
+    // The iterator does not descend into linked folders; linked files are
+    // left out here too, so no listing reaches outside dir.
+    if (!it->is_symlink(ec) && it->is_regular_file(ec)) {
+      out.push_back(it->path().lexically_relative(dir).generic_string());
     }
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> RealFileSystem::list_symlinks(const std::string& dir) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir, ec))) return out;
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_symlink(ec)) out.push_back(it->path().lexically_relative(dir).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealFileSystem::is_symlink(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_symlink(fs::symlink_status(path, ec));
+}
+
+bool RealFileSystem::write_file_atomic(const std::string& path, std::string_view contents,
+                                       std::string* err) {
+  // The process id and a counter keep two writers (processes or threads)
+  // off each other's temporary file.
+  static std::atomic<unsigned> counter{0};
+  std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  if (!write_file(temp, contents, err)) return false;
+  std::error_code ec;
+  fs::rename(temp, path, ec);  // POSIX rename replaces path in one step
+  if (ec) {
+    *err = "cannot rename " + temp + " to " + path + ": " + ec.message();
+    fs::remove(temp, ec);
+    return false;
+  }
+  return true;
 }
 
 bool RealFileSystem::remove_all(const std::string& path, std::string* err) {

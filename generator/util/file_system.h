@@ -26,8 +26,21 @@ class FileSystem {
   // Size in bytes, or -1 when the file does not exist.
   virtual int64_t file_size(const std::string& path) const = 0;
   // Every regular file under dir, recursively, as '/'-separated paths
-  // relative to dir, sorted bytewise. Empty if dir does not exist.
+  // relative to dir, sorted bytewise. Empty if dir does not exist. Symbolic
+  // links are neither listed nor followed (see list_symlinks).
   virtual std::vector<std::string> list_files(const std::string& dir) const = 0;
+  // The symbolic links under dir (to files or folders), recursively, relative
+  // to dir, sorted; what list_files leaves out. None in memory.
+  virtual std::vector<std::string> list_symlinks(const std::string&) const { return {}; }
+  // True when the path itself (not what it points to) is a symbolic link.
+  virtual bool is_symlink(const std::string&) const { return false; }
+  // Writes the whole file so that a reader sees the old bytes or the new
+  // ones, never a part: a temporary file beside it, renamed over it. A
+  // process killed half-way leaves at most a stray "*.tmp-PID" file.
+  virtual bool write_file_atomic(const std::string& path, std::string_view contents,
+                                 std::string* err) {
+    return write_file(path, contents, err);
+  }
   // Removes a file or a directory tree; succeeds if nothing is there.
   virtual bool remove_all(const std::string& path, std::string* err) = 0;
   // Renames a file or directory; `to` must not exist.
@@ -47,6 +60,10 @@ class RealFileSystem : public FileSystem {
   bool is_directory(const std::string& path) const override;
   int64_t file_size(const std::string& path) const override;
   std::vector<std::string> list_files(const std::string& dir) const override;
+  std::vector<std::string> list_symlinks(const std::string& dir) const override;
+  bool is_symlink(const std::string& path) const override;
+  bool write_file_atomic(const std::string& path, std::string_view contents,
+                         std::string* err) override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
@@ -89,6 +106,14 @@ class FileSystemWrapper : public FileSystem {
   std::vector<std::string> list_files(const std::string& dir) const override {
     return target_->list_files(dir);
   }
+  std::vector<std::string> list_symlinks(const std::string& dir) const override {
+    return target_->list_symlinks(dir);
+  }
+  bool is_symlink(const std::string& path) const override { return target_->is_symlink(path); }
+  bool write_file_atomic(const std::string& path, std::string_view contents,
+                         std::string* err) override {
+    return target_->write_file_atomic(path, contents, err);
+  }
   bool remove_all(const std::string& path, std::string* err) override {
     return target_->remove_all(path, err);
   }
@@ -98,6 +123,9 @@ class FileSystemWrapper : public FileSystem {
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override {
     return target_->hard_link(from, to, err);
   }
+
+ protected:
+  FileSystem* target() const { return target_; }
 
  private:
   FileSystem* target_;

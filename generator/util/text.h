@@ -9,8 +9,9 @@
 namespace agora {
 
 // Escapes &, <, >, " and ' for use in HTML text and double- or single-quoted
-// attribute values. Bytes are otherwise copied unchanged (UTF-8 passes
-// through).
+// attribute values, and replaces C0 control characters other than tab, LF
+// and CR with U+FFFD (XML forbids them). Bytes are otherwise copied unchanged
+// (UTF-8 passes through).
 std::string escape_html(std::string_view text);
 
 // A URL-safe slug: common accented Latin letters transliterated to ASCII
@@ -36,6 +37,11 @@ char32_t decode_utf8(std::string_view text, size_t* pos);
 
 // 1-based line and column (in bytes) of byte `offset` in `text`.
 std::pair<int, int> line_and_column(std::string_view text, size_t offset);
+
+// `text` for a terminal: control characters (C0 but tab and line feed, DEL,
+// and C1) shown as escapes ("\x1B", "\u009B") so that no text read from a
+// file can move the cursor, recolour or retitle the terminal.
+std::string visible_controls(std::string_view text);
 
 // Appends the UTF-8 encoding of `cp` to *out.
 void append_utf8(char32_t cp, std::string* out);

@@ -401,16 +401,21 @@ bool parse_iso_date(const std::string& text, std::string* day) {
 }
 
 bool is_valid_url(const std::string& text) {
+  // The same characters are refused in every URL, mailto: included: a
+  // quote or '<' would break out of an href, a control or a space has no
+  // place in an address.
+  for (char c : text) {
+    if (c == ' ' || c == '<' || c == '>' || c == '"' || static_cast<unsigned char>(c) < 0x20 ||
+        c == 0x7F) {
+      return false;
+    }
+  }
   if (text.starts_with("mailto:")) return text.size() > 7 && text.find('@') != std::string::npos;
   size_t scheme_end = text.starts_with("https://") ? 8 : text.starts_with("http://") ? 7 : 0;
   if (scheme_end == 0) return false;
   size_t host_end = text.find_first_of("/?#", scheme_end);
   std::string host = text.substr(scheme_end, host_end - scheme_end);
-  if (host.empty() || host.find(' ') != std::string::npos) return false;
-  for (char c : text) {
-    if (c == ' ' || c == '<' || c == '>' || c == '"') return false;
-  }
-  return true;
+  return !host.empty();
 }
 
 void validate_front_matter(const FrontMatter& front_matter, const ContentType& type,

@@ -25,6 +25,11 @@ class RecordingFileSystem : public FileSystemWrapper {
     writes.push_back(path);
     return FileSystemWrapper::write_file(path, contents, err);
   }
+  // Counted as writes too: the compression cache writes this way.
+  bool write_file_atomic(const std::string& path, std::string_view contents,
+                         std::string* err) override {
+    return write_file(path, contents, err);
+  }
   size_t write_count = 0;
   size_t fail_at_write = 0;
   std::vector<std::string> writes;

@@ -1,0 +1,163 @@
+#include "util/confined_file_system.h"
+
+namespace agora {
+
+namespace {
+
+std::string trimmed(std::string path) {
+  while (path.starts_with("./")) path.erase(0, 2);
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  return path;
+}
+
+// "a/b/c" relative to root "a" is "b/c"; root "." holds every relative path.
+bool relative_to(const std::string& root, const std::string& path, std::string* rest) {
+  if (root == ".") {
+    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return false;
+    *rest = path == "." ? "" : path;
+    return true;
+  }
+  if (path == root) {
+    rest->clear();
+    return true;
+  }
+  if (path.size() > root.size() && path.starts_with(root) &&
+      (root.back() == '/' || path[root.size()] == '/')) {
+    *rest = path.substr(root.size() + (root.back() == '/' ? 0 : 1));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ConfinedFileSystem::guard(std::string root) {
+  root = trimmed(std::move(root));
+  if (root.empty()) root = ".";
+  roots_.push_back(std::move(root));
+}
+
+const std::string* ConfinedFileSystem::root_of(const std::string& path) const {
+  std::string rest;
+  // The longest root wins, so a theme inside the site is named from its own
+  // root; the names are only for messages.
+  const std::string* best = nullptr;
+  for (const std::string& root : roots_) {
+    if (relative_to(root, path, &rest) && (!best || root.size() > best->size())) best = &root;
+  }
+  return best;
+}
+
+std::string ConfinedFileSystem::link_in(const std::string& path, bool through_only) const {
+  std::string p = trimmed(path), rest;
+  const std::string* root = root_of(p);
+  if (!root || !relative_to(*root, p, &rest) || rest.empty()) return "";
+  std::vector<std::string> components;
+  for (size_t start = 0;;) {
+    size_t slash = rest.find('/', start);
+    components.push_back(rest.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  if (through_only) components.pop_back();
+  std::string at = *root;
+  for (const std::string& component : components) {
+    if (component.empty() || component == ".") continue;
+    at = join_path(at, component);
+    // ".." would leave the root without passing a link: as bad as one.
+    if (component == ".." || target()->is_symlink(at)) return at;
+  }
+  return "";
+}
+
+void ConfinedFileSystem::record(const std::string& link, Severity severity) const {
+  std::string shown = link, rest;
+  if (const std::string* root = root_of(link); root && relative_to(*root, link, &rest))
+    shown = rest;
+  Diagnostic d;
+  d.file = shown;
+  d.severity = severity;
+  d.code = "symlink";
+  d.message = severity == Severity::kError
+                  ? "a symbolic link: agora does not follow links inside the site, so it was "
+                    "not read"
+                  : "a symbolic link: agora does not follow links inside the site, so it was "
+                    "skipped";
+  d.hint = "replace the link with the file or folder itself";
+  std::lock_guard<std::mutex> lock(mutex_);
+  found_.add(std::move(d));
+}
+
+bool ConfinedFileSystem::refuse(const std::string& path, bool through_only,
+                                std::string* err) const {
+  std::string link = link_in(path, through_only);
+  if (link.empty()) return false;
+  record(link, Severity::kError);
+  if (err) {
+    *err = "cannot use " + path + ": " +
+           (link.ends_with("..") ? "'..' leads out of " + *root_of(trimmed(path))
+                                 : link + " is a symbolic link");
+  }
+  return true;
+}
+
+bool ConfinedFileSystem::read_file(const std::string& path, std::string* contents,
+                                   std::string* err) const {
+  return !refuse(path, false, err) && FileSystemWrapper::read_file(path, contents, err);
+}
+
+bool ConfinedFileSystem::write_file(const std::string& path, std::string_view contents,
+                                    std::string* err) {
+  return !refuse(path, false, err) && FileSystemWrapper::write_file(path, contents, err);
+}
+
+bool ConfinedFileSystem::write_file_atomic(const std::string& path, std::string_view contents,
+                                           std::string* err) {
+  return !refuse(path, false, err) && FileSystemWrapper::write_file_atomic(path, contents, err);
+}
+
+bool ConfinedFileSystem::exists(const std::string& path) const {
+  return FileSystemWrapper::exists(path) || !link_in(path).empty();
+}
+
+bool ConfinedFileSystem::is_directory(const std::string& path) const {
+  return link_in(path).empty() && FileSystemWrapper::is_directory(path);
+}
+
+int64_t ConfinedFileSystem::file_size(const std::string& path) const {
+  return link_in(path).empty() ? FileSystemWrapper::file_size(path) : -1;
+}
+
+std::vector<std::string> ConfinedFileSystem::list_files(const std::string& dir) const {
+  if (!link_in(dir).empty()) return {};
+  if (root_of(trimmed(dir))) {
+    for (const std::string& link : target()->list_symlinks(dir)) {
+      record(join_path(trimmed(dir), link), Severity::kWarning);
+    }
+  }
+  return FileSystemWrapper::list_files(dir);
+}
+
+bool ConfinedFileSystem::remove_all(const std::string& path, std::string* err) {
+  return !refuse(path, true, err) && FileSystemWrapper::remove_all(path, err);
+}
+
+bool ConfinedFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
+  return !refuse(from, true, err) && !refuse(to, true, err) &&
+         FileSystemWrapper::rename(from, to, err);
+}
+
+bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& to,
+                                   std::string* err) {
+  return !refuse(from, false, err) && !refuse(to, false, err) &&
+         FileSystemWrapper::hard_link(from, to, err);
+}
+
+Diagnostics ConfinedFileSystem::diagnostics() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Diagnostics out = found_;
+  out.sort();
+  return out;
+}
+
+}  // namespace agora

@@ -1,0 +1,68 @@
+#pragma once
+// ConfinedFileSystem: a FileSystem that does not follow symbolic links inside
+// the folders it guards (the site root, the theme, a mirror's destination).
+// Anyone can send a pull request; a link in it to /proc/self/environ or
+// /etc/passwd must not be published, printed in a diagnostic, or written
+// through.
+
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace agora {
+
+class ConfinedFileSystem : public FileSystemWrapper {
+ public:
+  explicit ConfinedFileSystem(FileSystem* target) : FileSystemWrapper(target) {}
+
+  // Guards every path under `root` ("." guards every relative path). The
+  // root itself and the folders above it may be links: only what lies below
+  // it is checked.
+  void guard(std::string root);
+
+  // A path under a guarded root with a symbolic link in any component below
+  // the root, the last one included, is refused: reads, sizes and writes
+  // fail with *err naming the link, file_size is -1, and the refusal is
+  // recorded (see diagnostics()). exists() and is_symlink() still tell the
+  // truth, so a caller tries the read and hears why it failed. remove_all
+  // and rename accept a link as their last component: they act on the link,
+  // never on what it points to.
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override;
+  bool write_file(const std::string& path, std::string_view contents, std::string* err) override;
+  bool write_file_atomic(const std::string& path, std::string_view contents,
+                         std::string* err) override;
+  bool exists(const std::string& path) const override;
+  bool is_directory(const std::string& path) const override;
+  int64_t file_size(const std::string& path) const override;
+  // Links are never listed (see FileSystem::list_files); under a guarded
+  // root each one found is recorded as a warning.
+  std::vector<std::string> list_files(const std::string& dir) const override;
+  bool remove_all(const std::string& path, std::string* err) override;
+  bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
+
+  // The link found in `path` below a guarded root (the first component that
+  // is one), or "" when there is none. `through_only` ignores the last
+  // component.
+  std::string link_in(const std::string& path, bool through_only = false) const;
+
+  // One diagnostic per refused or skipped link, code "symlink", named by its
+  // path relative to its root: errors for refused reads and writes, warnings
+  // for links left out of a listing. Sorted, without repeats.
+  Diagnostics diagnostics() const;
+
+ private:
+  bool refuse(const std::string& path, bool through_only, std::string* err) const;
+  void record(const std::string& link, Severity severity) const;
+  // The guarded root `path` lies under, or null.
+  const std::string* root_of(const std::string& path) const;
+
+  std::vector<std::string> roots_;
+  mutable std::mutex mutex_;
+  mutable Diagnostics found_;
+};
+
+}  // namespace agora

@@ -1,0 +1,88 @@
+// Finding 1: the compression cache is not trusted.
+#include <doctest/doctest.h>
+
+#include "output/precompress.h"
+#include "output/sha256.h"
+#include "security_site.h"
+
+using namespace agora;
+using namespace agora::testing;
+
+namespace {
+
+std::string cache_entry(const std::string& bytes, const char* tag) {
+  std::string sha = sha256_hex(bytes);
+  return "site/.agora-cache/precompress/" + sha.substr(0, 2) + "/" + sha + "." + tag;
+}
+
+std::string gunzip(const std::string& bytes) {
+  std::string out;
+  return gzip_decompress(bytes, 1 << 26, &out) ? out : "(not gzip)";
+}
+
+}  // namespace
+
+TEST_CASE("finding 1: a poisoned cache entry is not published as a page's .gz") {
+  SecuritySite site;
+  REQUIRE(site.build().code == 0);
+  const std::string script = site.read("out/js/search.js");
+  REQUIRE(script.size() > 1024);
+  // A gzip of other content, at the cache path of js/search.js.
+  site.write(cache_entry(script, "gz9-v1"), gzip_compress("alert('owned')"));
+  site.write(cache_entry(script, "br11q9above4m-w22-v1"), brotli_compress("alert('owned')"));
+  CliRun run = site.build();
+  CHECK(run.code == 0);
+  CHECK(gunzip(site.read("out/js/search.js.gz")) == script);
+  std::string unbrotli;
+  CHECK(brotli_decompress(site.read("out/js/search.js.br"), 1 << 26, &unbrotli));
+  CHECK(unbrotli == script);
+  // The manifest vouches for the published bytes, and the cache is repaired.
+  CHECK(line_with(site.read("out/manifest.json"), "\"js/search.js.gz\"") ==
+        "{\"path\":\"js/search.js.gz\",\"bytes\":" +
+            std::to_string(site.read("out/js/search.js.gz").size()) + ",\"sha256\":\"" +
+            sha256_hex(site.read("out/js/search.js.gz")) + "\"},");
+  CHECK(gunzip(site.read(cache_entry(script, "gz9-v1"))) == script);
+}
+
+TEST_CASE("finding 1: a cache entry truncated by a killed build is not published") {
+  SecuritySite site;
+  REQUIRE(site.build().code == 0);
+  const std::string page = site.read("out/index.html");
+  const std::string gz = gzip_compress(page);
+  site.write(cache_entry(page, "gz9-v1"), gz.substr(0, gz.size() / 2));
+  REQUIRE(site.build().code == 0);
+  CHECK(site.read("out/index.html.gz") == gz);
+}
+
+TEST_CASE("finding 1: a .agora-cache that is a symbolic link is not used") {
+  SecuritySite site;
+  std::filesystem::create_directories(site.path("elsewhere"));
+  std::filesystem::remove_all(site.path("site/.agora-cache"));
+  site.link(site.path("elsewhere"), "site/.agora-cache");
+  CliRun run = site.build();
+  CHECK(run.code == 0);
+  CHECK(run.err == "agora build: warning: " + site.path("site/.agora-cache") +
+                       " is a symbolic link; the compression cache was not used\n");
+  CHECK(site.tree("elsewhere").empty());
+  CHECK(gunzip(site.read("out/index.html.gz")) == site.read("out/index.html"));
+}
+
+TEST_CASE("finding 1: cache entries are written atomically, after the site is in place") {
+  MemoryFileSystem memory;
+  RecordingFileSystem fs(&memory);
+  SiteFiles files{{"a.html", compressible_text(4000, 1)}};
+  SiteFiles variants;
+  PrecompressCacheWrites deferred;
+  precompress_site(fs, files, "cache", 1, &variants, nullptr, &deferred);
+  // Nothing is written until the caller stores them (site_writer.cpp does,
+  // after the swap), and then through write_file_atomic.
+  CHECK(fs.writes.empty());
+  REQUIRE(deferred.size() == 2);
+  store_precompress_cache(fs, deferred);
+  CHECK(fs.writes.size() == 2);
+  // Gzip and brotli bombs and trailing bytes are refused.
+  std::string out;
+  CHECK_FALSE(gzip_decompress(gzip_compress(std::string(1 << 20, 'a')), 1000, &out));
+  CHECK_FALSE(brotli_decompress(brotli_compress(std::string(1 << 20, 'a')), 1000, &out));
+  CHECK_FALSE(gzip_decompress(gzip_compress("abc") + "x", 1000, &out));
+}
