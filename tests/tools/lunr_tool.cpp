@@ -1,9 +1,13 @@
 // lunr_tool: the C++ Lunr port from the command line, for the tests that
 // compare it with lunr.js in node and for bench/lunr-bench.
-//   lunr_tool stem            < words   one stem per input line
+//   lunr_tool stem [LANG]     < words   one stem per input line (lunr.stemmer,
+//                                       or lunr.LANG.stemmer for fr es ru ar)
 //   lunr_tool lower           < text    JavaScript toLowerCase of all stdin
-//   lunr_tool analyze         < text    tokens after the pipeline, one per line
+//   lunr_tool analyze [LANG]  < text    tokens after the pipeline, one per line
+//   lunr_tool pipeline LANG   < words   each line through LANG's whole builder
+//                                       pipeline: its terms, tab-separated
 //   lunr_tool index CORPUS OUT [--positions] [--threads N]
+//                                       (the corpus names its language)
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +20,8 @@
 
 #include "search/index_builder.h"
 #include "search/js_lower_case.h"
+#include "search/languages/search_language.h"
+#include "search/languages/stemmers.h"
 #include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
 #include "search/stemmer.h"
@@ -29,10 +35,47 @@ std::string read_all(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-int run_stem() {
+using Stemmer = std::u16string (*)(std::u16string_view);
+
+Stemmer stemmer_for(std::string_view language) {
+  if (language == "fr") return stem_french;
+  if (language == "es") return stem_spanish;
+  if (language == "ru") return stem_russian;
+  if (language == "ar") return stem_arabic;
+  return nullptr;
+}
+
+int run_stem(std::string_view language) {
+  const Stemmer stemmer = stemmer_for(language);
+  if (!language.empty() && stemmer == nullptr) {
+    std::cerr << "lunr_tool stem: no stemmer for '" << language << "'\n";
+    return 2;
+  }
   std::string line, out;
   while (std::getline(std::cin, line)) {
-    out += stem(line);
+    out += stemmer != nullptr ? utf16_to_utf8(stemmer(utf8_to_utf16(line))) : stem(line);
+    out.push_back('\n');
+  }
+  std::cout << out;
+  return 0;
+}
+
+const SearchLanguage* language_or_usage(std::string_view code) {
+  const SearchLanguage* language = find_search_language(code);
+  if (language == nullptr) std::cerr << "lunr_tool: unknown language '" << code << "'\n";
+  return language;
+}
+
+int run_pipeline(std::string_view code) {
+  const SearchLanguage* language = language_or_usage(code);
+  if (language == nullptr) return 2;
+  std::string line, out;
+  while (std::getline(std::cin, line)) {
+    const std::vector<std::string> terms = analyze_text(*language, line);
+    for (size_t i = 0; i < terms.size(); ++i) {
+      if (i != 0) out.push_back('\t');
+      out += terms[i];
+    }
     out.push_back('\n');
   }
   std::cout << out;
@@ -44,8 +87,12 @@ int run_lower() {
   return 0;
 }
 
-int run_analyze() {
-  for (const std::string& term : analyze_text(read_all(std::cin))) std::cout << term << '\n';
+int run_analyze(std::string_view code) {
+  const SearchLanguage* language = language_or_usage(code);
+  if (language == nullptr) return 2;
+  for (const std::string& term : analyze_text(*language, read_all(std::cin))) {
+    std::cout << term << '\n';
+  }
   return 0;
 }
 
@@ -81,7 +128,7 @@ int run_index(int argc, char** argv) {
   }
   const auto parsed = std::chrono::steady_clock::now();
   const long parse_cpu = std::clock() / (CLOCKS_PER_SEC / 1000);
-  IndexBuilder builder(corpus.fields, positions);
+  IndexBuilder builder(corpus.fields, positions, *find_search_language(corpus.language));
   add_documents(builder, corpus.documents, threads);
   const auto indexed = std::chrono::steady_clock::now();
   const long index_cpu = std::clock() / (CLOCKS_PER_SEC / 1000);
@@ -108,10 +155,12 @@ int run_index(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
-  if (command == "stem") return run_stem();
+  const std::string language = argc > 2 ? argv[2] : "";
+  if (command == "stem") return run_stem(language);
   if (command == "lower") return run_lower();
-  if (command == "analyze") return run_analyze();
+  if (command == "analyze") return run_analyze(language.empty() ? "en" : language);
+  if (command == "pipeline") return run_pipeline(language);
   if (command == "index") return run_index(argc, argv);
-  std::cerr << "usage: lunr_tool stem|lower|analyze|index ...\n";
+  std::cerr << "usage: lunr_tool stem|lower|analyze|pipeline|index ...\n";
   return 2;
 }
