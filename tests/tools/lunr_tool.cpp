@@ -6,6 +6,8 @@
 //   lunr_tool analyze [LANG]  < text    tokens after the pipeline, one per line
 //   lunr_tool pipeline LANG   < words   each line through LANG's whole builder
 //                                       pipeline: its terms, tab-separated
+//   lunr_tool scripts LANG              the search page's scripts for LANG,
+//                                       "lunr-languages PATH" or "theme PATH"
 //   lunr_tool index CORPUS OUT [--positions] [--threads N]
 //                                       (the corpus names its language)
 #include <chrono>
@@ -87,6 +89,17 @@ int run_lower() {
   return 0;
 }
 
+int run_scripts(std::string_view code) {
+  const SearchLanguage* language = language_or_usage(code);
+  if (language == nullptr) return 2;
+  for (const LanguageScript& script : language->scripts()) {
+    std::cout << (script.source == LanguageScript::Source::kLunrLanguages ? "lunr-languages "
+                                                                          : "theme ")
+              << script.path << '\n';
+  }
+  return 0;
+}
+
 int run_analyze(std::string_view code) {
   const SearchLanguage* language = language_or_usage(code);
   if (language == nullptr) return 2;
@@ -160,7 +173,8 @@ int main(int argc, char** argv) {
   if (command == "lower") return run_lower();
   if (command == "analyze") return run_analyze(language.empty() ? "en" : language);
   if (command == "pipeline") return run_pipeline(language);
+  if (command == "scripts") return run_scripts(language);
   if (command == "index") return run_index(argc, argv);
-  std::cerr << "usage: lunr_tool stem|lower|analyze|pipeline|index ...\n";
+  std::cerr << "usage: lunr_tool stem|lower|analyze|pipeline|scripts|index ...\n";
   return 2;
 }

@@ -6,14 +6,15 @@
 //   TERMS    each word through the whole builder pipeline of
 //            this.use(lunr.LANG), terms tab-separated
 // and fails if the package's min/ build stems any word differently (that
-// build is what a site's search page loads).
-//   node stem-words.js LANG LIST WORDS STEMS TERMS
+// build is what a site's search page loads). With MAX, keeps MAX words
+// evenly spread over the list.
+//   node stem-words.js LANG LIST WORDS STEMS TERMS [MAX]
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { useLanguage } = require('./languages.js');
 
-const [lang, listPath, wordsPath, stemsPath, termsPath] = process.argv.slice(2);
+const [lang, listPath, wordsPath, stemsPath, termsPath, max] = process.argv.slice(2);
 const fresh = (min) => {
   delete require.cache[require.resolve('/usr/share/nodejs/lunr/index.js')];
   const lunr = require('/usr/share/nodejs/lunr/index.js');
@@ -21,8 +22,11 @@ const fresh = (min) => {
   return lunr;
 };
 const lunr = fresh(false);
-const words = [...new Set(fs.readFileSync(listPath, 'utf8').split('\n').filter(Boolean)
-  .map((w) => w.toLowerCase()))];
+// Lines are the unit of comparison: drop words with a tab or a CR in them.
+const all = [...new Set(fs.readFileSync(listPath, 'utf8').split('\n')
+  .filter((w) => w && !/[\t\r]/.test(w)).map((w) => w.toLowerCase()))];
+const step = max ? Math.max(1, Math.ceil(all.length / Number(max))) : 1;
+const words = all.filter((w, i) => i % step === 0);
 const stem = (l, w) => l[lang].stemmer(new l.Token(w)).toString();
 const stems = words.map((w) => stem(lunr, w));
 
