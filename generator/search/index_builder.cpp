@@ -112,7 +112,7 @@ AnalyzedField analyze_field(std::string_view value, bool positions,
                             const SearchLanguage& language) {
   AnalyzedField field;
   if (value.empty()) return field;
-  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(value));
+  const std::u16string lowered = js_to_lower_case_utf8(value);
   const std::vector<TokenSpan> spans = split_tokens(lowered);
   FieldTerms terms(field, spans.size(), positions);
   language.analyze(lowered, spans, terms);

@@ -37,7 +37,7 @@ std::string read_all(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-using Stemmer = std::u16string (*)(std::u16string_view);
+using Stemmer = void (*)(std::u16string&);
 
 Stemmer stemmer_for(std::string_view language) {
   if (language == "fr") return stem_french;
@@ -55,7 +55,13 @@ int run_stem(std::string_view language) {
   }
   std::string line, out;
   while (std::getline(std::cin, line)) {
-    out += stemmer != nullptr ? utf16_to_utf8(stemmer(utf8_to_utf16(line))) : stem(line);
+    if (stemmer != nullptr) {
+      std::u16string word = utf8_to_utf16(line);
+      stemmer(word);
+      out += utf16_to_utf8(word);
+    } else {
+      out += stem(line);
+    }
     out.push_back('\n');
   }
   std::cout << out;
@@ -84,8 +90,16 @@ int run_pipeline(std::string_view code) {
   return 0;
 }
 
+// Both lower-casing paths (from UTF-16, and fused with UTF-8 decoding)
+// must agree; prints the result.
 int run_lower() {
-  std::cout << utf16_to_utf8(js_to_lower_case(utf8_to_utf16(read_all(std::cin))));
+  const std::string text = read_all(std::cin);
+  const std::u16string lowered = js_to_lower_case_utf8(text);
+  if (lowered != js_to_lower_case(utf8_to_utf16(text))) {
+    std::cerr << "lunr_tool lower: js_to_lower_case_utf8 and js_to_lower_case disagree\n";
+    return 1;
+  }
+  std::cout << utf16_to_utf8(lowered);
   return 0;
 }
 

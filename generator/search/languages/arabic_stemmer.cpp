@@ -6,7 +6,7 @@
 //  - cleanAlef and the hamza steps replace only the first occurrence;
 //  - removeEndTaa drops the first ة anywhere in the word;
 //  - the stemmer's own stop list is the filter's list plus "و".
-#include <mutex>
+#include <algorithm>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -92,12 +92,14 @@ constexpr std::string_view kPatternsJson =
     "0},{\"c\":\"س\",\"l\":1},{\"c\":\"ت\",\"l\":2},{\"c\":\"ا\",\"l\":5}]}],\"pt75\":[{\"pt\":[{"
     "\"c\":\"ا\",\"l\":0},{\"c\":\"ا\",\"l\":5}]}]}";
 
+// Every letter in the table is one UTF-16 unit; an alternative of any other
+// length could never equal word[l] in the JavaScript, and is dropped.
 struct PatternTest {
-  std::vector<std::u16string> any_of;
+  std::u16string any_of;  // one unit per alternative
   size_t at;
 };
 struct PatternLetter {
-  std::u16string letter;
+  std::u16string letter;  // the table's c
   size_t at;
   int from;  // index into the word, or -1 for `letter`
 };
@@ -119,7 +121,8 @@ std::vector<WordPattern> read_patterns(const nlohmann::json& list) {
       size_t start = 0;
       for (;;) {
         const size_t comma = letters.find(',', start);
-        t.any_of.push_back(utf8_to_utf16(letters.substr(start, comma - start)));
+        const std::u16string letter = utf8_to_utf16(letters.substr(start, comma - start));
+        if (letter.size() == 1) t.any_of += letter;
         if (comma == std::string::npos) break;
         start = comma + 1;
       }
@@ -178,21 +181,20 @@ void replace_first(std::u16string& word, char16_t from, std::u16string_view to) 
 
 class ArabicStemmer {
  public:
-  explicit ArabicStemmer(std::u16string_view word) : word_(word) {}
+  explicit ArabicStemmer(std::u16string& word) : word_(word) {}
 
   // lunr.ar.js runs its execArray until a step returns true: the stop word
   // test, removeEndTaa on short words, and wordCheck do.
-  std::u16string stem() {
+  void stem() {
     clean_word();
     remove_diacritics();
     clean_alef();
-    if (is_stop_word()) return word_;
+    if (is_stop_word()) return;
     normalize_hamza_and_alef();
     remove_start_waw();
     remove_pre432();
-    if (!remove_end_taa()) return word_;
+    if (!remove_end_taa()) return;
     word_check();
-    return word_;
   }
 
  private:
@@ -223,28 +225,31 @@ class ArabicStemmer {
       if (u == 0x0627 && !out.empty() && out.back() == 0x0627) continue;
       out.push_back(u);
     }
-    word_ = std::move(out);
+    word_.swap(out);
   }
 
   void remove_start_waw() {
     if (word_.size() > 3 && word_[0] == 0x0648 && word_[1] == 0x0648) word_.erase(0, 1);
   }
 
+  // The steps below only ever remove letters: "the word is unchanged" is
+  // "its length is unchanged".
   void remove_pre432() {
-    const std::u16string before = word_;
+    const size_t before = word_.size();
     size_t length = 0;
     if (word_.size() >= 7 &&
         starts_with_any(word_, {u"فبال", u"كبال", u"وبال", u"وكال"}, &length)) {
       word_.erase(0, length);
     }
-    if (word_ == before && word_.size() >= 6 &&
+    if (word_.size() == before && word_.size() >= 6 &&
         starts_with_any(word_, {u"بال", u"وال", u"فال", u"تال", u"كال", u"ولل"}, &length)) {
       word_.erase(0, length);
     }
-    if (word_ == before && word_.size() >= 5 && starts_with_any(word_, {u"ال", u"لل"}, &length)) {
+    if (word_.size() == before && word_.size() >= 5 &&
+        starts_with_any(word_, {u"ال", u"لل"}, &length)) {
       word_.erase(0, length);
     }
-    if (word_ != before) pre_removed_ = true;
+    if (word_.size() != before) pre_removed_ = true;
   }
 
   // False (stop) for words of two letters or fewer.
@@ -260,12 +265,7 @@ class ArabicStemmer {
     for (const WordPattern& pattern : list) {
       bool match = true;
       for (const PatternTest& test : pattern.tests) {
-        bool any = false;
-        for (const std::u16string& letter : test.any_of) {
-          any =
-              any || (test.at < word_.size() && letter.size() == 1 && word_[test.at] == letter[0]);
-        }
-        if (!any) {
+        if (test.at >= word_.size() || test.any_of.find(word_[test.at]) == std::u16string::npos) {
           match = false;
           break;
         }
@@ -279,9 +279,12 @@ class ArabicStemmer {
 
   // newWord[l] = ...; newWord.join(''): unset and out-of-range slots are "".
   void rewrite(const std::vector<PatternLetter>& letters) {
-    std::vector<std::u16string> slots;
+    constexpr size_t kSlots = 8;  // the table's l values are below 7
+    std::u16string slots[kSlots];
+    size_t used = 0;
     for (const PatternLetter& letter : letters) {
-      if (slots.size() <= letter.at) slots.resize(letter.at + 1);
+      if (letter.at >= kSlots) continue;
+      used = std::max(used, letter.at + 1);
       if (letter.from < 0) {
         slots[letter.at] = letter.letter;
       } else {
@@ -289,9 +292,8 @@ class ArabicStemmer {
         slots[letter.at] = from < word_.size() ? word_.substr(from, 1) : std::u16string();
       }
     }
-    std::u16string out;
-    for (const std::u16string& slot : slots) out += slot;
-    word_ = std::move(out);
+    word_.clear();
+    for (size_t k = 0; k < used; ++k) word_ += slots[k];
   }
 
   void remove_pre1() {
@@ -314,7 +316,7 @@ class ArabicStemmer {
   }
 
   void remove_suf432() {
-    const std::u16string before = word_;
+    const size_t before = word_.size();
     size_t length = 0;
     if (word_.size() >= 6 && ends_with_any(word_,
                                            {u"كموه", u"ناها", u"ونني", u"ونهم", u"تكما", u"تموه",
@@ -322,21 +324,21 @@ class ArabicStemmer {
                                            &length)) {
       word_.erase(word_.size() - length);
     }
-    if (word_ == before && word_.size() >= 5 &&
+    if (word_.size() == before && word_.size() >= 5 &&
         ends_with_any(word_, {u"تين", u"كهم", u"نيه", u"نهم", u"ونه", u"وها", u"يهم", u"ونا",
                               u"ونك", u"وني", u"وهم", u"تكم", u"تنا", u"تها", u"تني", u"تهم",
                               u"كما", u"كها", u"ناه", u"نكم", u"هنا", u"تان", u"يها"},
                       &length)) {
       word_.erase(word_.size() - length);
     }
-    if (word_ == before && word_.size() >= 4 &&
+    if (word_.size() == before && word_.size() >= 4 &&
         ends_with_any(word_, {u"نك", u"نه", u"ها", u"وك", u"يا", u"اه", u"ون", u"ين",
                               u"تن", u"تم", u"نا", u"وا", u"ان", u"كم", u"كن", u"ني",
                               u"نن", u"ما", u"هم", u"هن", u"تك", u"ته", u"ات", u"يه"},
                       &length)) {
       word_.erase(word_.size() - length);
     }
-    if (word_ != before) suf_removed_ = true;
+    if (word_.size() != before) suf_removed_ = true;
   }
 
   enum class Step { kSuf432, kSuf1, kPre1, kPattern };
@@ -405,7 +407,7 @@ class ArabicStemmer {
                          {Step::kSuf432, nullptr}});
   }
 
-  std::u16string word_;
+  std::u16string& word_;
   bool result_ = false;
   bool pre_removed_ = false;
   bool suf_removed_ = false;
@@ -413,6 +415,6 @@ class ArabicStemmer {
 
 }  // namespace
 
-std::u16string stem_arabic(std::u16string_view word) { return ArabicStemmer(word).stem(); }
+void stem_arabic(std::u16string& word) { ArabicStemmer(word).stem(); }
 
 }  // namespace agora

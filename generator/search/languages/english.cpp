@@ -15,7 +15,10 @@ void english_term(std::u16string_view token, std::string& term) {
     for (char16_t u : token) term.push_back(static_cast<char>(u));
     stem_ascii_in_place(term);
   } else {
-    append_utf8(term, stem_units(token));
+    thread_local std::u16string word;
+    word.assign(token);
+    stem_units_in_place(word);
+    append_utf8(term, word);
   }
 }
 

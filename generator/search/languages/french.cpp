@@ -36,9 +36,9 @@ const StopWords& french_stop_words() {
 // lunr.fr.accentFoldTerm: the builder folds accents after the stop word
 // filter and before the stemmer, so the stemmer never sees é, è, ç...
 void fold_french_accents(std::u16string& term) {
-  std::u16string out;
-  out.reserve(term.size());
-  for (char16_t u : term) {
+  // Folds one unit to one ASCII letter, or 0 for the two that become "ae"
+  // and "oe", or returns it unchanged.
+  const auto fold = [](char16_t u) -> char16_t {
     switch (u) {
       case 0xE0:
       case 0xE1:
@@ -48,12 +48,10 @@ void fold_french_accents(std::u16string& term) {
       case 0xC1:
       case 0xC2:
       case 0xC4:
-        out += u'a';
-        break;
+        return u'a';
       case 0xE7:
       case 0xC7:
-        out += u'c';
-        break;
+        return u'c';
       case 0xE9:
       case 0xE8:
       case 0xEA:
@@ -62,45 +60,59 @@ void fold_french_accents(std::u16string& term) {
       case 0xC8:
       case 0xCA:
       case 0xCB:
-        out += u'e';
-        break;
+        return u'e';
       case 0xEE:
       case 0xEF:
       case 0xCE:
       case 0xCF:
-        out += u'i';
-        break;
+        return u'i';
       case 0xF4:
       case 0xF6:
       case 0xD4:
       case 0xD6:
-        out += u'o';
-        break;
+        return u'o';
       case 0xF9:
       case 0xFB:
       case 0xFC:
       case 0xD9:
       case 0xDB:
       case 0xDC:
-        out += u'u';
-        break;
+        return u'u';
       case 0x178:
       case 0xFF:
-        out += u'y';
-        break;
+        return u'y';
       case 0xE6:
       case 0xC6:
-        out += u"ae";
-        break;
       case 0x153:
       case 0x152:
-        out += u"oe";
-        break;
+        return 0;
       default:
-        out += u;
+        return u;
+    }
+  };
+  bool grows = false;
+  for (char16_t& u : term) {
+    if (u < 0xC0) continue;
+    const char16_t folded = fold(u);
+    if (folded == 0) {
+      grows = true;
+    } else {
+      u = folded;
     }
   }
-  term = std::move(out);
+  if (!grows) return;
+  std::u16string out;
+  out.reserve(term.size() + 4);
+  for (char16_t u : term) {
+    if (u == 0xE6 || u == 0xC6) {
+      out += u"ae";
+    } else if (u == 0x153 || u == 0x152) {
+      out += u"oe";
+    } else {
+      out += u;
+    }
+  }
+  term.swap(out);
 }
 
 // lunr.fr sets the search pipeline to trimmer, accentFold, stemmer.

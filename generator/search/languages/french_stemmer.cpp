@@ -58,8 +58,9 @@ constexpr uint8_t kKeepWithS[] = {1, 65, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 
 class FrenchStemmer {
  public:
-  std::u16string stem(std::u16string_view word) {
-    sbp_.set_current(word);
+  explicit FrenchStemmer(std::u16string& word) : sbp_(word) {}
+
+  void stem() {
     const int v_1 = sbp_.cursor;
     prelude();
     sbp_.cursor = v_1;
@@ -72,8 +73,9 @@ class FrenchStemmer {
     sbp_.cursor = sbp_.limit;
     un_accent();
     sbp_.cursor = sbp_.limit_backward;
-    postlude();
-    return sbp_.take_current();
+    // The postlude only turns I, U and Y back into i, u and y; without
+    // them it would walk the word for nothing.
+    if (sbp_.current().find_first_of(u"IUY") != std::u16string::npos) postlude();
   }
 
  private:
@@ -539,6 +541,6 @@ class FrenchStemmer {
 
 }  // namespace
 
-std::u16string stem_french(std::u16string_view word) { return FrenchStemmer().stem(word); }
+void stem_french(std::u16string& word) { FrenchStemmer(word).stem(); }
 
 }  // namespace agora

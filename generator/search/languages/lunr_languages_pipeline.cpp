@@ -16,8 +16,9 @@ void LunrLanguagesPipeline::analyze(std::u16string_view lowered, std::span<const
     if (stop_words.contains(trimmed)) continue;
     term.assign(trimmed);
     if (spec_.fold != nullptr) spec_.fold(term);
+    spec_.stem(term);
     utf8.clear();
-    append_utf8(utf8, spec_.stem(term));
+    append_utf8(utf8, term);
     sink.add(utf8, span);
   }
 }

@@ -17,7 +17,7 @@ struct LunrLanguageSpec {
   const WordCharacters& (*word_characters)();
   const StopWords& (*stop_words)();
   void (*fold)(std::u16string& term);  // may be null
-  std::u16string (*stem)(std::u16string_view word);
+  void (*stem)(std::u16string& word);
   std::span<const std::string_view> search_pipeline;
   std::span<const LanguageScript> scripts;
 };

@@ -124,11 +124,12 @@ constexpr uint8_t kVowels[] = {33, 65, 8, 232};
 
 class RussianStemmer {
  public:
-  std::u16string stem(std::u16string_view word) {
-    sbp_.set_current(word);
+  explicit RussianStemmer(std::u16string& word) : sbp_(word) {}
+
+  void stem() {
     mark_regions();
     sbp_.cursor = sbp_.limit;
-    if (sbp_.cursor < pV_) return sbp_.take_current();
+    if (sbp_.cursor < pV_) return;
     sbp_.limit_backward = pV_;
     if (!delete_among_after_a(kA0)) {  // perfective gerund
       sbp_.cursor = sbp_.limit;
@@ -152,7 +153,6 @@ class RussianStemmer {
     derivational();
     sbp_.cursor = sbp_.limit;
     tidy_up();
-    return sbp_.take_current();
   }
 
  private:
@@ -249,6 +249,6 @@ class RussianStemmer {
 
 }  // namespace
 
-std::u16string stem_russian(std::u16string_view word) { return RussianStemmer().stem(word); }
+void stem_russian(std::u16string& word) { RussianStemmer(word).stem(); }
 
 }  // namespace agora

@@ -33,7 +33,7 @@ const SearchLanguage* find_search_language(std::string_view code) {
 std::span<const std::string_view> search_language_codes() { return kCodes; }
 
 std::vector<std::string> analyze_text(const SearchLanguage& language, std::string_view text) {
-  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(text));
+  const std::u16string lowered = js_to_lower_case_utf8(text);
   TermList list;
   language.analyze(lowered, split_tokens(lowered), list);
   return std::move(list.terms);

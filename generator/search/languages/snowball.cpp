@@ -1,80 +1,10 @@
 #include "search/languages/snowball.h"
 
 namespace agora {
-namespace {
 
-// JavaScript reads s[ch >> 3] of a plain array: past its end the value is
-// undefined, whose bits are all clear.
-bool bit_set(std::span<const uint8_t> s, int ch) {
-  const auto byte = static_cast<size_t>(ch >> 3);
-  return byte < s.size() && (s[byte] & (1 << (ch & 7))) != 0;
-}
-
-}  // namespace
-
-void SnowballProgram::set_current(std::u16string_view word) {
-  current_.assign(word);
-  cursor = 0;
-  limit = static_cast<int>(word.size());
-  limit_backward = 0;
-  bra = cursor;
+SnowballProgram::SnowballProgram(std::u16string& word)
+    : limit(static_cast<int>(word.size())), current_(word) {
   ket = limit;
-}
-
-bool SnowballProgram::in_grouping(std::span<const uint8_t> s, int min, int max) {
-  if (cursor >= limit) return false;
-  const int ch = unit(cursor);
-  if (ch > max || ch < min || !bit_set(s, ch - min)) return false;
-  ++cursor;
-  return true;
-}
-
-bool SnowballProgram::in_grouping_b(std::span<const uint8_t> s, int min, int max) {
-  if (cursor <= limit_backward) return false;
-  const int ch = unit(cursor - 1);
-  if (ch > max || ch < min || !bit_set(s, ch - min)) return false;
-  --cursor;
-  return true;
-}
-
-bool SnowballProgram::out_grouping(std::span<const uint8_t> s, int min, int max) {
-  if (cursor >= limit) return false;
-  const int ch = unit(cursor);
-  if (ch > max || ch < min || !bit_set(s, ch - min)) {
-    ++cursor;
-    return true;
-  }
-  return false;
-}
-
-bool SnowballProgram::out_grouping_b(std::span<const uint8_t> s, int min, int max) {
-  if (cursor <= limit_backward) return false;
-  const int ch = unit(cursor - 1);
-  if (ch > max || ch < min || !bit_set(s, ch - min)) {
-    --cursor;
-    return true;
-  }
-  return false;
-}
-
-bool SnowballProgram::eq_s(std::u16string_view s) {
-  const int size = static_cast<int>(s.size());
-  if (limit - cursor < size) return false;
-  for (int i = 0; i < size; ++i) {
-    if (unit(cursor + i) != s[static_cast<size_t>(i)]) return false;
-  }
-  cursor += size;
-  return true;
-}
-
-bool SnowballProgram::eq_s_b(std::u16string_view s) {
-  const int size = static_cast<int>(s.size());
-  if (cursor - limit_backward < size) return false;
-  for (int i = 0; i < size; ++i) {
-    if (unit(cursor - size + i) != s[static_cast<size_t>(i)]) return false;
-  }
-  cursor -= size;
-  return true;
 }
 
 // A binary search over the sorted entries that remembers how many units

@@ -79,8 +79,9 @@ constexpr uint8_t kVowels[] = {17, 65, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 
 class SpanishStemmer {
  public:
-  std::u16string stem(std::u16string_view word) {
-    sbp_.set_current(word);
+  explicit SpanishStemmer(std::u16string& word) : sbp_(word) {}
+
+  void stem() {
     const int v_1 = sbp_.cursor;
     mark_regions();
     sbp_.limit_backward = v_1;
@@ -97,8 +98,11 @@ class SpanishStemmer {
     sbp_.cursor = sbp_.limit;
     residual_suffix();
     sbp_.cursor = sbp_.limit_backward;
-    postlude();
-    return sbp_.take_current();
+    // The postlude only takes the accents off á é í ó ú; without them it
+    // would walk the word for nothing.
+    if (sbp_.current().find_first_of(u"\u00E1\u00E9\u00ED\u00F3\u00FA") != std::u16string::npos) {
+      postlude();
+    }
   }
 
  private:
@@ -407,6 +411,6 @@ class SpanishStemmer {
 
 }  // namespace
 
-std::u16string stem_spanish(std::u16string_view word) { return SpanishStemmer().stem(word); }
+void stem_spanish(std::u16string& word) { SpanishStemmer(word).stem(); }
 
 }  // namespace agora
