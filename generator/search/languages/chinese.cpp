@@ -100,10 +100,11 @@ class ChinesePipeline final : public SearchLanguage {
   static constexpr LanguageScript kScripts[] = {{LanguageScript::Source::kTheme, "js/lunr-zh.js"}};
 };
 
-const ChinesePipeline kChinese;
-
 }  // namespace
 
-const SearchLanguage& chinese_search_language() { return kChinese; }
+const SearchLanguage& chinese_search_language() {
+  static const ChinesePipeline language;
+  return language;
+}
 
 }  // namespace agora

@@ -46,10 +46,11 @@ class EnglishPipeline final : public SearchLanguage {
   static constexpr std::string_view kSearchPipeline[] = {"stemmer"};
 };
 
-const EnglishPipeline kEnglish;
-
 }  // namespace
 
-const SearchLanguage& english_search_language() { return kEnglish; }
+const SearchLanguage& english_search_language() {
+  static const EnglishPipeline language;
+  return language;
+}
 
 }  // namespace agora
