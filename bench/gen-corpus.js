@@ -6,11 +6,17 @@
 // and empty fields. Same seed, same bytes.
 //
 //   node bench/gen-corpus.js --docs 2000 --words 120 --seed 7 --out corpus.json
+//
+// With --language fr|es|ru|ar and --wordlist (a word list of that language,
+// one word a line), the text is that language's: its words, its common
+// function words, and its spelling habits (French elisions, Arabic tatweel,
+// diacritics and punctuation), with the same mix of other scripts; the
+// corpus carries "language" so the index uses that language's pipeline.
 'use strict';
 const fs = require('fs');
 
 function parseArgs(argv) {
-  const args = { docs: 2000, words: 120, seed: 1, out: null, wordlist: '/usr/share/dict/american-english' };
+  const args = { docs: 2000, words: 120, seed: 1, out: null, wordlist: '/usr/share/dict/american-english', language: 'en' };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in args)) throw new Error('unknown option ' + argv[i]);
@@ -47,6 +53,38 @@ const kExotic = [
 ];
 const kFunctionWords = ['the', 'of', 'and', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'The', 'with',
   'as', 'was', 'on', 'by', 'this', 'be', 'are', 'from', 'or', 'have', 'an', 'not', 'which', 'their'];
+// Frequent words per language, so stop word filters have work to do.
+const kLanguageFunctionWords = {
+  en: kFunctionWords,
+  fr: ['le', 'la', 'les', 'de', 'des', 'du', 'et', 'est', 'un', 'une', 'que', 'qui', 'dans', 'pour',
+    'pas', 'sur', 'au', 'avec', 'ce', 'il', 'elle', 'à', 'été', 'être', 'nous', 'par', 'plus', 'ou',
+    'sont', 'Le', 'La', 'Les', 'été', 'où', 'même', 'leurs', 'aux', 'ces', 'Ça'],
+  es: ['el', 'la', 'los', 'las', 'de', 'del', 'y', 'en', 'que', 'un', 'una', 'por', 'con', 'para',
+    'es', 'se', 'no', 'su', 'al', 'lo', 'como', 'más', 'El', 'La', 'está', 'también', 'sí', 'él'],
+  ru: ['и', 'в', 'не', 'на', 'что', 'с', 'по', 'как', 'это', 'к', 'но', 'он', 'она', 'из', 'у', 'за',
+    'от', 'для', 'же', 'так', 'И', 'В', 'а', 'её', 'ещё', 'всё'],
+  ar: ['في', 'من', 'على', 'إلى', 'عن', 'أن', 'التي', 'الذي', 'و', 'هذا', 'هذه', 'مع', 'كان', 'ما',
+    'لا', 'ثم', 'أو', 'غير', 'بين', 'كل', 'بعد', 'قد'],
+};
+
+// Spelling habits of a language applied to a word now and then.
+const kDecorations = {
+  fr: (w, pick) => pick(["l'", 'l’', "d'", 'qu’', "L'", "j'"]) + w,
+  es: (w, pick) => pick(['¿', '¡']) + w + pick(['?', '!']),
+  ru: (w, pick) => pick(['«', '(', '—']) + w + pick(['»', ')', ',']),
+  ar: (w, pick) => {
+    const at = Math.max(1, Math.floor(w.length / 2));
+    return pick([
+      () => w.slice(0, at) + '\u0640' + w.slice(at),   // tatweel
+      () => w.slice(0, at) + pick(['\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u064B']) + w.slice(at),
+      () => w + pick(['،', '؟', '؛', '.']),
+      () => pick(['آ', 'أ', 'إ', 'ٱ']) + w,
+      () => w + pick(['ة', 'ى', 'ؤ', 'ئ']),
+      () => 'وو' + w,
+    ])();
+  },
+};
+
 const kSpaces = [' ', ' ', ' ', ' ', ' ', ' ', '\n', '\t', '\u00a0', '\u3000', '\u2003', ' - ', '\u2028', '\ufeff', '  ', '\u200b'];
 
 function main() {
@@ -61,13 +99,17 @@ function main() {
   }
   // Log-uniform rank: a long tail, with the head words repeated often.
   const zipf = () => words[Math.min(words.length - 1, Math.floor(Math.pow(words.length, random())) - 1)];
+  const functionWords = kLanguageFunctionWords[args.language];
+  if (!functionWords) throw new Error('unknown language ' + args.language);
+  const decorate = kDecorations[args.language];
   const word = () => {
     const r = random();
     if (r < 0.04) return pick(kExotic);
     if (r < 0.05) return zipf() + '-' + zipf();
     if (r < 0.06) return zipf().toUpperCase();
     if (r < 0.08) return zipf() + pick([',', '.', ';', ':', '!', '?', ')', '"']);
-    if (r < 0.30) return pick(kFunctionWords);
+    if (decorate && r < 0.11) return decorate(zipf(), pick);
+    if (r < 0.30) return pick(functionWords);
     return zipf();
   };
   const text = (n) => {
@@ -96,6 +138,7 @@ function main() {
   }
   const corpus = {
     ref: 'url',
+    ...(args.language !== 'en' ? { language: args.language } : {}),
     fields: [
       { name: 'title', boost: 10 },
       { name: 'summary', boost: 5 },

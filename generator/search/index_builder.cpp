@@ -5,10 +5,7 @@
 
 #include "search/js_lower_case.h"
 #include "search/json_writer.h"
-#include "search/stemmer.h"
-#include "search/stop_word_filter.h"
 #include "search/tokenizer.h"
-#include "search/trimmer.h"
 #include "search/utf16.h"
 
 namespace agora {
@@ -32,97 +29,106 @@ int64_t js_array_index(std::string_view key) {
 // lunr reads boosts as `boost || 1`.
 double effective_boost(double boost) { return (boost == 0 || std::isnan(boost)) ? 1 : boost; }
 
-// One token through trimmer, stopWordFilter and stemmer. Returns false when
-// the stop word filter drops it.
-bool run_pipeline(std::u16string_view token, std::string& term) {
-  const std::u16string_view trimmed = trim_token(token);
-  if (is_stop_word(trimmed)) return false;
-  term.clear();
-  bool ascii = true;
-  for (char16_t u : trimmed) ascii = ascii && u < 0x80;
-  if (ascii) {
-    for (char16_t u : trimmed) term.push_back(static_cast<char>(u));
-    stem_ascii_in_place(term);
-  } else {
-    append_utf8(term, stem_units(trimmed));
+// Collects a field's terms: distinct terms via a small open-addressing
+// table (slot -> index + 1), frequencies, and the spans for positions.
+class FieldTerms final : public TermSink {
+ public:
+  FieldTerms(AnalyzedField& field, size_t tokens, bool positions)
+      : field_(field), positions_(positions) {
+    // Reused per thread, since analysis runs once per field of every page.
+    thread_local std::vector<uint32_t> slots;
+    size_t size = 64;
+    while (size < 2 * tokens) size *= 2;
+    slots.assign(size, 0);
+    slots_ = &slots;
+    mask_ = size - 1;
   }
-  return true;
-}
 
-AnalyzedField analyze_field(std::string_view value, bool positions) {
-  AnalyzedField field;
-  if (value.empty()) return field;
-  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(value));
-  const std::vector<TokenSpan> spans = split_tokens(lowered);
-  // Distinct terms via a small open-addressing table (slot -> index + 1);
-  // reused per thread, since analysis runs once per field of every page.
-  thread_local std::vector<uint32_t> slots;
-  size_t size = 64;
-  while (size < 2 * spans.size()) size *= 2;
-  slots.assign(size, 0);
-  const size_t mask = size - 1;
-  std::vector<uint32_t> token_slots;
-  std::vector<TokenSpan> kept_spans;
-  std::string term;
-  for (const TokenSpan& span : spans) {
-    if (!run_pipeline(std::u16string_view(lowered).substr(span.start, span.length), term)) {
-      continue;
-    }
+  void add(std::string_view term, TokenSpan span) override {
     const uint64_t hash = std::hash<std::string_view>()(term);
-    size_t slot = hash & mask;
+    std::vector<uint32_t>& slots = *slots_;
+    size_t slot = hash & mask_;
     uint32_t index;
     for (;;) {
       if (slots[slot] == 0) {
-        index = static_cast<uint32_t>(field.terms.size());
+        index = static_cast<uint32_t>(field_.terms.size());
         slots[slot] = index + 1;
-        field.terms.push_back(term);
-        field.term_hashes.push_back(hash);
-        field.frequencies.push_back(0);
+        field_.terms.emplace_back(term);
+        field_.term_hashes.push_back(hash);
+        field_.frequencies.push_back(0);
+        // Zh bigrams can outnumber tokens: keep the load factor at 1/2.
+        if (2 * field_.terms.size() > slots.size()) grow();
         break;
       }
       index = slots[slot] - 1;
-      if (field.term_hashes[index] == hash && field.terms[index] == term) break;
-      slot = (slot + 1) & mask;
+      if (field_.term_hashes[index] == hash && field_.terms[index] == term) break;
+      slot = (slot + 1) & mask_;
     }
-    ++field.frequencies[index];
-    if (positions) {
-      token_slots.push_back(index);
-      kept_spans.push_back(span);
+    ++field_.frequencies[index];
+    if (positions_) {
+      token_slots_.push_back(index);
+      kept_spans_.push_back(span);
     }
   }
-  field.length = 0;
-  for (uint32_t f : field.frequencies) field.length += f;
-  if (positions) {
+
+  void finish() {
+    field_.length = 0;
+    for (uint32_t f : field_.frequencies) field_.length += f;
+    if (!positions_) return;
     // Group the [start, length] pairs by term, in term order.
-    std::vector<uint32_t> cursor(field.terms.size() + 1, 0);
-    for (size_t i = 0; i < field.terms.size(); ++i) {
-      cursor[i + 1] = cursor[i] + 2 * field.frequencies[i];
+    std::vector<uint32_t> cursor(field_.terms.size() + 1, 0);
+    for (size_t i = 0; i < field_.terms.size(); ++i) {
+      cursor[i + 1] = cursor[i] + 2 * field_.frequencies[i];
     }
-    field.positions.resize(cursor.back());
-    for (size_t i = 0; i < token_slots.size(); ++i) {
-      uint32_t& at = cursor[token_slots[i]];
-      field.positions[at++] = kept_spans[i].start;
-      field.positions[at++] = kept_spans[i].length;
+    field_.positions.resize(cursor.back());
+    for (size_t i = 0; i < token_slots_.size(); ++i) {
+      uint32_t& at = cursor[token_slots_[i]];
+      field_.positions[at++] = kept_spans_[i].start;
+      field_.positions[at++] = kept_spans_[i].length;
     }
   }
+
+ private:
+  void grow() {
+    std::vector<uint32_t>& slots = *slots_;
+    slots.assign(2 * slots.size(), 0);
+    mask_ = slots.size() - 1;
+    for (uint32_t i = 0; i < field_.terms.size(); ++i) {
+      size_t slot = field_.term_hashes[i] & mask_;
+      while (slots[slot] != 0) slot = (slot + 1) & mask_;
+      slots[slot] = i + 1;
+    }
+  }
+
+  AnalyzedField& field_;
+  bool positions_;
+  std::vector<uint32_t>* slots_;
+  size_t mask_;
+  std::vector<uint32_t> token_slots_;
+  std::vector<TokenSpan> kept_spans_;
+};
+
+AnalyzedField analyze_field(std::string_view value, bool positions,
+                            const SearchLanguage& language) {
+  AnalyzedField field;
+  if (value.empty()) return field;
+  const std::u16string lowered = js_to_lower_case_utf8(value);
+  const std::vector<TokenSpan> spans = split_tokens(lowered);
+  FieldTerms terms(field, spans.size(), positions);
+  language.analyze(lowered, spans, terms);
+  terms.finish();
   return field;
 }
 
 }  // namespace
 
 std::vector<std::string> analyze_text(std::string_view text) {
-  const std::u16string lowered = js_to_lower_case(utf8_to_utf16(text));
-  std::vector<std::string> terms;
-  std::string term;
-  for (const TokenSpan& span : split_tokens(lowered)) {
-    if (run_pipeline(std::u16string_view(lowered).substr(span.start, span.length), term)) {
-      terms.push_back(term);
-    }
-  }
-  return terms;
+  return analyze_text(english_search_language(), text);
 }
 
-IndexBuilder::IndexBuilder(std::vector<FieldSpec> fields, bool positions) : positions_(positions) {
+IndexBuilder::IndexBuilder(std::vector<FieldSpec> fields, bool positions,
+                           const SearchLanguage& language)
+    : positions_(positions), language_(&language) {
   // Collapse repeated names (first place, last boost), then order the keys
   // as Object.keys would.
   std::vector<size_t> first;
@@ -158,7 +164,7 @@ AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
   for (size_t spec : spec_index_) {
     const std::string_view value =
         spec < doc.fields.size() ? std::string_view(doc.fields[spec]) : std::string_view();
-    out.fields.push_back(analyze_field(value, positions_));
+    out.fields.push_back(analyze_field(value, positions_, *language_));
   }
   return out;
 }

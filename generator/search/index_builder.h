@@ -1,7 +1,9 @@
 #pragma once
-// A Lunr 2.3.9 index built in C++: lunr.Builder with lunr's default pipeline
-// (trimmer, stopWordFilter, stemmer), BM25 (k1 1.2, b 0.75), and a writer
-// whose bytes equal JSON.stringify(builder.build()) in lunr.js.
+// A Lunr 2.3.9 index built in C++: lunr.Builder with the pipeline of a
+// language (lunr's default trimmer, stopWordFilter and stemmer for English;
+// lunr-languages' for the others, see languages/search_language.h), BM25
+// (k1 1.2, b 0.75), and a writer whose bytes equal
+// JSON.stringify(builder.build()) in lunr.js.
 //
 // Usage: analyze() documents (in parallel if you like), add() the results
 // sequentially in document order, then write_json(). Nothing here throws
@@ -12,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "search/languages/search_language.h"
 
 namespace agora {
 
@@ -45,8 +49,9 @@ struct AnalyzedDocument {
   std::vector<AnalyzedField> fields;  // in IndexBuilder::fields() order
 };
 
-// What lunr's pipeline does to one string: the tokens that reach the index,
-// in order (stop words removed, trimmed, stemmed; "" is kept, as lunr keeps it).
+// What lunr's English pipeline does to one string: the tokens that reach the
+// index, in order (stop words removed, trimmed, stemmed; "" is kept, as lunr
+// keeps it). search_language.h has the same for any language.
 std::vector<std::string> analyze_text(std::string_view text);
 
 class IndexBuilder {
@@ -54,7 +59,10 @@ class IndexBuilder {
   // `positions` stores token positions (lunr's metadataWhitelist
   // ["position"]). Field names should be unique; a repeated name keeps its
   // first place and its last boost, as lunr's builder.field does.
-  explicit IndexBuilder(std::vector<FieldSpec> fields, bool positions = false);
+  // `language` is the pipeline (lunr's `this.use(lunr.fr)`); it must outlive
+  // the builder.
+  explicit IndexBuilder(std::vector<FieldSpec> fields, bool positions = false,
+                        const SearchLanguage& language = english_search_language());
 
   // Pure and thread-safe.
   AnalyzedDocument analyze(const SearchDocument& doc) const;
@@ -79,6 +87,7 @@ class IndexBuilder {
   // The fields in lunr's order: Object.keys order, i.e. names that are
   // array indices ("0", "12") first, numerically, then the rest as given.
   const std::vector<FieldSpec>& fields() const { return fields_; }
+  const SearchLanguage& language() const { return *language_; }
 
  private:
   // One (document, field, term) triple: a vector element and a posting.
@@ -101,6 +110,7 @@ class IndexBuilder {
   std::vector<size_t> spec_index_;  // fields_[i] is input field spec_index_[i]
   size_t index_key_slot_ = 0;       // where "_index" falls among posting keys
   bool positions_ = false;
+  const SearchLanguage* language_;
 
   std::vector<std::string> refs_;
   std::vector<std::string> ref_json_;     // refs_ as JSON string literals

@@ -222,7 +222,13 @@ void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   write_chunked(writer, order.size(), 2048, threads, [&](size_t begin, size_t end, std::string& s) {
     format_terms(order, begin, end, postings, s);
   });
-  buf += "],\"pipeline\":[\"stemmer\"]}";
+  buf += "],\"pipeline\":[";
+  const std::span<const std::string_view> pipeline = language_->search_pipeline();
+  for (size_t i = 0; i < pipeline.size(); ++i) {
+    if (i != 0) buf.push_back(',');
+    append_json_string(buf, pipeline[i]);
+  }
+  buf += "]}";
   writer.flush();
 }
 

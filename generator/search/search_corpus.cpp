@@ -165,6 +165,15 @@ bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::strin
         return false;
       }
       c.read_string(corpus.ref);
+    } else if (key == "language") {
+      if (c.peek() != Type::kString || !c.read_string(corpus.language) ||
+          find_search_language(corpus.language) == nullptr) {
+        error = "search corpus: \"language\" must be one of";
+        for (std::string_view code : search_language_codes()) {
+          error += (code == search_language_codes()[0] ? " " : ", ") + std::string(code);
+        }
+        return false;
+      }
     } else if (key == "fields") {
       if (!parse_fields(c, corpus, error)) return false;
       have_fields = true;
@@ -212,7 +221,13 @@ void write_search_corpus(const SearchCorpus& corpus, std::ostream& out) {
     append_json_number(buf, corpus.fields[f].boost);
     buf.push_back('}');
   }
-  buf += "],\"documents\":[";
+  buf += "],";
+  if (corpus.language != "en") {
+    buf += "\"language\":";
+    append_json_string(buf, corpus.language);
+    buf.push_back(',');
+  }
+  buf += "\"documents\":[";
   for (size_t d = 0; d < corpus.documents.size(); ++d) {
     const SearchDocument& doc = corpus.documents[d];
     buf += d == 0 ? "{" : ",{";
@@ -237,7 +252,9 @@ void write_search_corpus(const SearchCorpus& corpus, std::ostream& out) {
 
 IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, bool positions,
                               unsigned threads) {
-  IndexBuilder builder(corpus.fields, positions);
+  const SearchLanguage* language = find_search_language(corpus.language);
+  IndexBuilder builder(corpus.fields, positions,
+                       language != nullptr ? *language : english_search_language());
   add_documents(builder, corpus.documents, threads);
   builder.write_json(out, threads);
   return {builder.document_count(), builder.term_count()};

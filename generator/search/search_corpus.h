@@ -2,7 +2,9 @@
 // The search corpus: the exact input of the index, as
 // `agora build --emit-search-corpus FILE` writes it (DESIGN.md, Search):
 //   {"ref": "url", "fields": [{"name": "title", "boost": 10}, ...],
-//    "documents": [{"url": "...", "title": "...", ...}, ...]}
+//    "language": "fr", "documents": [{"url": "...", "title": "...", ...}, ...]}
+// "language" (optional, default "en") picks the pipeline: lunr's own for
+// "en", lunr-languages' `this.use(lunr.fr)` and so on (search_language.h).
 // A document may also carry "boost" (a number; lunr's add(doc, {boost}))
 // when no field is named "boost".
 #include <ostream>
@@ -16,6 +18,7 @@ namespace agora {
 
 struct SearchCorpus {
   std::string ref = "id";
+  std::string language = "en";  // a code find_search_language knows
   std::vector<FieldSpec> fields;
   std::vector<SearchDocument> documents;  // SearchDocument::fields parallel to `fields`
 };
@@ -33,7 +36,9 @@ struct IndexStats {
   size_t terms = 0;
 };
 
-// corpus -> index.json, analysis on `threads` threads (0 = all cores).
+// corpus -> index.json with the corpus's language, analysis on `threads`
+// threads (0 = all cores). REQUIRES: a known language (parse_search_corpus
+// checks it).
 IndexStats write_search_index(const SearchCorpus& corpus, std::ostream& out, bool positions,
                               unsigned threads = 0);
 

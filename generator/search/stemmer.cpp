@@ -236,6 +236,8 @@ std::u16string stem_units(std::u16string_view word) {
   return w;
 }
 
+void stem_units_in_place(std::u16string& word) { porter_stem(word); }
+
 void stem_ascii_in_place(std::string& word) { porter_stem(word); }
 
 std::string stem(std::string_view word) {

@@ -9,6 +9,7 @@
 namespace agora {
 
 std::u16string stem_units(std::u16string_view word);
+void stem_units_in_place(std::u16string& word);
 
 // `word` is UTF-8; the result is UTF-8.
 std::string stem(std::string_view word);
