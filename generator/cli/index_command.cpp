@@ -106,7 +106,7 @@ int run_index(const CommandArgs& args, const CliEnv& env) {
   if (!args.index_out.empty()) {
     std::ostringstream json;
     builder.write_json(json, args.threads);
-    if (!env.fs->write_file(args.index_out, json.str(), &err)) {
+    if (!env.fs->write_file(args.index_out, json.view(), &err)) {
       *env.err << "agora index: " << err << "\n";
       return 1;
     }

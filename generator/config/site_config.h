@@ -83,7 +83,7 @@ struct SearchField {
 // search.shards: when and how the index is cut into term-range shards.
 struct SearchShards {
   long long above = 2'000'000;  // bytes of index.json above which the build shards
-  long long size = 40'000;      // aimed-at gzip size of one shard, in bytes
+  long long size = 20'000;      // aimed-at gzip size of one shard, in bytes
   int documents = 4;            // documents per document-store chunk, on average
 };
 

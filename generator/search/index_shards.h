@@ -25,7 +25,7 @@ struct ShardOptions {
   // JSON with a compression ratio measured on a sample of shards, so real
   // shards land around it; a term whose entries alone exceed it gets a
   // shard of its own.
-  size_t target_bytes = 40 * 1000;
+  size_t target_bytes = 20 * 1000;
   unsigned threads = 0;  // formatting threads (0 = all cores)
 };
 

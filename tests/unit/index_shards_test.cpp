@@ -158,7 +158,7 @@ TEST_CASE("site.yaml search.shards: defaults, values and errors") {
   auto config = parse_site_config(site, "site.yaml", &diags);
   REQUIRE(config);
   CHECK(config->search_shards.above == 2000000);
-  CHECK(config->search_shards.size == 40000);
+  CHECK(config->search_shards.size == 20000);
   CHECK(config->search_shards.documents == 4);
   config = parse_site_config(site + "search:\n  shards: {above: 1000, size: 20000, documents: 8}\n",
                              "site.yaml", &diags);
