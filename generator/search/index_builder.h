@@ -15,9 +15,6 @@
 
 namespace agora {
 
-struct IndexShards;
-struct ShardOptions;
-
 struct FieldSpec {
   std::string name;    // must not contain '/' (lunr rejects it)
   double boost = 1.0;  // as builder.field(name, {boost}); 0 means 1, as in lunr
@@ -92,7 +89,7 @@ class IndexBuilder {
  private:
   // Cuts the index into term-range shards (index_shards.h) with the same
   // formatting as write_json.
-  friend IndexShards shard_index(const IndexBuilder& builder, const ShardOptions& options);
+  friend class IndexShardWriter;
 
   // One (document, field, term) triple: a vector element and a posting.
   struct Entry {
