@@ -86,7 +86,7 @@
     var prefixes = client.map.types || [];
     return {
       search: function (text) {
-        return queryWith(function (fn) { return client.query(fn); }, text, client);
+        return Promise.resolve(queryWith(function (fn) { return client.query(fn); }, text, client));
       },
       typeOf: function (ref) {
         for (var i = 0; i < prefixes.length; i++) {
