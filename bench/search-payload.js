@@ -60,15 +60,18 @@ function serve(root) {
     let file = path.join(root, pathname);
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!fs.existsSync(file)) { res.writeHead(404); res.end(); log.push({ path: pathname, raw: 0, br: 0, gz: 0, sent: 0 }); return; }
+    if (!fs.existsSync(file)) { res.writeHead(404); res.end(); log.push({ path: pathname, raw: 0, br: 0, gz: 0, sent: 0, pre: 0 }); return; }
     const e = encodings(file);
     const useBr = /\bbr\b/.test(req.headers['accept-encoding'] || '') && e.br.length < e.raw.length;
     const headers = { 'Content-Type': kTypes[path.extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-store' };
     if (useBr) headers['Content-Encoding'] = 'br';
     const body = useBr ? e.br : e.raw;
+    // `pre`: what a server that only sends the site's own precompressed
+    // copies (FILE.br) sends; agora writes them for text files over 1 KB.
+    const pre = fs.existsSync(file + '.br') ? fs.statSync(file + '.br').size : e.raw.length;
     log.push({ path: pathname, raw: e.raw.length, br: Math.min(e.br.length, e.raw.length),
-      gz: Math.min(e.gz.length, e.raw.length), sent: body.length });
+      gz: Math.min(e.gz.length, e.raw.length), sent: body.length, pre });
     res.writeHead(200, headers);
     res.end(body);
   });
@@ -142,7 +145,7 @@ async function measure(context, base, query) {
   const agora = log.filter((e) => /^\/(search|js)\/./.test(e.path) && !e.path.endsWith('.html'));
   out.agora = { results: await page.$$eval('#search-results li', (l) => l.length),
     files: agora.map((e) => e.path.replace(/^\//, '')), br: sum(agora, 'br'), gz: sum(agora, 'gz'),
-    raw: sum(agora, 'raw'),
+    raw: sum(agora, 'raw'), pre: sum(agora, 'pre'),
     parts: {
       map: sum(agora.filter((e) => /shards\.json$/.test(e.path)), 'br'),
       shards: sum(agora.filter((e) => /shard-\d+\.json$/.test(e.path)), 'br'),
@@ -165,7 +168,8 @@ async function measure(context, base, query) {
   }, [query.text, kShown]);
   const pagefind = log.filter((e) => e.path.startsWith('/pagefind/'));
   out.pagefind = { results: pf.results, shown: pf.shown, files: pagefind.map((e) => e.path.replace(/^\//, '')),
-    br: sum(pagefind, 'sent'), gz: sum(pagefind, 'gz'), raw: sum(pagefind, 'raw') };
+    br: sum(pagefind, 'sent'), gz: sum(pagefind, 'gz'), raw: sum(pagefind, 'raw'),
+    pre: sum(pagefind, 'pre') };
   await page.close();
   return out;
 }
@@ -202,9 +206,12 @@ const kb = (n) => (n / 1024).toFixed(1) + ' KB';
   for (const kind of ['rare', 'typical', 'common']) {
     const r = rows.filter((x) => x.kind === kind);
     if (!r.length) continue;
-    console.log(`  ${kind.padEnd(8)} agora ${kb(median(r.map((x) => x.agora.br)))} ` +
-      `(gzip ${kb(median(r.map((x) => x.agora.gz)))}, max ${kb(Math.max(...r.map((x) => x.agora.br)))})  ` +
-      `pagefind ${kb(median(r.map((x) => x.pagefind.br)))} (max ${kb(Math.max(...r.map((x) => x.pagefind.br)))})`);
+    const stat = (side, key) => `${kb(median(r.map((x) => x[side][key])))}`;
+    console.log(`  ${kind.padEnd(8)} agora ${stat('agora', 'br')} ` +
+      `(max ${kb(Math.max(...r.map((x) => x.agora.br)))}; gzip ${stat('agora', 'gz')}; ` +
+      `own .br copies only ${stat('agora', 'pre')})   pagefind ${stat('pagefind', 'br')} ` +
+      `(max ${kb(Math.max(...r.map((x) => x.pagefind.br)))}; gzip ${stat('pagefind', 'gz')}; ` +
+      `uncompressed server ${stat('pagefind', 'pre')})`);
   }
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify(rows, null, 1));
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -20,8 +20,10 @@ constexpr size_t kScoreBytes = 5;
 // Ratio of estimated JSON bytes to gzip -9 bytes assumed before a sample
 // has been measured.
 constexpr double kFirstRatio = 5.0;
-// Shards compressed to measure the ratio (evenly spread over the range).
-constexpr size_t kSampleShards = 8;
+// Shards compressed to measure the ratio (evenly spread over the range),
+// and how many times the plan is corrected by a measurement.
+constexpr size_t kSampleShards = 16;
+constexpr int kPlanRounds = 2;
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
 size_t decimal_digits(uint64_t value) {
@@ -168,12 +170,14 @@ double IndexShardWriter::measure_ratio(const std::vector<size_t>& starts,
         compressed[s] = deflated_size(format(starts[picked[s]], starts[picked[s] + 1]));
       },
       threads);
-  size_t estimated_sum = 0, compressed_sum = 0;
+  // The median, so that shards of one huge term (which compress better)
+  // do not pull the ratio for all the others.
+  std::vector<double> ratios(samples);
   for (size_t s = 0; s < samples; ++s) {
-    estimated_sum += estimates[picked[s]];
-    compressed_sum += compressed[s];
+    ratios[s] = double(estimates[picked[s]]) / double(std::max<size_t>(compressed[s], 1));
   }
-  return double(estimated_sum) / double(std::max<size_t>(compressed_sum, 1));
+  std::nth_element(ratios.begin(), ratios.begin() + samples / 2, ratios.end());
+  return ratios[samples / 2];
 }
 
 std::string IndexShardWriter::format(size_t begin, size_t end) const {
@@ -252,12 +256,16 @@ IndexShards IndexShardWriter::write(const std::vector<size_t>& starts, unsigned 
 
 IndexShards shard_index(const IndexBuilder& builder, const ShardOptions& options) {
   const IndexShardWriter writer(builder);
-  // Plan with a guessed ratio, measure the real one on a sample, plan again.
+  // Plan with a guessed ratio, then measure the ratio on a sample of the
+  // planned shards and plan again; the second measurement is on shards of
+  // about the final size, whose ratio differs from the first guess's.
   const double target = double(std::max<size_t>(options.target_bytes, 1));
   std::vector<size_t> estimates;
   std::vector<size_t> starts = writer.plan(target * kFirstRatio, &estimates);
-  const double ratio = writer.measure_ratio(starts, estimates, options.threads);
-  starts = writer.plan(target * ratio, &estimates);
+  for (int round = 0; round < kPlanRounds; ++round) {
+    const double ratio = writer.measure_ratio(starts, estimates, options.threads);
+    starts = writer.plan(target * ratio, &estimates);
+  }
   return writer.write(starts, options.threads);
 }
 
