@@ -157,7 +157,9 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
     }
     if (verbose) {
       *env.out << "agora build: search index: " << index.stats.documents << " documents, "
-               << index.stats.terms << " terms, " << human_bytes(index.json.size()) << "\n";
+               << index.stats.terms << " terms, " << human_bytes(index.json_bytes);
+      if (index.shards) *env.out << " in " << index.shards->shards.size() << " shards";
+      *env.out << "\n";
     }
   }
   diags.merge(fs.diagnostics());

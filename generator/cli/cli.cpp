@@ -75,6 +75,29 @@ const Command kCommands[] = {
        app->add_option("dest", args->dest, "the mirror's folder")->required();
      },
      run_mirror},
+    {"index", "build a Lunr index (or shards) from a search corpus, for any site",
+     [](CLI::App* app, CommandArgs* args) {
+       app->add_option("corpus", args->corpus,
+                       "corpus JSON: {\"ref\", \"fields\": [{\"name\", \"boost\"}], "
+                       "\"documents\"}")
+           ->required();
+       app->add_option("--out", args->index_out,
+                       "write index.json to FILE (default: standard output, or nothing with "
+                       "--shards)");
+       app->add_flag("--positions", args->positions, "store token positions (metadataWhitelist)");
+       app->add_option("--shards", args->shards_dir,
+                       "also write term-range shards, their map and the client to DIR");
+       app->add_option("--shard-size", args->shard_size, "aimed-at gzip bytes of one shard")
+           ->check(CLI::Range(1000LL, 1LL << 40))
+           ->capture_default_str();
+       app->add_option("--store", args->store_fields,
+                       "with --shards: document keys to copy into a chunked document store")
+           ->delimiter(',');
+       app->add_flag("--scripts", args->scripts,
+                     "with --shards: write .js scripts instead of .json (pages on file://)");
+       app->add_option("--threads", args->threads, "threads (default: all cores)");
+     },
+     run_index},
 };
 
 }  // namespace

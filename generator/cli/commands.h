@@ -2,8 +2,10 @@
 // One struct of options for all commands, and each command's handler.
 
 #include <string>
+#include <vector>
 
 #include "cli/cli.h"
+#include "config/site_config.h"
 
 namespace agora {
 
@@ -30,6 +32,15 @@ struct CommandArgs {
   // mirror
   std::string source;
   std::string dest;
+  // index
+  std::string corpus;
+  std::string index_out;  // "" = standard output, unless shards_dir is set
+  std::string shards_dir;
+  bool positions = false;
+  long long shard_size = SearchShards().size;
+  std::vector<std::string> store_fields;
+  bool scripts = false;
+  unsigned threads = 0;
 };
 
 int run_build(const CommandArgs& args, const CliEnv& env);
@@ -37,5 +48,6 @@ int run_check(const CommandArgs& args, const CliEnv& env);
 int run_new(const CommandArgs& args, const CliEnv& env);
 int run_forms(const CommandArgs& args, const CliEnv& env);
 int run_mirror(const CommandArgs& args, const CliEnv& env);
+int run_index(const CommandArgs& args, const CliEnv& env);
 
 }  // namespace agora

@@ -471,8 +471,24 @@ void fill_labels(std::vector<FieldSchema>* fields, const SiteConfig& config) {
 void ConfigParser::parse_search(const YAML::Node& node, SiteConfig* config) {
   if (!node) return;
   YamlMapReader search(node, file_, "search", diags_);
-  search.check_keys({"fields", "positions"});
+  search.check_keys({"fields", "positions", "shards"});
   search.get("positions", &config->search_positions);
+  if (YAML::Node shards = search.node("shards")) {
+    YamlMapReader reader(shards, file_, "search.shards", diags_);
+    reader.check_keys({"above", "size", "documents"});
+    SearchShards& out = config->search_shards;
+    if (reader.get("above", &out.above) && out.above < 0) {
+      reader.error(reader.node("above"), "invalid-value", "search.shards.above must be 0 or more");
+    }
+    if (reader.get("size", &out.size) && out.size < 1000) {
+      reader.error(reader.node("size"), "invalid-value",
+                   "search.shards.size must be at least 1000 (bytes)");
+    }
+    if (reader.get("documents", &out.documents) && out.documents < 1) {
+      reader.error(reader.node("documents"), "invalid-value",
+                   "search.shards.documents must be at least 1");
+    }
+  }
   YAML::Node fields = search.node("fields");
   if (!fields) return;
   if (!fields.IsSequence() || fields.size() == 0) {

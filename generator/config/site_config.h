@@ -105,6 +105,13 @@ struct SearchField {
   double boost = 1.0;
 };
 
+// search.shards: when and how the index is cut into term-range shards.
+struct SearchShards {
+  long long above = 2'000'000;  // bytes of index.json above which the build shards
+  long long size = 20'000;      // aimed-at gzip size of one shard, in bytes
+  int documents = 4;            // documents per document-store chunk, on average
+};
+
 // The browse pages: listings filtered by one term (facets), and the gap map,
 // a rows x columns table of two taxonomies counting documents of some types.
 // Nothing unless site.yaml's browse section asks for it.
@@ -197,6 +204,7 @@ struct SiteConfig {
   std::vector<ContentType> types;    // in site.yaml order
   std::vector<SearchField> search_fields{{"title", 10}, {"summary", 5}, {"terms", 3}, {"body", 1}};
   bool search_positions = false;
+  SearchShards search_shards;
   BrowseConfig browse;
   ClearingHouseConfig clearing_house;
   std::vector<IssueFormConfig> forms;  // in site.yaml order

@@ -88,8 +88,18 @@ class IndexBuilder {
   // array indices ("0", "12") first, numerically, then the rest as given.
   const std::vector<FieldSpec>& fields() const { return fields_; }
   const SearchLanguage& language() const { return *language_; }
+  const std::vector<std::string>& refs() const { return refs_; }
+
+  // Term ids in lunr's order of the inverted index (Array#sort: UTF-16 code
+  // units).
+  std::vector<uint32_t> sorted_term_ids() const;
+  const std::string& term(uint32_t id) const { return terms_[id]; }
 
  private:
+  // Cuts the index into term-range shards (index_shards.h) with the same
+  // formatting as write_json.
+  friend class IndexShardWriter;
+
   // One (document, field, term) triple: a vector element and a posting.
   struct Entry {
     uint32_t term;
@@ -98,12 +108,27 @@ class IndexBuilder {
     uint32_t position_begin;  // index of its first pair in positions_
   };
 
+  // Term-major view of the entries: for term t and field f, the entries
+  // entry_ids[start[t * fields + f] .. start[t * fields + f + 1]), in
+  // document order.
+  struct Postings {
+    std::vector<uint64_t> start;
+    std::vector<uint32_t> entry_ids;
+  };
+
   uint32_t intern(const std::string& term, uint64_t hash);
-  struct Postings;  // entries grouped by (term, field); see index_json.cpp
+  Postings postings() const;
   std::vector<double> inverse_document_frequencies() const;
+  // The score of one vector element (slot = document * fields + field), by
+  // lunr's createFieldVectors, before rounding to thousandths.
+  double vector_score(size_t slot, const Entry& entry, const std::vector<double>& idf) const;
+  // Appends the field vector key "field/ref" of a slot, as a JSON string.
+  void append_field_ref(size_t slot, std::string& out) const;
   void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,
                             std::string& out) const;
-  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
+  // Inverted-index entries of the terms order[begin, end); a comma precedes
+  // each entry but the one at `first`.
+  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end, size_t first,
                     const Postings& postings, std::string& out) const;
 
   std::vector<FieldSpec> fields_;   // lunr's Object.keys(_fields) order

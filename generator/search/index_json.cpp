@@ -40,14 +40,6 @@ void write_chunked(JsonWriter& writer, size_t count, size_t chunk, unsigned thre
 
 }  // namespace
 
-// Term-major view of the entries: for term t and field f, the entries
-// entry_ids[start[t * fields + f] .. start[t * fields + f + 1]), in document
-// order. A counting sort of the entries, which are stored document-major.
-struct IndexBuilder::Postings {
-  std::vector<uint64_t> start;
-  std::vector<uint32_t> entry_ids;
-};
-
 std::vector<double> IndexBuilder::inverse_document_frequencies() const {
   // lunr.idf: log(1 + |(N - n + 0.5) / (n + 0.5)|), n = documents with the term.
   // V8's Math.log (fdlibm) and glibc's log disagree in the last bit for
@@ -65,42 +57,50 @@ std::vector<double> IndexBuilder::inverse_document_frequencies() const {
   return idf;
 }
 
+double IndexBuilder::vector_score(size_t slot, const Entry& entry,
+                                  const std::vector<double>& idf) const {
+  const size_t nf = fields_.size();
+  const size_t f = slot % nf;
+  // averageFieldLength: total length over the number of documents.
+  const double average =
+      static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
+  const double length_ratio = field_lengths_[slot] / average;
+  const double field_boost =
+      fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
+  const double tf = entry.frequency;
+  // The operations and their order are lunr's createFieldVectors, so the
+  // doubles agree bit for bit before rounding.
+  double score = idf[entry.term] * ((kK1 + 1) * tf) / (kK1 * (1 - kB + kB * length_ratio) + tf);
+  score *= field_boost;
+  score *= doc_boosts_[slot / nf];
+  return score;
+}
+
+void IndexBuilder::append_field_ref(size_t slot, std::string& out) const {
+  // The key is lunr.FieldRef "field/ref"; escaping is per character, so
+  // the pre-escaped ref can be appended after the escaped field name.
+  const size_t nf = fields_.size();
+  append_json_string(out, fields_[slot % nf].name);
+  out.pop_back();
+  out.push_back('/');
+  out.append(ref_json_[slot / nf], 1);
+}
+
 void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
                                         const std::vector<double>& idf, std::string& out) const {
   const size_t nf = fields_.size();
-  std::string field_key;
   for (size_t d = doc_begin; d < doc_end; ++d) {
     for (size_t f = 0; f < nf; ++f) {
-      out += (d == 0 && f == 0) ? "[" : ",[";
-      // The key is lunr.FieldRef "field/ref"; escaping is per character, so
-      // the pre-escaped ref can be appended after the escaped field name.
-      field_key.clear();
-      append_json_string(field_key, fields_[f].name);
-      field_key.pop_back();
-      out += field_key;
-      out.push_back('/');
-      out.append(ref_json_[d], 1);
-      out += ",[";
       const size_t slot = d * nf + f;
-      // averageFieldLength: total length over the number of documents.
-      const double average =
-          static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
-      const double length_ratio = field_lengths_[slot] / average;
-      const double field_boost =
-          fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
+      out += slot == 0 ? "[" : ",[";
+      append_field_ref(slot, out);
+      out += ",[";
       for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
         const Entry& entry = entries_[e];
-        const double tf = entry.frequency;
-        // The operations and their order are lunr's createFieldVectors, so
-        // the doubles agree bit for bit before rounding.
-        double score =
-            idf[entry.term] * ((kK1 + 1) * tf) / (kK1 * (1 - kB + kB * length_ratio) + tf);
-        score *= field_boost;
-        score *= doc_boosts_[d];
         if (e != field_offsets_[slot]) out.push_back(',');
         append_json_number(out, entry.term);
         out.push_back(',');
-        append_json_thousandths(out, js_math_round(score * 1000));
+        append_json_thousandths(out, js_math_round(vector_score(slot, entry, idf) * 1000));
       }
       out += "]]";
     }
@@ -108,7 +108,8 @@ void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
 }
 
 void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
-                                const Postings& postings, std::string& out) const {
+                                size_t first_term, const Postings& postings,
+                                std::string& out) const {
   const size_t nf = fields_.size();
   std::vector<uint32_t> array_index_refs;
   auto write_posting = [&](uint32_t e, bool first) {
@@ -134,7 +135,7 @@ void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin
 
   for (size_t i = begin; i < end; ++i) {
     const uint32_t t = order[i];
-    out += i == 0 ? "[" : ",[";
+    out += i == first_term ? "[" : ",[";
     append_json_string(out, terms_[t]);
     out += ",{";
     for (size_t key = 0; key <= nf; ++key) {
@@ -178,6 +179,38 @@ void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin
   }
 }
 
+IndexBuilder::Postings IndexBuilder::postings() const {
+  // A counting sort of the entries, which are stored document-major.
+  const size_t nf = fields_.size();
+  Postings postings;
+  postings.start.assign(terms_.size() * nf + 1, 0);
+  for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
+    const size_t f = slot % nf;
+    for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+      ++postings.start[entries_[e].term * nf + f + 1];
+    }
+  }
+  std::partial_sum(postings.start.begin(), postings.start.end(), postings.start.begin());
+  postings.entry_ids.resize(entries_.size());
+  std::vector<uint64_t> cursor(postings.start.begin(), postings.start.end() - 1);
+  for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
+    const size_t f = slot % nf;
+    for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+      postings.entry_ids[cursor[entries_[e].term * nf + f]++] = static_cast<uint32_t>(e);
+    }
+  }
+  return postings;
+}
+
+std::vector<uint32_t> IndexBuilder::sorted_term_ids() const {
+  // lunr sorts the terms with Array#sort: UTF-16 code unit order.
+  std::vector<uint32_t> order(terms_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [this](uint32_t a, uint32_t b) { return js_string_less(terms_[a], terms_[b]); });
+  return order;
+}
+
 void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   JsonWriter writer(out);
@@ -194,33 +227,10 @@ void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   });
 
   buf += "],\"invertedIndex\":[";
-  const size_t nf = fields_.size();
-  Postings postings;
-  postings.start.assign(terms_.size() * nf + 1, 0);
-  for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
-    const size_t f = slot % nf;
-    for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-      ++postings.start[entries_[e].term * nf + f + 1];
-    }
-  }
-  std::partial_sum(postings.start.begin(), postings.start.end(), postings.start.begin());
-  postings.entry_ids.resize(entries_.size());
-  {
-    std::vector<uint64_t> cursor(postings.start.begin(), postings.start.end() - 1);
-    for (size_t slot = 0; slot + 1 < field_offsets_.size(); ++slot) {
-      const size_t f = slot % nf;
-      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-        postings.entry_ids[cursor[entries_[e].term * nf + f]++] = static_cast<uint32_t>(e);
-      }
-    }
-  }
-  // lunr sorts the terms with Array#sort: UTF-16 code unit order.
-  std::vector<uint32_t> order(terms_.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [this](uint32_t a, uint32_t b) { return js_string_less(terms_[a], terms_[b]); });
+  const Postings term_postings = postings();
+  const std::vector<uint32_t> order = sorted_term_ids();
   write_chunked(writer, order.size(), 2048, threads, [&](size_t begin, size_t end, std::string& s) {
-    format_terms(order, begin, end, postings, s);
+    format_terms(order, begin, end, 0, term_postings, s);
   });
   buf += "],\"pipeline\":[";
   const std::span<const std::string_view> pipeline = language_->search_pipeline();

@@ -38,6 +38,7 @@ class JsonCursor {
   bool at_end();  // only whitespace remains
 
   size_t offset() const { return pos_; }
+  std::string_view text() const { return text_; }
   bool failed() const { return !error_.empty(); }
   const std::string& error() const { return error_; }
 

@@ -1,5 +1,7 @@
 #include "search/search_corpus.h"
 
+#include <algorithm>
+
 #include "search/js_number.h"
 #include "search/json_cursor.h"
 #include "search/json_writer.h"
@@ -78,7 +80,7 @@ bool parse_fields(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
 }
 
 bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boost_key,
-                    std::string& error) {
+                    const std::vector<std::string>& store_keys, std::string& error) {
   const auto where = [&] { return "search corpus: document " + std::to_string(index); };
   if (c.peek() != Type::kObject) {
     error = where() + " is not an object";
@@ -89,19 +91,21 @@ bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boos
   doc.fields.resize(corpus.fields.size());
   bool has_ref = false;
   std::string key;
+  std::string stored;
   while (c.next_member(key)) {
     bool is_null = false;
+    const bool store = std::find(store_keys.begin(), store_keys.end(), key) != store_keys.end();
+    c.peek();  // to the value's first character
+    const size_t value_start = c.offset();
+    size_t f = 0;
+    while (f < corpus.fields.size() && corpus.fields[f].name != key) ++f;
     if (key == corpus.ref) {
       has_ref = read_scalar(c, doc.ref, is_null) && !is_null;
       if (!has_ref) {
         error = where() + ": \"" + corpus.ref + "\" must be a string or number";
         return false;
       }
-      continue;
-    }
-    size_t f = 0;
-    while (f < corpus.fields.size() && corpus.fields[f].name != key) ++f;
-    if (f < corpus.fields.size()) {
+    } else if (f < corpus.fields.size()) {
       if (!read_scalar(c, doc.fields[f], is_null)) {
         if (c.failed()) break;
         error = where() + (has_ref ? " (" + doc.ref + ")" : std::string()) + ": field '" + key +
@@ -113,6 +117,12 @@ bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boos
     } else {
       c.skip_value();
     }
+    if (store && !c.failed()) {
+      stored.push_back(stored.empty() ? '{' : ',');
+      append_json_string(stored, key);
+      stored.push_back(':');
+      stored += c.text().substr(value_start, c.offset() - value_start);
+    }
   }
   if (c.failed()) {
     error = "search corpus: " + c.error();
@@ -123,10 +133,12 @@ bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boos
     return false;
   }
   corpus.documents.push_back(std::move(doc));
+  if (!store_keys.empty()) corpus.stored.push_back(stored.empty() ? "{}" : stored + "}");
   return true;
 }
 
-bool parse_documents(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
+bool parse_documents(JsonCursor& c, SearchCorpus& corpus,
+                     const std::vector<std::string>& store_keys, std::string& error) {
   bool boost_key = true;
   for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
   if (!c.begin_array()) {
@@ -134,7 +146,9 @@ bool parse_documents(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
     return false;
   }
   while (c.next_element()) {
-    if (!parse_document(c, corpus.documents.size(), corpus, boost_key, error)) return false;
+    if (!parse_document(c, corpus.documents.size(), corpus, boost_key, store_keys, error)) {
+      return false;
+    }
   }
   if (c.failed()) {
     error = "search corpus: " + c.error();
@@ -145,7 +159,8 @@ bool parse_documents(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
 
 }  // namespace
 
-bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error) {
+bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error,
+                         const std::vector<std::string>& store_keys) {
   corpus = SearchCorpus{};
   JsonCursor c(json);
   if (c.peek() != Type::kObject) {
@@ -179,7 +194,7 @@ bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::strin
       have_fields = true;
     } else if (key == "documents" && have_fields && documents_at == std::string_view::npos) {
       documents_at = c.offset();
-      if (!parse_documents(c, corpus, error)) return false;
+      if (!parse_documents(c, corpus, store_keys, error)) return false;
       documents_at = 0;  // done
     } else if (key == "documents") {
       documents_at = c.offset();
@@ -202,7 +217,7 @@ bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::strin
   }
   if (documents_at != 0) {
     JsonCursor later(json.substr(documents_at));
-    return parse_documents(later, corpus, error);
+    return parse_documents(later, corpus, store_keys, error);
   }
   return true;
 }

@@ -21,12 +21,17 @@ struct SearchCorpus {
   std::string language = "en";  // a code find_search_language knows
   std::vector<FieldSpec> fields;
   std::vector<SearchDocument> documents;  // SearchDocument::fields parallel to `fields`
+  // Per document, when parse_search_corpus was given store keys: a JSON
+  // object of the document's members with those names, values as written.
+  std::vector<std::string> stored;
 };
 
 // Parses corpus JSON. Field values may be strings, numbers, booleans (as
 // JavaScript's String() prints them), null or absent (empty). On failure
 // returns false and sets `error` to a one-line message naming the document.
-bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error);
+// Members named in `store_keys` are also kept in corpus.stored.
+bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error,
+                         const std::vector<std::string>& store_keys = {});
 
 // Writes the JSON of a corpus (the format above).
 void write_search_corpus(const SearchCorpus& corpus, std::ostream& out);

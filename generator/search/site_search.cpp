@@ -1,8 +1,12 @@
 #include "search/site_search.h"
 
 #include <sstream>
+#include <streambuf>
 
 #include <nlohmann/json.hpp>
+
+#include "search/parallel_indexing.h"
+#include "search/shard_files.h"
 
 namespace agora {
 
@@ -38,6 +42,73 @@ std::string value_for(const Site& site, const Document& doc, const std::string& 
   if (field == "body") return doc.plain_text;
   if (field == "terms") return term_names(site, doc);
   return doc.fields.contains(field) ? field_text(doc.fields[field]) : "";
+}
+
+// Keeps what is written while it fits in `cap` bytes, and counts the rest:
+// a large index is measured without being held.
+class CappedString : public std::streambuf {
+ public:
+  explicit CappedString(size_t cap) : cap_(cap) {}
+  size_t size() const { return size_; }
+  bool fits() const { return size_ <= cap_; }
+  std::string take() { return std::move(text_); }
+
+ protected:
+  std::streamsize xsputn(const char* data, std::streamsize n) override {
+    size_ += static_cast<size_t>(n);
+    if (fits()) {
+      text_.append(data, static_cast<size_t>(n));
+    } else {
+      std::string().swap(text_);
+    }
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) {
+      const char ch = traits_type::to_char_type(c);
+      xsputn(&ch, 1);
+    }
+    return c;
+  }
+
+ private:
+  size_t cap_;
+  size_t size_ = 0;
+  std::string text_;
+};
+
+// What a search result shows of a document, in `style`.
+std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
+  const ContentType* type = site.config.type(doc.type);
+  return nlohmann::ordered_json{{"title", doc.title},
+                                {"url", relative_url("", doc.path, style)},
+                                {"type", type->singular},
+                                {"date", doc.date},
+                                {"summary", doc.summary}}
+      .dump();
+}
+
+void add_shard_files(const Site& site, const IndexShards& shards, UrlStyle style,
+                     SiteFiles* files) {
+  ShardFilesOptions options;
+  options.scripts = style.offline;
+  options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
+  for (const auto& doc : site.documents) {
+    options.store.push_back({doc.path, store_json(site, doc, style)});
+  }
+  // Refs are paths TYPE/SLUG/, so the search page can count and filter
+  // results by type before it fetches their documents.
+  for (const ContentType& type : site.config.types) {
+    for (const auto& doc : site.documents) {
+      if (doc.type == type.name && doc.path.starts_with(type.name + "/")) {
+        options.types.emplace_back(type.name + "/", type.singular);
+        break;
+      }
+    }
+  }
+  for (auto& [name, bytes] : shard_files(shards, options)) {
+    (*files)["search/" + name] = std::move(bytes);
+  }
 }
 
 }  // namespace
@@ -77,10 +148,22 @@ SearchCorpus site_search_corpus(const Site& site) {
 }
 
 SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
-  std::ostringstream out;
+  IndexBuilder builder(corpus.fields, site.config.search_positions);
+  add_documents(builder, corpus.documents);
   SiteIndex index;
-  index.stats = write_search_index(corpus, out, site.config.search_positions);
-  index.json = std::move(out).str();
+  index.stats = {builder.document_count(), builder.term_count()};
+  const SearchShards& config = site.config.search_shards;
+  CappedString json(static_cast<size_t>(config.above));
+  std::ostream out(&json);
+  builder.write_json(out);
+  index.json_bytes = json.size();
+  if (json.fits()) {
+    index.json = json.take();
+  } else {
+    ShardOptions options;
+    options.target_bytes = static_cast<size_t>(config.size);
+    index.shards = shard_index(builder, options);
+  }
   return index;
 }
 
@@ -93,6 +176,10 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
     return false;
   }
   (*files)["search/lunr.min.js"] = std::move(lunr);
+  if (index.shards) {
+    add_shard_files(site, *index.shards, style, files);
+    return true;
+  }
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();
   for (const auto& doc : site.documents) {

@@ -5,7 +5,12 @@
 //   search/documents.json  ref -> {title, url, type, date, summary}
 //   search/index.js        both, as a script, for file:// browsing
 //   search/lunr.min.js     lunr.js 2.3.9 from Debian's libjs-lunr
+// When index.json would be larger than site.yaml's search.shards.above, the
+// first three are replaced by term-range shards and a document store in
+// chunks (shard_files.h): search/shards.json, shard-NNN.json, docs-NNN.json,
+// terms.json, refs.json; an offline build writes each as a .js script.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -13,6 +18,7 @@
 #include "model/site.h"
 #include "render/site_files.h"
 #include "render/url.h"
+#include "search/index_shards.h"
 #include "search/search_corpus.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
@@ -36,7 +42,9 @@ bool indexed(const Site& site, const Document& doc);
 // The index, built once per build: it does not depend on the URL style, so
 // the online site and the offline bundle share it.
 struct SiteIndex {
-  std::string json;  // search/index.json
+  std::string json;                   // search/index.json; empty when sharded
+  std::optional<IndexShards> shards;  // when index.json would pass search.shards.above
+  size_t json_bytes = 0;              // the size of index.json, written or not
   IndexStats stats;
 };
 

@@ -14,7 +14,9 @@
  * search/index.json (lunr index), search/documents.json
  * (ref -> {title, url, type, date, summary}, url relative to the root), and
  * for file:// browsing search/index.js, which sets
- * window.AGORA_SEARCH = {index, documents}.
+ * window.AGORA_SEARCH = {index, documents}. A large site has instead
+ * search/shards.json (or shards.js from file://) and its term-range shards,
+ * read through js/lunr-shards.js, which fetches only what a query needs.
  *
  * Nothing is downloaded until the reader focuses a search box or opens the
  * search page. The query and type filter live in ?q=...&type=..., so results
@@ -29,8 +31,12 @@
   var input = form ? form.querySelector('input[name="q"]') : doc.querySelector('input[type="search"]');
   var resultsBox = doc.getElementById('search-results');
   var offline = window.location.protocol === 'file:';
-  var kMaxResults = 50;
+  var kPageSize = 10;        // results shown at once; "more" shows the next ones
   var kSnippetChars = 220;
+  // Sharded index: a trailing wildcard whose prefix spans more shards than
+  // this is left out (a one-letter prefix would fetch a good part of the
+  // index); the exact word is always searched.
+  var kMaxPrefixShards = 2;
 
   function siteRoot() {
     var el = (form && form.getAttribute('data-root') !== null) ? form : doc.documentElement;
@@ -62,11 +68,63 @@
     });
   }
 
-  var loading = null;
-  // Resolves to {index: lunr.Index, documents: {...}}; loads at most once.
-  function loadSearch() {
-    if (loading) return loading;
-    var lunrReady = window.lunr ? Promise.resolve() : loadScript(root + 'search/lunr.min.js');
+  // An engine answers queries and hands out the documents of results:
+  //   search(text) -> Promise<[{ref, score}]>, typeOf(ref), types(),
+  //   documents(refs) -> Promise<{ref: {title, url, type, date, summary}}>.
+  function singleEngine(index, documents) {
+    var types = {};
+    Object.keys(documents).forEach(function (ref) { types[documents[ref].type] = true; });
+    return {
+      search: function (text) {
+        return Promise.resolve(queryWith(function (fn) { return index.query(fn); }, text, null));
+      },
+      typeOf: function (ref) { return documents[ref] ? documents[ref].type : null; },
+      types: function () { return Object.keys(types).sort(); },
+      documents: function () { return Promise.resolve(documents); },
+    };
+  }
+
+  function shardedEngine(client) {
+    var prefixes = client.map.types || [];
+    return {
+      search: function (text) {
+        return Promise.resolve(queryWith(function (fn) { return client.query(fn); }, text, client));
+      },
+      typeOf: function (ref) {
+        for (var i = 0; i < prefixes.length; i++) {
+          if (ref.lastIndexOf(prefixes[i][0], 0) === 0) return prefixes[i][1];
+        }
+        return null;
+      },
+      types: function () { return prefixes.map(function (p) { return p[1]; }).sort(); },
+      documents: function (refs) { return client.documents(refs); },
+    };
+  }
+
+  // Sharded when search/shards.json (shards.js from file://) exists.
+  function openShards(lunrReady) {
+    var map;
+    if (offline) {
+      map = loadScript(root + 'search/shards.js').then(function () {
+        return window.AGORA_SEARCH_FILES['shards.json'];
+      }, function () { return null; });
+    } else {
+      map = fetch(root + 'search/shards.json', { credentials: 'same-origin' }).then(function (r) {
+        if (r.status === 404) return null;
+        if (!r.ok) throw new Error('search/shards.json: HTTP ' + r.status);
+        return r.json();
+      });
+    }
+    return map.then(function (m) {
+      if (!m) return null;
+      var client = window.AgoraShards ? Promise.resolve() : loadScript(root + 'js/lunr-shards.js');
+      return Promise.all([lunrReady, client]).then(function () {
+        return window.AgoraShards.open({ lunr: window.lunr, base: root + 'search/', map: m });
+      }).then(shardedEngine);
+    });
+  }
+
+  function openSingle(lunrReady) {
     var data;
     if (offline) {
       // fetch() is blocked on file://; a script tag is not.
@@ -76,10 +134,20 @@
       data = Promise.all([fetchJson(searchDir + 'index.json'), fetchJson(searchDir + 'documents.json')])
         .then(function (parts) { return { index: parts[0], documents: parts[1] }; });
     }
-    loading = Promise.all([lunrReady, data]).then(function (parts) {
+    return Promise.all([lunrReady, data]).then(function (parts) {
       var d = parts[1];
       if (!d || !d.index || !d.documents) throw new Error('search data missing');
-      return { index: window.lunr.Index.load(d.index), documents: d.documents };
+      return singleEngine(window.lunr.Index.load(d.index), d.documents);
+    });
+  }
+
+  var loading = null;
+  // Resolves to an engine; loads at most once.
+  function loadSearch() {
+    if (loading) return loading;
+    var lunrReady = window.lunr ? Promise.resolve() : loadScript(root + 'search/lunr.min.js');
+    loading = openShards(lunrReady).then(function (engine) {
+      return engine || openSingle(lunrReady);
     });
     loading.catch(function () { loading = null; });  // allow a retry
     return loading;
@@ -95,12 +163,16 @@
       .filter(function (s) { return s.length > 0; });
   }
 
-  function search(engine, text) {
+  // Runs the page's query through `run` (index.query or client.query).
+  // With a shard client, a word's prefix clause is kept only when its
+  // prefix spans at most kMaxPrefixShards shards.
+  function queryWith(run, text, client) {
     var terms = queryTerms(text);
     if (!terms.length) return [];
-    return engine.index.query(function (q) {
+    return run(function (q) {
       terms.forEach(function (term) {
         q.term(term, { boost: 10 });  // exact (stemmed)
+        if (client && client.prefixShards(term).length > kMaxPrefixShards) return;
         q.term(term, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING, boost: 1 });
       });
     });
@@ -154,55 +226,94 @@
     return (start > 0 ? '… ' : '') + cut + (start + kSnippetChars < summary.length ? ' …' : '');
   }
 
-  function renderResults(engine, text, type) {
-    var terms = queryTerms(text);
-    var hits = text.trim() ? search(engine, text) : [];
-    var typeSelect = ensureTypeFilter(engine);
-    var counts = {};
-    hits.forEach(function (h) {
-      var d = engine.documents[h.ref];
-      if (d) counts[d.type] = (counts[d.type] || 0) + 1;
-    });
-    Array.prototype.forEach.call(typeSelect.options, function (o) {
-      if (o.value) o.textContent = typeLabel(o.value) + (text.trim() ? ' (' + (counts[o.value] || 0) + ')' : '');
-    });
-    var shown = hits.filter(function (h) {
-      var d = engine.documents[h.ref];
-      return d && (!type || d.type === type);
-    });
-
-    var status = resultsBox.querySelector('[data-search-status]');
-    var list = resultsBox.querySelector('ol');
-    list.textContent = '';
-    if (!text.trim()) {
-      status.textContent = 'Type a word to search the knowledge repository.';
-      return;
+  function resultItem(d, terms) {
+    var li = el('li', { 'class': 'search-result' });
+    var heading = el('h3', { 'class': 'search-result-title' });
+    var link = el('a', { href: root + d.url });
+    appendMarked(link, d.title || d.url, terms);
+    heading.appendChild(link);
+    li.appendChild(heading);
+    var meta = el('p', { 'class': 'search-result-meta' });
+    meta.appendChild(el('span', { 'class': 'search-result-type' }, typeLabel(d.type)));
+    if (d.date) {
+      meta.appendChild(doc.createTextNode(' · '));
+      meta.appendChild(el('time', { datetime: d.date }, d.date));
     }
-    status.textContent = shown.length === 0 ? 'No results for “' + text.trim() + '”.'
-      : shown.length + (shown.length === 1 ? ' result' : ' results') + ' for “' + text.trim() + '”' +
-        (shown.length > kMaxResults ? ' (showing the first ' + kMaxResults + ')' : '') + '.';
-    shown.slice(0, kMaxResults).forEach(function (h) {
-      var d = engine.documents[h.ref];
-      var li = el('li', { 'class': 'search-result' });
-      var heading = el('h3', { 'class': 'search-result-title' });
-      var link = el('a', { href: root + d.url });
-      appendMarked(link, d.title || d.url, terms);
-      heading.appendChild(link);
-      li.appendChild(heading);
-      var meta = el('p', { 'class': 'search-result-meta' });
-      meta.appendChild(el('span', { 'class': 'search-result-type' }, typeLabel(d.type)));
-      if (d.date) {
-        meta.appendChild(doc.createTextNode(' · '));
-        meta.appendChild(el('time', { datetime: d.date }, d.date));
+    li.appendChild(meta);
+    if (d.summary) {
+      var p = el('p', { 'class': 'search-result-snippet' });
+      appendMarked(p, snippetOf(d.summary, terms), terms);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  var rendering = 0;  // the latest render; older ones stop when their data arrives
+
+  function renderResults(engine, text, type) {
+    var run = ++rendering;
+    var terms = queryTerms(text);
+    var query = text.trim();
+    return (query ? engine.search(text) : Promise.resolve([])).then(function (hits) {
+      if (run !== rendering) return;
+      var typeSelect = ensureTypeFilter(engine);
+      var counts = {};
+      hits.forEach(function (h) {
+        var t = engine.typeOf(h.ref);
+        if (t) counts[t] = (counts[t] || 0) + 1;
+      });
+      Array.prototype.forEach.call(typeSelect.options, function (o) {
+        if (o.value) o.textContent = typeLabel(o.value) + (query ? ' (' + (counts[o.value] || 0) + ')' : '');
+      });
+      var shown = hits.filter(function (h) {
+        var t = engine.typeOf(h.ref);
+        return t !== null && (!type || t === type);
+      });
+
+      var status = resultsBox.querySelector('[data-search-status]');
+      resultsBox.querySelector('ol').textContent = '';
+      removeMoreButton();
+      if (!query) {
+        status.textContent = 'Type a word to search the knowledge repository.';
+        return;
       }
-      li.appendChild(meta);
-      if (d.summary) {
-        var p = el('p', { 'class': 'search-result-snippet' });
-        appendMarked(p, snippetOf(d.summary, terms), terms);
-        li.appendChild(p);
-      }
-      list.appendChild(li);
+      status.textContent = shown.length === 0 ? 'No results for “' + query + '”.'
+        : shown.length + (shown.length === 1 ? ' result' : ' results') + ' for “' + query + '”.';
+      return showPage(engine, shown, 0, terms, run);
     });
+  }
+
+  // Appends results [from, from + kPageSize) once their documents are in,
+  // then a button for the next ones.
+  function showPage(engine, shown, from, terms, run) {
+    var page = shown.slice(from, from + kPageSize);
+    return engine.documents(page.map(function (h) { return h.ref; })).then(function (docs) {
+      if (run !== rendering) return;
+      var list = resultsBox.querySelector('ol');
+      var firstNew = null;
+      page.forEach(function (h) {
+        if (!docs[h.ref]) return;
+        var item = resultItem(docs[h.ref], terms);
+        firstNew = firstNew || item;
+        list.appendChild(item);
+      });
+      if (from + kPageSize >= shown.length) return firstNew;
+      var more = el('button', { type: 'button', 'class': 'search-more', 'data-search-more': '' }, 'More results');
+      more.addEventListener('click', function () {
+        removeMoreButton();
+        showPage(engine, shown, from + kPageSize, terms, run).then(function (item) {
+          var link = item && item.querySelector('a');
+          if (link) link.focus();
+        }).catch(showError);
+      });
+      resultsBox.appendChild(more);
+      return firstNew;
+    });
+  }
+
+  function removeMoreButton() {
+    var more = resultsBox.querySelector('[data-search-more]');
+    if (more) more.parentNode.removeChild(more);
   }
 
   function ensureTypeFilter(engine) {
@@ -215,9 +326,7 @@
     }
     if (!select.options.length) {
       select.appendChild(el('option', { value: '' }, 'All types'));
-      var types = {};
-      Object.keys(engine.documents).forEach(function (ref) { types[engine.documents[ref].type] = true; });
-      Object.keys(types).sort().forEach(function (t) { if (t) select.appendChild(el('option', { value: t }, typeLabel(t))); });
+      engine.types().forEach(function (t) { if (t) select.appendChild(el('option', { value: t }, typeLabel(t))); });
       select.value = currentParams().type || '';
       select.addEventListener('change', update);
     }
@@ -245,7 +354,7 @@
         try {
           window.history.replaceState(null, '', window.location.pathname + (qs ? '?' + qs : ''));
         } catch (e) { /* some browsers refuse history changes on file:// */ }
-        renderResults(engine, text, select.value);
+        return renderResults(engine, text, select.value);
       }).catch(showError);
     }, 120);
   }

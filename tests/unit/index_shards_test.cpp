@@ -1,0 +1,230 @@
+// Term-range shards: each shard is the whole index cut down to its terms
+// (expected strings are taken from the lunr.js index in
+// lunr_index_builder_test.cpp), the shard files and map, search.shards in
+// site.yaml, and `agora index`.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "cli_runner.h"
+#include "config/site_config.h"
+#include "search/index_builder.h"
+#include "search/index_shards.h"
+#include "search/shard_files.h"
+
+using namespace agora;
+
+namespace {
+
+IndexBuilder small_index() {
+  IndexBuilder builder({{"title", 10}, {"body", 1}}, /*positions=*/true);
+  builder.add(SearchDocument{"b", {"Hello !!! World", "ΟΔΟΣ İstanbul 42 the 7 x"}, 2});
+  builder.add(SearchDocument{"3", {"", "hello hello 2020"}});
+  builder.add(SearchDocument{"1", {"x", "42"}});
+  return builder;
+}
+
+std::string whole_json(const IndexBuilder& builder) {
+  std::ostringstream out;
+  builder.write_json(out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("shards: one term per shard keeps the term's _index, postings and vector elements") {
+  const IndexBuilder builder = small_index();
+  ShardOptions options;
+  options.target_bytes = 1;  // every term is over it: one shard each
+  const IndexShards shards = shard_index(builder, options);
+  REQUIRE(shards.shards.size() == 8);
+  CHECK(shards.documents == 3);
+  CHECK(shards.terms == 8);
+  CHECK(shards.fields == std::vector<std::string>{"title", "body"});
+  CHECK(shards.shards[0].first_term == "");
+  CHECK(shards.shards[1].first_term == "2020");
+  CHECK(shards.shards[1].last_term == "2020");
+  CHECK(
+      shards.shards[1].json ==
+      R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["body/3",[7,0.981]]],"invertedIndex":[["2020",{"_index":7,"title":{},"body":{"3":{"position":[[12,4]]}}}]],"pipeline":["stemmer"]})");
+  // "x": a document's title and body vectors both keep dimension 6.
+  CHECK(
+      shards.shards[7].json ==
+      R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["body/b",[6,0.739]],["title/1",[6,5.235]]],"invertedIndex":[["x",{"_index":6,"title":{"1":{"position":[[0,1]]}},"body":{"b":{"position":[[24,1]]}}}]],"pipeline":["stemmer"]})");
+  CHECK(shards.terms_json == R"(["","2020","42","7","hello","i̇stanbul","world","x"])");
+  CHECK(shards.refs_json == R"(["b","3","1"])");
+}
+
+TEST_CASE("shards: together they hold the whole index, each term and element once") {
+  IndexBuilder builder({{"title", 10}, {"body", 1}});
+  for (int d = 0; d < 300; ++d) {
+    std::string body;
+    for (int w = 0; w < 40; ++w) body += "w" + std::to_string((d * 7 + w * w) % 997) + " ";
+    builder.add(SearchDocument{"doc/" + std::to_string(d), {"title " + std::to_string(d), body}});
+  }
+  ShardOptions options;
+  options.target_bytes = 2000;
+  const IndexShards shards = shard_index(builder, options);
+  REQUIRE(shards.shards.size() > 5);
+  const auto whole = nlohmann::ordered_json::parse(whole_json(builder));
+  nlohmann::ordered_json terms = nlohmann::ordered_json::array();
+  std::map<std::string, std::map<int, double>> vectors;
+  for (const IndexShard& shard : shards.shards) {
+    const auto json = nlohmann::ordered_json::parse(shard.json);
+    CHECK(json["invertedIndex"].front()[0] == shard.first_term);
+    CHECK(json["invertedIndex"].back()[0] == shard.last_term);
+    for (const auto& entry : json["invertedIndex"]) terms.push_back(entry);
+    for (const auto& vector : json["fieldVectors"]) {
+      const auto& elements = vector[1];
+      CHECK_FALSE(elements.empty());
+      for (size_t i = 0; i < elements.size(); i += 2) {
+        CHECK(vectors[vector[0]].emplace(elements[i], elements[i + 1]).second);
+      }
+    }
+  }
+  CHECK(terms == whole["invertedIndex"]);
+  size_t elements = 0;
+  for (const auto& vector : whole["fieldVectors"]) {
+    std::map<int, double> want;
+    for (size_t i = 0; i < vector[1].size(); i += 2) want.emplace(vector[1][i], vector[1][i + 1]);
+    elements += want.size();
+    if (!want.empty()) CHECK(vectors[vector[0]] == want);
+  }
+  CHECK(elements > 10000);
+}
+
+TEST_CASE("shard files: the map names every file; scripts carry the same JSON") {
+  const IndexBuilder builder = small_index();
+  ShardOptions options;
+  options.target_bytes = 1;
+  const IndexShards shards = shard_index(builder, options);
+  ShardFilesOptions files;
+  files.store = {{"b", R"({"title":"B"})"}, {"3", R"({"title":"Three"})"}, {"1", "{}"}};
+  files.store_chunk_documents = 1;
+  files.types = {{"case-studies/", "Case study"}};
+  const NamedFiles written = shard_files(shards, files);
+  REQUIRE(written.size() == 1 + 8 + 2 + 4);
+  CHECK(written[0].first == "shards.json");
+  CHECK(written[1].first == "shard-000.json");
+  CHECK(written[8].first == "shard-007.json");
+  CHECK(written[9].first == "terms.json");
+  CHECK(written[10].first == "refs.json");
+  CHECK(written[11].first == "docs-000.json");
+  const auto map = nlohmann::json::parse(written[0].second);
+  CHECK(map["format"] == "agora-lunr-shards/1");
+  CHECK(map["fields"] == nlohmann::json({"title", "body"}));
+  CHECK(map["pipeline"] == nlohmann::json({"stemmer"}));
+  CHECK(map["documents"] == 3);
+  CHECK(map["shards"][1] ==
+        nlohmann::json({"2020", "2020", "shard-001.json", written[2].second.size()}));
+  CHECK(map["vocabulary"][0] == "terms.json");
+  CHECK(map["refs"][0] == "refs.json");
+  CHECK(map["store"].dump() == R"({"chunks":4,"files":"docs-###.json"})");
+  CHECK(map["types"].dump() == R"([["case-studies/","Case study"]])");
+  // Each document is in the chunk its ref hashes to.
+  for (const StoreEntry& entry : files.store) {
+    const auto chunk = nlohmann::json::parse(written[11 + ref_hash(entry.ref) % 4].second);
+    CHECK(chunk[entry.ref] == nlohmann::json::parse(entry.json));
+  }
+
+  files.scripts = true;
+  const NamedFiles scripts = shard_files(shards, files);
+  REQUIRE(scripts.size() == written.size());
+  CHECK(scripts[1].first == "shard-000.js");
+  CHECK(scripts[1].second ==
+        "(window.AGORA_SEARCH_FILES=window.AGORA_SEARCH_FILES||{})[\"shard-"
+        "000.json\"]=" +
+            written[1].second + ";\n");
+  CHECK(scripts[0].first == "shards.js");
+}
+
+TEST_CASE("shard files: ref hash and chunk count") {
+  // FNV-1a 32 over UTF-16 code units; lunr-shards.js computes the same.
+  CHECK(ref_hash("") == 2166136261u);
+  CHECK(ref_hash("a") == 0xe40c292cu);
+  CHECK(ref_hash("é") == ref_hash("\xc3\xa9"));
+  CHECK(store_chunk_count(0, 4) == 1);
+  CHECK(store_chunk_count(4, 4) == 1);
+  CHECK(store_chunk_count(5, 4) == 2);
+  CHECK(store_chunk_count(10000, 4) == 4096);
+}
+
+TEST_CASE("site.yaml search.shards: defaults, values and errors") {
+  const std::string site = "title: A\ntypes:\n  notes: {}\n";
+  Diagnostics diags;
+  auto config = parse_site_config(site, "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(config->search_shards.above == 2000000);
+  CHECK(config->search_shards.size == 20000);
+  CHECK(config->search_shards.documents == 4);
+  config = parse_site_config(site + "search:\n  shards: {above: 1000, size: 20000, documents: 8}\n",
+                             "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(diags.empty());
+  CHECK(config->search_shards.above == 1000);
+  CHECK(config->search_shards.size == 20000);
+  CHECK(config->search_shards.documents == 8);
+
+  config = parse_site_config(site + "search:\n  shards: {above: 10, sise: 20000, size: 5}\n",
+                             "site.yaml", &diags);
+  CHECK_FALSE(config);
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[0].line == 5);
+  CHECK(diags.items()[0].column == 23);
+  CHECK(diags.items()[0].message == "unknown key 'sise' in search.shards");
+  CHECK(diags.items()[0].hint == "did you mean 'size'?");
+  CHECK(diags.items()[1].column == 42);
+  CHECK(diags.items()[1].message == "search.shards.size must be at least 1000 (bytes)");
+}
+
+TEST_CASE("agora index: index.json, shards, and errors") {
+  MemoryFileSystem fs;
+  std::string err;
+  fs.write_file("corpus.json",
+                R"({"ref":"url","fields":[{"name":"title","boost":10},{"name":"body"}],)"
+                R"("documents":[{"url":"a/","title":"Mangroves","body":"coastal mangroves",)"
+                R"("date":"2024-01-02"},{"url":"b/","title":"Zoning","body":"coastal zoning"}]})",
+                &err);
+  auto run = testing::run_agora(&fs, {"index", "corpus.json", "--out", "index.json"});
+  CHECK(run.code == 0);
+  CHECK(run.err == "agora index: 2 documents, 3 terms\n");
+  std::string json;
+  REQUIRE(fs.read_file("index.json", &json, &err));
+  CHECK(json.starts_with(R"({"version":"2.3.9","fields":["title","body"],)"));
+
+  run = testing::run_agora(&fs, {"index", "corpus.json"});
+  CHECK(run.code == 0);
+  CHECK(run.out == json);
+
+  run = testing::run_agora(
+      &fs, {"index", "corpus.json", "--shards", "out/search", "--store", "title,date"});
+  CHECK(run.code == 0);
+  CHECK(run.out.empty());
+  CHECK(fs.exists("out/search/shards.json"));
+  CHECK(fs.exists("out/search/shard-000.json"));
+  CHECK(fs.exists("out/search/terms.json"));
+  std::string chunk;
+  REQUIRE(fs.read_file("out/search/docs-000.json", &chunk, &err));
+  CHECK(chunk == R"({"a/":{"title":"Mangroves","date":"2024-01-02"},"b/":{"title":"Zoning"}})");
+  // A later run with fewer files removes what it no longer writes.
+  fs.write_file("out/search/shard-009.json", "{}", &err);
+  fs.write_file("out/search/notes.txt", "mine", &err);
+  run = testing::run_agora(&fs, {"index", "corpus.json", "--shards", "out/search"});
+  CHECK(run.code == 0);
+  CHECK_FALSE(fs.exists("out/search/shard-009.json"));
+  CHECK_FALSE(fs.exists("out/search/docs-000.json"));
+  CHECK(fs.exists("out/search/notes.txt"));
+
+  run = testing::run_agora(&fs, {"index", "missing.json"});
+  CHECK(run.code == 1);
+  CHECK(run.err.starts_with("agora index: "));
+  fs.write_file("bad.json", R"({"ref":"url","fields":[{"name":"a/b"}],"documents":[]})", &err);
+  run = testing::run_agora(&fs, {"index", "bad.json"});
+  CHECK(run.code == 1);
+  CHECK(run.err == "bad.json: search corpus: field 'a/b' contains illegal character '/'\n");
+  run = testing::run_agora(&fs, {"index", "corpus.json", "--store", "title"});
+  CHECK(run.code == 2);
+}
