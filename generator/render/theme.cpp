@@ -42,11 +42,33 @@ void read_assets(const FileSystem& fs, const SiteConfig& config, const std::stri
   }
 }
 
+// A word a language's file lacks is taken from the default language's, as
+// Hugo does, so a half-translated theme still renders every page; the
+// warning lists what is left to translate.
+void fill_missing_words(const nlohmann::json& fallback, const std::string& language,
+                        const std::string& file, nlohmann::json* words, Diagnostics* diags) {
+  std::vector<std::string> missing;
+  for (const auto& [key, value] : fallback.items()) {
+    if (words->contains(key)) continue;
+    (*words)[key] = value;
+    missing.push_back(key);
+  }
+  if (missing.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < missing.size() && i < 8; ++i) list += (i ? ", " : "") + missing[i];
+  if (missing.size() > 8) list += ", ...";
+  diags->warning(file, 0, 0, "untranslated-words",
+                 "the words for '" + language + "' lack " + std::to_string(missing.size()) +
+                     " of the default language's (" + list + "); those are shown untranslated",
+                 "add them to the language's i18n file");
+}
+
 // The theme's words, then the site's own file over them, key by key; the
-// language's date_format from site.yaml over both.
+// language's date_format from site.yaml over both; words still missing come
+// from `fallback` (the default language's), if given.
 std::optional<Words> read_words(const FileSystem& fs, const SiteConfig& config,
                                 const std::string& theme, const LanguageConfig& language,
-                                Diagnostics* diags) {
+                                const nlohmann::json* fallback, Diagnostics* diags) {
   const std::string name = "i18n/" + language.code + ".yaml";
   const std::string theme_file = join_path(theme, name);
   const std::string site_file = join_path(config.root, name);
@@ -73,6 +95,8 @@ std::optional<Words> read_words(const FileSystem& fs, const SiteConfig& config,
     return std::nullopt;
   }
   if (!language.date_format.empty()) words["date_format"] = language.date_format;
+  if (fallback)
+    fill_missing_words(*fallback, language.code, shown_path(config, theme_file), &words, diags);
   check_generator_words(words, shown_path(config, theme_file), diags);
   return Words(language.code, std::move(words));
 }
@@ -119,10 +143,12 @@ std::optional<Theme> load_theme(const FileSystem& fs, const SiteConfig& config,
   }
   std::vector<LanguageConfig> languages = config.languages;
   if (languages.empty()) languages.push_back({config.language, config.language, "", ""});
+  const nlohmann::json* fallback = nullptr;
   for (const auto& language : languages) {
-    auto words = read_words(fs, config, theme.dir, language, diags);
+    auto words = read_words(fs, config, theme.dir, language, fallback, diags);
     if (!words) return std::nullopt;
-    theme.words_by_language[language.code] = std::move(*words);
+    Words& stored = theme.words_by_language[language.code] = std::move(*words);
+    if (!fallback) fallback = &stored.json();
   }
   theme.words = theme.words_by_language.at(languages.front().code);
   read_assets(fs, config, join_path(theme.dir, "assets"), &theme.assets, diags);

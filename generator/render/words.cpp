@@ -98,12 +98,30 @@ std::string Words::format(const std::string& key,
   return out;
 }
 
+std::string Words::number(long long n) const {
+  const auto magnitude = static_cast<unsigned long long>(n);
+  std::string digits = std::to_string(n < 0 ? 0ULL - magnitude : magnitude);
+  auto group = words_.find("number_group");
+  auto min = words_.find("number_min_grouping");
+  size_t min_grouping = min != words_.end() && min->is_number_unsigned() ? min->get<size_t>() : 1;
+  std::string out = n < 0 ? "-" : "";
+  if (group == words_.end() || !group->is_string() || digits.size() < 3 + min_grouping) {
+    return out + digits;
+  }
+  const std::string& separator = group->get_ref<const std::string&>();
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string Words::plural(const std::string& key, long long n,
                           const std::map<std::string, std::string>& args) const {
   auto it = words_.find(key);
   if (it == words_.end()) return "";
   std::map<std::string, std::string> all = args;
-  all["count"] = std::to_string(n);
+  all["count"] = number(n);
   if (it->is_string()) return format(key, all);
   if (!it->is_object()) return "";
   std::string category = plural_category(language_, n);

@@ -64,6 +64,10 @@ class Words {
   // n is formatted with {count} = n and `args`, falling back to "other".
   std::string plural(const std::string& key, long long n,
                      const std::map<std::string, std::string>& args = {}) const;
+  // n with the language's digit grouping: number_group (", " in English,
+  // U+202F in French) between groups of three, once n has at least
+  // number_min_grouping (CLDR's minimumGroupingDigits, default 1) + 3 digits.
+  std::string number(long long n) const;
   // "2019-12-10" as date_format says, with the month's name from months.
   std::string date(const std::string& iso_day) const;
   // "a", "a and b", "a, b and c" (list_comma, list_and).

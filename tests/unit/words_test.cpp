@@ -7,6 +7,7 @@
 #include "render/theme.h"
 #include "render/words.h"
 #include "site_fixture.h"
+#include "util/install_paths.h"
 
 using agora::Words;
 
@@ -106,4 +107,51 @@ TEST_CASE("a site with language: fr renders French words and French month names"
   CHECK(listing.find("3 documents, du plus récent au plus ancien.") != std::string::npos);
   CHECK(listing.find("rel=\"next\">Suivante</a>") != std::string::npos);
   CHECK(listing.find("<time datetime=\"2022-05-01\">1 mai 2022</time>") != std::string::npos);
+}
+
+TEST_CASE("numbers are grouped as the language writes them") {
+  Words en("en", nlohmann::json::parse(R"({"number_group": ",",
+    "documents": {"one": "{count} document", "other": "{count} documents"}})"));
+  CHECK(en.number(0) == "0");
+  CHECK(en.number(999) == "999");
+  CHECK(en.number(1000) == "1,000");
+  CHECK(en.number(1234567) == "1,234,567");
+  CHECK(en.number(-1234) == "-1,234");
+  CHECK(en.plural("documents", 10117) == "10,117 documents");
+  // Spanish groups only from five digits (CLDR minimumGroupingDigits 2).
+  Words es("es", nlohmann::json::parse(R"({"number_group": ".", "number_min_grouping": 2})"));
+  CHECK(es.number(1000) == "1000");
+  CHECK(es.number(10000) == "10.000");
+  // No number_group: digits as they are.
+  CHECK(Words("xx", nlohmann::json::object()).number(12345) == "12345");
+}
+
+TEST_CASE("a language's missing words come from the default language, with one warning") {
+  agora::testing::FixtureFs fs;
+  std::string config, err, english;
+  fs.memory_.read_file("site/site.yaml", &config, &err);
+  fs.memory_.write_file("site/site.yaml",
+                        "languages:\n  en: {name: English}\n  fr: {name: Français}\n" + config,
+                        &err);
+  REQUIRE(fs.read_file(agora::bundled_themes_dir() + "/default/i18n/en.yaml", &english, &err));
+  fs.memory_.write_file("site/themes/half/i18n/en.yaml", english, &err);
+  fs.memory_.write_file("site/themes/half/i18n/fr.yaml", "home: Accueil\n", &err);
+  agora::Diagnostics diags;
+  auto loaded = agora::load_config(fs, "site/site.yaml", &diags);
+  REQUIRE(loaded);
+  loaded->theme = "half";
+  auto theme = agora::load_theme(fs, *loaded, &diags);
+  REQUIRE(theme);
+  std::vector<agora::Diagnostic> untranslated;
+  for (const auto& d : diags.items()) {
+    if (d.code == "untranslated-words") untranslated.push_back(d);
+  }
+  REQUIRE(untranslated.size() == 1);
+  CHECK(untranslated[0].file == "themes/half/i18n/fr.yaml");
+  CHECK(untranslated[0].message.starts_with("the words for 'fr' lack "));
+  CHECK(untranslated[0].message.find("(about_this, all_of, atom_feed, ") != std::string::npos);
+  const agora::Words& french = theme->words_for("fr");
+  CHECK(french.format("home") == "Accueil");
+  CHECK(french.format("search") == "Search");
+  CHECK(french.date("2022-05-01") == "1 May 2022");
 }
