@@ -206,6 +206,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
                    "languages",
                    "translations",
                    "nested_folders",
+                   "broken_links",
                    "limits"});
   SiteConfig config;
   site.get("language", &config.language);
@@ -217,6 +218,15 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_languages(site, &config);
   parse_translations(site.node("translations"), &config);
   site.get("nested_folders", &config.nested_folders);
+  std::string broken_links;
+  if (site.get("broken_links", &broken_links)) {
+    if (broken_links == "warning") {
+      config.broken_links_are_warnings = true;
+    } else if (broken_links != "error") {
+      site.error(site.node("broken_links"), "invalid-value",
+                 "broken_links must be error or warning");
+    }
+  }
   if (site.get("theme", &config.theme)) check_site_path(site.node("theme"), config.theme, "theme");
   site.get("trusted_html", &config.trusted_html);
   if (site.get("page_size", &config.page_size) && config.page_size < 1) {

@@ -190,6 +190,10 @@ struct SiteConfig {
   // Documents may sit in sub-folders of their type's folder (collections
   // imported from other tools); slugs must stay unique within a type.
   bool nested_folders = false;
+  // broken_links: warning (imported collections): a site link that goes
+  // nowhere is a warning, not an error, and is published as best it can be
+  // (see validate/link_targets.h).
+  bool broken_links_are_warnings = false;
   std::string theme = "default";
   bool trusted_html = false;
   int page_size = 20;

@@ -195,6 +195,41 @@ bool find_control_character(const YAML::Node& node, std::set<NodeKey>* seen, YAM
   return false;
 }
 
+// yaml-cpp writes the escapes \_ (U+00A0) and \N (U+0085) of double-quoted
+// scalars as single Latin-1 bytes, which are not UTF-8; the text itself was
+// checked to be UTF-8, so any such byte came from an escape.
+void repair_escapes(const YAML::Node& node, std::set<NodeKey>* seen) {
+  if (!seen->insert(node_key(node)).second) return;
+  if (node.IsScalar()) {
+    const std::string& text = node.Scalar();
+    if (is_valid_utf8(text)) return;
+    std::string fixed;
+    for (size_t pos = 0; pos < text.size();) {
+      size_t bad = 0;
+      std::string_view rest = std::string_view(text).substr(pos);
+      if (is_valid_utf8(rest, &bad)) {
+        fixed.append(rest);
+        break;
+      }
+      fixed.append(rest.substr(0, bad));
+      append_utf8(static_cast<unsigned char>(rest[bad]), &fixed);
+      pos += bad + 1;
+    }
+    YAML::Node target = node;  // a handle on the same node
+    target = fixed;
+    return;
+  }
+  if (!node.IsMap() && !node.IsSequence()) return;
+  for (const auto& item : node) {
+    if (node.IsMap()) {
+      repair_escapes(item.first, seen);
+      repair_escapes(item.second, seen);
+    } else {
+      repair_escapes(item, seen);
+    }
+  }
+}
+
 // Reports a tree past the limits or holding a control character.
 bool check_tree(const YAML::Node& root, const std::string& file, int line_offset,
                 const std::string& what, const YamlLimits& limits, Diagnostics* diags) {
@@ -214,6 +249,8 @@ bool check_tree(const YAML::Node& root, const std::string& file, int line_offset
                  "limits.yaml_nodes in site.yaml");
     return false;
   }
+  std::set<NodeKey> repaired;
+  repair_escapes(root, &repaired);
   std::set<NodeKey> seen;
   YAML::Node bad;
   char32_t cp = 0;

@@ -1,5 +1,7 @@
 #include "content/body.h"
 
+#include "content/shortcodes.h"
+
 namespace agora {
 
 void parse_body(std::string_view body, int first_line, const SiteConfig& config, bool html,
@@ -8,6 +10,8 @@ void parse_body(std::string_view body, int first_line, const SiteConfig& config,
   options.first_line = first_line;
   options.trusted_html = config.trusted_html;
   options.html = html;
+  std::optional<std::string> stripped = strip_shortcodes(body, first_line, doc->source_path, diags);
+  if (stripped) body = *stripped;
   ParsedMarkdown parsed = parse_markdown(body, options, doc->source_path, diags);
   doc->headings = std::move(parsed.headings);
   doc->links = std::move(parsed.links);

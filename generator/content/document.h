@@ -31,6 +31,7 @@ struct LinkTarget {
     kAnchor,      // "#fragment" in the same document
     kPage,        // path is a site-relative directory: "organizations/itu/"
     kFile,        // path is a site-relative file: "case-studies/img/map.png"
+    kExternal,    // path is an absolute URL (a root-relative link on the site's base_url)
   } kind = kUnresolved;
   std::string path;
   std::string fragment;  // without '#'; "" for none

@@ -188,6 +188,8 @@ void resolve_site_links(Site& site, const std::vector<ParsedFile>& parsed, unsig
   }
   for (const auto& attachment : site.attachments) index.files.insert(attachment.path);
   for (const auto& type : site.config.types) index.types.insert(type.name);
+  index.broken_links_are_warnings = site.config.broken_links_are_warnings;
+  index.base_url = site.config.base_url;
   std::vector<Diagnostics> found(site.documents.size());
   parallel_for(
       site.documents.size(), [&](size_t i) { resolve_links(index, &site.documents[i], &found[i]); },

@@ -93,6 +93,32 @@ void inherit(const Document& original, Document* doc) {
 
 }  // namespace
 
+namespace {
+
+// The schema's name of a front matter key: `key` itself, or the field it
+// is an alias of (an imported collection's "description" for "summary").
+std::string field_name(const SiteConfig& config, const std::string& type, const std::string& key) {
+  const ContentType* content_type = config.type(type);
+  if (!content_type) return key;
+  for (const auto& field : content_type->fields) {
+    if (std::find(field.aliases.begin(), field.aliases.end(), key) != field.aliases.end()) {
+      return field.name;
+    }
+  }
+  return key;
+}
+
+bool gives_field(const SiteConfig& config, const ParsedFile& file, const std::string& field) {
+  const YAML::Node& data = file.front_matter.data;
+  if (!data.IsMap()) return false;
+  for (const auto& kv : data) {
+    if (field_name(config, file.doc.type, kv.first.Scalar()) == field) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::map<std::string, std::set<std::string>> inherited_fields(
     const SiteConfig& config, const std::vector<ParsedFile>& parsed) {
   std::map<std::string, std::set<std::string>> out;
@@ -106,7 +132,9 @@ std::map<std::string, std::set<std::string>> inherited_fields(
     const YAML::Node& data = original->second->front_matter.data;
     std::set<std::string>& fields = out[file.doc.source_path];
     if (data.IsMap()) {
-      for (const auto& kv : data) fields.insert(kv.first.Scalar());
+      for (const auto& kv : data) {
+        fields.insert(field_name(config, original->second->doc.type, kv.first.Scalar()));
+      }
     }
     // A translation shows its own title and summary, never the original's.
     fields.erase(kTitleField);
@@ -141,7 +169,12 @@ void pair_translations(const SiteConfig& config, std::vector<ParsedFile>* parsed
       continue;
     }
     for (const char* field : {kTitleField, kSummaryField}) {
-      if (file.front_matter.data.IsMap() && file.front_matter.data[field]) continue;
+      if (gives_field(config, file, field)) continue;
+      // A summary the schema does not require is made from the translation's
+      // own first paragraph, in its own language.
+      const ContentType* type = config.type(doc.type);
+      const FieldSchema* schema = type ? type->field(field) : nullptr;
+      if (field != std::string(kTitleField) && schema && !schema->required) continue;
       file.diags.error(doc.source_path, file.front_matter.body_first_line - 1, 1,
                        "translation-untranslated",
                        std::string("a translation needs its own '") + field + "'",

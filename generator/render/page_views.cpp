@@ -493,6 +493,8 @@ std::string PageViews::link_url(const Document& doc, size_t link) const {
   switch (target.kind) {
     case LinkTarget::kUnresolved:
       return doc.links[link].destination;
+    case LinkTarget::kExternal:
+      return target.path;
     case LinkTarget::kAnchor:
       break;
     case LinkTarget::kPage: {

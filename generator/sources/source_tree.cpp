@@ -41,7 +41,15 @@ class SourceFinder {
 
   std::vector<SourceFile> run() {
     for (const auto& relative : fs_.list_files(join_path(config_.root, "content"))) {
-      if (!is_skipped(relative)) add(relative);
+      if (!is_skipped(relative)) {
+        add(relative);
+      } else if (relative == "_index.md" || relative.ends_with("/_index.md")) {
+        // Hugo's section page: its text would be lost without a word.
+        diags_->warning("content/" + relative, 0, 0, "section-page",
+                        "files whose names start with '_' are not published, and this "
+                        "_index.md (a Hugo section page) is one of them",
+                        "move what it says into a document, or into site.yaml's description");
+      }
     }
     check_collisions();
     return std::move(sources_);

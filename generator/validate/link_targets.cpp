@@ -153,8 +153,19 @@ void resolve_links(const LinkIndex& index, Document* doc, Diagnostics* diags) {
     LinkError error;
     if (resolver.resolve(link.destination, link.is_image, &target, &error)) {
       doc->targets[i] = std::move(target);
-    } else {
+    } else if (!index.broken_links_are_warnings) {
       diags->error(doc->source_path, link.line, link.column, error.code, error.message, error.hint);
+    } else {
+      if (error.code == "absolute-link" && !index.base_url.empty()) {
+        target = {LinkTarget::kExternal, index.base_url + link.destination.substr(1), "", ""};
+      } else if (error.code == "broken-anchor") {  // the page, at its top
+        if (target.kind != LinkTarget::kPage)
+          target = {LinkTarget::kPage, doc->path, "", doc->group};
+        target.fragment.clear();
+      }
+      doc->targets[i] = std::move(target);
+      diags->warning(doc->source_path, link.line, link.column, error.code, error.message,
+                     error.hint);
     }
   }
 }

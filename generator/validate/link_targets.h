@@ -25,6 +25,12 @@ struct LinkIndex {
   std::set<std::string> files;
   // Content type names: "../case-studies/" links to a type's listing.
   std::set<std::string> types;
+  // site.yaml's broken_links: warning. A link that goes nowhere is then a
+  // warning: a root-relative one ("/careers/") points at base_url (the site
+  // the collection was imported from), a missing heading at its page, and
+  // anything else is kept as written.
+  bool broken_links_are_warnings = false;
+  std::string base_url;
 };
 
 // Fills doc->targets (one per doc->links entry) and reports every site link

@@ -14,8 +14,11 @@ grep -q 'no problems found' "$work/check.log" || fail "agora check reported prob
 documents=$(find "$repo/content" -name '*.md' | wc -l)
 [[ $documents -ge 60 ]] || fail "only $documents documents"
 "$agora" build --config "$repo/site.yaml" --out "$work/public"
+# A translation, TYPE/NAME.LANG.md, is published in its language's tree.
 for md in $(cd "$repo/content" && find . -name '*.md' | sed 's|^\./||; s|\.md$||'); do
-  [[ -f "$work/public/$md/index.html" ]] || fail "no page for content/$md.md"
+  page=$md
+  if [[ $md =~ ^(.*)\.([a-z][a-z])$ ]]; then page=${BASH_REMATCH[2]}/${BASH_REMATCH[1]}; fi
+  [[ -f "$work/public/$page/index.html" ]] || fail "no page for content/$md.md"
 done
 echo "bundled site: $documents documents, each with its page"
 node "$repo/tests/tools/crawl.js" "$work/public"

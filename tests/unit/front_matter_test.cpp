@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "config/yaml_load.h"
 #include "content/front_matter.h"
 
 using agora::Diagnostics;
@@ -101,4 +102,20 @@ TEST_CASE("a quoted value left open is an error at its opening quote") {
       "---\ntitle: It's fine\nsummary: 'It''s fine: quoted'\nlist: ['a', \"b\\\"c\"]\n---\n",
       "b.md", &fm, &clean));
   CHECK(clean.empty());
+}
+
+TEST_CASE("YAML escapes \\_ and \\N come out as UTF-8, as the YAML spec means them") {
+  Diagnostics diags;
+  YAML::Node node;
+  REQUIRE(agora::load_yaml("a: \"our\\_GitHub\"\nb: 'plain\xC2\xA0kept'\n", "f.md", 1,
+                           "front matter", &node, &diags));
+  CHECK(node["a"].Scalar() == "our\xC2\xA0GitHub");
+  CHECK(node["b"].Scalar() == "plain\xC2\xA0kept");
+  CHECK(diags.items().empty());
+  // \N is U+0085, a control character: an error, not a broken byte.
+  YAML::Node next;
+  CHECK_FALSE(agora::load_yaml("a: \"x\\Ny\"\n", "f.md", 1, "front matter", &next, &diags));
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "control-character");
+  CHECK(diags.items()[0].message == "front matter: a value holds the control character U+0085");
 }
