@@ -59,6 +59,16 @@ function pages() {
     // The search page with results, once search.js has put them there.
     'search-results': 'search/?q=digital',
   };
+  // A multilingual site: Arabic (right to left) and a French translation.
+  if (fs.existsSync(path.join(siteDir, 'ar/index.html'))) {
+    list['ar-home'] = 'ar/';
+    list['ar-listing'] = 'ar/case-studies/';
+    list['ar-gap-map'] = 'ar/gap-map/';
+    for (const [kind, rel] of [['ar-document', 'ar/initiatives/digital-help-desks/'],
+      ['fr-document', 'fr/initiatives/digital-help-desks/']]) {
+      if (fs.existsSync(path.join(siteDir, rel, 'index.html'))) list[kind] = rel;
+    }
+  }
   for (const [kind, url] of Object.entries(list)) {
     if (url === null || !fs.existsSync(path.join(siteDir, url.split('?')[0], 'index.html'))) {
       throw new Error(`no ${kind} page in ${siteDir} (${url})`);
@@ -146,6 +156,19 @@ async function main() {
           }
           const lang = await page.evaluate(() => document.documentElement.lang);
           if (!lang) failures.push(`${kind}: <html> has no lang`);
+          if (kind.startsWith('ar-')) {
+            // Right to left throughout, and nothing wider than the screen.
+            const rtl = await page.evaluate(() => ({
+              dir: document.documentElement.dir,
+              body: getComputedStyle(document.body).direction,
+              nav: getComputedStyle(document.querySelector('.site-nav')).direction,
+              overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            }));
+            if (lang !== 'ar' || rtl.dir !== 'rtl' || rtl.body !== 'rtl' || rtl.nav !== 'rtl') {
+              failures.push(`${label(kind, width, scheme)}: not right to left (${JSON.stringify(rtl)})`);
+            }
+            if (rtl.overflow > 1) failures.push(`${label(kind, width, scheme)}: ${rtl.overflow}px wider than the screen`);
+          }
           const violations = await axeViolations(page);
           for (const v of violations) {
             failures.push(`${label(kind, width, scheme)}: axe ${v.id} (${v.help})\n    ${v.nodes.join('\n    ')}`);
@@ -181,12 +204,32 @@ async function main() {
         banner: document.querySelectorAll('body > header').length,
         main: document.querySelectorAll('main').length,
         contentinfo: document.querySelectorAll('body > footer').length,
-        nav: document.querySelectorAll('nav[aria-label="Main"]').length,
+        nav: document.querySelectorAll('nav.site-nav[aria-label]').length,
       }));
       for (const [name, count] of Object.entries(landmarks)) {
         if (count !== 1) failures.push(`${kind}: ${count} ${name} landmarks, expected 1`);
       }
       console.log(`${skip === 1 && search > 0 ? 'ok  ' : 'FAIL'} keyboard ${kind}: skip link on Tab 1, search box after ${search + 1} Tabs`);
+    }
+
+    // The language switcher moves between versions of the same page.
+    if (list['fr-document']) {
+      const english = list['fr-document'].replace(/^fr\//, '');
+      await page.goto(`${origin}/${english}`);
+      await page.click('nav.languages a[hreflang="fr"]');
+      await page.waitForLoadState('load');
+      const french = { url: page.url(), lang: await page.evaluate(() => document.documentElement.lang) };
+      if (french.url !== `${origin}/${list['fr-document']}` || french.lang !== 'fr') {
+        failures.push(`switcher: English to French reached ${french.url} (lang ${french.lang})`);
+      }
+      const current = await page.getAttribute('nav.languages a[aria-current]', 'hreflang');
+      if (current !== 'fr') failures.push(`switcher: the French page marks ${current} as current`);
+      await page.click('nav.languages a[hreflang="en"]');
+      await page.waitForLoadState('load');
+      if (page.url() !== `${origin}/${english}`) failures.push(`switcher: back to English reached ${page.url()}`);
+      console.log(`ok   switcher: /${english} -> /${list['fr-document']} -> back`);
+    } else {
+      failures.push('switcher: no French translation of the help-desks initiative to switch to');
     }
 
     // The skip link moves focus to the main content.
