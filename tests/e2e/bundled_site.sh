@@ -15,7 +15,10 @@ documents=$(find "$repo/content" -name '*.md' | wc -l)
 [[ $documents -ge 60 ]] || fail "only $documents documents"
 "$agora" build --config "$repo/site.yaml" --out "$work/public"
 for md in $(cd "$repo/content" && find . -name '*.md' | sed 's|^\./||; s|\.md$||'); do
-  [[ -f "$work/public/$md/index.html" ]] || fail "no page for content/$md.md"
+  # A translation TYPE/NAME.LANG.md is published in its language's tree.
+  page=$md
+  [[ $md =~ ^(.+)\.([a-z]{2,3})$ ]] && page="${BASH_REMATCH[2]}/${BASH_REMATCH[1]}"
+  [[ -f "$work/public/$page/index.html" ]] || fail "no page for content/$md.md"
 done
 echo "bundled site: $documents documents, each with its page"
 node "$repo/tests/tools/crawl.js" "$work/public"
