@@ -82,7 +82,7 @@ async function check(page, label, url, c, fetched, suffix) {
   expect(c.scripts.every((s) => fromOwn.includes(s)) &&
     !fetched.some((f) => /lunr\.(stemmer\.support|\w\w)\.min\.js$|lunr-zh\.js$/.test(f) && !f.startsWith(ownDir)),
     `${where}: loaded its pipeline's scripts from ${ownDir}: ${fromOwn.filter((f) => /^lunr/.test(f)).join(' ') || 'none'}`);
-  const indexFiles = fetched.filter((f) => /(index|shards|shard-\d+|docs-\d+)\.js(on)?$/.test(f));
+  const indexFiles = fetched.filter((f) => /(^|\/)(index|shards|shard-\d+|docs-\d+)\.js(on)?$/.test(f));
   expect(indexFiles.length > 0 && indexFiles.every((f) => f.startsWith(ownDir)),
     `${where}: index files from ${ownDir} only: ${indexFiles.join(' ')}`);
   return { r, indexFiles };

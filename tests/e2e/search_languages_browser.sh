@@ -65,7 +65,7 @@ grep -q 'data-search-scripts="fr/search/lunr.stemmer.support.min.js fr/search/lu
 
 # Sharded: every language's index above the threshold.
 cp -r "$work/site" "$work/sharded-site"
-sed -i 's/^  positions: false$/  positions: false\n  shards: {above: 500, size: 1200, documents: 1}/' \
+sed -i 's/^  positions: false$/  positions: false\n  shards: {above: 500, size: 1000, documents: 1}/' \
   "$work/sharded-site/site.yaml"
 grep -q 'shards: {above: 500' "$work/sharded-site/site.yaml"
 "$agora" build --config "$work/sharded-site/site.yaml" --out "$work/sharded" -q

@@ -157,8 +157,10 @@ TEST_CASE("site search: a language without a pipeline is indexed as English, wit
 }
 
 TEST_CASE("site search: shards of each language in its own tree, with its pipeline") {
-  LanguagesFs fs("search:\n  shards: {above: 100, size: 400, documents: 1}\n");
-  REQUIRE(build(&fs).code == 0);
+  LanguagesFs fs("search:\n  shards: {above: 100, size: 1000, documents: 1}\n");
+  auto run = build(&fs);
+  INFO(run.err);
+  REQUIRE(run.code == 0);
   const std::string& map = fs.file("out/fr/search/shards.json");
   REQUIRE_FALSE(map.empty());
   CHECK(map.find(R"("pipeline":["trimmer-fr","accentFold-fr","stemmer-fr"])") != std::string::npos);
