@@ -75,6 +75,7 @@ SiteInfo PageViews::site_info(const std::string& dir) const {
   info.css_url = url(dir, "css/site.css");
   info.search_url = url(dir, site_.dir("search/"));
   info.search_path = site_.dir("search/");
+  info.search_scripts = extras_.search_scripts;
   info.feed_url = url(dir, site_.dir("feed.xml"));
   info.downloads_url = url(dir, site_.dir("downloads/"));
   info.offline = style_.offline;

@@ -22,6 +22,8 @@ struct PageExtras {
   std::optional<Bundle> bundle;  // the offline zip, when the build makes one
   // data/TYPE.json and .csv sizes for the downloads page, by output path.
   std::map<std::string, size_t> data_sizes;
+  // The scripts of this language's search pipeline, from the site root.
+  std::vector<std::string> search_scripts;
 };
 
 class PageViews {

@@ -132,7 +132,12 @@ bool render_language(const Site& site, const Theme& theme, const RenderOptions& 
                      Diagnostics* diags) {
   size_t before = diags->error_count();
   const Words& words = theme.words_for(site.language);
-  PageViews views(site, words, options.style, extras);
+  PageExtras own = extras;
+  if (auto scripts = options.search_scripts.find(site.language);
+      scripts != options.search_scripts.end()) {
+    own.search_scripts = scripts->second;
+  }
+  PageViews views(site, words, options.style, std::move(own));
   // The jobs' context functions point into the planner: it outlives them.
   PagePlanner planner(site, views, theme);
   std::vector<PageJob> jobs = planner.plan();

@@ -130,6 +130,7 @@ struct SiteInfo {
   std::string css_url;
   std::string search_url;
   std::string search_path;
+  std::vector<std::string> search_scripts;
   std::string feed_url;
   std::string downloads_url;
   bool offline = false;
@@ -152,6 +153,9 @@ struct SiteInfo {
     v("search_url", search_url, "the search page");
     v("search_path", search_path,
       "the folder of this language's search files, from the site root (\"fr/search/\")");
+    v("search_scripts", search_scripts,
+      "the scripts this language's search loads after lunr.js, in order, from the site root "
+      "(\"fr/search/lunr.fr.min.js\"); empty for English");
     v("feed_url", feed_url, "the Atom feed");
     v("downloads_url", downloads_url, "the open data page");
     v("offline", offline, "the build is for file:// (links end in index.html)");
