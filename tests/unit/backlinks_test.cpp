@@ -27,7 +27,7 @@ class BacklinksFs : public agora::testing::FixtureFs {
 agora::DocumentPage page_of(const agora::FileSystem& fs, const std::string& slug) {
   agora::Diagnostics diags;
   auto site = agora::load_site(fs, "site/site.yaml", {}, &diags);
-  for (const auto& d : diags.items()) FAIL_CHECK(agora::format_diagnostic_line(d));
+  REQUIRE_FALSE(diags.has_errors());
   REQUIRE(site);
   auto theme = agora::load_theme(fs, site->config, &diags);
   REQUIRE(theme);
