@@ -558,9 +558,7 @@ NeedsMapPage PageViews::needs_map() const {
       out.unmet_label = words_.plural("needs_unmet", static_cast<long long>(out.unmet));
       out.offers_label = words_.plural("needs_offers", static_cast<long long>(out.offers));
       if (out.open > 0) out.url = url(dir, needs_cell_dir(site_, map, r, c));
-      if (!map.cells[r][c].providers.empty()) {
-        out.offers_url = url(dir, support_cell_dir(site_, map, r, c));
-      }
+      if (out.offers > 0) out.offers_url = url(dir, support_cell_dir(site_, map, r, c));
       if (out.unmet > 0) ++needs.gaps;
       row_open.insert(cell.open.begin(), cell.open.end());
       row_unmet.insert(cell.unmet.begin(), cell.unmet.end());

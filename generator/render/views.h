@@ -1288,7 +1288,8 @@ struct NeedsCellView {
     v("unmet_label", unmet_label, "the i18n plural message needs_unmet");
     v("offers_label", offers_label, "the i18n plural message needs_offers");
     v("url", url, "the list of the open requests, or false when there are none");
-    v("offers_url", offers_url, "the list of who can help here, or false when no one");
+    v("offers_url", offers_url,
+      "the list of who can help here (help desks too), or false when no offer does");
   }
 };
 
