@@ -67,6 +67,26 @@ TEST_CASE("finding 1: a .agora-cache that is a symbolic link is not used") {
   CHECK(gunzip(site.read("out/index.html.gz")) == site.read("out/index.html"));
 }
 
+TEST_CASE("finding 1: a link inside .agora-cache is neither read nor written through") {
+  SecuritySite site;
+  REQUIRE(site.build().code == 0);
+  const std::string page = site.read("out/index.html");
+  // The folder of index.html's entries, moved outside and linked back, with
+  // a poisoned entry in it: followed, the entry would be read (and, found
+  // wrong, rewritten) out there.
+  const std::string entry = cache_entry(page, "gz9-v1");
+  const std::string folder = entry.substr(0, entry.rfind('/'));
+  std::filesystem::create_directories(site.path("elsewhere"));
+  std::filesystem::rename(site.path(folder), site.path("elsewhere/entries"));
+  site.write("elsewhere/entries/" + entry.substr(entry.rfind('/') + 1),
+             gzip_compress("alert('owned')"));
+  site.link(site.path("elsewhere/entries"), folder);
+  const std::map<std::string, std::string> outside = site.tree("elsewhere");
+  CHECK(site.build().code == 0);
+  CHECK(gunzip(site.read("out/index.html.gz")) == site.read("out/index.html"));
+  CHECK(site.tree("elsewhere") == outside);
+}
+
 TEST_CASE("finding 1: cache entries are written atomically, after the site is in place") {
   MemoryFileSystem memory;
   RecordingFileSystem fs(&memory);
