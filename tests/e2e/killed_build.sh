@@ -4,10 +4,14 @@
 #  - the repository's own site is built once (filling the cache);
 #  - every document is then changed, so the next build recompresses every
 #    page, and that build is killed with SIGKILL at several moments;
-#  - after each kill, out/ and .agora-cache/ hash exactly as before;
+#  - after each kill, out/ and .agora-cache/ hash exactly as before; or,
+#    when the kill landed after the swap (while the cache entries of the
+#    finished site were being stored), out/ is exactly the new site, the
+#    cache kept every entry it had and each new entry is complete;
 #  - a last build runs to the end: every .gz and .br decompresses to its
 #    file, and the output equals a build from an empty cache.
 set -euo pipefail
+export LC_ALL=C
 agora=$1 repo=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,8 +21,37 @@ mkdir "$work/site"
 cp -r "$repo/site.yaml" "$repo/content" "$repo/data" "$work/site/"
 [[ -d "$repo/templates" ]] && cp -r "$repo/templates" "$work/site/"
 build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out" > /dev/null; }
-snapshot() {
-  (cd "$work" && find out site/.agora-cache -type f -print0 | sort -z | xargs -0 sha256sum)
+hashes() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
+snapshot() { hashes "$work/out"; hashes "$work/site/.agora-cache"; }
+# Each cache entry (precompress/xx/SHA.TAG) decompresses to bytes whose
+# SHA-256 is its name.
+check_entries() {
+  local entry sha
+  for entry in "$@"; do
+    sha=$(basename "$entry") && sha=${sha%%.*}
+    case "$entry" in
+      *.gz*) got=$(gzip -dc "$entry" | sha256sum) ;;
+      *.br*) command -v brotli > /dev/null || continue && got=$(brotli -dc "$entry" | sha256sum) ;;
+      *) fail "unknown cache entry $entry" ;;
+    esac
+    [[ "${got%% *}" == "$sha" ]] || fail "cache entry $entry is not its file's compression"
+  done
+}
+# A kill after the swap: out/ must be the whole new site (as a build of the
+# same input elsewhere writes it), and the cache only gained whole entries.
+check_after_swap() {
+  local before_cache=$1
+  rm -rf "$work/ref" && mkdir "$work/ref"
+  cp -r "$work/site" "$work/ref/site"
+  "$agora" build -q --config "$work/ref/site/site.yaml" --out "$work/ref/out" > /dev/null
+  [[ "$(hashes "$work/out")" == "$(hashes "$work/ref/out")" ]] ||
+    fail "killed after the swap: out/ is neither the previous site nor the new one"
+  local now new
+  now=$(hashes "$work/site/.agora-cache")
+  [[ -z "$(comm -23 <(sort <<< "$before_cache") <(sort <<< "$now"))" ]] ||
+    fail "killed after the swap: cache entries were lost or changed"
+  new=$(comm -13 <(sort <<< "$before_cache") <(sort <<< "$now") | sed 's/^[0-9a-f]*  //')
+  (cd "$work/site/.agora-cache" && check_entries $new)
 }
 touch_documents() {
   for f in "$work"/site/content/*/*.md; do printf '\nRevised %s.\n' "$1" >> "$f"; done
@@ -29,13 +62,25 @@ before=$(snapshot)
 killed=0
 for delay in 0.3 1 2 3; do
   touch_documents "$delay"
+  before_cache=$(hashes "$work/site/.agora-cache")
   "$agora" build -q --config "$work/site/site.yaml" --out "$work/out" > /dev/null 2>&1 &
   pid=$!
   sleep "$delay"
   if kill -9 "$pid" 2> /dev/null; then
     wait "$pid" 2> /dev/null || true
     killed=$((killed + 1))
-    [[ "$(snapshot)" == "$before" ]] || fail "killed after ${delay}s: out/ or the cache changed"
+    if [[ "$(snapshot)" != "$before" ]]; then
+      # Between the two renames of the swap, out/ is missing and the
+      # previous site waits whole in out.old/ (the next build restores it).
+      if [[ ! -e "$work/out" && -d "$work/out.old" ]]; then
+        mv "$work/out.old" "$work/out"
+        [[ "$(snapshot)" == "$before" ]] || fail "killed mid-swap: out.old/ is not the previous site"
+      else
+        check_after_swap "$before_cache"
+        echo "killed after ${delay}s, after the swap: out/ is the new site, the cache grew whole"
+      fi
+      before=$(snapshot)
+    fi
   else
     wait "$pid" || fail "build failed"
     before=$(snapshot)  # it finished first: the new site is the baseline
