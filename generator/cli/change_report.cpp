@@ -46,8 +46,8 @@ void report_changes(const CommandArgs& args, const std::string& base_url, const 
   }
   SiteChanges changes = compare_manifests(before, after, base_url);
   const ChangeList& pages = changes.pages;
-  size_t others = changes.files.added.size() + changes.files.changed.size() +
-                  changes.files.removed.size();
+  size_t others =
+      changes.files.added.size() + changes.files.changed.size() + changes.files.removed.size();
   *env.out << "agora build: compared with " << args.compare_to << ": "
            << count(pages.added.size(), "page", "pages") << " added, " << pages.changed.size()
            << " changed, " << pages.removed.size() << " removed; "
@@ -55,8 +55,8 @@ void report_changes(const CommandArgs& args, const std::string& base_url, const 
   print_list(pages.added, "added    ", *env.out);
   print_list(pages.changed, "changed  ", *env.out);
   print_list(pages.removed, "removed  ", *env.out);
-  std::string file = args.compare_out.empty() ? staging_paths(args.out).dir + ".changes.json"
-                                              : args.compare_out;
+  std::string file =
+      args.compare_out.empty() ? staging_paths(args.out).dir + ".changes.json" : args.compare_out;
   if (!env.fs->write_file(file, changes_json(changes, args.compare_to), &err)) {
     *env.err << "agora build: --compare-to: " << err << "\n";
     diags->error(file, 0, 0, kCode, err);

@@ -24,7 +24,7 @@ namespace {
 
 // What a site is built from, beside site.yaml: the documents, the data,
 // the site's own templates, words and assets, and its themes.
-const std::vector<std::string> kSourceFolders = {"content", "data",  "templates",
+const std::vector<std::string> kSourceFolders = {"content", "data", "templates",
                                                  "themes",  "i18n", "assets"};
 
 // A fresh folder for the output, in the system's temporary folder.

@@ -16,7 +16,7 @@ namespace agora {
 class LiveState {
  public:
   struct Snapshot {
-    uint64_t generation = 0;  // builds finished so far, failed ones included
+    uint64_t generation = 0;           // builds finished so far, failed ones included
     std::vector<Diagnostic> problems;  // the last build's errors; empty when it succeeded
   };
 

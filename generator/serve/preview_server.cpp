@@ -73,8 +73,8 @@ struct PreviewServer::Impl {
     site_request.target = request.target;
     site_request.accept_encoding = request.get_header_value("Accept-Encoding");
     site_request.if_none_match = request.get_header_value("If-None-Match");
-    auto answer = std::make_shared<SiteResponse>(
-        respond_with_site(folder, live.snapshot(), site_request));
+    auto answer =
+        std::make_shared<SiteResponse>(respond_with_site(folder, live.snapshot(), site_request));
     response.status = answer->status;
     std::string type;
     for (const auto& [name, value] : answer->headers) {
@@ -87,11 +87,10 @@ struct PreviewServer::Impl {
     if (answer->status == 304) return;
     // A content provider, not set_content: httplib would compress the
     // body a second time, and the coding is ours to choose.
-    response.set_content_provider(
-        answer->body.size(), type,
-        [answer](size_t offset, size_t length, httplib::DataSink& sink) {
-          return sink.write(answer->body.data() + offset, length);
-        });
+    response.set_content_provider(answer->body.size(), type,
+                                  [answer](size_t offset, size_t length, httplib::DataSink& sink) {
+                                    return sink.write(answer->body.data() + offset, length);
+                                  });
   }
 
   const ServedFolder& folder;

@@ -87,12 +87,12 @@ void run_rebuild_loop(ChangeWatcher& watcher, int signal_fd, const RebuildFuncti
     if (stopping && !build.running()) return;
     int timeout = -1;
     if (pending && !build.running()) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          *pending + options.quiet - Clock::now());
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*pending + options.quiet -
+                                                                        Clock::now());
       timeout = static_cast<int>(std::max<int64_t>(0, left.count()));
     }
-    struct pollfd fds[3] = {{signal_fd, POLLIN, 0}, {watcher.fd(), POLLIN, 0},
-                            {build.done_fd(), POLLIN, 0}};
+    struct pollfd fds[3] = {
+        {signal_fd, POLLIN, 0}, {watcher.fd(), POLLIN, 0}, {build.done_fd(), POLLIN, 0}};
     if (::poll(fds, 3, timeout) < 0) continue;  // EINTR
     if ((fds[0].revents & POLLIN) && read_signal(signal_fd)) {
       if (stopping) ::_exit(130);  // a second Ctrl-C: do not wait for the build

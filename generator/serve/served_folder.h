@@ -57,7 +57,7 @@ class SwapLockingFileSystem : public FileSystemWrapper {
 
  private:
   ServedFolder* folder_;
-  std::string dir_;   // the folder as the writer names it (no trailing '/')
+  std::string dir_;    // the folder as the writer names it (no trailing '/')
   bool held_ = false;  // only the build thread renames
 };
 

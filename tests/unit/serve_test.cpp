@@ -8,12 +8,12 @@
 #include <fstream>
 
 #include "output/precompress.h"
+#include "output_test_util.h"
 #include "serve/content_type.h"
 #include "serve/live_page.h"
 #include "serve/negotiation.h"
 #include "serve/request_path.h"
 #include "serve/site_response.h"
-#include "output_test_util.h"
 
 using namespace agora;
 using agora::testing::compressible_text;
@@ -127,8 +127,8 @@ TEST_CASE("inject_live_reload: script before </body>, overlay only with problems
   CHECK(plain.find("agora-serve-problems") == std::string::npos);
   CHECK(plain.substr(0, 22) == "<html><body><p>x</p><s");
 
-  Diagnostic d{"content/notes/a.md", 3, 7, Severity::kError, "unknown-term",
-               "unknown theme <b>", "did you mean 'x'?"};
+  Diagnostic d{"content/notes/a.md", 3, 7, Severity::kError, "unknown-term", "unknown theme <b>",
+               "did you mean 'x'?"};
   std::string broken = inject_live_reload(page, 8, {d});
   size_t overlay = broken.find("<div id=\"agora-serve-problems\" role=\"alert\"");
   REQUIRE(overlay != std::string::npos);
@@ -216,10 +216,9 @@ TEST_CASE("respond_with_site: files, folders, 404s, codings, ETags") {
   }
   SUBCASE("404 with the site's page, for missing files and every way out") {
     for (const char* target :
-         {"/missing/", "/nope.html", "/notes/a/index.html/", "/../secret.txt",
-          "/%2e%2e/secret.txt", "/notes/%2E%2E/%2e%2e/secret.txt", "/..%2fsecret.txt",
-          "/..\\secret.txt", "/%5c..%5csecret.txt", "/leak.txt", "/up/secret.txt",
-          "/__agora/events", "/notes/"}) {
+         {"/missing/", "/nope.html", "/notes/a/index.html/", "/../secret.txt", "/%2e%2e/secret.txt",
+          "/notes/%2E%2E/%2e%2e/secret.txt", "/..%2fsecret.txt", "/..\\secret.txt",
+          "/%5c..%5csecret.txt", "/leak.txt", "/up/secret.txt", "/__agora/events", "/notes/"}) {
       CAPTURE(target);
       SiteResponse r = get(target);
       CHECK(r.status == 404);
@@ -230,8 +229,8 @@ TEST_CASE("respond_with_site: files, folders, 404s, codings, ETags") {
     CHECK(get("/inside.css").body == css);
   }
   SUBCASE("a broken build: the overlay over the last good pages") {
-    live.publish({Diagnostic{"content/notes/a.md", 2, 1, Severity::kError, "front-matter",
-                             "bad", ""}});
+    live.publish(
+        {Diagnostic{"content/notes/a.md", 2, 1, Severity::kError, "front-matter", "bad", ""}});
     SiteResponse r = get("/notes/a/");
     CHECK(r.status == 200);
     CHECK(r.body.find("content/notes/a.md:2:1") != std::string::npos);

@@ -30,9 +30,9 @@ TEST_CASE("compare_manifests: pages and files added, changed, removed; copies fo
       entry("search/index.json", "7"),
   };
   std::vector<ManifestEntry> built = {
-      entry("css/site.css", "1"),        entry("css/site.css.br", "9"),
-      entry("index.html", "8"),          entry("index.html.gz", "9"),
-      entry("new/index.html", "a"),      entry("notes/a/index.html", "6"),
+      entry("css/site.css", "1"),      entry("css/site.css.br", "9"),
+      entry("index.html", "8"),        entry("index.html.gz", "9"),
+      entry("new/index.html", "a"),    entry("notes/a/index.html", "6"),
       entry("search/index.json", "b"),
   };
   SiteChanges changes = compare_manifests(published, built, "https://x.org/");
