@@ -72,7 +72,7 @@ void run_rebuild_loop(ChangeWatcher& watcher, int signal_fd, const RebuildFuncti
                       LiveState& live, const RebuildLoopOptions& options) {
   BuildThread build;
   bool stopping = false;
-  std::string changed;  // the first change since the last build started
+  std::string changed;  // the latest change since the last build started
   // The first build starts at once, as if a change had settled.
   std::optional<Clock::time_point> pending = Clock::now() - options.quiet;
   while (true) {
@@ -107,9 +107,9 @@ void run_rebuild_loop(ChangeWatcher& watcher, int signal_fd, const RebuildFuncti
     if (fds[1].revents & POLLIN) {
       std::vector<std::string> changes = watcher.read_changes();
       if (!changes.empty()) pending = Clock::now();
-      if (!changes.empty() && changed.empty()) {
-        changed = changes.front() == "*" ? "the sources" : changes.front();
-      }
+      // The last path named: an editor's save ends with the file itself
+      // (a scratch file written, then renamed over it).
+      if (!changes.empty()) changed = changes.back() == "*" ? "the sources" : changes.back();
     }
     if (fds[2].revents & POLLIN) {
       Diagnostics result = build.finish();

@@ -212,7 +212,8 @@ TEST_CASE("respond_with_site: files, folders, 404s, codings, ETags") {
     SiteResponse r = get("/notes/a?x=1");
     CHECK(r.status == 301);
     CHECK(r.header("Location") == "/notes/a/?x=1");
-    CHECK(get("//up").header("Location") == "/up/");
+    // Rebuilt from the checked path: "//host" never becomes a URL of another host.
+    CHECK(get("//notes/a").header("Location") == "/notes/a/");
   }
   SUBCASE("404 with the site's page, for missing files and every way out") {
     for (const char* target :

@@ -138,7 +138,7 @@ def check_files(server):
         '/search/index.json': 'application/json; charset=utf-8',
         '/sitemap.xml': 'application/xml; charset=utf-8',
         '/robots.txt': 'text/plain; charset=utf-8',
-        '/notes/first-session/img/map.svg': 'image/svg+xml; charset=utf-8',
+        '/notes/img/map.svg': 'image/svg+xml; charset=utf-8',
     }
     for target, content_type in expected.items():
         status, headers, body = server.request('GET', target)
