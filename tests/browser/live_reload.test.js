@@ -2,7 +2,8 @@
 // shows the overlay when the edit breaks the build, and loses it once the
 // file is fixed. Waits are generous; nothing depends on how fast.
 //
-// Usage: node live_reload.test.js AGORA_BINARY FIXTURE_SITE_DIR
+// Usage: node live_reload.test.js AGORA_BINARY FIXTURE_SITE_DIR [SCREENSHOT_DIR]
+// (a screenshot of the overlay goes to SCREENSHOT_DIR/serve-overlay.png)
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -25,7 +26,7 @@ function serve(agora, site) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no URL from agora serve')), TIMEOUT);
     proc.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk.toString().replace(/^/gm, '  | '));
+      process.stdout.write(chunk.toString().replace(/^(?=.)/gm, '  | '));
       output += chunk;
       const m = /agora serve: (http:\/\/127\.0\.0\.1:\d+\/) serves/.exec(output);
       if (m) {
@@ -33,7 +34,7 @@ function serve(agora, site) {
         resolve({ proc, url: m[1] });
       }
     });
-    proc.stderr.on('data', (chunk) => process.stdout.write(chunk.toString().replace(/^/gm, '  ! ')));
+    proc.stderr.on('data', (chunk) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, '  ! ')));
     proc.on('exit', (code) => reject(new Error('agora serve exited with ' + code)));
   });
 }
@@ -55,7 +56,7 @@ async function reloaded(page, before) {
 }
 
 (async () => {
-  const [agora, fixture] = process.argv.slice(2);
+  const [agora, fixture, shotDir] = process.argv.slice(2);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'agora-live-'));
   const site = path.join(work, 'site');
   fs.cpSync(fixture, site, { recursive: true });
@@ -89,6 +90,11 @@ async function reloaded(page, before) {
     const text = await overlay.textContent();
     expect(text.includes(`${DOC}:${line}:`), `the overlay names ${DOC}:${line}: ${text.slice(0, 160)}...`);
     expect((await page.textContent('main')).includes('marker-4711'), 'the last good page stays under the overlay');
+    if (shotDir) {
+      fs.mkdirSync(shotDir, { recursive: true });
+      await page.setViewportSize({ width: 1024, height: 640 });
+      await page.screenshot({ path: path.join(shotDir, 'serve-overlay.png') });
+    }
 
     save(site, edited.replace('marker-4711', 'marker-4712'));
     generation = await reloaded(page, generation);

@@ -14,4 +14,4 @@ if [ ! -x /usr/bin/chromium ]; then
   exit 77
 fi
 NODE_PATH="$root/node_modules" node "$root/tests/browser/live_reload.test.js" "$agora" \
-  "$root/tests/fixtures/site"
+  "$root/tests/fixtures/site" "$PWD/screenshots"
