@@ -51,7 +51,7 @@ void report_changes(const CommandArgs& args, const std::string& base_url, const 
   *env.out << "agora build: compared with " << args.compare_to << ": "
            << count(pages.added.size(), "page", "pages") << " added, " << pages.changed.size()
            << " changed, " << pages.removed.size() << " removed; "
-           << count(others, "other file", "other files") << " differ\n";
+           << count(others, "other file differs", "other files differ") << "\n";
   print_list(pages.added, "added    ", *env.out);
   print_list(pages.changed, "changed  ", *env.out);
   print_list(pages.removed, "removed  ", *env.out);

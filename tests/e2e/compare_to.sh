@@ -82,8 +82,9 @@ sed 's/^title: .*/title: A fourth session, added/' "$work/site/content/notes/sec
 port_file="$work/port"
 python3 -c '
 import http.server, functools, sys
-handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
-handler.log_message = lambda *a: None
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args): pass
+handler = functools.partial(Quiet, directory=sys.argv[1])
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 open(sys.argv[2], "w").write(str(server.server_port))
 server.serve_forever()' "$work/published" "$port_file" &
