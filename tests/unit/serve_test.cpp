@@ -4,11 +4,15 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <shared_mutex>
 
 #include "output/precompress.h"
+#include "output/site_writer.h"
 #include "output_test_util.h"
+#include "serve/change_watcher.h"
 #include "serve/content_type.h"
 #include "serve/live_page.h"
 #include "serve/negotiation.h"
@@ -250,4 +254,94 @@ TEST_CASE("respond_with_site: before the first build, 503 and a page that reload
   r = respond_with_site(folder, live.snapshot(), {"/", "", ""});
   CHECK(r.status == 503);
   CHECK(r.body.find("site.yaml:1:1") != std::string::npos);
+}
+
+TEST_CASE("ChangeWatcher: trees, new folders, chosen names, scratch files left out") {
+  TempDir dir;
+  const std::string& root = dir.path();
+  write(root + "/site.yaml", "title: x\n");
+  write(root + "/content/notes/a.md", "a");
+  ChangeWatcher watcher;
+  std::string err;
+  REQUIRE(watcher.ok(&err));
+  watcher.watch_names(root, {"site.yaml", "content", "data"});
+  watcher.watch_tree(root + "/content");
+  watcher.watch_tree(root + "/data");  // missing: watched once it appears
+
+  // inotify queues events during the system call: no waiting needed.
+  write(root + "/content/notes/a.md", "a2");
+  write(root + "/content/notes/.a.md.swp", "x");
+  write(root + "/content/notes/a.md~", "x");
+  write(root + "/other.txt", "x");
+  write(root + "/site.yaml", "title: y\n");
+  std::vector<std::string> changes = watcher.read_changes();
+  CHECK(std::count(changes.begin(), changes.end(), root + "/content/notes/a.md") > 0);
+  CHECK(std::count(changes.begin(), changes.end(), root + "/site.yaml") > 0);
+  for (const std::string& path : changes) {
+    CHECK(path.find(".swp") == std::string::npos);
+    CHECK(!path.ends_with("~"));
+    CHECK(path != root + "/other.txt");
+  }
+
+  // A folder created inside a tree, and a tree folder created at the root,
+  // are watched from the event on.
+  std::filesystem::create_directories(root + "/content/guides");
+  std::filesystem::create_directories(root + "/data");
+  changes = watcher.read_changes();
+  CHECK(std::count(changes.begin(), changes.end(), root + "/content/guides") == 1);
+  CHECK(std::count(changes.begin(), changes.end(), root + "/data") == 1);
+  write(root + "/content/guides/b.md", "b");
+  write(root + "/data/themes.yaml", "- a\n");
+  changes = watcher.read_changes();
+  CHECK(std::count(changes.begin(), changes.end(), root + "/content/guides/b.md") > 0);
+  CHECK(std::count(changes.begin(), changes.end(), root + "/data/themes.yaml") > 0);
+  CHECK(watcher.read_changes().empty());
+}
+
+namespace {
+
+// Fails every rename into `dir`, as a full disk or a race would.
+class FailingRename : public FileSystemWrapper {
+ public:
+  FailingRename(FileSystem* target, std::string dir) : FileSystemWrapper(target), dir_(dir) {}
+  bool rename(const std::string& from, const std::string& to, std::string* err) override {
+    if (to == dir_ && from != dir_ + ".old") {
+      *err = "injected: rename failed";
+      return false;
+    }
+    return FileSystemWrapper::rename(from, to, err);
+  }
+
+ private:
+  std::string dir_;
+};
+
+}  // namespace
+
+TEST_CASE("SwapLockingFileSystem: the folder's lock is free after every swap, failed or not") {
+  TempDir dir;
+  std::string out = dir.path() + "/out";
+  ServedFolder folder(out);
+  RealFileSystem real;
+  WriteOptions options;
+  options.precompress = false;
+  std::string err;
+  auto build = [&](FileSystem& fs, const std::string& text) {
+    SwapLockingFileSystem locking(&fs, &folder);
+    return write_site(locking, out, SiteFiles{{"index.html", text}}, options, nullptr, &err);
+  };
+  REQUIRE(build(real, "one"));  // no folder yet: one rename, no lock taken
+  CHECK(folder.swap_mutex().try_lock());
+  folder.swap_mutex().unlock();
+  REQUIRE(build(real, "two"));  // out -> out.old, staging -> out
+  CHECK(folder.swap_mutex().try_lock());
+  folder.swap_mutex().unlock();
+  FailingRename failing(&real, out);
+  CHECK_FALSE(build(failing, "three"));  // out.old renamed back: the lock is released
+  CHECK(folder.swap_mutex().try_lock());
+  folder.swap_mutex().unlock();
+  std::string bytes;
+  std::shared_lock lock(folder.swap_mutex());
+  REQUIRE(folder.read("index.html", &bytes));
+  CHECK(bytes == "two");
 }
