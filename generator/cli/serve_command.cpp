@@ -62,6 +62,20 @@ int signal_descriptor() {
   return signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
 }
 
+// The source folder that `out` lies in, or "": a build writing there would
+// wake the watcher and rebuild for ever.
+std::string source_folder_holding(const std::string& out, const std::string& config) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string target = fs::weakly_canonical(out, ec).string() + "/";
+  for (const std::string& folder : kSourceFolders) {
+    std::string source = join_path(site_root_of(config), folder);
+    std::string canonical = fs::weakly_canonical(source, ec).string() + "/";
+    if (!ec && target.starts_with(canonical)) return source;
+  }
+  return "";
+}
+
 std::string url_of(const std::string& host, int port) {
   bool ipv6 = host.find(':') != std::string::npos;
   return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port) + "/";
@@ -75,6 +89,12 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
   std::string err;
   if (signal_fd < 0 || !watcher.ok(&err)) {
     *env.err << "agora serve: " << (signal_fd < 0 ? "cannot handle signals" : err) << "\n";
+    return 1;
+  }
+  std::string source = source_folder_holding(args.serve_out, args.config);
+  if (!args.serve_out.empty() && !source.empty()) {
+    *env.err << "agora serve: --out " << args.serve_out << " is inside " << source
+             << ", which is watched; choose a folder outside the site's sources\n";
     return 1;
   }
   CommandArgs build_args = args;

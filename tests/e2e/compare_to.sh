@@ -74,6 +74,12 @@ truth "$work/published" "$work/edited" | grep -qx 'changed notes/first-session/i
 truth "$work/published" "$work/edited" | grep -q '^changed index.html$' &&
   fail "the home page changed although the edit is only in a body"
 [[ -f "$work/edited.json" ]] || fail "no JSON list"
+# The pull-request workflow's job summary, from the same output.
+"$repo/scripts/changes-summary" "$work/edited.log" >"$work/summary.md"
+grep -qx -- '- changed <https://fixture.example.org/kb/notes/first-session/>' "$work/summary.md" ||
+  fail "the job summary does not list the changed page: $(cat "$work/summary.md")"
+grep -q '^compared with .*: 0 pages added, 1 changed, 0 removed' "$work/summary.md" ||
+  fail "the job summary has no count line"
 
 echo "-- one document added, compared with a URL"
 cp "$repo/tests/fixtures/site/content/notes/first-session.md" "$work/site/content/notes/"
