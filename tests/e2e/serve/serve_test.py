@@ -10,7 +10,8 @@ backslashes, symbolic links leaving the site) gets 404; an edited document
 sends the reload event on the event stream and the page then has the new
 text; a document whose front matter is broken shows the overlay naming its
 file and line over the last good page, and fixing it removes the overlay;
-SIGINT stops the server, frees the port and removes its temporary folder.
+SIGINT stops the server, frees the port and removes its temporary folder;
+an output folder inside the watched sources is refused.
 Every wait is bounded generously (TIMEOUT); nothing depends on how fast.
 """
 import gzip
@@ -322,6 +323,13 @@ def main():
     try:
         site = os.path.join(work, 'site')
         shutil.copytree(os.path.join(repo, 'tests/fixtures/site'), site)
+        # An output folder among the watched sources would rebuild for ever.
+        refused = subprocess.run(
+            [agora, 'serve', '--config', os.path.join(site, 'site.yaml'), '--port', '0',
+             '--out', os.path.join(site, 'content', 'preview')],
+            capture_output=True, text=True, timeout=TIMEOUT)
+        if refused.returncode != 1 or 'which is watched' not in refused.stderr:
+            fail('an output folder inside content/ was accepted: %r' % refused.stderr)
         server = Server(agora, site)
         if not server.out.startswith(tempfile.gettempdir()):
             fail('output not in a temporary folder: ' + server.out)
