@@ -77,7 +77,7 @@ Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs
     out.sites.push_back(&site);
   }
   for (const Site* view : out.sites) {
-    SearchCorpus corpus = site_search_corpus(*view);
+    SearchCorpus corpus = site_search_corpus(*view, diags);
     if (!args.search_corpus.empty()) {
       std::ostringstream text;
       write_search_corpus(corpus, text);
@@ -93,7 +93,12 @@ Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs
 bool render_with_search(const FileSystem& fs, const Site& site, const Languages& languages,
                         const Theme& theme, const RenderOptions& options, SiteFiles* files,
                         Diagnostics* diags) {
-  if (!render_site(languages.sites, theme, options, files, diags) ||
+  // Each language's search page loads the scripts of its pipeline.
+  RenderOptions with_scripts = options;
+  for (const Site* view : languages.sites) {
+    with_scripts.search_scripts[view->language] = search_script_paths(*view);
+  }
+  if (!render_site(languages.sites, theme, with_scripts, files, diags) ||
       !add_attachments(fs, site, files, diags)) {
     return false;
   }

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "search/index_shards.h"
+#include "search/languages/search_language.h"
 #include "search/parallel_indexing.h"
 #include "search/search_corpus.h"
 #include "search/shard_files.h"
@@ -24,6 +25,47 @@ namespace {
 std::string client_script_path() {
   const std::string themes = bundled_themes_dir();
   return themes.empty() ? "" : join_path(themes, "default/assets/js/lunr-shards.js");
+}
+
+// Where agora keeps a script of a language's pipeline, "" when it has none.
+std::string language_script_path(const LanguageScript& script) {
+  const std::string dir = script.source == LanguageScript::Source::kTheme
+                              ? bundled_themes_dir()
+                              : bundled_lunr_languages_dir();
+  if (dir.empty()) return "";
+  const std::string in_dir = script.source == LanguageScript::Source::kTheme
+                                 ? "default/assets/" + std::string(script.path)
+                                 : std::string(script.path);
+  return join_path(dir, in_dir);
+}
+
+// Copies the scripts a page needs beside the shards: the client, then those
+// of the corpus's language (lunr-languages', lunr-zh.js), in load order. A
+// script agora does not have is a note; a failed write is an error.
+bool copy_page_scripts(const CommandArgs& args, const CliEnv& env, const SearchLanguage& language,
+                       std::set<std::string>* written) {
+  std::vector<std::pair<std::string, std::string>> scripts = {
+      // name, where agora keeps it
+      {"lunr-shards.js", client_script_path()}};
+  for (const LanguageScript& script : language.scripts()) {
+    const std::string_view path = script.path;
+    scripts.emplace_back(path.substr(path.rfind('/') + 1), language_script_path(script));
+  }
+  for (const auto& [name, path] : scripts) {
+    std::string text, err;
+    if (path.empty() || !env.fs->read_file(path, &text, &err)) {
+      *env.err << "agora index: note: " << name
+               << ", which the search page needs, was not found beside agora; see "
+                  "docs/SEARCH.md\n";
+      continue;
+    }
+    if (!env.fs->write_file(join_path(args.shards_dir, name), text, &err)) {
+      *env.err << "agora index: " << err << "\n";
+      return false;
+    }
+    written->insert(name);
+  }
+  return true;
 }
 
 // Removes files an earlier run left in DIR that this run did not write
@@ -62,17 +104,7 @@ int write_shards(const CommandArgs& args, const CliEnv& env, const IndexBuilder&
     written.insert(name);
     bytes += text.size();
   }
-  std::string client;
-  const std::string client_path = client_script_path();
-  if (!client_path.empty() && env.fs->read_file(client_path, &client, &err)) {
-    if (!env.fs->write_file(join_path(args.shards_dir, "lunr-shards.js"), client, &err)) {
-      *env.err << "agora index: " << err << "\n";
-      return 1;
-    }
-  } else {
-    *env.err << "agora index: note: the client lunr-shards.js was not found beside agora "
-                "(bundled themes); copy it from themes/default/assets/js/\n";
-  }
+  if (!copy_page_scripts(args, env, builder.language(), &written)) return 1;
   if (!remove_stale(*env.fs, args.shards_dir, written, &err)) {
     *env.err << "agora index: " << err << "\n";
     return 1;
@@ -101,7 +133,7 @@ int run_index(const CommandArgs& args, const CliEnv& env) {
     return 1;
   }
   std::string().swap(text);
-  IndexBuilder builder(corpus.fields, args.positions);
+  IndexBuilder builder(corpus.fields, args.positions, *find_search_language(corpus.language));
   add_documents(builder, corpus.documents, args.threads);
   if (!args.index_out.empty()) {
     std::ostringstream json;

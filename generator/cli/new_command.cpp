@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/site_guard.h"
 #include "model/issue_intake.h"
 #include "model/site_loader.h"
 #include "util/suggest.h"
@@ -67,7 +68,8 @@ std::string field_line(const FieldSchema& field, const std::string& title,
 // content/TYPE/SLUG.md for a new document titled `title`, relative to the
 // site root; "" (with the reason printed) when there is none to write.
 std::string new_file_path(const ContentType& type, const SiteConfig& config,
-                          const std::string& title, const CliEnv& env) {
+                          const std::string& title, const ConfinedFileSystem& fs,
+                          const CliEnv& env) {
   std::string slug = slugify(title);
   bool non_ascii = std::any_of(title.begin(), title.end(),
                                [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -80,13 +82,15 @@ std::string new_file_path(const ContentType& type, const SiteConfig& config,
     // name the file by type and date, and keep the title as written.
     std::string base = slugify(type.singular) + "-" + env.clock->today();
     slug = base;
-    for (int n = 2;
-         env.fs->exists(join_path(config.root, "content/" + type.name + "/" + slug + ".md")); ++n) {
+    for (int n = 2; fs.exists(join_path(config.root, "content/" + type.name + "/" + slug + ".md"));
+         ++n) {
       slug = base + "-" + std::to_string(n);
     }
   }
   std::string relative = "content/" + type.name + "/" + slug + ".md";
-  if (env.fs->exists(join_path(config.root, relative))) {
+  // A link there "exists" too, but the write names it better.
+  const std::string path = join_path(config.root, relative);
+  if (fs.exists(path) && fs.link_in(path).empty()) {
     *env.err << "agora new: " << relative << " already exists; not overwriting it\n";
     return "";
   }
@@ -98,10 +102,11 @@ void print_lines(const Diagnostics& diags, std::ostream& out) {
 }
 
 // agora new TYPE --from-issue FILE: the issue body through the type's form.
-int new_from_issue(const CommandArgs& args, const CliEnv& env, const ContentType& type) {
+int new_from_issue(const CommandArgs& args, const CliEnv& env, ConfinedFileSystem& fs,
+                   const ContentType& type) {
   Diagnostics diags;
   LoadOptions options;
-  auto site = load_site(*env.fs, args.config, options, &diags);
+  auto site = load_site(fs, args.config, options, &diags);
   if (!site) {
     print_lines(diags, *env.err);
     return 1;
@@ -113,7 +118,7 @@ int new_from_issue(const CommandArgs& args, const CliEnv& env, const ContentType
     return 1;
   }
   std::string body, err;
-  if (!env.fs->read_file(args.from_issue, &body, &err)) {
+  if (!fs.read_file(args.from_issue, &body, &err)) {
     *env.err << "agora new: " << err << "\n";
     return 1;
   }
@@ -123,9 +128,9 @@ int new_from_issue(const CommandArgs& args, const CliEnv& env, const ContentType
       document_from_issue(*site, *form, body, env.clock->today(), args.from_issue, &doc, &intake);
   print_lines(intake, *env.err);
   if (!ok) return 1;
-  std::string relative = new_file_path(type, site->config, doc.title, env);
+  std::string relative = new_file_path(type, site->config, doc.title, fs, env);
   if (relative.empty()) return 1;
-  if (!env.fs->write_file(join_path(site->config.root, relative), doc.text, &err)) {
+  if (!fs.write_file(join_path(site->config.root, relative), doc.text, &err)) {
     *env.err << "agora new: " << err << "\n";
     return 1;
   }
@@ -154,8 +159,13 @@ std::string new_document_text(const ContentType& type, const SiteConfig& config,
 }
 
 int run_new(const CommandArgs& args, const CliEnv& env) {
+  // The same guards as build and check: a pull request may have planted a
+  // link (content/notes -> /somewhere) that a new file would be written
+  // through, or a type name with '..' in site.yaml.
+  ConfinedFileSystem fs(env.fs);
+  guard_site(&fs, args.config, "");
   Diagnostics diags;
-  auto config = load_config(*env.fs, args.config, &diags);
+  auto config = load_config(fs, args.config, &diags);
   if (!config) {
     for (const auto& d : diags.items()) *env.err << format_diagnostic_line(d) << "\n";
     return 1;
@@ -169,13 +179,12 @@ int run_new(const CommandArgs& args, const CliEnv& env) {
              << "\n";
     return 1;
   }
-  if (!args.from_issue.empty()) return new_from_issue(args, env, *type);
-  std::string relative = new_file_path(*type, *config, args.title, env);
+  if (!args.from_issue.empty()) return new_from_issue(args, env, fs, *type);
+  std::string relative = new_file_path(*type, *config, args.title, fs, env);
   if (relative.empty()) return 1;
   std::string err;
-  if (!env.fs->write_file(join_path(config->root, relative),
-                          new_document_text(*type, *config, args.title, env.clock->today()),
-                          &err)) {
+  if (!fs.write_file(join_path(config->root, relative),
+                     new_document_text(*type, *config, args.title, env.clock->today()), &err)) {
     *env.err << "agora new: " << err << "\n";
     return 1;
   }

@@ -60,6 +60,7 @@ class ConfigParser {
   void parse_browse(const YAML::Node& node, SiteConfig* config);
   void parse_limits(const YAML::Node& node, SiteConfig* config);
   void check_site_path(const YAML::Node& node, const std::string& path, const std::string& what);
+  void check_folder_name(const YAML::Node& node, const std::string& name, const std::string& what);
   void check_browse(const YAML::Node& node, const SiteConfig& config);
   void check_references(const YAML::Node& root, const SiteConfig& config);
   void check_field_targets(const std::vector<FieldSchema>& fields, const SiteConfig& config);
@@ -290,6 +291,7 @@ void ConfigParser::parse_taxonomies(const YAML::Node& node, SiteConfig* config) 
     Taxonomy taxonomy;
     taxonomy.name = kv.first.Scalar();
     std::string what = "taxonomy '" + taxonomy.name + "'";
+    check_folder_name(kv.first, taxonomy.name, what);
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
     reader.check_keys({"title", "singular", "vocabulary", "broader"});
@@ -411,6 +413,7 @@ void ConfigParser::parse_types(const YAML::Node& node, const std::vector<FieldSc
     ContentType type;
     type.name = kv.first.Scalar();
     std::string what = "type '" + type.name + "'";
+    check_folder_name(kv.first, type.name, what);
     YamlMapReader reader(kv.second, file_, what, diags_);
     if (!reader.is_map()) continue;
     reader.check_keys({"title", "singular", "fields", "backlinks", "publication_dates"});
@@ -559,6 +562,22 @@ void ConfigParser::check_site_path(const YAML::Node& node, const std::string& pa
                 "give a path relative to the folder of " + file_ + ", without '..'");
 }
 
+// Type and taxonomy names are folders (content/TYPE/, the pages' paths, what
+// `agora new` writes): one plain path segment, so no name leads elsewhere.
+void ConfigParser::check_folder_name(const YAML::Node& node, const std::string& name,
+                                     const std::string& what) {
+  bool plain =
+      !name.empty() && name.front() != '.' && std::none_of(name.begin(), name.end(), [](char c) {
+        return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F;
+      });
+  if (plain) return;
+  diags_->error(file_, yaml_line(node), yaml_column(node), "invalid-value",
+                what +
+                    ": a name is a folder name, so it cannot be empty, begin with '.' or "
+                    "hold '/', '\\' or a control character",
+                "use letters, digits and '-', e.g. case-studies");
+}
+
 // Facets and the gap map name taxonomies and types declared above; a missing
 // one is an error when site.yaml says so, and silently no page when it is
 // only the default.
@@ -614,10 +633,15 @@ void ConfigParser::check_references(const YAML::Node& root, const SiteConfig& co
                     did_you_mean(taxonomy->document_type, type_names));
     }
   }
+  // A backlinks group names a field of any type ("initiatives"), or of one
+  // type ("case-studies.initiatives").
   std::vector<std::string> field_names;
   for (const auto& type : config.types) {
     check_field_targets(type.fields, config);
-    for (const auto& field : type.fields) field_names.push_back(field.name);
+    for (const auto& field : type.fields) {
+      field_names.push_back(field.name);
+      field_names.push_back(type.name + "." + field.name);
+    }
   }
   for (const auto& type : config.types) {
     for (const auto& group : type.backlinks) {

@@ -62,11 +62,29 @@ void show_raw_html_as_text(cmark_node* root) {
   }
 }
 
+// Nodes taken out of the tree, freed only after the last render. cmark's
+// inline nodes do not own their text: a literal cmark has not been asked
+// for (raw HTML, an image's alt text in a heading) points into its block's
+// buffer, so a block whose inlines were moved elsewhere must outlive them.
+class RetiredNodes {
+ public:
+  RetiredNodes() = default;
+  RetiredNodes(const RetiredNodes&) = delete;
+  RetiredNodes& operator=(const RetiredNodes&) = delete;
+  ~RetiredNodes() {
+    for (cmark_node* node : nodes_) cmark_node_free(node);
+  }
+  void add(cmark_node* node) { nodes_.push_back(node); }
+
+ private:
+  std::vector<cmark_node*> nodes_;
+};
+
 // cmark has no attribute hook, so a heading becomes a custom block
 // holding a custom inline whose on_enter/on_exit are the tags: custom
 // nodes are emitted verbatim. (A custom block alone would put newlines
-// inside the tags.)
-void give_headings_ids(const std::vector<HeadingNode>& headings) {
+// inside the tags.) The heading keeps the buffer its inlines point into.
+void give_headings_ids(const std::vector<HeadingNode>& headings, RetiredNodes* retired) {
   for (const HeadingNode& heading : headings) {
     // Built by appending: GCC 12 warns falsely (-Wrestrict) on
     // "literal" + std::string temporaries.
@@ -85,7 +103,7 @@ void give_headings_ids(const std::vector<HeadingNode>& headings) {
     cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
     cmark_node_append_child(block, tags);
     cmark_node_replace(heading.node, block);
-    cmark_node_free(heading.node);
+    retired->add(heading.node);
   }
 }
 
@@ -218,7 +236,8 @@ ParsedMarkdown parse_markdown(std::string_view body, const MarkdownOptions& opti
   if (!options.html) return parsed;
 
   if (!options.trusted_html) show_raw_html_as_text(doc.root());
-  give_headings_ids(headings);
+  RetiredNodes retired;
+  give_headings_ids(headings, &retired);
   for (int attempt = 0; attempt < 4; ++attempt) {
     const std::string prefix = hole_prefix(body, attempt);
     for (size_t h = 0; h < holes.size(); ++h) {

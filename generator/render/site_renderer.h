@@ -5,6 +5,7 @@
 // site and the theme were loaded: render reads no file.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct RenderOptions {
   // root and its size, for the link on the home page.
   std::string bundle_file;
   uint64_t bundle_bytes = 0;
+  // By language code: the scripts its search page loads after lunr.js, as
+  // paths from the site root (the search stage knows them: search_script_paths).
+  std::map<std::string, std::vector<std::string>> search_scripts;
 };
 
 // Renders every language's pages, each in its own tree (`languages` holds

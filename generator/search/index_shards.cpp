@@ -24,6 +24,18 @@ constexpr double kFirstRatio = 5.0;
 // and how many times the plan is corrected by a measurement.
 constexpr size_t kSampleShards = 16;
 constexpr int kPlanRounds = 2;
+
+// The labels of the language's search pipeline as a JSON array, as
+// index.json lists them: ["stemmer"] for English, ["trimmer-fr", ...].
+std::string pipeline_json(const SearchLanguage& language) {
+  std::string out = "[";
+  for (std::string_view label : language.search_pipeline()) {
+    if (out.size() > 1) out.push_back(',');
+    append_json_string(out, label);
+  }
+  out.push_back(']');
+  return out;
+}
 constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
 
 size_t decimal_digits(uint64_t value) {
@@ -80,7 +92,7 @@ class IndexShardWriter {
   const std::vector<double> idf_;
   std::string header_;  // up to the field vectors
   const std::string middle_ = "],\"invertedIndex\":[";
-  const std::string footer_ = "],\"pipeline\":[\"stemmer\"]}";
+  std::string footer_;                    // the search pipeline's labels, as index.json lists them
   std::vector<size_t> field_name_bytes_;  // as JSON strings
 };
 
@@ -98,6 +110,7 @@ IndexShardWriter::IndexShardWriter(const IndexBuilder& builder)
     field_name_bytes_.push_back(header_.size() - before);
   }
   header_ += "],\"fieldVectors\":[";
+  footer_ = "],\"pipeline\":" + pipeline_json(builder.language()) + "}";
 }
 
 size_t IndexShardWriter::term_bytes(uint32_t t) const {
@@ -226,6 +239,7 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
 IndexShards IndexShardWriter::write(const std::vector<size_t>& starts, unsigned threads) const {
   IndexShards result;
   for (const FieldSpec& field : b_.fields_) result.fields.push_back(field.name);
+  result.pipeline_json = pipeline_json(b_.language());
   result.documents = b_.refs_.size();
   result.terms = order_.size();
   result.shards.resize(starts.size() - 1);

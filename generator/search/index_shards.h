@@ -37,7 +37,8 @@ struct IndexShard {
 };
 
 struct IndexShards {
-  std::vector<std::string> fields;  // lunr's order
+  std::vector<std::string> fields;              // lunr's order
+  std::string pipeline_json = "[\"stemmer\"]";  // the search pipeline's labels
   size_t documents = 0;
   size_t terms = 0;
   std::vector<IndexShard> shards;  // in term order; together they hold every term once

@@ -67,7 +67,8 @@ NamedFiles shard_files(const IndexShards& shards, const ShardFilesOptions& optio
     if (f != 0) map.push_back(',');
     append_json_string(map, shards.fields[f]);
   }
-  map += "],\"pipeline\":[\"stemmer\"],\"documents\":" + std::to_string(shards.documents) +
+  map += "],\"pipeline\":" + shards.pipeline_json +
+         ",\"documents\":" + std::to_string(shards.documents) +
          ",\"terms\":" + std::to_string(shards.terms) + ",\"shards\":[";
   for (size_t s = 0; s < shards.shards.size(); ++s) {
     const IndexShard& shard = shards.shards[s];

@@ -7,6 +7,8 @@
 
 #include "search/parallel_indexing.h"
 #include "search/shard_files.h"
+#include "util/install_paths.h"
+#include "util/path.h"
 
 namespace agora {
 
@@ -94,21 +96,72 @@ void add_shard_files(const Site& site, const IndexShards& shards, UrlStyle style
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
   for (const auto& doc : site.documents) {
-    options.store.push_back({doc.path, store_json(site, doc, style)});
+    if (indexed(site, doc)) options.store.push_back({doc.path, store_json(site, doc, style)});
   }
-  // Refs are paths TYPE/SLUG/, so the search page can count and filter
-  // results by type before it fetches their documents.
+  // Refs are paths [LANG/]TYPE/SLUG/, so the search page can count and
+  // filter results by type before it fetches their documents.
   for (const ContentType& type : site.config.types) {
+    const std::string prefix = site.dir(type.name + "/");
     for (const auto& doc : site.documents) {
-      if (doc.type == type.name && doc.path.starts_with(type.name + "/")) {
-        options.types.emplace_back(type.name + "/", type.singular);
+      if (doc.type == type.name && indexed(site, doc) && doc.path.starts_with(prefix)) {
+        options.types.emplace_back(prefix, type.singular);
         break;
       }
     }
   }
   for (auto& [name, bytes] : shard_files(shards, options)) {
-    (*files)["search/" + name] = std::move(bytes);
+    (*files)[site.dir("search/" + name)] = std::move(bytes);
   }
+}
+
+// A script's file name in the language's search/ folder.
+std::string script_name(const LanguageScript& script) {
+  const size_t slash = script.path.rfind('/');
+  return std::string(slash == std::string_view::npos ? script.path : script.path.substr(slash + 1));
+}
+
+// The text of one script of a language's pipeline.
+bool read_script(const FileSystem& fs, const Site& site, const LanguageScript& script,
+                 const SiteFiles& files, std::string* text, Diagnostics* diags) {
+  std::string err;
+  if (script.source == LanguageScript::Source::kTheme) {
+    // The site's theme ships it as an asset; a theme of its own may not.
+    const auto asset = files.find(std::string(script.path));
+    if (asset != files.end()) {
+      *text = asset->second;
+      return true;
+    }
+    const std::string path =
+        join_path(bundled_themes_dir(), "default/assets/" + std::string(script.path));
+    if (fs.read_file(path, text, &err)) return true;
+    diags->error(path, 0, 0, "missing-search-script",
+                 "cannot read " + std::string(script.path) + " for the search page in '" +
+                     site.language + "'",
+                 "copy it from agora's default theme into your theme's assets/");
+    return false;
+  }
+  const std::string dir = bundled_lunr_languages_dir();
+  const std::string path =
+      join_path(dir.empty() ? "share/agora/lunr-languages" : dir, std::string(script.path));
+  if (!dir.empty() && fs.read_file(path, text, &err)) return true;
+  diags->error(path, 0, 0, "missing-lunr-languages",
+               "cannot read lunr-languages' " + std::string(script.path) +
+                   " for the search page in '" + site.language + "'",
+               "agora copies it from node_modules/lunr-languages when it is built: run npm ci "
+               "in its source tree and build it again, or set AGORA_LUNR_LANGUAGES_DIR to the "
+               "package's folder");
+  return false;
+}
+
+// The scripts of the site's search language, into its search/ folder.
+bool add_language_scripts(const FileSystem& fs, const Site& site, SiteFiles* files,
+                          Diagnostics* diags) {
+  for (const LanguageScript& script : site_search_language(site).scripts()) {
+    std::string text;
+    if (!read_script(fs, site, script, *files, &text, diags)) return false;
+    (*files)[site.dir("search/" + script_name(script))] = std::move(text);
+  }
+  return true;
 }
 
 }  // namespace
@@ -131,9 +184,40 @@ std::string script_safe_json(std::string_view json) {
   return out;
 }
 
-SearchCorpus site_search_corpus(const Site& site) {
+const SearchLanguage& site_search_language(const Site& site, Diagnostics* diags) {
+  const std::string& code = site.language;
+  if (const SearchLanguage* language = find_search_language(code)) return *language;
+  const size_t dash = code.find_first_of("-_");
+  if (dash != std::string::npos) {
+    if (const SearchLanguage* language = find_search_language(code.substr(0, dash))) {
+      return *language;
+    }
+  }
+  if (diags != nullptr) {
+    std::string known;
+    for (std::string_view other : search_language_codes()) {
+      known += (known.empty() ? "" : ", ") + std::string(other);
+    }
+    diags->warning("site.yaml", 0, 0, "search-language",
+                   "search has no pipeline for language '" + code +
+                       "': its index uses English stemming and stop words",
+                   "search knows " + known);
+  }
+  return english_search_language();
+}
+
+std::vector<std::string> search_script_paths(const Site& site) {
+  std::vector<std::string> out;
+  for (const LanguageScript& script : site_search_language(site).scripts()) {
+    out.push_back(site.dir("search/" + script_name(script)));
+  }
+  return out;
+}
+
+SearchCorpus site_search_corpus(const Site& site, Diagnostics* diags) {
   SearchCorpus corpus;
   corpus.ref = "ref";
+  corpus.language = std::string(site_search_language(site, diags).code());
   for (const auto& field : site.config.search_fields)
     corpus.fields.push_back({field.name, field.boost});
   corpus.documents.reserve(site.documents.size());
@@ -148,7 +232,9 @@ SearchCorpus site_search_corpus(const Site& site) {
 }
 
 SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
-  IndexBuilder builder(corpus.fields, site.config.search_positions);
+  const SearchLanguage* language = find_search_language(corpus.language);
+  IndexBuilder builder(corpus.fields, site.config.search_positions,
+                       language != nullptr ? *language : english_search_language());
   add_documents(builder, corpus.documents);
   SiteIndex index;
   index.stats = {builder.document_count(), builder.term_count()};
@@ -176,6 +262,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
     return false;
   }
   (*files)["search/lunr.min.js"] = std::move(lunr);
+  if (!add_language_scripts(fs, site, files, diags)) return false;
   if (index.shards) {
     add_shard_files(site, *index.shards, style, files);
     return true;

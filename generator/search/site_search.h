@@ -5,6 +5,10 @@
 //   search/documents.json  ref -> {title, url, type, date, summary}
 //   search/index.js        both, as a script, for file:// browsing
 //   search/lunr.min.js     lunr.js 2.3.9 from Debian's libjs-lunr
+//   LANG/search/...        each other language's files, in its own tree
+// The index of a language is built with its pipeline (search_language.h),
+// and its search/ folder also holds the scripts that pipeline needs in the
+// browser (lunr-languages' for fr, es, ru and ar; our lunr-zh.js for zh).
 // When index.json would be larger than site.yaml's search.shards.above, the
 // first three are replaced by term-range shards and a document store in
 // chunks (shard_files.h): search/shards.json, shard-NNN.json, docs-NNN.json,
@@ -14,6 +18,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/site.h"
 #include "render/site_files.h"
@@ -28,12 +33,24 @@ namespace agora {
 // Where Debian's libjs-lunr installs the browser build.
 inline constexpr const char* kLunrScriptPath = "/usr/share/javascript/lunr/lunr.min.js";
 
+// The search pipeline of the site's language: find_search_language() of its
+// code, else of its primary subtag ("fr" for "fr-CA"). English when neither
+// is known, with a warning in *diags (when given) naming the language.
+const SearchLanguage& site_search_language(const Site& site, Diagnostics* diags = nullptr);
+
 // One search document per published page, in site order, with the fields of
-// site.yaml's search section. The ref is the page's path ("case-studies/x/").
-// Field values: title, summary, body (the text without markup), terms (the
-// names of every term the document uses); any other name is the front matter
-// field of that name, lists joined by spaces.
-SearchCorpus site_search_corpus(const Site& site);
+// site.yaml's search section, in the site's search language (warnings as
+// site_search_language). The ref is the page's path ("case-studies/x/",
+// "fr/case-studies/x/"). Field values: title, summary, body (the text
+// without markup), terms (the names of every term the document uses); any
+// other name is the front matter field of that name, lists joined by spaces.
+SearchCorpus site_search_corpus(const Site& site, Diagnostics* diags = nullptr);
+
+// The scripts the search page of `site` loads after lunr.min.js, in order, as
+// paths from the site root: the files of its language's pipeline, which
+// add_search_files writes into the language's search/ folder
+// ("fr/search/lunr.fr.min.js"). Empty for English.
+std::vector<std::string> search_script_paths(const Site& site);
 
 // Whether a document is in its site's index: the site's own language only
 // (a fallback is searched in its own language's index).
@@ -57,7 +74,10 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
 std::string script_safe_json(std::string_view json);
 
 // Adds the search files to *files, with documents.json's URLs in `style`.
-// Returns false (with an error in diags) when lunr.min.js cannot be read.
+// Call after render_site: a theme script of the language's pipeline is taken
+// from the rendered assets (js/lunr-zh.js), else from the bundled default
+// theme. Returns false (with an error in diags) when lunr.min.js or a
+// script of the language cannot be read.
 bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
                       UrlStyle style, SiteFiles* files, Diagnostics* diags);
 

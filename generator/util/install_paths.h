@@ -1,6 +1,7 @@
 #pragma once
-// Where Agora's own files (the bundled themes) are, found from the running
-// executable so a moved or installed binary keeps them.
+// Where Agora's own files (the bundled themes, lunr-languages' scripts) are,
+// found from the running executable so a moved or installed binary keeps
+// them.
 
 #include <string>
 
@@ -12,5 +13,11 @@ namespace agora {
 // The first that exists wins; AGORA_THEMES_DIR in the environment overrides
 // both. "" when none exists.
 std::string bundled_themes_dir();
+
+// The folder of the npm package lunr-languages as search pages load it (its
+// min/ scripts and its licence), copied there from node_modules at build
+// time: PREFIX/share/agora/lunr-languages or BUILD/share/agora/lunr-languages,
+// found as above; AGORA_LUNR_LANGUAGES_DIR overrides. "" when none exists.
+std::string bundled_lunr_languages_dir();
 
 }  // namespace agora

@@ -5,7 +5,9 @@
 # lunr.js 2.3.9 with this.use(lunr.LANG) must give byte-identical
 # index.json. Then the index is loaded as a search page loads it (lunr.js
 # and the lunr-languages min/ scripts agora lists for the language) and 200
-# title words, as written, must find their documents.
+# title words, as written, must find their documents. `agora index` on the
+# same corpus (which names its language) writes the same bytes, and with
+# --shards copies the language's scripts beside the shards.
 # Usage: lunr_languages_compat.sh AGORA_BINARY REPO_ROOT SHARED_DIR
 set -euo pipefail
 agora="$1" root="$2"
@@ -29,4 +31,10 @@ for lang in fr es ru ar; do
   "$tool" scripts "$lang" > "$work/$lang.scripts"
   node "$root/tests/e2e/lunr/search-index.js" "$work/$lang.json" "$work/$lang.index.json" \
     "$work/$lang.scripts" 200
+  "$agora" index "$work/$lang.json" --out "$work/$lang.agora.json" --shards "$work/$lang.shards" \
+    2>/dev/null
+  cmp "$work/$lang.index.json" "$work/$lang.agora.json"
+  grep -q "\"pipeline\":\[\"[a-zA-Z]*-$lang\"" "$work/$lang.shards/shards.json"
+  cmp "$root/node_modules/lunr-languages/min/lunr.$lang.min.js" "$work/$lang.shards/lunr.$lang.min.js"
+  echo "agora index: the same bytes; shards with lunr.$lang's pipeline and scripts"
 done

@@ -2,8 +2,13 @@
 // staging folder. The servers are local, started by each test.
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <memory>
 #include <thread>
 
 #include "output/manifest.h"
@@ -17,27 +22,77 @@ using namespace agora::testing;
 
 namespace {
 
-// An HTTP server on 127.0.0.1 and a free port, stopped when it goes out of
-// scope.
+// An HTTP server (or an HTTPS one, given an httplib::SSLServer) on
+// 127.0.0.1 and a free port, stopped when it goes out of scope.
 class HostileServer {
  public:
-  HostileServer() {
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::yield();
+  explicit HostileServer(std::unique_ptr<httplib::Server> server = nullptr,
+                         std::string scheme = "http")
+      : server_(server ? std::move(server) : std::make_unique<httplib::Server>()),
+        scheme_(std::move(scheme)) {
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+    while (!server_->is_running()) std::this_thread::yield();
   }
   ~HostileServer() {
-    server_.stop();
+    server_->stop();
     thread_.join();
   }
-  httplib::Server& server() { return server_; }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/"; }
+  httplib::Server& server() { return *server_; }
+  std::string url() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_) + "/"; }
   int port() const { return port_; }
 
  private:
-  httplib::Server server_;
+  std::unique_ptr<httplib::Server> server_;
+  std::string scheme_;
   int port_ = 0;
   std::thread thread_;
+};
+
+// A self-signed certificate for 127.0.0.1, made in memory, and the PEM file
+// of it that the mirror's client is told to trust (SSL_CERT_FILE, read by
+// OpenSSL's default verify paths) while this object lives.
+class TestCertificate {
+ public:
+  explicit TestCertificate(const std::string& pem_path) {
+    key_ = EVP_EC_gen("P-256");
+    cert_ = X509_new();
+    X509_set_version(cert_, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert_), 1);
+    X509_gmtime_adj(X509_getm_notBefore(cert_), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(cert_), 3600);
+    X509_set_pubkey(cert_, key_);
+    X509_NAME* name = X509_get_subject_name(cert_);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+    X509_set_issuer_name(cert_, name);
+    X509V3_CTX ctx;
+    X509V3_set_ctx_nodb(&ctx);
+    X509V3_set_ctx(&ctx, cert_, cert_, nullptr, nullptr, 0);
+    X509_EXTENSION* san = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "IP:127.0.0.1");
+    X509_add_ext(cert_, san, -1);
+    X509_EXTENSION_free(san);
+    X509_sign(cert_, key_, EVP_sha256());
+    BIO* bio = BIO_new_file(pem_path.c_str(), "w");
+    PEM_write_bio_X509(bio, cert_);
+    BIO_free(bio);
+    setenv("SSL_CERT_FILE", pem_path.c_str(), 1);
+  }
+  ~TestCertificate() {
+    unsetenv("SSL_CERT_FILE");
+    X509_free(cert_);
+    EVP_PKEY_free(key_);
+  }
+  TestCertificate(const TestCertificate&) = delete;
+  TestCertificate& operator=(const TestCertificate&) = delete;
+
+  std::unique_ptr<httplib::Server> server() const {
+    return std::make_unique<httplib::SSLServer>(cert_, key_);
+  }
+
+ private:
+  EVP_PKEY* key_ = nullptr;
+  X509* cert_ = nullptr;
 };
 
 std::string manifest_for(const std::string& path, uint64_t bytes, const std::string& content) {
@@ -142,6 +197,35 @@ TEST_CASE("finding 3: redirects to another host are refused, within the host fol
   });
   CHECK(mirror(moved.url() + "old/", tmp.path() + "/dest", &err));
   CHECK(std::filesystem::file_size(tmp.path() + "/dest/index.html") == 3);
+}
+
+TEST_CASE("finding 3: a redirect from https to http is refused, within https followed") {
+  TempDir tmp;
+  TestCertificate certificate(tmp.path() + "/cert.pem");
+  HostileServer secure(certificate.server(), "https"), plain;
+  plain.server().Get("/manifest.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(manifest_for("index.html", 3, "abc"), "application/json");
+  });
+  plain.server().Get("/index.html", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("abc", "text/html");
+  });
+  secure.server().Get("/old/manifest.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect("/manifest.json");
+  });
+  secure.server().Get("/manifest.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(manifest_for("index.html", 3, "abc"), "application/json");
+  });
+  secure.server().Get("/old/index.html", [&plain](const httplib::Request&, httplib::Response& res) {
+    res.set_redirect(plain.url() + "index.html");
+  });
+  std::string err;
+  CHECK_FALSE(mirror(secure.url() + "old/", tmp.path() + "/dest", &err));
+  // The manifest came over https through a redirect within the origin; the
+  // page's redirect to http was refused.
+  CHECK(err == "GET " + secure.url() + "old/index.html: redirect to '" + plain.url() +
+                   "index.html' refused: a mirror follows redirects only within " +
+                   secure.url().substr(0, secure.url().size() - 1));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/dest/index.html"));
 }
 
 TEST_CASE("finding 4: a link planted in DEST.staging is never deleted or written through") {

@@ -94,11 +94,15 @@ inline void write_fixture_site(FileSystem* fs) {
                  &err);
 }
 
-// A site in memory that still sees two real things: the ISO country list of
-// the iso-codes package and the themes bundled with agora.
+// A site in memory that still sees the real things a build reads beside it:
+// the ISO country list of the iso-codes package, lunr.js, and the themes and
+// lunr-languages scripts bundled with agora.
 class MemorySiteFs : public FileSystemWrapper {
  public:
-  MemorySiteFs() : FileSystemWrapper(&memory_), themes_(bundled_themes_dir()) {}
+  MemorySiteFs()
+      : FileSystemWrapper(&memory_),
+        themes_(bundled_themes_dir()),
+        lunr_languages_(bundled_lunr_languages_dir()) {}
   bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
     if (real(path)) return real_.read_file(path, contents, err);
     return FileSystemWrapper::read_file(path, contents, err);
@@ -118,9 +122,11 @@ class MemorySiteFs : public FileSystemWrapper {
  private:
   bool real(const std::string& path) const {
     return path == kIso3166Path || path == kLunrScriptPath ||
-           (!themes_.empty() && path.starts_with(themes_ + "/"));
+           (!themes_.empty() && path.starts_with(themes_ + "/")) ||
+           (!lunr_languages_.empty() && path.starts_with(lunr_languages_ + "/"));
   }
   std::string themes_;
+  std::string lunr_languages_;
 };
 
 // The fixture site in memory.

@@ -7,16 +7,33 @@
  *   <form data-search-form action="ROOT/search/" role="search">
  *     <input type="search" name="q">     on every page; focusing it preloads
  *   </form>
- *   <div id="search-results"></div>      only on the search page
+ *   <div id="search-results"              only on the search page
+ *        data-word-prompt="..." ...>     the words it shows (below)
  *   <select id="search-type"></select>   optional; created if missing
+ *   data-search="fr/search/"             on <html>: this language's search
+ *                                       folder, from the root (default search/)
+ *   data-search-scripts="fr/search/lunr.stemmer.support.min.js ..."
+ *                                       on the form or <html>: the scripts of
+ *                                       the language's pipeline, loaded in
+ *                                       order after lunr.js
  *
- * Files (relative to the root): search/lunr.min.js (lunr.js 2.3.9),
- * search/index.json (lunr index), search/documents.json
+ * Words (the theme's i18n, through the template), as data-word-NAME on
+ * #search-results: prompt, loading, none ({query}), results-CATEGORY
+ * ({count}, {query}; CATEGORY is a CLDR plural category of the page's
+ * language: zero, one, two, few, many, other), more, type, all-types,
+ * unavailable ({error}). This script holds no words of its own.
+ *
+ * Files (relative to the root; SEARCH is data-search): search/lunr.min.js
+ * (lunr.js 2.3.9), SEARCH/index.json (lunr index), SEARCH/documents.json
  * (ref -> {title, url, type, date, summary}, url relative to the root), and
- * for file:// browsing search/index.js, which sets
+ * for file:// browsing SEARCH/index.js, which sets
  * window.AGORA_SEARCH = {index, documents}. A large site has instead
- * search/shards.json (or shards.js from file://) and its term-range shards,
+ * SEARCH/shards.json (or shards.js from file://) and its term-range shards,
  * read through js/lunr-shards.js, which fetches only what a query needs.
+ *
+ * Languages: queries and highlights go through the index's own search
+ * pipeline (lunr-languages' stemmers, our Chinese bigrams), never through
+ * English rules, and words are cut by Unicode letters, not ASCII \w.
  *
  * Nothing is downloaded until the reader focuses a search box or opens the
  * search page. The query and type filter live in ?q=...&type=..., so results
@@ -47,6 +64,33 @@
   var root = siteRoot();
   // A multilingual site has one index per language, in that language's tree.
   var searchDir = doc.documentElement.getAttribute('data-search') || 'search/';
+  var language = (doc.documentElement.getAttribute('lang') || 'en').toLowerCase();
+
+  function attribute(name) {
+    var el = (form && form.getAttribute(name) !== null) ? form : doc.documentElement;
+    return el.getAttribute(name) || '';
+  }
+  var languageScripts = attribute('data-search-scripts').split(/\s+/).filter(Boolean);
+
+  // ---- words -------------------------------------------------------------
+
+  // The page's word NAME with each {key} replaced by args[key].
+  function word(name, args) {
+    var text = (resultsBox && resultsBox.getAttribute('data-word-' + name)) || '';
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return args && Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : all;
+    });
+  }
+
+  var pluralRules = null;
+  try { pluralRules = new Intl.PluralRules(language); } catch (e) { /* old browser: "other" */ }
+
+  // The message for `count` results, by the language's plural rules.
+  function resultsWord(count, query) {
+    var category = pluralRules ? pluralRules.select(count) : 'other';
+    var name = resultsBox.hasAttribute('data-word-results-' + category) ? 'results-' + category : 'results-other';
+    return word(name, { count: count, query: query });
+  }
 
   // ---- loading -----------------------------------------------------------
 
@@ -75,8 +119,9 @@
     var types = {};
     Object.keys(documents).forEach(function (ref) { types[documents[ref].type] = true; });
     return {
+      pipeline: index.pipeline,
       search: function (text) {
-        return Promise.resolve(queryWith(function (fn) { return index.query(fn); }, text, null));
+        return Promise.resolve(queryWith(function (fn) { return index.query(fn); }, text, this, null));
       },
       typeOf: function (ref) { return documents[ref] ? documents[ref].type : null; },
       types: function () { return Object.keys(types).sort(); },
@@ -87,8 +132,9 @@
   function shardedEngine(client) {
     var prefixes = client.map.types || [];
     return {
+      pipeline: client.pipeline,
       search: function (text) {
-        return Promise.resolve(queryWith(function (fn) { return client.query(fn); }, text, client));
+        return Promise.resolve(queryWith(function (fn) { return client.query(fn); }, text, this, client));
       },
       typeOf: function (ref) {
         for (var i = 0; i < prefixes.length; i++) {
@@ -101,17 +147,17 @@
     };
   }
 
-  // Sharded when search/shards.json (shards.js from file://) exists.
+  // Sharded when SEARCH/shards.json (shards.js from file://) exists.
   function openShards(lunrReady) {
     var map;
     if (offline) {
-      map = loadScript(root + 'search/shards.js').then(function () {
+      map = loadScript(root + searchDir + 'shards.js').then(function () {
         return window.AGORA_SEARCH_FILES['shards.json'];
       }, function () { return null; });
     } else {
-      map = fetch(root + 'search/shards.json', { credentials: 'same-origin' }).then(function (r) {
+      map = fetch(root + searchDir + 'shards.json', { credentials: 'same-origin' }).then(function (r) {
         if (r.status === 404) return null;
-        if (!r.ok) throw new Error('search/shards.json: HTTP ' + r.status);
+        if (!r.ok) throw new Error(searchDir + 'shards.json: HTTP ' + r.status);
         return r.json();
       });
     }
@@ -119,7 +165,7 @@
       if (!m) return null;
       var client = window.AgoraShards ? Promise.resolve() : loadScript(root + 'js/lunr-shards.js');
       return Promise.all([lunrReady, client]).then(function () {
-        return window.AgoraShards.open({ lunr: window.lunr, base: root + 'search/', map: m });
+        return window.AgoraShards.open({ lunr: window.lunr, base: root + searchDir, map: m });
       }).then(shardedEngine);
     });
   }
@@ -141,11 +187,22 @@
     });
   }
 
+  // lunr.js, then the scripts of the language's pipeline, one after the
+  // other (each registers its functions on window.lunr), so that
+  // lunr.Index.load finds every function the index names.
+  function loadLunr() {
+    var ready = window.lunr ? Promise.resolve() : loadScript(root + 'search/lunr.min.js');
+    languageScripts.forEach(function (src) {
+      ready = ready.then(function () { return loadScript(root + src); });
+    });
+    return ready;
+  }
+
   var loading = null;
   // Resolves to an engine; loads at most once.
   function loadSearch() {
     if (loading) return loading;
-    var lunrReady = window.lunr ? Promise.resolve() : loadScript(root + 'search/lunr.min.js');
+    var lunrReady = loadLunr();
     loading = openShards(lunrReady).then(function (engine) {
       return engine || openSingle(lunrReady);
     });
@@ -155,25 +212,54 @@
 
   // ---- querying ----------------------------------------------------------
 
+  // Letters (with their marks), digits and the underscore, in any script.
+  var kWordChars = '\\p{L}\\p{M}\\p{N}_';
+  var kEdges = new RegExp('^[^' + kWordChars + ']+|[^' + kWordChars + ']+$', 'gu');
+
   // Plain words only: lunr's query syntax (field:, ~, ^, +, -) would throw
-  // on ordinary input such as "covid-19:" or "e-mail".
+  // on ordinary input such as "covid-19:" or "e-mail". Edges are trimmed by
+  // Unicode letters: JavaScript's \W would empty every Arabic, Cyrillic or
+  // Chinese word.
   function queryTerms(text) {
-    return window.lunr.tokenizer(text).map(function (t) { return t.toString(); })
-      .map(function (s) { return s.replace(/^\W+/, '').replace(/\W+$/, ''); })
+    return window.lunr.tokenizer(text).map(function (t) { return t.toString().replace(kEdges, ''); })
       .filter(function (s) { return s.length > 0; });
+  }
+
+  // What the index's search pipeline makes of a word: its stem, or for
+  // Chinese its bigrams. Words it reduces to nothing, or to the empty term
+  // (lunr-languages' Russian trimmer does that to a Latin word), match no
+  // document on purpose.
+  function searchKeys(pipeline, term) {
+    return pipeline.runString(term).filter(function (k) { return k.length > 0; });
+  }
+
+  // A prefix (wildcard) term skips the pipeline; the language may still
+  // need it normalized (lunr-languages folds French accents).
+  function prefixTerm(term) {
+    var own = window.lunr[language.split('-')[0]];
+    return own && typeof own.wildcardNormalizer === 'function' ? own.wildcardNormalizer(term) : term;
+  }
+
+  function isHan(ch) {
+    var zh = window.lunr.zhBigram;
+    return zh ? zh.isHan(ch.codePointAt(0)) : /\p{Script=Han}/u.test(ch);
   }
 
   // Runs the page's query through `run` (index.query or client.query).
   // With a shard client, a word's prefix clause is kept only when its
   // prefix spans at most kMaxPrefixShards shards.
-  function queryWith(run, text, client) {
+  function queryWith(run, text, engine, client) {
     var terms = queryTerms(text);
     if (!terms.length) return [];
     return run(function (q) {
       terms.forEach(function (term) {
-        q.term(term, { boost: 10 });  // exact (stemmed)
-        if (client && client.prefixShards(term).length > kMaxPrefixShards) return;
-        q.term(term, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING, boost: 1 });
+        if (searchKeys(engine.pipeline, term).length) q.term(term, { boost: 10 });  // exact (stemmed)
+        var prefix = prefixTerm(term);
+        // Chinese is indexed as bigrams: a longer run of Han characters is
+        // no term's prefix, while a single one starts every bigram it begins.
+        if (Array.from(prefix).length > 1 && Array.from(prefix).every(isHan)) return;
+        if (client && client.prefixShards(prefix).length > kMaxPrefixShards) return;
+        q.term(prefix, { usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING, boost: 1 });
       });
     });
   }
@@ -192,45 +278,120 @@
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
 
-  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
-
-  // Appends `text` to `parent`, wrapping words that start with a query term
-  // (or with its stem) in <mark>.
-  function appendMarked(parent, text, terms) {
-    if (!terms.length) { parent.appendChild(doc.createTextNode(text)); return; }
-    var stems = terms.map(function (t) {
-      return window.lunr.stemmer(new window.lunr.Token(t)).toString();
-    });
-    var alternatives = terms.concat(stems).filter(Boolean).map(escapeRegExp)
-      .sort(function (a, b) { return b.length - a.length; });
-    var re = new RegExp('(^|[^\\w])((?:' + alternatives.join('|') + ')\\w*)', 'gi');
-    var last = 0, m;
-    while ((m = re.exec(text)) !== null) {
-      var start = m.index + m[1].length;
-      parent.appendChild(doc.createTextNode(text.slice(last, start)));
-      parent.appendChild(el('mark', null, m[2]));
-      last = start + m[2].length;
-      if (m[0].length === 0) re.lastIndex++;
+  // Code points of `text` with their UTF-16 offsets.
+  function codePoints(text, offset) {
+    var out = [];
+    for (var i = 0; i < text.length;) {
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      out.push({ ch: ch, at: offset + i });
+      i += ch.length;
     }
+    return out;
+  }
+
+  // Which parts of a text the query matched, as [start, end) ranges: a
+  // word whose search keys (stem, folded form) meet the query's, or that
+  // starts with a query word; in Han text, every bigram of the query (and a
+  // query's lone character), as the index matched them.
+  function highlighter(engine, terms) {
+    var keys = Object.create(null), han = Object.create(null), prefixes = [];
+    terms.forEach(function (term) {
+      searchKeys(engine.pipeline, term).forEach(function (k) { keys[k] = true; });
+      var lower = term.toLowerCase();
+      prefixes.push(lower);
+      hanRuns(codePoints(lower, 0)).forEach(function (run) {
+        if (run.length === 1) han[run[0].ch] = true;
+        for (var i = 0; i + 1 < run.length; i++) han[run[i].ch + run[i + 1].ch] = true;
+      });
+    });
+    var words = new RegExp('[' + kWordChars + ']+', 'gu');
+
+    function markWord(word, at, ranges) {
+      var lower = word.toLowerCase();
+      var hit = prefixes.some(function (p) { return lower.lastIndexOf(p, 0) === 0; }) ||
+        searchKeys(engine.pipeline, lower).some(function (k) { return keys[k]; });
+      if (hit) ranges.push([at, at + word.length]);
+    }
+
+    function markHan(run, ranges) {
+      for (var i = 0; i < run.length; i++) {
+        var end = run[i].at + run[i].ch.length;
+        if (i + 1 < run.length && han[run[i].ch + run[i + 1].ch]) {
+          ranges.push([run[i].at, end + run[i + 1].ch.length]);
+        } else if (han[run[i].ch]) {
+          ranges.push([run[i].at, end]);
+        }
+      }
+    }
+
+    return function (text) {
+      var ranges = [], m;
+      words.lastIndex = 0;
+      while ((m = words.exec(text)) !== null) {
+        var points = codePoints(m[0], m.index), other = null;
+        points.forEach(function (p, i) {
+          if (!isHan(p.ch) && !other) other = p;
+          if (other && (isHan(p.ch) || i + 1 === points.length)) {
+            var end = isHan(p.ch) ? p.at : p.at + p.ch.length;
+            markWord(text.slice(other.at, end), other.at, ranges);
+            other = null;
+          }
+        });
+        hanRuns(points).forEach(function (run) { markHan(run, ranges); });
+      }
+      return merged(ranges);
+    };
+  }
+
+  // The runs of Han characters among code points.
+  function hanRuns(points) {
+    var runs = [], run = [];
+    points.forEach(function (p) {
+      if (isHan(p.ch)) { run.push(p); return; }
+      if (run.length) runs.push(run);
+      run = [];
+    });
+    if (run.length) runs.push(run);
+    return runs;
+  }
+
+  function merged(ranges) {
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var out = [];
+    ranges.forEach(function (r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else out.push([r[0], r[1]]);
+    });
+    return out;
+  }
+
+  // Appends `text` to `parent`, the parts `marks` finds wrapped in <mark>.
+  function appendMarked(parent, text, marks) {
+    var last = 0;
+    marks(text).forEach(function (r) {
+      parent.appendChild(doc.createTextNode(text.slice(last, r[0])));
+      parent.appendChild(el('mark', null, text.slice(r[0], r[1])));
+      last = r[1];
+    });
     parent.appendChild(doc.createTextNode(text.slice(last)));
   }
 
-  // A window of the summary around the first query term.
-  function snippetOf(summary, terms) {
+  // A window of the summary around the first match.
+  function snippetOf(summary, marks) {
     summary = String(summary || '');
     if (summary.length <= kSnippetChars) return summary;
-    var lower = summary.toLowerCase(), at = -1;
-    for (var i = 0; i < terms.length && at < 0; i++) at = lower.indexOf(terms[i]);
-    var start = Math.max(0, at - 60);
+    var first = marks(summary)[0];
+    var start = Math.max(0, (first ? first[0] : 0) - 60);
     var cut = summary.slice(start, start + kSnippetChars);
     return (start > 0 ? '… ' : '') + cut + (start + kSnippetChars < summary.length ? ' …' : '');
   }
 
-  function resultItem(d, terms) {
+  function resultItem(d, marks) {
     var li = el('li', { 'class': 'search-result' });
     var heading = el('h3', { 'class': 'search-result-title' });
     var link = el('a', { href: root + d.url });
-    appendMarked(link, d.title || d.url, terms);
+    appendMarked(link, d.title || d.url, marks);
     heading.appendChild(link);
     li.appendChild(heading);
     var meta = el('p', { 'class': 'search-result-meta' });
@@ -242,7 +403,7 @@
     li.appendChild(meta);
     if (d.summary) {
       var p = el('p', { 'class': 'search-result-snippet' });
-      appendMarked(p, snippetOf(d.summary, terms), terms);
+      appendMarked(p, snippetOf(d.summary, marks), marks);
       li.appendChild(p);
     }
     return li;
@@ -252,7 +413,7 @@
 
   function renderResults(engine, text, type) {
     var run = ++rendering;
-    var terms = queryTerms(text);
+    var marks = highlighter(engine, queryTerms(text));
     var query = text.trim();
     return (query ? engine.search(text) : Promise.resolve([])).then(function (hits) {
       if (run !== rendering) return;
@@ -274,18 +435,17 @@
       resultsBox.querySelector('ol').textContent = '';
       removeMoreButton();
       if (!query) {
-        status.textContent = 'Type a word to search the knowledge repository.';
+        status.textContent = word('prompt');
         return;
       }
-      status.textContent = shown.length === 0 ? 'No results for “' + query + '”.'
-        : shown.length + (shown.length === 1 ? ' result' : ' results') + ' for “' + query + '”.';
-      return showPage(engine, shown, 0, terms, run);
+      status.textContent = shown.length === 0 ? word('none', { query: query }) : resultsWord(shown.length, query);
+      return showPage(engine, shown, 0, marks, run);
     });
   }
 
   // Appends results [from, from + kPageSize) once their documents are in,
   // then a button for the next ones.
-  function showPage(engine, shown, from, terms, run) {
+  function showPage(engine, shown, from, marks, run) {
     var page = shown.slice(from, from + kPageSize);
     return engine.documents(page.map(function (h) { return h.ref; })).then(function (docs) {
       if (run !== rendering) return;
@@ -293,15 +453,15 @@
       var firstNew = null;
       page.forEach(function (h) {
         if (!docs[h.ref]) return;
-        var item = resultItem(docs[h.ref], terms);
+        var item = resultItem(docs[h.ref], marks);
         firstNew = firstNew || item;
         list.appendChild(item);
       });
       if (from + kPageSize >= shown.length) return firstNew;
-      var more = el('button', { type: 'button', 'class': 'search-more', 'data-search-more': '' }, 'More results');
+      var more = el('button', { type: 'button', 'class': 'search-more', 'data-search-more': '' }, word('more'));
       more.addEventListener('click', function () {
         removeMoreButton();
-        showPage(engine, shown, from + kPageSize, terms, run).then(function (item) {
+        showPage(engine, shown, from + kPageSize, marks, run).then(function (item) {
           var link = item && item.querySelector('a');
           if (link) link.focus();
         }).catch(showError);
@@ -319,13 +479,13 @@
   function ensureTypeFilter(engine) {
     var select = doc.getElementById('search-type');
     if (!select) {
-      var label = el('label', { 'for': 'search-type', 'class': 'search-type-label' }, 'Type ');
+      var label = el('label', { 'for': 'search-type', 'class': 'search-type-label' }, word('type') + ' ');
       select = el('select', { id: 'search-type', name: 'type' });
       label.appendChild(select);
       resultsBox.insertBefore(label, resultsBox.firstChild);
     }
     if (!select.options.length) {
-      select.appendChild(el('option', { value: '' }, 'All types'));
+      select.appendChild(el('option', { value: '' }, word('all-types')));
       engine.types().forEach(function (t) { if (t) select.appendChild(el('option', { value: t }, typeLabel(t))); });
       select.value = currentParams().type || '';
       select.addEventListener('change', update);
@@ -362,7 +522,7 @@
   function showError(err) {
     if (!resultsBox) return;
     var status = resultsBox.querySelector('[data-search-status]');
-    if (status) status.textContent = 'Search is unavailable (' + err.message + '). Browse by type from the menu instead.';
+    if (status) status.textContent = word('unavailable', { error: err.message });
   }
 
   function results() { return resultsBox ? Array.prototype.slice.call(resultsBox.querySelectorAll('ol a')) : []; }
@@ -388,7 +548,7 @@
   if (resultsBox) {
     // The search page: results replace the no-JavaScript message.
     resultsBox.textContent = '';
-    resultsBox.appendChild(el('p', { 'data-search-status': '', role: 'status', 'aria-live': 'polite' }, 'Loading search…'));
+    resultsBox.appendChild(el('p', { 'data-search-status': '', role: 'status', 'aria-live': 'polite' }, word('loading')));
     resultsBox.appendChild(el('ol', { 'class': 'search-results' }));
     var initial = currentParams();
     if (input) {
