@@ -22,10 +22,12 @@ build: deps
 site: build
 	@$(AGORA) build --config site.yaml --out public
 	@echo "Site written to $(CURDIR)/public/"
-	@echo "Preview it: open public/index.html, or run: python3 -m http.server -d public 8080"
+	@echo "Preview it: open public/index.html, or run: make serve"
 
+# Preview: build, serve on http://127.0.0.1:$(PORT)/, rebuild on every save.
+PORT ?= 8080
 serve: build
-	@$(AGORA) serve
+	@$(AGORA) serve --config site.yaml --port $(PORT)
 
 # The conformance counts first (Mustache spec, GFM spec), then every test.
 test: build

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "cli/change_report.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
 #include "cli/site_guard.h"
@@ -129,7 +130,7 @@ bool make_bundle(const FileSystem& fs, const Site& site, const Languages& langua
 
 }  // namespace
 
-int run_build(const CommandArgs& args, const CliEnv& env) {
+Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
   auto start = env.clock->now();
   ConfinedFileSystem fs(env.fs);
   guard_site(&fs, args.config, args.out);
@@ -172,7 +173,8 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   report_problems(diags, args, env, fs);
   if (!site || !theme || diags.has_errors()) {
     *env.err << "agora build: failed; " << args.out << "/ was left as it was\n";
-    return 1;
+    if (!diags.has_errors()) diags.error(args.config, 0, 0, "build-failed", "nothing was built");
+    return diags;
   }
 
   WriteOptions write;
@@ -182,7 +184,8 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   std::string err;
   if (!write_site(fs, args.out, files, write, &report, &err)) {
     *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
-    return 1;
+    diags.error(args.out, 0, 0, "write-failed", err);
+    return diags;
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir
@@ -203,7 +206,12 @@ int run_build(const CommandArgs& args, const CliEnv& env) {
   *env.out << "agora build: " << pages << " pages, " << report.files << " files (" << report.written
            << " written, " << report.unchanged << " unchanged, " << report.deleted
            << " removed) in " << args.out << "/ in " << timing << "\n";
-  return 0;
+  if (!args.compare_to.empty()) report_changes(args, site->config.base_url, env, &diags);
+  return diags;
+}
+
+int run_build(const CommandArgs& args, const CliEnv& env) {
+  return build_site(args, env).has_errors() ? 1 : 0;
 }
 
 }  // namespace agora

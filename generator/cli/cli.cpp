@@ -35,8 +35,26 @@ const Command kCommands[] = {
        app->add_flag("-q,--quiet", args->quiet, "print only errors");
        app->add_option("--emit-search-corpus", args->search_corpus,
                        "write the exact text fed to the search index to FILE");
+       app->add_option("--compare-to", args->compare_to,
+                       "list the pages added, changed and removed against a published site "
+                       "(a folder or an http(s) URL with a manifest.json)");
+       app->add_option("--compare-out", args->compare_out,
+                       "where --compare-to writes its list as JSON (default: OUT.changes.json)");
      },
      run_build},
+    {"serve", "build, serve and rebuild on change, reloading open pages",
+     [](CLI::App* app, CommandArgs* args) {
+       add_config(app, args);
+       app->add_option("--bind", args->bind, "address to listen on (loopback unless told)")
+           ->capture_default_str();
+       app->add_option("--port", args->port, "port to listen on; 0 picks a free one")
+           ->check(CLI::Range(0, 65535))
+           ->capture_default_str();
+       app->add_option("--out", args->serve_out,
+                       "output folder (default: a temporary folder, removed on exit)");
+       app->add_flag("--drafts", args->drafts, "include documents marked draft: true");
+     },
+     run_serve},
     {"check", "validate everything build would read; write nothing",
      [](CLI::App* app, CommandArgs* args) {
        add_config(app, args);

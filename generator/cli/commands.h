@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "config/site_config.h"
+#include "util/diagnostic.h"
 
 namespace agora {
 
@@ -20,6 +21,12 @@ struct CommandArgs {
   bool report = false;
   bool quiet = false;
   std::string search_corpus;  // --emit-search-corpus FILE
+  std::string compare_to;     // --compare-to DIR|URL: a published site
+  std::string compare_out;    // --compare-out FILE; "" = OUT.changes.json
+  // serve (and --drafts)
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string serve_out;  // "" = a temporary folder, removed on exit
   // check
   std::string format = "text";
   bool strict = false;
@@ -43,7 +50,15 @@ struct CommandArgs {
   unsigned threads = 0;
 };
 
+// The build behind `agora build` and every rebuild of `agora serve`: loads
+// args.config, renders, indexes and writes args.out through staging and a
+// swap (output/site_writer.h), printing what `agora build` prints to env
+// (problems, the summary line, and the --compare-to report). Returns every
+// problem found, sorted; when one is an error args.out was left as it was.
+Diagnostics build_site(const CommandArgs& args, const CliEnv& env);
+
 int run_build(const CommandArgs& args, const CliEnv& env);
+int run_serve(const CommandArgs& args, const CliEnv& env);
 int run_check(const CommandArgs& args, const CliEnv& env);
 int run_new(const CommandArgs& args, const CliEnv& env);
 int run_forms(const CommandArgs& args, const CliEnv& env);
