@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "config/site_config.h"
+#include "output/precompress.h"
 
 namespace agora {
 
@@ -44,6 +45,19 @@ struct CommandArgs {
 };
 
 int run_build(const CommandArgs& args, const CliEnv& env);
+
+// What a build leaves for the next one in the same process: agora serve
+// keeps one between rebuilds. Today, the compressed copies of every file,
+// so an unchanged file is neither compressed nor read from .agora-cache/
+// again. The output is the same bytes with or without it.
+struct BuildState {
+  PrecompressMemo compressed;
+};
+
+// `agora build` with the state of the previous build in this process
+// (empty before the first), updated for the next. run_build is this with a
+// state of its own.
+int run_build(const CommandArgs& args, const CliEnv& env, BuildState* state);
 int run_check(const CommandArgs& args, const CliEnv& env);
 int run_new(const CommandArgs& args, const CliEnv& env);
 int run_forms(const CommandArgs& args, const CliEnv& env);
