@@ -139,7 +139,7 @@ function benchSize(args, docs, work) {
 // bench/lunr-bench on one corpus file: agora index vs lunr.js.
 function benchIndex(args, label, corpus, work) {
   checkLoad(`index ${label}`);
-  const r = spawnSync(path.join(root, 'bench/lunr-bench'), ['--corpus', corpus, '--no-brotli',
+  const r = spawnSync(path.join(root, 'bench/lunr-bench'), ['--corpus', corpus, '--no-brotli', '--no-sizes',
     '--build-dir', args['build-dir']], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`lunr-bench failed:\n${r.stdout}\n${r.stderr}`);
   const num = (re) => Number((re.exec(r.stdout) || [0, NaN])[1]);
