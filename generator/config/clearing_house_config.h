@@ -23,6 +23,19 @@ struct MatchCriterion {
   int line = 0;                             // where it is declared in site.yaml
 };
 
+// The "Find support" pages: who can help (help desks, offers) by service and
+// by region, a page per country, and the needs gap map of open requests
+// against offers. Every field named here is a list-of-terms field of the
+// directory's types and of the requests type alike.
+struct SupportDirectory {
+  bool enabled = false;             // site.yaml has a directory block
+  std::vector<std::string> types;   // who can help, e.g. help desks and offers
+  std::string services;             // the field of what is offered and asked
+  std::vector<std::string> places;  // the fields of where, e.g. countries, regions
+  std::string countries;            // taxonomy with a page per term
+  std::string regions;              // taxonomy whose top-level terms are the columns
+};
+
 struct ClearingHouseConfig {
   bool enabled = false;  // site.yaml has a clearing_house block
 
@@ -52,6 +65,10 @@ struct ClearingHouseConfig {
 
   // The request fields the dashboard counts by (the status field, term fields).
   std::vector<std::string> dashboard_fields;
+
+  SupportDirectory directory;
+  // Where people without a GitHub account send a request; "" for none.
+  std::string email;
 };
 
 }  // namespace agora

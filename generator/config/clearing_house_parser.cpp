@@ -110,6 +110,9 @@ class ClearingHouseParser {
   void parse_matching(const YAML::Node& node);
   void parse_criterion(const YAML::Node& node);
   void check_statuses(const YAML::Node& list, const std::vector<std::string>& values);
+  void parse_directory(const YAML::Node& node);
+  void check_directory_field(const YAML::Node& at, const std::string& name,
+                             const std::vector<const ContentType*>& types);
 
   const std::string& file_;
   SiteConfig* config_;
@@ -124,7 +127,8 @@ class ClearingHouseParser {
 void ClearingHouseParser::parse(const YAML::Node& node) {
   YamlMapReader reader(node, file_, "clearing_house", diags_);
   if (!reader.is_map()) return;
-  reader.check_keys({"requests", "offers", "statuses", "matching", "dashboard"});
+  reader.check_keys(
+      {"requests", "offers", "statuses", "matching", "dashboard", "directory", "email"});
   for (const char* key : {"requests", "offers", "statuses"}) {
     if (!reader.node(key))
       reader.error(node, "missing-key", "clearing_house needs '" + std::string(key) + "'");
@@ -133,6 +137,16 @@ void ClearingHouseParser::parse(const YAML::Node& node) {
   parse_offers(reader.node("offers"));
   parse_statuses(reader.node("statuses"));
   parse_matching(reader.node("matching"));
+  parse_directory(reader.node("directory"));
+  if (reader.get("email", &house_.email)) {
+    const std::string& email = house_.email;
+    size_t at = email.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == email.size() ||
+        email.find_first_of(" \t\r\n<>\"?&") != std::string::npos) {
+      reader.error(reader.node("email"), "invalid-value", "'" + email + "' is not an email address",
+                   "write it as name@example.org");
+    }
+  }
   if (reader.get("dashboard", &house_.dashboard_fields)) {
     YAML::Node list = reader.node("dashboard");
     for (size_t i = 0; i < house_.dashboard_fields.size(); ++i) {
@@ -297,6 +311,59 @@ void ClearingHouseParser::parse_criterion(const YAML::Node& node) {
   fields("request", requests_, &criterion.request_fields);
   fields("offer", offers_, &criterion.offer_fields);
   house_.criteria.push_back(std::move(criterion));
+}
+
+void ClearingHouseParser::parse_directory(const YAML::Node& node) {
+  if (!node) return;
+  YamlMapReader reader(node, file_, "clearing_house.directory", diags_);
+  if (!reader.is_map()) return;
+  reader.check_keys({"types", "services", "places", "countries", "regions"});
+  SupportDirectory& directory = house_.directory;
+  std::vector<const ContentType*> types{requests_};
+  if (reader.get("types", &directory.types)) {
+    YAML::Node list = reader.node("types");
+    for (size_t i = 0; i < directory.types.size(); ++i) {
+      types.push_back(check_.type(list[i], directory.types[i]));
+    }
+  }
+  if (directory.types.empty()) {
+    reader.error(node, "missing-key", "clearing_house.directory needs 'types'");
+  }
+  if (reader.get("services", &directory.services, true)) {
+    check_directory_field(reader.node("services"), directory.services, types);
+  }
+  if (reader.get("places", &directory.places)) {
+    YAML::Node list = reader.node("places");
+    for (size_t i = 0; i < directory.places.size(); ++i) {
+      check_directory_field(list[i], directory.places[i], types);
+    }
+  }
+  for (const char* key : {"countries", "regions"}) {
+    std::string* name = std::string(key) == "countries" ? &directory.countries : &directory.regions;
+    if (!reader.get(key, name, true) || config_->taxonomy(*name)) continue;
+    std::vector<std::string> names;
+    for (const auto& t : config_->taxonomies) names.push_back(t.name);
+    check_.error(reader.node(key), "unknown-taxonomy",
+                 "clearing_house.directory names unknown taxonomy '" + *name + "'",
+                 did_you_mean(*name, names));
+  }
+  directory.enabled = true;
+}
+
+// `name` must be a list-of-terms field of every type (requests included),
+// of one taxonomy, so offers, desks and requests compare term by term.
+void ClearingHouseParser::check_directory_field(const YAML::Node& at, const std::string& name,
+                                                const std::vector<const ContentType*>& types) {
+  std::string taxonomy;
+  for (const ContentType* type : types) {
+    const FieldSchema* field = check_.field(at, type, name, {FieldType::kListOfTerms});
+    if (!field) continue;
+    if (taxonomy.empty()) taxonomy = field->taxonomy;
+    if (field->taxonomy == taxonomy) continue;
+    check_.error(at, "wrong-taxonomy",
+                 "field '" + name + "' of type '" + type->name + "' uses taxonomy '" +
+                     field->taxonomy + "', not '" + taxonomy + "' as in the other types");
+  }
 }
 
 // --- forms ---

@@ -652,10 +652,15 @@ void ConfigParser::check_references(const YAML::Node& root, const SiteConfig& co
                     did_you_mean(taxonomy->document_type, type_names));
     }
   }
+  // A backlinks group names a field of any type ("initiatives"), or of one
+  // type ("case-studies.initiatives").
   std::vector<std::string> field_names;
   for (const auto& type : config.types) {
     check_field_targets(type.fields, config);
-    for (const auto& field : type.fields) field_names.push_back(field.name);
+    for (const auto& field : type.fields) {
+      field_names.push_back(field.name);
+      field_names.push_back(type.name + "." + field.name);
+    }
   }
   for (const auto& type : config.types) {
     for (const auto& group : type.backlinks) {

@@ -56,8 +56,9 @@ struct FieldSchema {
 
 // How documents that name a document of this type (through a term or
 // reference field) are grouped on its page: "Leads" for the fields
-// lead_organizations and champions. A naming field in no group gets a group
-// of its own, labelled by the theme's named_in message.
+// lead_organizations and champions. A field is named alone (any type's
+// field of that name) or as "TYPE.FIELD" (one type's). A naming field in no
+// group gets a group of its own, labelled by the theme's named_in message.
 struct BacklinkGroupConfig {
   std::string name;
   std::string label;

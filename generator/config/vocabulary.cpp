@@ -226,4 +226,13 @@ bool parse_iso3166(const std::string& json_text, const std::string& file, Vocabu
   return true;
 }
 
+std::vector<const Term*> top_level_terms(const Vocabulary& vocabulary) {
+  std::vector<const Term*> top;
+  for (const auto& term : vocabulary.terms()) {
+    const Term* parent = term.parent.empty() ? nullptr : vocabulary.by_id(term.parent);
+    if (!parent || parent->parent.empty()) top.push_back(&term);
+  }
+  return top;
+}
+
 }  // namespace agora

@@ -76,4 +76,8 @@ bool parse_iso3166(const std::string& json_text, const std::string& file, Vocabu
 // Where Debian's iso-codes puts the ISO 3166-1 list.
 inline constexpr const char* kIso3166Path = "/usr/share/iso-codes/json/iso_3166-1.json";
 
+// Top-level terms of a vocabulary: those with no parent, or whose parent has
+// none ("africa" under "world"). Vocabulary order.
+std::vector<const Term*> top_level_terms(const Vocabulary& vocabulary);
+
 }  // namespace agora

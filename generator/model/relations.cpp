@@ -92,17 +92,26 @@ void compute_related(Site* site, size_t limit) {
 void compute_mentions(Site* site) {
   const auto& docs = site->documents;
   site->mentions.assign(docs.size(), {});
+  auto mention = [&](size_t from, const std::string& field, const std::string& key) {
+    auto it = site->by_key.find(key);
+    if (it != site->by_key.end()) site->mentions[it->second].push_back({from, field});
+  };
   for (const auto& taxonomy : site->config.taxonomies) {
     if (taxonomy.kind != VocabularyKind::kDocuments) continue;
     for (size_t i = 0; i < docs.size(); ++i) {
       if (!site->shows(docs[i])) continue;
       for (const auto& field : docs[i].term_fields) {
         if (field.taxonomy != taxonomy.name) continue;
-        for (const auto& id : field.ids) {
-          auto it = site->by_key.find(taxonomy.document_type + "/" + id);
-          if (it != site->by_key.end()) site->mentions[it->second].push_back({i, field.field});
-        }
+        for (const auto& id : field.ids) mention(i, field.field, taxonomy.document_type + "/" + id);
       }
+    }
+  }
+  // References name documents too: a case study's initiatives, a request's
+  // matched offers.
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!site->shows(docs[i])) continue;
+    for (const auto& field : docs[i].reference_fields) {
+      for (const auto& slug : field.slugs) mention(i, field.field, field.type + "/" + slug);
     }
   }
   // Documents were visited in listing order already; keep each list newest first.

@@ -14,7 +14,9 @@ void index_taxonomies(Site* site);
 // Up to `limit` documents per document that share the most terms with it;
 // ties go to the newer, then to the smaller key.
 void compute_related(Site* site, size_t limit = 5);
-// For documents that are terms of a documents vocabulary: who names them.
+// Per document: who names it, through a term field of a documents
+// vocabulary (an organization's lead_organizations) or a reference field (a
+// case study's initiatives).
 void compute_mentions(Site* site);
 
 // The first `limit` documents of every type whose dates are publication

@@ -13,8 +13,9 @@
 
 namespace agora {
 
-// A document that names another through a term field, e.g. an initiative
-// whose lead_organizations include the organization.
+// A document that names another through a term or reference field, e.g. an
+// initiative whose lead_organizations include the organization, or a case
+// study whose initiatives include the initiative.
 struct Mention {
   size_t document = 0;  // index into Site::documents
   std::string field;    // the naming field
@@ -52,8 +53,9 @@ struct Site {
   std::map<std::string, TaxonomyIndex> taxonomies;     // by taxonomy name
   // Per document: up to 5 others sharing the most terms.
   std::vector<std::vector<size_t>> related;
-  // Per document that is a term of a documents vocabulary (an organization):
-  // who names it, newest first.
+  // Per document: who names it, through a term field of a documents
+  // vocabulary (an organization) or a reference field (an initiative), newest
+  // first.
   std::vector<std::vector<Mention>> mentions;
   std::vector<Attachment> attachments;
   // Every version of every document: group -> language -> page path.

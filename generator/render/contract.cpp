@@ -98,6 +98,12 @@ Contract build_contract() {
   add_page<DownloadsPage>(&contract, "downloads");
   add_page<PlainPage>(&contract, "search");
   add_page<PlainPage>(&contract, "404");
+  add_page<SupportPage>(&contract, "support");
+  add_page<ProvidersPage>(&contract, "providers");
+  add_page<CountriesPage>(&contract, "countries");
+  add_page<RequestSupportPage>(&contract, "request-support");
+  add_page<DashboardPage>(&contract, "dashboard");
+  add_page<NeedsMapPage>(&contract, "needs-map");
   return contract;
 }
 

@@ -40,15 +40,6 @@ std::vector<Facet> plan_facets(const Site& site, const std::vector<std::string>&
   return facets;
 }
 
-std::vector<const Term*> top_level_terms(const Vocabulary& vocabulary) {
-  std::vector<const Term*> top;
-  for (const auto& term : vocabulary.terms()) {
-    const Term* parent = term.parent.empty() ? nullptr : vocabulary.by_id(term.parent);
-    if (!parent || parent->parent.empty()) top.push_back(&term);
-  }
-  return top;
-}
-
 namespace {
 
 // Column index of a term: its own, or its nearest ancestor's that is a

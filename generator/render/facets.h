@@ -58,10 +58,6 @@ struct GapMap {
 
 inline constexpr const char* kGapMapPath = "gap-map/";
 
-// Top-level terms of a vocabulary: those with no parent, or whose parent has
-// none ("africa" under "world"). Vocabulary order.
-std::vector<const Term*> top_level_terms(const Vocabulary& vocabulary);
-
 // The gap map, or nothing when the site lacks the spec's taxonomies or
 // types. A document tagged with a narrower column term ("western-africa")
 // counts in its nearest top-level ancestor ("africa"); row terms count as

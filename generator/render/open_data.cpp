@@ -1,5 +1,9 @@
 #include "render/open_data.h"
 
+#include <optional>
+
+#include "model/dashboard.h"
+
 namespace agora {
 
 namespace {
@@ -42,6 +46,16 @@ std::string csv_field(const std::string& value) {
   return csv_field_quoted(value);
 }
 
+std::string license_text(const LicenseInfo& license) {
+  if (license.name.empty()) return "";
+  return license.url.empty() ? license.name : license.name + " " + license.url;
+}
+
+nlohmann::ordered_json license_json(const LicenseInfo& license) {
+  if (license.name.empty()) return nullptr;
+  return {{"name", license.name}, {"url", license.url}};
+}
+
 nlohmann::ordered_json type_data(const Site& site, const ContentType& type) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (size_t index : site.by_type.at(type.name)) {
@@ -56,8 +70,10 @@ nlohmann::ordered_json type_data(const Site& site, const ContentType& type) {
 }
 
 std::string type_csv(const Site& site, const ContentType& type) {
+  std::string license = license_text(site.config.license);
   std::string out = "slug,url";
   for (const auto& field : type.fields) out += "," + csv_field(field.name);
+  if (!license.empty()) out += ",license";
   out += "\r\n";
   for (size_t index : site.by_type.at(type.name)) {
     const Document& doc = site.documents[index];
@@ -66,15 +82,41 @@ std::string type_csv(const Site& site, const ContentType& type) {
       out += ",";
       if (doc.fields.contains(field.name)) out += csv_field(cell_text(doc.fields[field.name]));
     }
+    if (!license.empty()) out += "," + csv_field(license);
     out += "\r\n";
   }
   return out;
 }
 
+std::string figures_csv(const Site& site, const Dashboard& dashboard) {
+  std::string license = license_text(site.config.license);
+  std::string out;
+  bool header = true;
+  for (const auto& row : dashboard_rows(dashboard)) {
+    for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
+    if (!license.empty()) out += "," + csv_field(header ? "license" : license);
+    out += "\r\n";
+    header = false;
+  }
+  return out;
+}
+
 void add_open_data(const Site& site, SiteFiles* files) {
+  const ClearingHouseConfig& house = site.config.clearing_house;
+  std::optional<Dashboard> dashboard;
+  if (house.enabled && site.config.type(house.requests_type)) dashboard = compute_dashboard(site);
   for (const auto& type : site.config.types) {
-    (*files)["data/" + type.name + ".json"] = type_data(site, type).dump(1) + "\n";
+    nlohmann::ordered_json data = {{"license", license_json(site.config.license)},
+                                   {"documents", type_data(site, type)}};
+    if (dashboard && type.name == house.requests_type) data["figures"] = dashboard_json(*dashboard);
+    (*files)["data/" + type.name + ".json"] = data.dump(1) + "\n";
     (*files)["data/" + type.name + ".csv"] = type_csv(site, type);
+  }
+  if (dashboard) {
+    nlohmann::ordered_json figures = {{"license", license_json(site.config.license)},
+                                      {"figures", dashboard_json(*dashboard)}};
+    (*files)["data/" + house.requests_type + "-figures.json"] = figures.dump(1) + "\n";
+    (*files)["data/" + house.requests_type + "-figures.csv"] = figures_csv(site, *dashboard);
   }
 }
 

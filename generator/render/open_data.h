@@ -1,11 +1,18 @@
 #pragma once
 // Open data: every document's front matter per type, as JSON and as CSV
-// (RFC 4180), at data/TYPE.json and data/TYPE.csv.
+// (RFC 4180), at data/TYPE.json and data/TYPE.csv, with the content's
+// licence (site.yaml license) in each: data/TYPE.json is
+//   {"license": {"name", "url"} or null, "documents": [...]}
+// and each CSV row ends with a "license" column ("CC BY 4.0 URL") when
+// site.yaml names one. The clearing-house's figures (model/dashboard.h) go
+// into the requests type's JSON as "figures", and on their own to
+// data/REQUESTS-figures.json ({"license", "figures"}) and .csv.
 
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "model/dashboard.h"
 #include "model/site.h"
 #include "render/site_files.h"
 
@@ -22,6 +29,9 @@ nlohmann::ordered_json type_data(const Site& site, const ContentType& type);
 // a line break, quotes doubled. Lists are joined with "; ", objects written
 // as JSON.
 std::string type_csv(const Site& site, const ContentType& type);
+
+// The dashboard's rows (dashboard_rows) as CSV, with the licence column.
+std::string figures_csv(const Site& site, const Dashboard& dashboard);
 
 std::string csv_field(const std::string& value);
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "content/toc.h"
+#include "model/clearing_house.h"
 #include "model/relations.h"
 #include "sources/source_tree.h"
 #include "util/human_bytes.h"
@@ -51,6 +52,7 @@ PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageE
     gap_map_ =
         build_gap_map(site, GapMapSpec{browse.gap_rows, browse.gap_columns, browse.gap_types});
   }
+  support_ = build_support_map(site);
 }
 
 size_t PageViews::page_count(size_t count) const {
@@ -90,6 +92,8 @@ SiteInfo PageViews::site_info(const std::string& dir) const {
   }
   if (extras_.bundle) info.bundle = Bundle{url(dir, extras_.bundle->url), extras_.bundle->size};
   if (gap_map_) info.gap_map_url = url(dir, site_.dir(kGapMapPath));
+  if (!config.license.name.empty()) info.license = License{config.license.name, config.license.url};
+  info.support = support_links(dir);
   if (config.multilingual()) {
     for (const auto& other : config.languages) {
       info.languages.push_back(language_link(dir, other, language_tree(config, other.code)));
@@ -154,6 +158,7 @@ ListingItem PageViews::item(const std::string& dir, size_t index) const {
   item.type = doc.type;
   item.type_singular = type->singular;
   item.type_url = url(dir, site_.dir(doc.type + "/"));
+  item.example = is_example(site_, doc);
   item.language = doc.language;
   item.fallback = doc.fallback;
   if (doc.fallback)
@@ -465,6 +470,21 @@ DownloadsPage PageViews::downloads() const {
     }
     view.downloads.types.push_back(std::move(entry));
   }
+  // The clearing-house's figures (render/open_data.h), after the types.
+  const std::string& requests = site_.config.clearing_house.requests_type;
+  DownloadType figures{words_.has("dashboard") ? words_.format("dashboard") : requests, 0, {}};
+  for (const char* ext : {"json", "csv"}) {
+    std::string path = "data/" + requests + "-figures." + ext;
+    auto size = extras_.data_sizes.find(path);
+    if (size == extras_.data_sizes.end()) continue;
+    figures.formats.push_back(
+        {ext == std::string("json") ? "JSON" : "CSV", url(dir, path), human_bytes(size->second)});
+  }
+  if (!figures.formats.empty()) {
+    auto it = site_.by_type.find(requests);
+    figures.count = it == site_.by_type.end() ? 0 : it->second.size();
+    view.downloads.types.push_back(std::move(figures));
+  }
   return view;
 }
 
@@ -575,7 +595,10 @@ std::vector<BacklinkGroup> PageViews::backlinks(const std::string& dir, size_t i
   std::map<std::string, std::vector<size_t>> members;
   std::set<std::string> other_fields;
   for (const auto& mention : site_.mentions[index]) {
-    auto declared = group_of_field.find(mention.field);
+    // A group may name the field of one type ("case-studies.initiatives").
+    auto declared =
+        group_of_field.find(site_.documents[mention.document].type + "." + mention.field);
+    if (declared == group_of_field.end()) declared = group_of_field.find(mention.field);
     std::string group =
         declared != group_of_field.end() ? declared->second : "field:" + mention.field;
     if (declared == group_of_field.end() && other_fields.insert(mention.field).second) {
@@ -702,6 +725,7 @@ DocumentPage PageViews::document(size_t index) const {
   d.has_related = !d.related.empty();
   d.mentions = backlinks(doc.path, index);
   d.has_mentions = !d.mentions.empty();
+  add_clearing_house(index, &d);
   d.word_count = doc.word_count;
   if (!doc.updated.empty()) d.updated_display = words_.date(doc.updated);
   d.last_updated = !doc.last_updated.empty() ? doc.last_updated

@@ -9,7 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "model/dashboard.h"
+#include "model/matching.h"
 #include "model/site.h"
+#include "model/support_map.h"
 #include "render/facets.h"
 #include "render/url.h"
 #include "render/views.h"
@@ -46,6 +49,20 @@ class PageViews {
   // The search page and the 404 page.
   PlainPage plain(const std::string& dir, const std::string& kind) const;
 
+  // The clearing-house's pages (render/support_pages.cpp), when site.yaml
+  // has a clearing_house directory: support_map() says which exist.
+  const std::optional<SupportMap>& support_map() const { return support_; }
+  SupportPage support() const;
+  // Who gives service `row` in region `column`; the open requests there.
+  ProvidersPage support_cell(size_t row, size_t column) const;
+  ListingPage needs_cell(size_t row, size_t column, size_t page) const;
+  CountriesPage countries() const;
+  // Every term of the countries taxonomy has a page.
+  ProvidersPage country(const Term& country) const;
+  RequestSupportPage request_support() const;
+  DashboardPage dashboard() const;
+  NeedsMapPage needs_map() const;
+
   // How many pages a list of `count` documents takes.
   size_t page_count(size_t count) const;
 
@@ -80,6 +97,25 @@ class PageViews {
   std::string language_name(const std::string& code) const;
   std::optional<std::string> term_url(const Taxonomy& taxonomy, const Term& term,
                                       const std::string& dir) const;
+  // The clearing-house's parts of shared views (render/support_pages.cpp).
+  std::optional<SupportLinks> support_links(const std::string& dir) const;
+  void add_clearing_house(size_t index, DocumentView* view) const;
+  // Suggestion `rank` (1-based) for request `request` (a document index).
+  SuggestedMatch suggested_match(const std::string& dir, size_t rank, size_t request,
+                                 const OfferMatch& match) const;
+  ProviderEntry provider_entry(const std::string& dir, size_t document) const;
+  std::vector<TermLink> field_links(const std::string& dir, const Document& doc,
+                                    const std::vector<std::string>& fields) const;
+  std::optional<std::string> form_url(
+      const std::string& type,
+      const std::vector<std::pair<std::string, std::string>>& values) const;
+  // (field, term name) for the request form's field of `taxonomy`, if asked.
+  std::vector<std::pair<std::string, std::string>> prefill(
+      const std::string& type,
+      const std::vector<std::pair<const Taxonomy*, const Term*>>& terms) const;
+  FigureTable figure_table(const std::string& dir, const std::string& id, const std::string& title,
+                           const std::string& column, const std::string& taxonomy,
+                           const std::vector<FigureCount>& counts) const;
 
   const Site& site_;
   const Words& words_;
@@ -87,6 +123,7 @@ class PageViews {
   PageExtras extras_;
   std::vector<Facet> facets_;
   std::optional<GapMap> gap_map_;
+  std::optional<SupportMap> support_;
 };
 
 // Directory of a term's page, or of the document that a documents-vocabulary

@@ -6,6 +6,7 @@
 #include "render/feeds.h"
 #include "render/open_data.h"
 #include "render/page_views.h"
+#include "render/support_pages.h"
 #include "render/view_json.h"
 #include "util/human_bytes.h"
 #include "util/parallel.h"
@@ -69,6 +70,7 @@ class PagePlanner {
       jobs_.back().lastmod = document_lastmod(doc);
     }
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
+    if (views_.support_map()) add_support(*views_.support_map());
     add(site_.dir("downloads/"), "downloads", [this] { return to_json(views_.downloads()); });
     add(
         site_.dir("search/"), "search",
@@ -95,6 +97,32 @@ class PagePlanner {
     for (size_t page = 1; page <= pages; ++page) {
       add(page_dir(first_dir, page), template_name, [context, page] { return context(page); });
     }
+  }
+
+  // The clearing-house's pages (render/support_pages.h).
+  void add_support(const SupportMap& map) {
+    add(support_dir(site_), "support", [this] { return to_json(views_.support()); });
+    for (size_t r = 0; r < map.rows.size(); ++r) {
+      for (size_t c = 0; c < map.columns.size(); ++c) {
+        if (!map.cells[r][c].providers.empty()) {
+          add(support_cell_dir(site_, map, r, c), "providers",
+              [this, r, c] { return to_json(views_.support_cell(r, c)); });
+        }
+        if (!map.needs[r][c].open.empty()) {
+          paginate(needs_cell_dir(site_, map, r, c), map.needs[r][c].open.size(), "listing",
+                   [this, r, c](size_t page) { return to_json(views_.needs_cell(r, c, page)); });
+        }
+      }
+    }
+    add(countries_dir(site_, map), "countries", [this] { return to_json(views_.countries()); });
+    for (const auto& country : site_.vocabularies.at(map.countries->name).terms()) {
+      add(country_dir(site_, map, country.id), "providers",
+          [this, &country] { return to_json(views_.country(country)); });
+    }
+    add(request_support_dir(site_), "request-support",
+        [this] { return to_json(views_.request_support()); });
+    add(dashboard_dir(site_), "dashboard", [this] { return to_json(views_.dashboard()); });
+    add(needs_dir(site_), "needs-map", [this] { return to_json(views_.needs_map()); });
   }
 
   void add_taxonomy(const Taxonomy& taxonomy) {

@@ -97,7 +97,8 @@ std::optional<Words> read_words(const FileSystem& fs, const SiteConfig& config,
   if (!language.date_format.empty()) words["date_format"] = language.date_format;
   if (fallback)
     fill_missing_words(*fallback, language.code, shown_path(config, theme_file), &words, diags);
-  check_generator_words(words, shown_path(config, theme_file), diags);
+  check_generator_words(words, shown_path(config, theme_file), diags,
+                        config.clearing_house.enabled && config.clearing_house.directory.enabled);
   return Words(language.code, std::move(words));
 }
 
@@ -114,6 +115,12 @@ std::vector<std::string> required_templates(const SiteConfig& config) {
                                     "document", "downloads", "search", "404"};
   if (!config.browse.gap_rows.empty() && !config.browse.gap_columns.empty()) {
     names.push_back("gap-map");
+  }
+  if (config.clearing_house.enabled && config.clearing_house.directory.enabled) {
+    for (const char* name :
+         {"support", "providers", "countries", "request-support", "dashboard", "needs-map"}) {
+      names.push_back(name);
+    }
   }
   return names;
 }

@@ -118,6 +118,30 @@ struct License {
   }
 };
 
+// The clearing-house's pages, linked from every page when site.yaml has a
+// clearing_house directory.
+struct SupportLinks {
+  static constexpr const char* kName = "SupportLinks";
+  std::string find_url;
+  std::string request_url;
+  std::string dashboard_url;
+  std::string needs_url;
+  std::string countries_url;
+  std::optional<std::string> offer_form_url;
+  bool current = false;
+  template <typename V>
+  void visit(V& v) const {
+    v("find_url", find_url, "the Find support page");
+    v("request_url", request_url, "the Request support page");
+    v("dashboard_url", dashboard_url, "the dashboard of requests and matches");
+    v("needs_url", needs_url, "the needs gap map");
+    v("countries_url", countries_url, "support by country");
+    v("offer_form_url", offer_form_url,
+      "the issue form that offers support (site.yaml forms), or false");
+    v("current", current, "the page is one of these");
+  }
+};
+
 // The part of every page that describes the site.
 struct SiteInfo {
   static constexpr const char* kName = "SiteInfo";
@@ -139,6 +163,7 @@ struct SiteInfo {
   std::optional<Bundle> bundle;
   std::optional<std::string> gap_map_url;
   std::optional<License> license;
+  std::optional<SupportLinks> support;
   std::vector<LanguageLink> languages;
   bool has_languages = false;
   template <typename V>
@@ -164,6 +189,7 @@ struct SiteInfo {
     v("bundle", bundle, "the offline zip, when the build makes one");
     v("gap_map_url", gap_map_url, "the gap map, when site.yaml's browse section asks for one");
     v("license", license, "the content licence, when site.yaml names one");
+    v("support", support, "the clearing-house's pages, when site.yaml has a directory");
     v("languages", languages, "every language of the site, each linking to its home page");
     v("has_languages", has_languages, "the site has more than one language");
   }
@@ -195,8 +221,8 @@ struct PageInfo {
   template <typename V>
   void visit(V& v) const {
     v("kind", kind,
-      "home, listing, facet, gap-cell, term, taxonomy, gap-map, document, downloads, search or "
-      "404");
+      "home, listing, facet, gap-cell, term, taxonomy, gap-map, document, downloads, search, "
+      "404, support, providers, countries, request-support, dashboard or needs-map");
     v("title", title, "the page's title");
     v("description", description, "a sentence for <meta name=description>");
     v("path", path, "the page's folder, site-relative (\"case-studies/giga/\"; \"\" for home)");
@@ -211,9 +237,10 @@ struct PageInfo {
       v(std::string("is_") + page_kind, kind == page_kind, "true on a page of that kind only");
     }
   }
-  static constexpr const char* kPageKinds[] = {"home",      "listing",  "facet",   "gap-cell",
-                                               "term",      "taxonomy", "gap-map", "document",
-                                               "downloads", "search",   "404"};
+  static constexpr const char* kPageKinds[] = {
+      "home",      "listing",         "facet",     "gap-cell",  "term",     "taxonomy",
+      "gap-map",   "document",        "downloads", "search",    "404",      "support",
+      "providers", "request-support", "dashboard", "needs-map", "countries"};
 };
 
 // One document in a list.
@@ -742,6 +769,51 @@ struct ContributorView {
   }
 };
 
+// ------------------------------------------------------- the clearing-house
+// (docs/CLEARING-HOUSE.md): suggested matches on requests, the "Find
+// support" pages, the dashboard and the needs gap map.
+
+// How one criterion of site.yaml's clearing_house.matching went for a
+// suggested offer.
+struct MatchReason {
+  static constexpr const char* kName = "MatchReason";
+  std::string criterion;
+  std::string outcome;
+  std::string text;
+  template <typename V>
+  void visit(V& v) const {
+    v("criterion", criterion, "the criterion's name in site.yaml (\"services\", \"place\")");
+    v("outcome", outcome,
+      "\"hit\" (the offer covers all the request wants), \"partial\" or \"miss\"");
+    v("hit", outcome == "hit", "outcome is hit");
+    v("partial", outcome == "partial", "outcome is partial");
+    v("miss", outcome == "miss", "outcome is miss");
+    v("text", text,
+      "the i18n message match_reasons.CRITERION.OUTCOME (\"serves Western Africa\"); \"\" "
+      "when the theme has none");
+  }
+};
+
+// An offer the build suggests for an open request (model/matching.h).
+struct SuggestedMatch {
+  static constexpr const char* kName = "SuggestedMatch";
+  size_t rank = 0;
+  ListingItem offer;
+  std::vector<TermLink> providers;
+  std::vector<MatchReason> reasons;
+  std::string summary;
+  template <typename V>
+  void visit(V& v) const {
+    v("rank", rank, "1 for the best suggestion");
+    v("offer", offer, "the offer");
+    v("providers", providers, "the organizations that make it");
+    v("reasons", reasons, "one per criterion the request names terms for, in site.yaml order");
+    v("summary", summary,
+      "the reasons' texts as one list (\"same service, serves Western Africa, works in "
+      "French\")");
+  }
+};
+
 struct DocumentView {
   static constexpr const char* kName = "DocumentView";
   ListingItem item;  // title, url, date, ... are the document's own
@@ -770,6 +842,11 @@ struct DocumentView {
   std::optional<std::string> history_url;
   std::string source_path;
   std::optional<LanguageLink> original;
+  bool awaiting_match = false;
+  std::vector<SuggestedMatch> suggestions;
+  bool has_suggestions = false;
+  std::vector<ListingItem> taken_up;
+  bool has_taken_up = false;
   template <typename V>
   void visit(V& v) const {
     item.visit(v);
@@ -800,6 +877,14 @@ struct DocumentView {
     v("history_url", history_url, "its history, or false");
     v("source_path", source_path, "the Markdown file, \"content/TYPE/SLUG.md\"");
     v("original", original, "for a translation, the original it renders; false otherwise");
+    v("awaiting_match", awaiting_match,
+      "a request of the clearing-house with an open status: it shows suggestions");
+    v("suggestions", suggestions,
+      "for an open request, the best offers (site.yaml clearing_house.matching), best first");
+    v("has_suggestions", has_suggestions, "suggestions is not empty");
+    v("taken_up", taken_up,
+      "for an organization, the requests matched with one of its offers, newest first");
+    v("has_taken_up", has_taken_up, "taken_up is not empty");
   }
 };
 
@@ -910,6 +995,429 @@ struct PlainPage {
   void visit(V& v) const {
     v("site", site, "the site");
     v("page", page, "this page");
+  }
+};
+
+// ------------------------------------------------------ clearing-house pages
+// The "Find support" section (docs/CLEARING-HOUSE.md): built only when
+// site.yaml has clearing_house.directory.
+
+struct SupportCellView {
+  static constexpr const char* kName = "SupportCellView";
+  size_t count = 0;
+  std::string column;
+  std::optional<std::string> url;
+  template <typename V>
+  void visit(V& v) const {
+    v("count", count, "help desks and offers of the row's service serving the column's region");
+    v("column", column, "the column region's name");
+    v("url", url, "the page that lists them, or false when there are none");
+  }
+};
+
+struct SupportRow {
+  static constexpr const char* kName = "SupportRow";
+  std::string name;
+  std::optional<std::string> url;
+  std::vector<SupportCellView> cells;
+  template <typename V>
+  void visit(V& v) const {
+    v("name", name, "a service's name");
+    v("url", url, "the service's term page, or false when no document names it");
+    v("cells", cells, "one per column");
+  }
+};
+
+struct SupportHub {
+  static constexpr const char* kName = "SupportHub";
+  std::vector<TypeCount> types;
+  std::vector<GapColumn> columns;
+  std::vector<SupportRow> rows;
+  std::string rows_title;
+  std::string columns_title;
+  template <typename V>
+  void visit(V& v) const {
+    v("types", types, "the directory's types (help desks, offers) with their counts");
+    v("columns", columns, "the top-level regions");
+    v("rows", rows, "one per service, in vocabulary order");
+    v("rows_title", rows_title, "the services taxonomy's title");
+    v("columns_title", columns_title, "the regions taxonomy's title");
+  }
+};
+
+// A help desk or an offer in a list of who can help.
+struct ProviderEntry {
+  static constexpr const char* kName = "ProviderEntry";
+  ListingItem item;
+  std::vector<TermLink> services;
+  std::vector<TermLink> places;
+  template <typename V>
+  void visit(V& v) const {
+    v("item", item, "the help desk or offer");
+    v("services", services, "the services it gives");
+    v("places", places, "where it works: its countries and regions");
+  }
+};
+
+struct ProviderGroup {
+  static constexpr const char* kName = "ProviderGroup";
+  std::string title;
+  size_t count = 0;
+  std::vector<ProviderEntry> entries;
+  template <typename V>
+  void visit(V& v) const {
+    v("title", title,
+      "on a country page, the i18n message serving_area (\"Serving Western Africa\"); on a "
+      "service and region page, the type's title");
+    v("count", count, "how many entries");
+    v("entries", entries, "the help desks and offers, in listing order");
+  }
+};
+
+struct ProviderList {
+  static constexpr const char* kName = "ProviderList";
+  std::string title;
+  std::string kicker;
+  std::string kicker_url;
+  std::optional<std::string> description;
+  std::vector<ProviderGroup> groups;
+  size_t count = 0;
+  std::string count_label;
+  std::vector<ListingItem> requests;
+  bool has_requests = false;
+  std::optional<std::string> request_url;
+  std::optional<std::string> offer_url;
+  std::optional<std::string> term_url;
+  template <typename V>
+  void visit(V& v) const {
+    v("title", title, "a country's name, or \"SERVICE in REGION\" (i18n gap_cell_title)");
+    v("kicker", kicker, "the page above: Find support, or support by country");
+    v("kicker_url", kicker_url, "its URL");
+    v("description", description, "the service's description, or false");
+    v("groups", groups, "on a country page, by the area they serve, nearest first; else by type");
+    v("count", count, "help desks and offers in all groups");
+    v("count_label", count_label, "the i18n plural message providers (\"3 providers\")");
+    v("requests", requests, "on a country page, the requests from the country");
+    v("has_requests", has_requests, "requests is not empty");
+    v("request_url", request_url,
+      "the request form prefilled for this country or service and region, or false");
+    v("offer_url", offer_url, "the offer form prefilled the same way, or false");
+    v("term_url", term_url, "the country's page of documents, or false when none names it");
+  }
+};
+
+struct CountryGroup {
+  static constexpr const char* kName = "CountryGroup";
+  std::string name;
+  std::string id;
+  std::vector<TermCount> countries;
+  template <typename V>
+  void visit(V& v) const {
+    v("name", name, "a region's name (the countries' broader term)");
+    v("id", id, "an HTML id for its section");
+    v("countries", countries,
+      "its countries by name; count is how many help desks and offers serve each");
+  }
+};
+
+struct CountriesView {
+  static constexpr const char* kName = "CountriesView";
+  std::string title;
+  std::vector<CountryGroup> groups;
+  template <typename V>
+  void visit(V& v) const {
+    v("title", title, "the i18n message support_by_country");
+    v("groups", groups, "countries by region, in the regions' vocabulary order");
+  }
+};
+
+struct RequestSupport {
+  static constexpr const char* kName = "RequestSupport";
+  std::string form_name;
+  std::optional<std::string> issue_url;
+  std::optional<std::string> email;
+  std::optional<std::string> mailto_url;
+  std::optional<std::string> offer_url;
+  std::vector<std::string> fields;
+  template <typename V>
+  void visit(V& v) const {
+    v("form_name", form_name, "the request form's name (site.yaml forms)");
+    v("issue_url", issue_url,
+      "the new-issue link with the request form, every value percent-encoded; false without a "
+      "repository");
+    v("email", email, "the address for requests by email (clearing_house.email), or false");
+    v("mailto_url", mailto_url,
+      "a mailto: link to it with the form's title as subject and its fields' labels as body");
+    v("offer_url", offer_url, "the new-issue link with the offer form, or false");
+    v("fields", fields, "the labels of the fields the form asks, in order (use {{.}})");
+  }
+};
+
+struct FigureRow {
+  static constexpr const char* kName = "FigureRow";
+  std::string name;
+  std::optional<std::string> url;
+  size_t real = 0;
+  size_t examples = 0;
+  size_t total = 0;
+  template <typename V>
+  void visit(V& v) const {
+    v("name", name, "a status value, a term's name or a quarter (\"2022-Q3\")");
+    v("url", url, "the term's page, or false");
+    v("real", real, "real requests");
+    v("examples", examples, "illustrative examples, counted apart");
+    v("total", total, "both");
+  }
+};
+
+// A horizontal bar chart as inline SVG: coordinates in SVG units, computed
+// by the generator; the theme draws it.
+struct ChartBar {
+  static constexpr const char* kName = "ChartBar";
+  std::string label;
+  size_t value = 0;
+  int label_y = 0;
+  int bar_y = 0;
+  int real_width = 0;
+  int examples_x = 0;
+  int examples_width = 0;
+  int value_x = 0;
+  template <typename V>
+  void visit(V& v) const {
+    v("label", label, "the bar's name");
+    v("value", value, "real cases and examples together");
+    v("label_y", label_y, "the label's baseline");
+    v("bar_y", bar_y, "the bar's top");
+    v("real_width", real_width, "the real cases' part, from x = 0");
+    v("examples_x", examples_x, "where the examples' part starts");
+    v("examples_width", examples_width, "its width");
+    v("value_x", value_x, "where the value is written, after the bar");
+  }
+};
+
+struct BarChart {
+  static constexpr const char* kName = "BarChart";
+  std::string id;
+  std::string title;
+  std::string description;
+  int width = 0;
+  int height = 0;
+  int bar_height = 0;
+  std::vector<ChartBar> bars;
+  template <typename V>
+  void visit(V& v) const {
+    v("id", id, "an HTML id prefix, unique on the page");
+    v("title", title, "the chart's title (for <title>)");
+    v("description", description,
+      "the chart in words, every bar with its figures (for <desc>): its text alternative");
+    v("width", width, "the viewBox width");
+    v("height", height, "the viewBox height");
+    v("bar_height", bar_height, "each bar's height");
+    v("bars", bars, "one per row of the table");
+  }
+};
+
+struct FigureTable {
+  static constexpr const char* kName = "FigureTable";
+  std::string id;
+  std::string title;
+  std::string column;
+  std::vector<FigureRow> rows;
+  bool empty = true;
+  BarChart chart;
+  template <typename V>
+  void visit(V& v) const {
+    v("id", id, "an HTML id for its section");
+    v("title", title,
+      "the i18n message dashboard_by (\"Requests by status\"), or dashboard_quarters");
+    v("column", column, "the first column's heading: the field's label");
+    v("rows", rows, "one per status value, term in use or quarter");
+    v("empty", empty, "no row counts anything");
+    v("chart", chart, "the same figures as a bar chart");
+  }
+};
+
+struct DashboardView {
+  static constexpr const char* kName = "DashboardView";
+  size_t requests = 0;
+  size_t examples = 0;
+  size_t successful = 0;
+  size_t successful_examples = 0;
+  std::optional<std::string> median_days;
+  size_t timed_matches = 0;
+  size_t undated_matches = 0;
+  size_t undated_examples = 0;
+  std::vector<FigureTable> breakdowns;
+  FigureTable quarters;
+  std::vector<DownloadFormat> downloads;
+  template <typename V>
+  void visit(V& v) const {
+    v("requests", requests, "real requests");
+    v("examples", examples, "illustrative examples (site.yaml's example field), counted apart");
+    v("successful", successful,
+      "successful matching cases: real requests with a successful status and a matched offer");
+    v("successful_examples", successful_examples, "examples that would count as such");
+    v("median_days", median_days,
+      "the median days from opened to matched over real requests with both dates, or false");
+    v("timed_matches", timed_matches, "how many requests that median is over");
+    v("undated_matches", undated_matches,
+      "real requests matched on a day no source gives (counted in no quarter)");
+    v("undated_examples", undated_examples, "examples matched on an unknown day");
+    v("breakdowns", breakdowns, "requests by each field of site.yaml clearing_house.dashboard");
+    v("quarters", quarters, "matches per quarter, by the quarter of the first matched status");
+    v("downloads", downloads, "the same figures as open data (JSON, CSV)");
+  }
+};
+
+struct NeedsCellView {
+  static constexpr const char* kName = "NeedsCellView";
+  std::string column;
+  size_t open = 0;
+  size_t unmet = 0;
+  size_t offers = 0;
+  std::string open_label;
+  std::string unmet_label;
+  std::string offers_label;
+  std::optional<std::string> url;
+  std::optional<std::string> offers_url;
+  template <typename V>
+  void visit(V& v) const {
+    v("column", column, "the column region's name");
+    v("open", open, "open requests for the service here");
+    v("unmet", unmet, "of those, the ones no offer can serve");
+    v("offers", offers, "offers of the service that serve the region");
+    v("gap", unmet > 0, "some demand here has no supply");
+    v("has_open", open > 0, "open is above 0");
+    v("open_label", open_label, "the i18n plural message needs_open");
+    v("unmet_label", unmet_label, "the i18n plural message needs_unmet");
+    v("offers_label", offers_label, "the i18n plural message needs_offers");
+    v("url", url, "the list of the open requests, or false when there are none");
+    v("offers_url", offers_url,
+      "the list of who can help here (help desks too), or false when no offer does");
+  }
+};
+
+struct NeedsRow {
+  static constexpr const char* kName = "NeedsRow";
+  std::string name;
+  std::optional<std::string> url;
+  size_t open = 0;
+  size_t unmet = 0;
+  std::vector<NeedsCellView> cells;
+  template <typename V>
+  void visit(V& v) const {
+    v("name", name, "a service's name");
+    v("url", url, "its term page, or false");
+    v("open", open, "open requests for it, all regions (a request in two regions counts once)");
+    v("unmet", unmet, "of those, unmet");
+    v("cells", cells, "one per column");
+  }
+};
+
+struct NeedsMapView {
+  static constexpr const char* kName = "NeedsMapView";
+  std::vector<NeedsRow> rows;
+  std::vector<GapColumn> columns;
+  std::string rows_title;
+  std::string columns_title;
+  size_t open = 0;
+  size_t examples = 0;
+  size_t gaps = 0;
+  std::string gaps_line;
+  std::string examples_line;
+  std::string unplaced_line;
+  template <typename V>
+  void visit(V& v) const {
+    v("rows", rows, "one per service");
+    v("columns", columns, "the top-level regions");
+    v("rows_title", rows_title, "the services taxonomy's title");
+    v("columns_title", columns_title, "the regions taxonomy's title");
+    v("open", open, "open requests in all");
+    v("examples", examples, "of those, illustrative examples");
+    v("gaps", gaps, "cells where some demand has no supply");
+    v("gaps_line", gaps_line, "the i18n plural message needs_gaps");
+    v("examples_line", examples_line, "the i18n plural message needs_examples");
+    v("unplaced_line", unplaced_line,
+      "the i18n plural message needs_unplaced, \"\" when every open request names a place");
+  }
+};
+
+struct SupportPage {
+  static constexpr const char* kName = "SupportPage";
+  SiteInfo site;
+  PageInfo page;
+  SupportHub support;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("support", support, "who can help, by service and region");
+  }
+};
+
+// A service in a region, or a country: who can help there.
+struct ProvidersPage {
+  static constexpr const char* kName = "ProvidersPage";
+  SiteInfo site;
+  PageInfo page;
+  ProviderList providers;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("providers", providers, "who can help");
+  }
+};
+
+struct CountriesPage {
+  static constexpr const char* kName = "CountriesPage";
+  SiteInfo site;
+  PageInfo page;
+  CountriesView countries;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("countries", countries, "every country, by region");
+  }
+};
+
+struct RequestSupportPage {
+  static constexpr const char* kName = "RequestSupportPage";
+  SiteInfo site;
+  PageInfo page;
+  RequestSupport request;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("request", request, "the ways to ask");
+  }
+};
+
+struct DashboardPage {
+  static constexpr const char* kName = "DashboardPage";
+  SiteInfo site;
+  PageInfo page;
+  DashboardView dashboard;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("dashboard", dashboard, "the figures");
+  }
+};
+
+struct NeedsMapPage {
+  static constexpr const char* kName = "NeedsMapPage";
+  SiteInfo site;
+  PageInfo page;
+  NeedsMapView needs;
+  template <typename V>
+  void visit(V& v) const {
+    v("site", site, "the site");
+    v("page", page, "this page");
+    v("needs", needs, "the table");
   }
 };
 

@@ -176,14 +176,17 @@ std::optional<nlohmann::json> parse_words(const std::string& text, const std::st
   return to_json(node, file, diags);
 }
 
-void check_generator_words(const nlohmann::json& words, const std::string& file,
-                           Diagnostics* diags) {
-  for (const char* key : kGeneratorWords) {
-    if (!words.contains(key)) {
-      diags->error(file, 0, 0, "missing-word",
-                   std::string("the theme's words lack '") + key + "', which the generator uses",
-                   "add it; docs/THEMES.md lists every word the generator asks for");
-    }
+void check_generator_words(const nlohmann::json& words, const std::string& file, Diagnostics* diags,
+                           bool support) {
+  auto check = [&](const char* key) {
+    if (words.contains(key)) return;
+    diags->error(file, 0, 0, "missing-word",
+                 std::string("the theme's words lack '") + key + "', which the generator uses",
+                 "add it; docs/THEMES.md lists every word the generator asks for");
+  };
+  for (const char* key : kGeneratorWords) check(key);
+  if (support) {
+    for (const char* key : kSupportWords) check(key);
   }
 }
 

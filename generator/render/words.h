@@ -40,6 +40,28 @@ inline constexpr const char* kGeneratorWords[] = {"months",
                                                   "gap_map_caption",
                                                   "home_gap_text"};
 
+// The messages the generator formats for the clearing-house's pages; a
+// language file must define each one when site.yaml has a clearing_house
+// directory.
+inline constexpr const char* kSupportWords[] = {"find_support",
+                                                "request_support",
+                                                "dashboard",
+                                                "needs_map",
+                                                "support_by_country",
+                                                "serving_area",
+                                                "providers",
+                                                "needs_open",
+                                                "needs_unmet",
+                                                "needs_offers",
+                                                "needs_gaps",
+                                                "needs_examples",
+                                                "needs_unplaced",
+                                                "match_reasons",
+                                                "dashboard_by",
+                                                "dashboard_quarters",
+                                                "quarter",
+                                                "chart_bar"};
+
 // A CLDR plural category of an integer: "zero", "one", "two", "few", "many"
 // or "other", by the rules of `language` (its primary subtag); languages
 // without rules here use English's.
@@ -83,8 +105,9 @@ class Words {
 std::optional<nlohmann::json> parse_words(const std::string& text, const std::string& file,
                                           Diagnostics* diags);
 
-// Reports each generator word `words` lacks as an error at `file`.
-void check_generator_words(const nlohmann::json& words, const std::string& file,
-                           Diagnostics* diags);
+// Reports each generator word `words` lacks as an error at `file`; with
+// `support`, the clearing-house's words too.
+void check_generator_words(const nlohmann::json& words, const std::string& file, Diagnostics* diags,
+                           bool support = false);
 
 }  // namespace agora

@@ -48,6 +48,15 @@ const expected = new Set([doc + '/index.html', 'search/index.json', 'search/inde
 for (const [file, { text }] of before) {
   if (/\.(html|json|csv|xml)$/.test(file) && text.includes('Rebuild probe one.')) expected.add(file);
 }
+// A translation shows the fields it does not translate (the updated date
+// among them) from the original, so its page and its language's feed do too.
+for (const file of before.keys()) {
+  const m = file.match(/^([a-z]{2,3}(?:-[A-Za-z]+)?)\/(.*)$/);
+  if (m && m[2] === doc + '/index.html') {
+    expected.add(file);
+    expected.add(m[1] + '/feed.xml');
+  }
+}
 for (const file of [...expected]) {
   for (const ext of ['.gz', '.br']) if (before.has(file + ext) || after.has(file + ext)) expected.add(file + ext);
 }

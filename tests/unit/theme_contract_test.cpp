@@ -65,4 +65,8 @@ TEST_CASE("theme contract: the words the generator formats are the ones THEMES.m
     CAPTURE(key);
     CHECK(doc.find(std::string("| `") + key + "` |") != std::string::npos);
   }
+  for (const char* key : agora::kSupportWords) {
+    CAPTURE(key);
+    CHECK(doc.find(std::string("| `") + key + "` |") != std::string::npos);
+  }
 }
