@@ -36,7 +36,7 @@ test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build
-	@bench/run
+	@bench/run $(BENCH_ARGS)
 
 # The whole ctest suite built with AddressSanitizer and UndefinedBehavior-
 # Sanitizer into build-sanitize; any report fails it.

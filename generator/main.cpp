@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   bool color = !(no_color && *no_color);
   env.color_out = color && isatty(STDOUT_FILENO) == 1;
   env.color_err = color && isatty(STDERR_FILENO) == 1;
+  env.terminal_out = isatty(STDOUT_FILENO) == 1;
   env.history = &history;
   return agora::run_cli(argc, argv, env);
 }

@@ -9,6 +9,7 @@
 #include "cli/change_report.h"
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/progress.h"
 #include "cli/site_guard.h"
 #include "model/languages.h"
 #include "model/site_loader.h"
@@ -27,8 +28,10 @@ namespace {
 
 constexpr const char* kBundleFile = "agora-offline.zip";
 // Below this many documents a build is quick enough to stay silent until its
-// summary line.
+// summary line (a terminal still sees the stage under way).
 constexpr size_t kProgressDocuments = 1000;
+
+std::string count_of(size_t n, const char* what) { return std::to_string(n) + " " + what; }
 
 void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env,
                      const FileSystem& fs) {
@@ -130,7 +133,7 @@ bool make_bundle(const FileSystem& fs, const Site& site, const Languages& langua
 
 }  // namespace
 
-Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
+Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* state) {
   auto start = env.clock->now();
   ConfinedFileSystem fs(env.fs);
   guard_site(&fs, args.config, args.out);
@@ -138,18 +141,26 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
   LoadOptions load;
   load.include_drafts = args.drafts;
   load.history = env.history;
+  Progress progress(env.out, env.terminal_out, !args.quiet, env.clock, "agora build");
+  progress.begin("loading documents");
   auto site = load_site(fs, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
+  progress.set_results_shown(site && site->documents.size() >= kProgressDocuments);
   SiteFiles files;
   std::optional<Theme> theme;
   if (site) theme = load_theme(fs, site->config, &diags);
+  if (site) progress.done(count_of(site->documents.size(), "documents loaded"));
   if (site && theme && !diags.has_errors()) {
-    bool verbose = !args.quiet && site->documents.size() >= kProgressDocuments;
-    if (verbose) *env.out << "agora build: " << site->documents.size() << " documents loaded\n";
+    progress.begin("building the search index");
     Languages languages = languages_of(*site, args, fs, &diags);
     const SiteIndex& index = languages.indexes.front();
+    std::string indexed = "search index: " + count_of(index.stats.documents, "documents, ") +
+                          count_of(index.stats.terms, "terms, ") + human_bytes(index.json_bytes);
+    if (index.shards) indexed += " in " + count_of(index.shards->shards.size(), "shards");
+    progress.done(indexed);
+    progress.begin("rendering pages");
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
@@ -161,12 +172,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
         render_with_search(fs, *site, languages, *theme, render, &files, &diags) && args.bundle) {
       files[kBundleFile] = std::move(zip);
     }
-    if (verbose) {
-      *env.out << "agora build: search index: " << index.stats.documents << " documents, "
-               << index.stats.terms << " terms, " << human_bytes(index.json_bytes);
-      if (index.shards) *env.out << " in " << index.shards->shards.size() << " shards";
-      *env.out << "\n";
-    }
+    progress.done(count_of(files.size(), "files rendered"));
   }
   diags.merge(fs.diagnostics());
   diags.sort();
@@ -180,9 +186,16 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
   WriteOptions write;
   // Compressed copies are cached beside site.yaml, keyed by content hash.
   write.cache_dir = join_path(site->config.root, ".agora-cache");
+  write.encodings = site->config.compress;
+  write.precompress = !write.encodings.empty();
+  write.memo = &state->compressed;
   WriteReport report;
   std::string err;
-  if (!write_site(fs, args.out, files, write, &report, &err)) {
+  progress.begin("writing files");
+  bool written = write_site(fs, args.out, files, write, &report, &err);
+  progress.set_results_shown(false);
+  progress.done("");
+  if (!written) {
     *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
     diags.error(args.out, 0, 0, "write-failed", err);
     return diags;
@@ -211,7 +224,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env) {
 }
 
 int run_build(const CommandArgs& args, const CliEnv& env) {
-  return build_site(args, env).has_errors() ? 1 : 0;
+  BuildState state;
+  return build_site(args, env, &state).has_errors() ? 1 : 0;
 }
 
 }  // namespace agora

@@ -17,8 +17,9 @@ struct CliEnv {
   const Clock* clock = nullptr;
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
-  bool color_out = false;  // stdout is a terminal: `check` may colour its report
-  bool color_err = false;  // stderr is a terminal: `build` may colour its problems
+  bool color_out = false;     // stdout is a terminal: `check` may colour its report
+  bool color_err = false;     // stderr is a terminal: `build` may colour its problems
+  bool terminal_out = false;  // stdout is a terminal: progress lines update in place
   // Where pages' last-updated dates and contributors come from; null: none.
   const HistorySource* history = nullptr;
 };

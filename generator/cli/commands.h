@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "config/site_config.h"
+#include "output/precompress.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -50,12 +51,22 @@ struct CommandArgs {
   unsigned threads = 0;
 };
 
+// What a build leaves for the next one in the same process: agora serve
+// keeps one between rebuilds. Today, the compressed copies of every file,
+// so an unchanged file is neither compressed nor read from .agora-cache/
+// again. The output is the same bytes with or without it.
+struct BuildState {
+  PrecompressMemo compressed;
+};
+
 // The build behind `agora build` and every rebuild of `agora serve`: loads
 // args.config, renders, indexes and writes args.out through staging and a
 // swap (output/site_writer.h), printing what `agora build` prints to env
-// (problems, the summary line, and the --compare-to report). Returns every
-// problem found, sorted; when one is an error args.out was left as it was.
-Diagnostics build_site(const CommandArgs& args, const CliEnv& env);
+// (problems, the summary line, and the --compare-to report). `state` is
+// what the previous build in this process left (empty before the first),
+// updated for the next. Returns every problem found, sorted; when one is an
+// error args.out was left as it was.
+Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* state);
 
 int run_build(const CommandArgs& args, const CliEnv& env);
 int run_serve(const CommandArgs& args, const CliEnv& env);

@@ -122,13 +122,15 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
   SwapLockingFileSystem build_fs(env.fs, &folder);
   CliEnv build_env = env;
   build_env.fs = &build_fs;
+  // Kept between rebuilds: an unchanged file is not compressed again.
+  BuildState state;
   RebuildLoopOptions options;
   options.out = env.out;
   options.on_stop = [&server] { server.stop(); };
   run_rebuild_loop(
       watcher, signal_fd,
       [&] {
-        Diagnostics found = build_site(build_args, build_env);
+        Diagnostics found = build_site(build_args, build_env, &state);
         *env.out << std::flush;
         return found;
       },

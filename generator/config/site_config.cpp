@@ -59,6 +59,7 @@ class ConfigParser {
   void parse_search(const YAML::Node& node, SiteConfig* config);
   void parse_browse(const YAML::Node& node, SiteConfig* config);
   void parse_limits(const YAML::Node& node, SiteConfig* config);
+  void parse_compress(YamlMapReader& site, SiteConfig* config);
   void check_site_path(const YAML::Node& node, const std::string& path, const std::string& what);
   void check_folder_name(const YAML::Node& node, const std::string& name, const std::string& what);
   void check_browse(const YAML::Node& node, const SiteConfig& config);
@@ -208,7 +209,8 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
                    "translations",
                    "nested_folders",
                    "broken_links",
-                   "limits"});
+                   "limits",
+                   "compress"});
   SiteConfig config;
   site.get("language", &config.language);
   default_language_ = config.language;
@@ -245,6 +247,7 @@ std::optional<SiteConfig> ConfigParser::parse(const YAML::Node& root) {
   parse_search(site.node("search"), &config);
   parse_browse(site.node("browse"), &config);
   parse_limits(site.node("limits"), &config);
+  parse_compress(site, &config);
   if (diags_->error_count() == errors_before) check_references(root, config);
   if (diags_->error_count() == errors_before) check_browse(root["browse"], config);
   check_localized_languages(config);
@@ -549,6 +552,22 @@ void ConfigParser::parse_limits(const YAML::Node& node, SiteConfig* config) {
   positive("yaml_nodes", &out.yaml_nodes);
   positive("table_columns", &out.table_columns);
   positive("bracket_depth", &out.bracket_depth);
+}
+
+void ConfigParser::parse_compress(YamlMapReader& site, SiteConfig* config) {
+  if (!site.get("compress", &config->compress)) return;
+  std::vector<std::string> seen;
+  for (const std::string& name : config->compress) {
+    if (name != "br" && name != "gzip") {
+      site.error(site.node("compress"), "invalid-value",
+                 "compress lists unknown encoding '" + name + "'",
+                 "use br, gzip, both, or [] for no compressed copies");
+    } else if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      site.error(site.node("compress"), "invalid-value",
+                 "compress lists encoding '" + name + "' twice");
+    }
+    seen.push_back(name);
+  }
 }
 
 // Paths in site.yaml name files of the site: relative, and never out of it.

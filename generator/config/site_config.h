@@ -215,6 +215,9 @@ struct SiteConfig {
   std::vector<IssueFormConfig> forms;  // in site.yaml order
   LicenseInfo license;                 // of the content; empty name: none declared
   Limits limits;
+  // Precompressed copies written beside each text file, by Content-Encoding
+  // name: "br", "gzip"; empty: none. site.yaml's `compress:`.
+  std::vector<std::string> compress{"br", "gzip"};
 
   const ContentType* type(const std::string& name) const;
   const Taxonomy* taxonomy(const std::string& name) const;

@@ -17,6 +17,10 @@ namespace agora {
 
 namespace {
 
+// See precompress.h for why these levels.
+constexpr int kGzipLevel = 6;
+constexpr int kBrotliQuality = 6;
+
 constexpr std::array<std::string_view, 17> kTextExtensions = {
     "atom", "css", "csv", "htm", "html", "ics", "js",          "json", "map",
     "md",   "mjs", "rss", "svg", "tsv",  "txt", "webmanifest", "xml"};
@@ -24,14 +28,15 @@ constexpr std::array<std::string_view, 17> kTextExtensions = {
 // Encoding suffix plus a version tag in cache file names: changing a
 // compression parameter must not serve stale cache entries.
 struct Encoding {
+  std::string_view name;       // "gzip", as site.yaml's compress: names it
   std::string_view suffix;     // ".gz"
   std::string_view cache_tag;  // "gz9-v1"
   std::string (*compress)(std::string_view);
   bool (*decompress)(std::string_view, size_t, std::string*);
 };
 constexpr std::array<Encoding, 2> kEncodings = {{
-    {".gz", "gz9-v1", gzip_compress, gzip_decompress},
-    {".br", "br11q9above4m-w22-v1", brotli_compress, brotli_decompress},
+    {"gzip", ".gz", "gz6-v2", gzip_compress, gzip_decompress},
+    {"br", ".br", "br6-w22-v2", brotli_compress, brotli_decompress},
 }};
 
 // True when a cache entry decompresses to exactly `bytes`.
@@ -44,6 +49,10 @@ std::string cache_path(const std::string& cache_dir, const std::string& sha,
                        const Encoding& encoding) {
   return join_path(cache_dir, "precompress/" + sha.substr(0, 2) + "/" + sha + "." +
                                   std::string(encoding.cache_tag));
+}
+
+std::string memo_key(const std::string& sha, const Encoding& encoding) {
+  return sha + "." + std::string(encoding.cache_tag);
 }
 
 }  // namespace
@@ -63,7 +72,8 @@ bool is_text_path(std::string_view path) {
 std::string gzip_compress(std::string_view bytes) {
   z_stream stream{};
   // windowBits 15 + 16 selects the gzip wrapper.
-  if (deflateInit2(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  if (deflateInit2(&stream, kGzipLevel, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    return {};
   gz_header header{};
   header.os = 3;  // zlib's own default depends on the build platform.
   deflateSetHeader(&stream, &header);
@@ -95,8 +105,7 @@ std::string brotli_compress(std::string_view bytes) {
   size_t size = BrotliEncoderMaxCompressedSize(bytes.size());
   if (size == 0) size = bytes.size() + 1024;
   std::string out(size, '\0');
-  int quality = bytes.size() > kBrotliMaxQualityBytes ? 9 : 11;
-  if (!BrotliEncoderCompress(quality, 22, BROTLI_MODE_TEXT, bytes.size(),
+  if (!BrotliEncoderCompress(kBrotliQuality, 22, BROTLI_MODE_TEXT, bytes.size(),
                              reinterpret_cast<const uint8_t*>(bytes.data()), &size,
                              reinterpret_cast<uint8_t*>(out.data()))) {
     return {};
@@ -177,7 +186,8 @@ void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& write
 
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
                       unsigned threads, SiteFiles* variants, PrecompressStats* stats,
-                      PrecompressCacheWrites* deferred) {
+                      PrecompressCacheWrites* deferred, const std::vector<std::string>& encodings,
+                      PrecompressMemo* memo) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
@@ -186,6 +196,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     std::string output;
     bool cached = false;
     bool rejected = false;  // a cache entry was there but wrong
+    bool memoized = false;  // taken from the memo
   };
   std::vector<Job> jobs;
   size_t candidates = 0;
@@ -193,6 +204,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     if (bytes.size() <= kPrecompressMinBytes || !is_text_path(path)) continue;
     ++candidates;
     for (const Encoding& encoding : kEncodings) {
+      if (std::find(encodings.begin(), encodings.end(), encoding.name) == encodings.end()) continue;
       if (files.count(path + std::string(encoding.suffix))) continue;
       jobs.push_back(Job{&path, &bytes, &encoding, {}, {}, false, false});
     }
@@ -202,7 +214,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
   // anywhere: do without it.
   bool refused = !cache_dir.empty() && fs.is_symlink(cache_dir);
   const bool use_cache = !cache_dir.empty() && !refused;
-  if (use_cache) {
+  if (use_cache || memo) {
     agora::parallel_for(
         jobs.size(),
         [&](size_t i) {
@@ -211,8 +223,19 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
           jobs[i].sha = sha256_hex(*jobs[i].bytes);
         },
         threads);
+  }
+  if (memo) {
+    for (Job& job : jobs) {
+      auto it = memo->find(memo_key(job.sha, *job.encoding));
+      if (it == memo->end()) continue;
+      job.output = it->second;
+      job.cached = job.memoized = true;
+    }
+  }
+  if (use_cache) {
     std::string err;
     for (Job& job : jobs) {
+      if (job.memoized) continue;
       std::string path = cache_path(cache_dir, job.sha, *job.encoding);
       if (fs.read_file(path, &job.output, &err)) job.cached = true;
     }
@@ -221,7 +244,8 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
         jobs.size(),
         [&](size_t i) {
           Job& job = jobs[i];
-          if (job.cached && !entry_matches(*job.encoding, job.output, *job.bytes)) {
+          if (job.cached && !job.memoized &&
+              !entry_matches(*job.encoding, job.output, *job.bytes)) {
             job.cached = false;
             job.rejected = true;
           }
@@ -244,10 +268,12 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
       },
       threads);
 
-  size_t compressed = 0, hits = 0, rejected = 0;
+  size_t compressed = 0, hits = 0, rejected = 0, memo_hits = 0;
   PrecompressCacheWrites writes;
+  if (memo) memo->clear();
   for (Job& job : jobs) {
     rejected += job.rejected;
+    memo_hits += job.memoized;
     if (job.cached) {
       ++hits;
     } else {
@@ -256,6 +282,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
         writes.emplace_back(cache_path(cache_dir, job.sha, *job.encoding), job.output);
       }
     }
+    if (memo && !job.output.empty()) (*memo)[memo_key(job.sha, *job.encoding)] = job.output;
     if (saves_enough(job.bytes->size(), job.output.size())) {
       (*variants)[*job.path + std::string(job.encoding->suffix)] = std::move(job.output);
     }
@@ -266,7 +293,7 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
   } else {
     store_precompress_cache(fs, writes);
   }
-  if (stats) *stats = PrecompressStats{candidates, compressed, hits, rejected, refused};
+  if (stats) *stats = PrecompressStats{candidates, compressed, hits, memo_hits, rejected, refused};
 }
 
 }  // namespace agora

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,18 +24,25 @@ inline constexpr size_t kPrecompressMinBytes = 1024;
 // js, json, xml, txt, svg, csv, webmanifest, ...). Case-insensitive.
 bool is_text_path(std::string_view path);
 
-// gzip (RFC 1952) at zlib level 9. The header is fixed, no file name,
+// The levels are where more CPU stops buying bytes. On the pages and search
+// files of a 1,000-document site (bench/gen-bench-site.js, 2,356 text files,
+// 54.7 MB; CPU seconds of node's zlib, one core, loaded machine) the copies
+// came to:
+//
+//   gzip 9: 22.1%, 2.5 s       gzip 6: 22.6%, 1.3 s
+//   brotli 11: 16.9%, 113 s    brotli 9: 19.9%, 39 s    brotli 7: 20.0%, 3.3 s
+//   brotli 6: 20.1%, 2.3 s     brotli 5: 20.3%, 2.3 s   brotli 4: 21.7%, 1.7 s
+//
+// Brotli 11 saves a reader 16% of brotli 6's bytes for 48 times its CPU; on
+// every edit the search shards change and would be compressed again, and a
+// 10,000-document cold build would spend about 20 CPU minutes on it. So:
+// gzip 6 and brotli 6, for every size.
+
+// gzip (RFC 1952) at zlib level 6. The header is fixed, no file name,
 // mtime 0, OS byte 3 (Unix), so equal input gives equal bytes everywhere.
 std::string gzip_compress(std::string_view bytes);
 
-// Inputs larger than this are brotli-compressed at quality 9: quality 11
-// runs at about 0.4 MB/s on search-index JSON (a 300 MB index would take
-// ~14 minutes on one core, on every edit), quality 9 at about 6 MB/s for
-// output ~12% larger. Pages and assets stay far below it.
-inline constexpr size_t kBrotliMaxQualityBytes = 4 << 20;
-
-// Brotli, window 22, text mode, at quality 11 (9 above
-// kBrotliMaxQualityBytes). Deterministic.
+// Brotli, quality 6, window 22, text mode. Deterministic.
 std::string brotli_compress(std::string_view bytes);
 
 // Decompress gzip or brotli bytes into *out, refusing (false) anything that
@@ -50,7 +58,8 @@ bool saves_enough(size_t raw_bytes, size_t compressed_bytes);
 struct PrecompressStats {
   size_t candidates = 0;       // text files over the size threshold
   size_t compressed = 0;       // encodings computed in this run
-  size_t cache_hits = 0;       // encodings taken from the cache
+  size_t cache_hits = 0;       // encodings taken from the cache (or the memo)
+  size_t memo_hits = 0;        // of which from the memo
   size_t cache_rejected = 0;   // cache entries that did not decompress to their input
   bool cache_refused = false;  // the cache folder is a symbolic link: not used
 };
@@ -60,12 +69,12 @@ struct PrecompressStats {
 using PrecompressCacheWrites = std::vector<std::pair<std::string, std::string>>;
 
 // For every file of `files` with a text path and more than
-// kPrecompressMinBytes, adds PATH.gz and PATH.br to *variants when each saves
-// enough. A variant whose path is already in `files` is left out. Compression
-// runs on up to `threads` threads (0 = hardware). When cache_dir is not
-// empty, encodings are read from and written to cache_dir through fs, keyed
-// by the sha256 of the input, so a rebuild compresses only changed content;
-// a cache that cannot be written only costs time, so it is not an error.
+// kPrecompressMinBytes, adds PATH.gz and PATH.br (those of `encodings` that
+// are named there: "gzip", "br") to *variants when each saves enough. A variant whose path is
+// already in `files` is left out. Compression runs on up to `threads` threads (0 = hardware). When
+// cache_dir is not empty, encodings are read from and written to cache_dir through fs, keyed by the
+// sha256 of the input, so a rebuild compresses only changed content; a cache that cannot be written
+// only costs time, so it is not an error.
 //
 // The cache is not trusted: an entry is used only when it decompresses to
 // exactly its input (anything else is recomputed and counted in
@@ -74,9 +83,17 @@ using PrecompressCacheWrites = std::vector<std::pair<std::string, std::string>>;
 // when `deferred` is not null they are appended to it instead, for
 // store_precompress_cache once the output is safely in place, so a build
 // killed before then leaves the cache as it was. *stats may be null.
+//
+// `memo`, when not null, holds the encodings one process made or checked in
+// an earlier call (agora serve's rebuilds): an entry found there is used as
+// it is, without reading or checking the cache, and afterwards the memo
+// holds exactly this call's encodings.
+using PrecompressMemo = std::unordered_map<std::string, std::string>;
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
                       unsigned threads, SiteFiles* variants, PrecompressStats* stats,
-                      PrecompressCacheWrites* deferred = nullptr);
+                      PrecompressCacheWrites* deferred = nullptr,
+                      const std::vector<std::string>& encodings = {"br", "gzip"},
+                      PrecompressMemo* memo = nullptr);
 
 // Writes deferred cache entries atomically; failures only cost time later.
 void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes);

@@ -82,7 +82,7 @@ bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& fil
   PrecompressCacheWrites cache_writes;
   if (opts.precompress) {
     precompress_site(fs, files, opts.cache_dir, opts.threads, &variants, &local.precompress,
-                     &cache_writes);
+                     &cache_writes, opts.encodings, opts.memo);
   }
   SiteView outputs = view_of(files);
   outputs.insert(variants.begin(), variants.end());

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "output/precompress.h"
 #include "output/site_files.h"
@@ -17,9 +18,13 @@ class FileSystem;
 namespace agora {
 
 struct WriteOptions {
-  bool precompress = true;  // add .gz/.br copies (see precompress.h)
-  std::string cache_dir;    // compression cache; empty = no cache
-  unsigned threads = 0;     // for hashing and compression; 0 = hardware
+  bool precompress = true;                           // add .gz/.br copies (see precompress.h)
+  std::vector<std::string> encodings{"br", "gzip"};  // which of them
+  std::string cache_dir;                             // compression cache; empty = no cache
+  unsigned threads = 0;                              // for hashing and compression; 0 = hardware
+  // Compressed copies kept from this process's previous build (agora
+  // serve), updated by this one; null: none (see precompress_site).
+  PrecompressMemo* memo = nullptr;
 };
 
 struct WriteReport {

@@ -20,8 +20,8 @@ class SecuritySite {
     MemoryFileSystem memory;
     write_fixture_site(&memory);
     for (const auto& [path, bytes] : memory.files()) write(path, bytes);
-    // A compression cache warmed once per process: brotli at quality 11
-    // would otherwise be most of each test's time.
+    // A compression cache warmed once per process: compressing would
+    // otherwise be most of each test's time.
     static const std::string warm = warm_cache();
     std::filesystem::copy(warm, path("site/.agora-cache"),
                           std::filesystem::copy_options::recursive);

@@ -67,8 +67,8 @@ TEST_CASE("brotli output decompresses to the input") {
   CHECK(brotli_compress(text) == br);
 }
 
-TEST_CASE("brotli drops to quality 9 above 4 MB and still round-trips") {
-  std::string big = compressible_text(kBrotliMaxQualityBytes + 1, 3);
+TEST_CASE("brotli round-trips a file over 4 MB") {
+  std::string big = compressible_text((4 << 20) + 1, 3);
   std::string br = brotli_compress(big);
   CHECK(unbrotli(br, big.size()) == big);
   CHECK(brotli_compress(big) == br);
@@ -135,4 +135,47 @@ TEST_CASE("precompress_site caches by content hash and compresses only new conte
   CHECK(second["a.html.br"] == first["a.html.br"]);
   CHECK(second["c.html.gz"] == first["a.html.gz"]);
   CHECK(gunzip(second["b.html.gz"]) == files["b.html"]);
+}
+
+TEST_CASE("precompress_site writes only the encodings site.yaml names") {
+  agora::MemoryFileSystem mem;
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)}};
+  for (const auto& [encodings, expected] :
+       std::vector<std::pair<std::vector<std::string>, std::vector<std::string>>>{
+           {{"br", "gzip"}, {"a.html.br", "a.html.gz"}},
+           {{"gzip"}, {"a.html.gz"}},
+           {{"br"}, {"a.html.br"}},
+           {{}, {}}}) {
+    SiteFiles variants;
+    precompress_site(mem, files, "", 1, &variants, nullptr, nullptr, encodings);
+    std::vector<std::string> paths;
+    for (const auto& [path, _] : variants) paths.push_back(path);
+    CHECK(paths == expected);
+  }
+}
+
+TEST_CASE("with a memo, unchanged files are neither compressed nor read from the cache again") {
+  agora::MemoryFileSystem mem;
+  RecordingFileSystem fs(&mem);
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)},
+                     {"b.html", compressible_text(4000, 2)}};
+  PrecompressMemo memo;
+  SiteFiles first, second;
+  PrecompressStats stats;
+  precompress_site(fs, files, "cache", 0, &first, &stats, nullptr, {"br", "gzip"}, &memo);
+  CHECK(stats.compressed == 4);
+  CHECK(memo.size() == 4);
+
+  files["b.html"] = compressible_text(4000, 3);
+  mem.remove_all("cache", nullptr);  // a memo hit needs no cache entry
+  fs.writes.clear();
+  precompress_site(fs, files, "cache", 0, &second, &stats, nullptr, {"br", "gzip"}, &memo);
+  CHECK(stats.memo_hits == 2);
+  CHECK(stats.cache_hits == 2);
+  CHECK(stats.compressed == 2);
+  CHECK(fs.writes.size() == 2);  // b's two new cache entries
+  CHECK(second["a.html.br"] == first["a.html.br"]);
+  CHECK(gunzip(second["b.html.gz"]) == files["b.html"]);
+  // The memo now holds this call's encodings only: b's old ones are gone.
+  CHECK(memo.size() == 4);
 }

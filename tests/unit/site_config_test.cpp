@@ -158,3 +158,29 @@ TEST_CASE("vocabulary files get the same plain YAML errors as front matter") {
   CHECK(d.column == 1);
   CHECK(d.message == "invalid YAML: a tab in the indentation; indent with spaces");
 }
+
+TEST_CASE("compress: names the encodings of the precompressed copies") {
+  const std::string base = "title: A\n";
+  Diagnostics diags;
+  auto config = parse_site_config(base, "site.yaml", &diags);
+  REQUIRE(config);
+  CHECK(config->compress == std::vector<std::string>{"br", "gzip"});  // the default
+  for (const auto& [yaml, expected] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+           {"compress: [gzip]\n", {"gzip"}},
+           {"compress: []\n", {}},
+           {"compress: [br]\n", {"br"}}}) {
+    CAPTURE(yaml);
+    config = parse_site_config(base + yaml, "site.yaml", &diags);
+    REQUIRE(config);
+    CHECK(config->compress == expected);
+  }
+  CHECK_FALSE(diags.has_errors());
+
+  CHECK_FALSE(parse_site_config(base + "compress: [zstd]\n", "site.yaml", &diags));
+  REQUIRE(diags.items().size() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.line == 2);
+  CHECK(d.code == "invalid-value");
+  CHECK(d.message == "compress lists unknown encoding 'zstd'");
+  CHECK(d.hint == "use br, gzip, both, or [] for no compressed copies");
+}

@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+// The site benchmark of `make bench`: agora against Debian's Hugo on the same
+// generated corpus (bench/gen-bench-site.js), per size, runs alternating
+// between the tools, median of --runs. Then the index alone: agora index
+// against lunr.js (bench/lunr-bench) on the search corpora of the same sites
+// and on the mixed-script corpus of bench/gen-corpus.js.
+//
+//   node bench/site-bench.js [--sizes 1000,10000,50000] [--runs 3] [--words 700]
+//       [--lunr-sizes 1000,10000] [--mixed 5000x600] [--build-dir build]
+//       [--work DIR] [--record docs/PERFORMANCE.md]
+//
+// Rows per size: agora cold (empty .agora-cache, no output folder), Hugo
+// (no output folder), agora warm (the cache of the previous build, no output
+// folder), agora after one edit (cache and output of the previous build, one
+// document's body changed). Wall and user+system CPU come from
+// /usr/bin/time, peak RSS too; bytes written are the write(2) bytes of the
+// process (/proc/PID/io wchar, children included once reaped).
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+
+function parseArgs(argv) {
+  const args = { sizes: '1000,10000,50000', runs: 3, words: 700, 'lunr-sizes': '1000,10000',
+    mixed: '5000x600', 'build-dir': path.join(root, 'build'), work: '', record: '' };
+  for (let i = 2; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in args)) throw new Error('unknown option ' + argv[i]);
+    args[key] = typeof args[key] === 'number' ? Number(argv[i + 1]) : argv[i + 1];
+  }
+  const list = (s) => String(s).split(',').filter(Boolean).map(Number);
+  args.sizes = list(args.sizes);
+  args['lunr-sizes'] = list(args['lunr-sizes']);
+  return args;
+}
+
+function load1() { return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); }
+let maxLoad = 0;
+function checkLoad(what) {
+  const load = load1();
+  maxLoad = Math.max(maxLoad, load);
+  if (load > 1) {
+    console.log(`  warning: load average ${load} > 1 before ${what}: wall times are not evidence`);
+  }
+}
+
+function countFiles(dir) {
+  let files = 0, pages = 0, bytes = 0;
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        files++;
+        if (e.name.endsWith('.html')) pages++;
+        bytes += fs.statSync(p).size;
+      }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return { files, pages, bytes };
+}
+
+// Runs argv under /usr/bin/time; returns wall, cpu, rss (MB), wchar, output.
+function measure(label, argv, work, cwd) {
+  checkLoad(label);
+  const timeFile = path.join(work, 'time.txt');
+  const script = '"$@"; rc=$?; grep -E "^wchar" /proc/$$/io >&2; exit $rc';
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, 'sh', '-c', script, 'sh',
+    ...argv], { cwd: cwd || work, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) {
+    throw new Error(`${label} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  const [wall, user, sys, rss] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()
+    .split(' ').map(Number);
+  const wchar = Number((/wchar: (\d+)/.exec(r.stderr) || [0, 0])[1]);
+  return { wall, cpu: user + sys, rss: rss / 1024, wchar, stdout: r.stdout };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+// One size: generate, then --runs rounds of cold, Hugo, warm, one edit.
+function benchSize(args, docs, work) {
+  const site = path.join(work, `site-${docs}`);
+  execFileSync('node', [path.join(root, 'bench/gen-bench-site.js'), '--docs', String(docs),
+    '--words', String(args.words), '--out', site], { stdio: 'inherit' });
+  const hugoDir = path.join(work, 'hugo');
+  fs.rmSync(hugoDir, { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'bench/hugo'), hugoDir, { recursive: true });
+  const agora = path.join(args['build-dir'], 'agora');
+  const out = path.join(work, `public-${docs}`);
+  const hugoOut = path.join(work, `hugo-${docs}`);
+  const cache = path.join(site, '.agora-cache');
+  const build = ['build', '--config', path.join(site, 'site.yaml'), '--out', out, '--quiet'];
+  const rows = { 'agora cold': [], Hugo: [], 'agora warm': [], 'agora, one edit': [] };
+  const written = (stdout) => Number((/\((\d+) written/.exec(stdout) || [0, NaN])[1]);
+  // The document edited: a generated one, so its links and terms stay valid.
+  const edited = fs.readdirSync(path.join(site, 'content/case-studies'))
+    .filter((f) => /-\d+\.md$/.test(f)).sort()[0];
+  for (let run = 1; run <= args.runs; run++) {
+    console.log(`size ${docs}, run ${run}/${args.runs}`);
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
+    let m = measure('agora cold', [agora, ...build], work);
+    rows['agora cold'].push({ ...m, ...countFiles(out), written: written(m.stdout) });
+    fs.rmSync(hugoOut, { recursive: true, force: true });
+    m = measure('Hugo', ['hugo', '--quiet', '--source', hugoDir, '--contentDir', path.join(site, 'content'),
+      '--destination', hugoOut], work);
+    const h = countFiles(hugoOut);
+    rows.Hugo.push({ ...m, ...h, written: h.files });
+    fs.rmSync(out, { recursive: true, force: true });
+    m = measure('agora warm', [agora, ...build], work);
+    rows['agora warm'].push({ ...m, ...countFiles(out), written: written(m.stdout) });
+    if (edited) {
+      fs.appendFileSync(path.join(site, 'content/case-studies', edited), `\nAn edit of run ${run}.\n`);
+      m = measure('agora, one edit', [agora, ...build], work);
+      rows['agora, one edit'].push({ ...m, ...countFiles(out), written: written(m.stdout) });
+    }
+  }
+  const result = {};
+  for (const [name, list] of Object.entries(rows)) {
+    if (!list.length) continue;
+    result[name] = {};
+    for (const key of ['wall', 'cpu', 'rss', 'wchar', 'files', 'pages', 'bytes', 'written']) {
+      result[name][key] = median(list.map((x) => x[key]));
+    }
+  }
+  // The search corpus of this site, for the index bench.
+  const corpus = path.join(work, `corpus-${docs}.json`);
+  if (args['lunr-sizes'].includes(docs)) {
+    execFileSync(agora, [...build.slice(0, -1), '--quiet', '--emit-search-corpus', corpus]);
+  }
+  return { docs, result, corpus };
+}
+
+// bench/lunr-bench on one corpus file: agora index vs lunr.js.
+function benchIndex(args, label, corpus, work) {
+  checkLoad(`index ${label}`);
+  const r = spawnSync(path.join(root, 'bench/lunr-bench'), ['--corpus', corpus, '--no-brotli', '--no-sizes',
+    '--build-dir', args['build-dir']], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`lunr-bench failed:\n${r.stdout}\n${r.stderr}`);
+  const num = (re) => Number((re.exec(r.stdout) || [0, NaN])[1]);
+  return {
+    label,
+    agoraWall: num(/^agora\s+wall\s+([\d.]+)/m), agoraCpu: num(/^agora\s+wall\s+[\d.]+ s\s+cpu\s+([\d.]+)/m),
+    lunrWall: num(/^lunrjs\s+wall\s+([\d.]+)/m), lunrCpu: num(/^lunrjs\s+wall\s+[\d.]+ s\s+cpu\s+([\d.]+)/m),
+    identical: /byte-identical/.test(r.stdout),
+  };
+}
+
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '–');
+const mb = (x) => (x / 1048576).toFixed(1);
+const ratio = (a, b) => (b ? (a / b).toFixed(2) + '×' : '–');
+
+function table(sizes, indexes) {
+  const lines = [
+    '| docs | build | wall s | CPU s | peak RSS MB | pages | files | written | MB written | wall/Hugo | CPU/Hugo | RSS/Hugo |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const { docs, result } of sizes) {
+    const hugo = result.Hugo;
+    for (const [name, r] of Object.entries(result)) {
+      lines.push(`| ${docs} | ${name} | ${f1(r.wall)} | ${f1(r.cpu)} | ${Math.round(r.rss)} | ${r.pages} | ` +
+        `${r.files} | ${r.written} | ${mb(r.wchar)} | ${ratio(r.wall, hugo.wall)} | ` +
+        `${ratio(r.cpu, hugo.cpu)} | ${ratio(r.rss, hugo.rss)} |`);
+    }
+  }
+  const summary = [];
+  const first = sizes[0], last = sizes[sizes.length - 1];
+  if (sizes.length > 1) {
+    const per = (s) => s.result['agora warm'].wall / s.docs;
+    summary.push(`Wall time per document, agora warm: ${(per(first) * 1000).toFixed(2)} ms at ${first.docs}, ` +
+      `${(per(last) * 1000).toFixed(2)} ms at ${last.docs} (${(per(last) / per(first)).toFixed(2)}×).`);
+  }
+  for (const { docs, result } of sizes) {
+    const edit = result['agora, one edit'];
+    if (edit) {
+      summary.push(`${docs} documents: one edit takes ${ratio(edit.wall, result['agora cold'].wall)} of a ` +
+        `clean (cold) build's wall time, ${ratio(edit.wall, result['agora warm'].wall)} of a warm one's.`);
+    }
+  }
+  if (indexes.length) {
+    lines.push('', '| index alone | agora wall s | agora CPU s | lunr.js wall s | lunr.js CPU s | wall ratio | CPU ratio | identical |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    for (const x of indexes) {
+      lines.push(`| ${x.label} | ${f1(x.agoraWall)} | ${f1(x.agoraCpu)} | ${f1(x.lunrWall)} | ${f1(x.lunrCpu)} | ` +
+        `${ratio(x.lunrWall, x.agoraWall)} | ${ratio(x.lunrCpu, x.agoraCpu)} | ${x.identical ? 'yes' : 'NO'} |`);
+    }
+  }
+  return lines.concat('', summary).join('\n');
+}
+
+function machine() {
+  const cpu = os.cpus();
+  const hugo = execFileSync('hugo', ['version'], { encoding: 'utf8' }).trim().split(' ')[1];
+  return `${cpu.length} × ${cpu[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `Linux ${os.release()}; node ${process.version}; Hugo ${hugo}`;
+}
+
+function main() {
+  const args = parseArgs(process.argv);
+  let work = args.work;
+  const temporary = !work;
+  if (temporary) work = fs.mkdtempSync(path.join(os.tmpdir(), 'agora-bench-'));
+  fs.mkdirSync(work, { recursive: true });
+  const started = new Date();
+  const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`machine: ${machine()}; load ${loadBefore}`);
+  try {
+    const sizes = args.sizes.map((docs) => benchSize(args, docs, work));
+    const indexes = [];
+    for (const s of sizes) {
+      if (args['lunr-sizes'].includes(s.docs)) indexes.push(benchIndex(args, `site corpus, ${s.docs} documents`, s.corpus, work));
+    }
+    if (args.mixed) {
+      const [docs, words] = args.mixed.split('x').map(Number);
+      const corpus = path.join(work, 'mixed.json');
+      execFileSync('node', [path.join(root, 'bench/gen-corpus.js'), '--docs', String(docs), '--words',
+        String(words), '--seed', '42', '--out', corpus]);
+      indexes.push(benchIndex(args, `mixed-script corpus, ${docs} × ${words} words`, corpus, work));
+    }
+    const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const header = `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+      `${args.runs} run(s) per row (median); machine: ${machine()}; ` +
+      `load average ${loadBefore} before, ${loadAfter} after, highest 1-minute ${maxLoad.toFixed(2)}` +
+      (maxLoad > 1 ? ' (**loaded: wall times are not evidence**)' : '') + '.';
+    const text = `${header}\n\n${table(sizes, indexes)}\n`;
+    console.log('\n' + text);
+    if (args.record) record(args.record, text);
+  } finally {
+    if (temporary) fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Replaces the text between the bench markers of `file`.
+function record(file, text) {
+  const begin = '<!-- bench:begin -->', end = '<!-- bench:end -->';
+  const old = fs.readFileSync(file, 'utf8');
+  const a = old.indexOf(begin), b = old.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${file} has no ${begin} ... ${end} block`);
+  fs.writeFileSync(file, old.slice(0, a + begin.length) + '\n' + text + old.slice(b));
+  console.log(`recorded in ${file}`);
+}
+
+main();
