@@ -3,15 +3,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
-// The struct behind cmark_syntax_extension (Debian installs the internal
-// headers): its special_inline_chars list has no getter.
-#include <cmark-gfm/syntax_extension.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
 #include <string>
-#include <vector>
 
 namespace agora {
 namespace {
@@ -19,41 +15,11 @@ namespace {
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter",
                                        "tasklist"};
 
-// cmark-gfm 0.29 keeps two process-wide tables of the characters that stop
-// inline text (SPECIAL_CHARS, SKIP_CHARS in inlines.c). Every parse adds its
-// extensions' characters ('~' of strikethrough, ':' and 'w' of autolink) at
-// the start of inline parsing and clears them at the end
-// (cmark_manage_extensions_special_characters in blocks.c), so one parse
-// finishing clears them under another: two parses at once lose
-// strikethrough or autolinks. Every parser here attaches the same
-// extensions, so the characters are set once, here, and each extension's
-// list is then emptied: the per-parse add and clear find nothing to do and
-// parses share only tables that no longer change. The registry itself is a
-// plain global list, written once here too.
-std::vector<cmark_llist*>& pinned_character_lists() {
-  static std::vector<cmark_llist*> lists;  // kept reachable, never freed
-  return lists;
-}
-
-void prepare_extensions_once() {
+// cmark-gfm's registry is a plain global list; registering from two
+// threads at once would race.
+void ensure_extensions_registered() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-    for (const char* name : kExtensions) {
-      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-        cmark_parser_attach_syntax_extension(parser, ext);
-      }
-    }
-    cmark_manage_extensions_special_characters(parser, 1);
-    cmark_parser_free(parser);
-    for (const char* name : kExtensions) {
-      if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-        pinned_character_lists().push_back(ext->special_inline_chars);
-        cmark_syntax_extension_set_special_inline_chars(ext, nullptr);
-      }
-    }
-  });
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
 }  // namespace
@@ -68,14 +34,20 @@ int cmark_options(bool unsafe) {
 
 CmarkDocument::CmarkDocument(std::string_view markdown, bool unsafe)
     : options_(cmark_options(unsafe)) {
-  prepare_extensions_once();
+  ensure_extensions_registered();
   parser_ = cmark_parser_new(options_);
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser_, ext);
     }
   }
-  // No lock: see prepare_extensions_once.
+  // cmark-gfm 0.29 switches the extensions' special characters ('~', '|',
+  // ...) on and off in a global table around inline parsing, so two
+  // documents parsed at once can lose strikethrough or autolinks (seen in
+  // practice: the concurrency test fails without this lock). Rendering
+  // has no such state and stays parallel.
+  static std::mutex parse_mutex;
+  std::lock_guard<std::mutex> lock(parse_mutex);
   cmark_parser_feed(parser_, markdown.data(), markdown.size());
   root_ = cmark_parser_finish(parser_);
 }

@@ -19,9 +19,9 @@ int cmark_options(bool unsafe);
 
 class CmarkDocument {
  public:
-  // Parses `markdown` once. Thread-safe: parses and renders run in
-  // parallel (see prepare_extensions_once in the source for cmark-gfm's
-  // global tables).
+  // Parses `markdown` once. Thread-safe, but parses are serialised by a
+  // process-wide lock (cmark-gfm keeps parse state in globals); rendering
+  // runs in parallel.
   CmarkDocument(std::string_view markdown, bool unsafe);
   ~CmarkDocument();
   CmarkDocument(const CmarkDocument&) = delete;
