@@ -2,7 +2,8 @@
 # The Debian package: `cpack -G DEB` builds it from the build folder; its
 # control file names agora and the libraries and data it needs; extracted
 # with `dpkg-deb -x` into a temporary folder (no installation), the binary
-# from there builds the fixture site with the theme the package carries.
+# from there builds the fixture site with the theme the package carries
+# (and lunr-languages, which search in other languages needs).
 set -euo pipefail
 agora=$1 repo=$2
 build_dir=$(cd "$(dirname "$agora")" && pwd)
@@ -28,9 +29,10 @@ dpkg-deb -x "$deb" "$work/root"
 [[ -x "$work/root/usr/bin/agora" ]] || fail "no usr/bin/agora in the package"
 [[ -f "$work/root/usr/share/agora/themes/default/templates/base.mustache" ]] || fail "no bundled theme"
 [[ -f "$work/root/usr/share/doc/agora/copyright" ]] || fail "no copyright file"
-if dpkg-deb -c "$deb" | grep -v -E ' \./usr/(bin/agora|share/agora/themes/|share/doc/agora/)|/$' | grep -q .; then
+[[ -f "$work/root/usr/share/agora/lunr-languages/min/lunr.fr.min.js" ]] || fail "no lunr-languages for search in other languages"
+if dpkg-deb -c "$deb" | grep -v -E ' \./usr/(bin/agora|share/agora/(themes|lunr-languages)/|share/doc/agora/)|/$' | grep -q .; then
   dpkg-deb -c "$deb"
-  fail "the package holds files besides the binary, the themes and the copyright"
+  fail "the package holds files besides the binary, the themes, lunr-languages and the copyright"
 fi
 
 cp -r "$repo/tests/fixtures/site" "$work/site"
