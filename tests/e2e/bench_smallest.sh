@@ -9,7 +9,7 @@ command -v hugo > /dev/null || { echo "hugo missing"; exit 77; }
 [ -d /usr/share/nodejs/lunr ] || { echo "node-lunr missing"; exit 77; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-node "$root/bench/site-bench.js" --sizes 1000 --runs 1 --lunr-sizes 1000 --mixed 300x200 \
+node "$root/bench/site-bench.js" --sizes 1000 --runs 1 --lunr-sizes 1000 --mixed 300x200 --settle 0 \
   --build-dir "$(dirname "$agora")" --work "$work" > "$work/out.txt" 2>&1 || {
   cat "$work/out.txt"; exit 1; }
 cat "$work/out.txt"
