@@ -25,17 +25,7 @@ function parseArgs(argv) {
   return args;
 }
 
-// mulberry32: small, seedable, good enough for test data.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = require('./rng.js');  // mulberry32
 
 const kExotic = [
   'café', 'naïve', 'Ångström', 'São', 'Zürich', 'İstanbul', 'ŁÓDŹ', 'Ærøskøbing', 'façade',

@@ -78,17 +78,7 @@ function serve(root) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-// ---- queries -----------------------------------------------------------
-function rng(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = require('./rng.js');  // mulberry32
 
 // Words a reader would type: plain lower-case tokens of the documents
 // (lunr's tokenizer and trimmer, no stop words), with the number of

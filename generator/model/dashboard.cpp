@@ -135,13 +135,13 @@ nlohmann::ordered_json count_json(const FigureCount& count, bool with_key) {
   return out;
 }
 
+}  // namespace
+
 std::string number_text(double value) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", value);
   return text;
 }
-
-}  // namespace
 
 long days_between(const std::string& from, const std::string& to) {
   return day_number(to) - day_number(from);

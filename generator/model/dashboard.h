@@ -58,6 +58,8 @@ Dashboard compute_dashboard(const Site& site);
 long days_between(const std::string& from, const std::string& to);
 // "2022-Q3" for a date in July to September 2022.
 std::string quarter_of(const std::string& date);
+// A figure as the page and the open data both show it (%g: 12, 12.5).
+std::string number_text(double value);
 
 // The figures as open data (data/requests.json beside the documents):
 //   {"requests": {"real", "examples"},

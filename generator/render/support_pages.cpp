@@ -45,12 +45,6 @@ std::string comma_list(const Words& words, const std::vector<std::string>& items
   return out;
 }
 
-std::string number_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-
 }  // namespace
 
 // ------------------------------------------------------------------- paths

@@ -87,17 +87,7 @@ if (JSON.stringify(read('refs.json')) !== JSON.stringify(corpus.documents.map((d
 console.log(`shards: ${map.shards.length} shards hold ${termAt} terms and ${elements} vector elements, ` +
   'each once; every shard loads with lunr.Index.load');
 
-// 3. Queries.
-function rng(s) {  // mulberry32, as bench/gen-corpus.js
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6D2B79F5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = require(path.join(__dirname, '..', '..', '..', 'bench', 'rng.js'));  // mulberry32
 const random = rng(seed);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const fields = corpus.fields.map((f) => f.name);
