@@ -95,7 +95,9 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
                       const std::vector<std::string>& encodings = {"br", "gzip"},
                       PrecompressMemo* memo = nullptr);
 
-// Writes deferred cache entries atomically; failures only cost time later.
-void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes);
+// Writes deferred cache entries atomically, on `threads` threads (0 =
+// hardware); failures only cost time later.
+void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes,
+                             unsigned threads = 0);
 
 }  // namespace agora

@@ -21,7 +21,7 @@ struct WriteOptions {
   bool precompress = true;                           // add .gz/.br copies (see precompress.h)
   std::vector<std::string> encodings{"br", "gzip"};  // which of them
   std::string cache_dir;                             // compression cache; empty = no cache
-  unsigned threads = 0;                              // for hashing and compression; 0 = hardware
+  unsigned threads = 0;  // for hashing, compression and writing; 0 = hardware
   // Compressed copies kept from this process's previous build (agora
   // serve), updated by this one; null: none (see precompress_site).
   PrecompressMemo* memo = nullptr;

@@ -174,6 +174,7 @@ bool under(const std::string& file, const std::string& dir) {
 
 bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
                                  std::string* err) const {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   auto it = files_.find(normalise(path));
   if (it == files_.end()) {
     *err = "cannot open " + path;
@@ -185,26 +186,31 @@ bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
 
 bool MemoryFileSystem::write_file(const std::string& path, std::string_view contents,
                                   std::string*) {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   files_[normalise(path)] = std::string(contents);
   return true;
 }
 
 bool MemoryFileSystem::exists(const std::string& path) const {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   return files_.count(normalise(path)) || is_directory(path);
 }
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   std::string dir = normalise(path);
   auto it = files_.lower_bound(dir + "/");
   return it != files_.end() && under(it->first, dir);
 }
 
 int64_t MemoryFileSystem::file_size(const std::string& path) const {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   auto it = files_.find(normalise(path));
   return it == files_.end() ? -1 : static_cast<int64_t>(it->second.size());
 }
 
 std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir) const {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   std::string d = normalise(dir);
   std::vector<std::string> out;
   for (const auto& [name, _] : files_) {
@@ -214,12 +220,14 @@ std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir) co
 }
 
 bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   std::string p = normalise(path);
   std::erase_if(files_, [&](const auto& kv) { return kv.first == p || under(kv.first, p); });
   return true;
 }
 
 bool MemoryFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   std::string f = normalise(from), t = normalise(to);
   if (exists(t)) {
     *err = "cannot rename " + from + " to " + to + ": target exists";
@@ -243,6 +251,7 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to, st
 }
 
 bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
   auto it = files_.find(normalise(from));
   if (it == files_.end()) {
     *err = "cannot link " + from + ": no such file";

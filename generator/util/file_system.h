@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,7 @@ class RealFileSystem : public FileSystem {
 
 // An in-memory file system for tests. Directories exist implicitly when a file
 // lies under them. Paths are normalised by stripping "./" and trailing '/'.
+// Safe to call from several threads, as the output stage does.
 class MemoryFileSystem : public FileSystem {
  public:
   bool read_file(const std::string& path, std::string* contents, std::string* err) const override;
@@ -87,6 +89,15 @@ class MemoryFileSystem : public FileSystem {
   const std::map<std::string, std::string>& files() const { return files_; }
 
  private:
+  // Recursive: rename and hard_link call exists(). A copy gets a mutex of
+  // its own, so the file system stays copyable and movable.
+  struct OwnMutex {
+    OwnMutex() = default;
+    OwnMutex(const OwnMutex&) {}
+    OwnMutex& operator=(const OwnMutex&) { return *this; }
+    std::recursive_mutex mutex;
+  };
+  mutable OwnMutex own_;
   std::map<std::string, std::string> files_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <random>
 #include <string>
 #include <vector>
@@ -12,17 +13,21 @@
 namespace agora::testing {
 
 // Counts write_file calls per path and fails the Nth one (1-based) when
-// fail_at_write is set.
+// fail_at_write is set. The output stage writes on several threads, so
+// "the Nth" is the Nth to arrive.
 class RecordingFileSystem : public FileSystemWrapper {
  public:
   using FileSystemWrapper::FileSystemWrapper;
   bool write_file(const std::string& path, std::string_view contents, std::string* err) override {
-    ++write_count;
-    if (fail_at_write != 0 && write_count >= fail_at_write) {
-      *err = "injected failure writing " + path;
-      return false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++write_count;
+      if (fail_at_write != 0 && write_count >= fail_at_write) {
+        *err = "injected failure writing " + path;
+        return false;
+      }
+      writes.push_back(path);
     }
-    writes.push_back(path);
     return FileSystemWrapper::write_file(path, contents, err);
   }
   // Counted as writes too: the compression cache writes this way.
@@ -33,6 +38,9 @@ class RecordingFileSystem : public FileSystemWrapper {
   size_t write_count = 0;
   size_t fail_at_write = 0;
   std::vector<std::string> writes;
+
+ private:
+  std::mutex mutex_;
 };
 
 // Text that compresses well, `bytes` long, distinct per seed.
