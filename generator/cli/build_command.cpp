@@ -21,6 +21,7 @@
 #include "render/theme.h"
 #include "search/site_search.h"
 #include "util/human_bytes.h"
+#include "util/parallel.h"
 
 namespace agora {
 
@@ -72,9 +73,11 @@ Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs
                        Diagnostics* diags) {
   Languages out;
   if (site.config.multilingual()) {
-    for (const auto& language : site.config.languages) {
-      out.views.push_back(language_view(site, language.code));
-    }
+    // Each view copies and re-indexes the whole site: one per core.
+    const auto& languages = site.config.languages;
+    out.views.resize(languages.size());
+    parallel_for(languages.size(),
+                 [&](size_t i) { out.views[i] = language_view(site, languages[i].code); });
     for (const auto& view : out.views) out.sites.push_back(&view);
   } else {
     out.sites.push_back(&site);

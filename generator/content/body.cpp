@@ -16,8 +16,8 @@ void parse_body(std::string_view body, int first_line, const SiteConfig& config,
   doc->headings = std::move(parsed.headings);
   doc->links = std::move(parsed.links);
   doc->toc = std::move(parsed.toc);
-  doc->html = std::move(parsed.html);
-  doc->plain_text = std::move(parsed.plain_text);
+  if (html) doc->html = std::make_shared<const BodyHtml>(std::move(parsed.html));
+  doc->plain_text = std::make_shared<const std::string>(std::move(parsed.plain_text));
   doc->first_paragraph = std::move(parsed.first_paragraph);
   doc->word_count = static_cast<int>(parsed.word_count);
 }

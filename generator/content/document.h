@@ -3,6 +3,7 @@
 // checked against its type, the body parsed once, every link resolved.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -87,8 +88,10 @@ struct Document {
   std::vector<LinkReference> links;  // every link and image destination
   std::vector<LinkTarget> targets;   // per link: where it goes (site links only)
   std::vector<TocEntry> toc;
-  BodyHtml html;           // empty when loaded without HTML (check)
-  std::string plain_text;  // body text without markup, for search
+  // The two heavy parts of a document, shared by its copies: every language
+  // view of a site copies every document (model/languages.h).
+  std::shared_ptr<const BodyHtml> html;           // null when loaded without HTML (check)
+  std::shared_ptr<const std::string> plain_text;  // body text without markup, for search
   std::string first_paragraph;
   int word_count = 0;
 

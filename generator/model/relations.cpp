@@ -69,7 +69,10 @@ void compute_related(Site* site, size_t limit) {
   parallel_for(docs.size(), [&](size_t i) {
     if (!site->shows(docs[i])) return;
     std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
-    std::vector<int> counts(docs.size(), 0);
+    // One counter per document, per thread, left at zero after each use:
+    // a fresh vector per document made this quadratic in the site's size.
+    thread_local std::vector<int> counts;
+    if (counts.size() < docs.size()) counts.assign(docs.size(), 0);
     for (const auto& [taxonomy, ids] : docs[i].terms) {
       const auto& index = site->taxonomies.at(taxonomy).documents;
       for (const auto& id : ids) {
@@ -78,7 +81,10 @@ void compute_related(Site* site, size_t limit) {
         }
       }
     }
-    for (auto& entry : shared) entry.first = counts[entry.second];
+    for (auto& entry : shared) {
+      entry.first = counts[entry.second];
+      counts[entry.second] = 0;
+    }
     size_t keep = std::min(limit, shared.size());
     std::partial_sort(shared.begin(), shared.begin() + static_cast<long>(keep), shared.end(),
                       [&](const auto& a, const auto& b) {

@@ -136,7 +136,8 @@ std::optional<SupportMap> build_support_map(const Site& site) {
   map.needs.assign(map.rows.size(), std::vector<NeedCell>(map.columns.size()));
   std::map<std::string, size_t> row_of;
   for (size_t r = 0; r < map.rows.size(); ++r) row_of[map.rows[r]->id] = r;
-  for (size_t index : directory_documents(site)) {
+  map.directory = directory_places(site);
+  for (const auto& [index, _] : map.directory) {
     const Document& doc = site.documents[index];
     std::vector<bool> served = served_columns(site, map, doc);
     for (const auto& service : field_terms(doc, {house.directory.services})) {
@@ -151,13 +152,26 @@ std::optional<SupportMap> build_support_map(const Site& site) {
   return map;
 }
 
+std::vector<std::pair<size_t, std::vector<TermRef>>> directory_places(const Site& site) {
+  std::vector<std::pair<size_t, std::vector<TermRef>>> out;
+  for (size_t index : directory_documents(site)) {
+    out.emplace_back(
+        index, field_terms(site.documents[index], site.config.clearing_house.directory.places));
+  }
+  return out;
+}
+
 std::vector<CoverageGroup> providers_for(const Site& site, const TermRef& country) {
+  return providers_for(site, directory_places(site), country);
+}
+
+std::vector<CoverageGroup> providers_for(
+    const Site& site, const std::vector<std::pair<size_t, std::vector<TermRef>>>& directory,
+    const TermRef& country) {
   std::vector<CoverageGroup> groups;
   std::vector<TermRef> up = term_and_broader(site, country);
-  for (size_t index : directory_documents(site)) {
-    std::vector<TermRef> places =
-        field_terms(site.documents[index], site.config.clearing_house.directory.places);
-    const TermRef* area = covering_term(site, country, places);
+  for (const auto& [index, places] : directory) {
+    const TermRef* area = covering_term(up, places);
     if (!area) continue;
     int steps = static_cast<int>(std::find(up.begin(), up.end(), *area) - up.begin());
     auto group = std::find_if(groups.begin(), groups.end(),

@@ -22,6 +22,7 @@
 // any offer of the service.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/site.h"
@@ -49,6 +50,8 @@ struct SupportMap {
   std::vector<std::vector<NeedCell>> needs;     // [row][column]
   // Open requests that name no place, so sit in no column.
   std::vector<size_t> unplaced;
+  // directory_places(site), kept for the country pages.
+  std::vector<std::pair<size_t, std::vector<TermRef>>> directory;
 };
 
 // Nothing when the clearing-house or its directory is not configured, or
@@ -58,6 +61,9 @@ std::optional<SupportMap> build_support_map(const Site& site);
 // The directory's documents (desks, then offers, as site.yaml lists the
 // types), each in listing order.
 std::vector<size_t> directory_documents(const Site& site);
+
+// Each directory document with the terms of its place fields.
+std::vector<std::pair<size_t, std::vector<TermRef>>> directory_places(const Site& site);
 
 // The column `place` rolls up to, or -1.
 int place_column(const Site& site, const SupportMap& map, const TermRef& place);
@@ -71,6 +77,10 @@ struct CoverageGroup {
   std::vector<size_t> documents;  // listing order
 };
 std::vector<CoverageGroup> providers_for(const Site& site, const TermRef& country);
+// The same over directory_places(site), for callers that ask for many countries.
+std::vector<CoverageGroup> providers_for(
+    const Site& site, const std::vector<std::pair<size_t, std::vector<TermRef>>>& directory,
+    const TermRef& country);
 
 // The requests of the requests type that name `country` in a place field,
 // in listing order.

@@ -74,8 +74,13 @@ std::vector<TermRef> most_specific(const Site& site, const std::vector<TermRef>&
 
 const TermRef* covering_term(const Site& site, const TermRef& wanted,
                              const std::vector<TermRef>& offered) {
+  return covering_term(term_and_broader(site, wanted), offered);
+}
+
+const TermRef* covering_term(const std::vector<TermRef>& wanted_and_broader,
+                             const std::vector<TermRef>& offered) {
   // Nearest broader term first, so "Ghana" beats "World" when both are offered.
-  for (const auto& up : term_and_broader(site, wanted)) {
+  for (const auto& up : wanted_and_broader) {
     for (const auto& term : offered) {
       if (term == up) return &term;
     }
@@ -89,8 +94,9 @@ std::vector<size_t> documents_covering(const Site& site, const std::string& type
   std::vector<size_t> out;
   auto it = site.by_type.find(type);
   if (it == site.by_type.end()) return out;
+  const std::vector<TermRef> up = term_and_broader(site, term);
   for (size_t index : it->second) {
-    if (covering_term(site, term, field_terms(site.documents[index], fields))) {
+    if (covering_term(up, field_terms(site.documents[index], fields))) {
       out.push_back(index);
     }
   }

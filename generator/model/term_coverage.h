@@ -38,6 +38,11 @@ std::vector<TermRef> most_specific(const Site& site, const std::vector<TermRef>&
 const TermRef* covering_term(const Site& site, const TermRef& wanted,
                              const std::vector<TermRef>& offered);
 
+// The same, given term_and_broader(wanted): callers that test many offers
+// against one term walk the vocabularies once.
+const TermRef* covering_term(const std::vector<TermRef>& wanted_and_broader,
+                             const std::vector<TermRef>& offered);
+
 // Documents of `type` whose `fields` cover `term` (a country page's desks
 // and offers that serve the country), in listing order (newest first).
 std::vector<size_t> documents_covering(const Site& site, const std::string& type,

@@ -220,14 +220,17 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
   bool refused = !cache_dir.empty() && fs.is_symlink(cache_dir);
   const bool use_cache = !cache_dir.empty() && !refused;
   if (use_cache || memo) {
+    // The encodings of one file are neighbours in `jobs` and share a hash.
+    auto first_of_file = [&](size_t i) { return i == 0 || jobs[i - 1].path != jobs[i].path; };
     agora::parallel_for(
         jobs.size(),
         [&](size_t i) {
-          // Both encodings of one file share a hash; the duplicate is cheap
-          // next to compression and keeps jobs independent.
-          jobs[i].sha = sha256_hex(*jobs[i].bytes);
+          if (first_of_file(i)) jobs[i].sha = sha256_hex(*jobs[i].bytes);
         },
         threads);
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      if (!first_of_file(i)) jobs[i].sha = jobs[i - 1].sha;
+    }
   }
   if (memo) {
     for (Job& job : jobs) {
@@ -238,22 +241,18 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
     }
   }
   if (use_cache) {
-    std::string err;
-    for (Job& job : jobs) {
-      if (job.memoized) continue;
-      std::string path = cache_path(cache_dir, job.sha, *job.encoding);
-      if (fs.read_file(path, &job.output, &err)) job.cached = true;
-    }
     // Checking costs a decompression, far less than compressing again.
     agora::parallel_for(
         jobs.size(),
         [&](size_t i) {
           Job& job = jobs[i];
-          if (job.cached && !job.memoized &&
-              !entry_matches(*job.encoding, job.output, *job.bytes)) {
-            job.cached = false;
-            job.rejected = true;
+          std::string err;
+          if (job.memoized ||
+              !fs.read_file(cache_path(cache_dir, job.sha, *job.encoding), &job.output, &err)) {
+            return;
           }
+          job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
+          job.rejected = !job.cached;
         },
         threads);
   }

@@ -1,6 +1,9 @@
 #include "output/site_writer.h"
 
 #include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "output/manifest.h"
 #include "output/staging.h"
@@ -33,11 +36,35 @@ bool same_as_old(const FileSystem& fs, const std::string& old_path, std::string_
   return fs.read_file(old_path, &old_bytes, &err) && old_bytes == bytes;
 }
 
+std::string_view folder_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// Runs of consecutive items in one folder, at most kRunItems long. Creating
+// a file locks its folder in the kernel: two threads handed neighbouring
+// paths (page, page.br, page.gz) would wait on each other at every file.
+constexpr size_t kRunItems = 256;
+std::vector<std::pair<size_t, size_t>> folder_runs(
+    const std::vector<SiteView::const_iterator>& items) {
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t begin = 0; begin < items.size();) {
+    size_t end = begin + 1;
+    const std::string_view folder = folder_of(items[begin]->first);
+    while (end < items.size() && end - begin < kRunItems &&
+           folder_of(items[end]->first) == folder) {
+      ++end;
+    }
+    runs.emplace_back(begin, end);
+    begin = end;
+  }
+  return runs;
+}
+
 // Writes every file of `outputs` into staging, linking the unchanged ones.
-// Files are written on `threads` threads: creating an inode costs the
-// kernel far more than the bytes, and two cores create files in different
-// folders at once. The counts and the first error (in path order) do not
-// depend on the timing.
+// Files are written on `threads` threads, a folder's run at a time:
+// creating an inode costs the kernel far more than the bytes. The counts
+// and the first error (in path order) do not depend on the timing.
 bool stage(FileSystem& fs, const std::string& out_dir, const std::string& staging,
            const SiteView& outputs, unsigned threads, WriteReport* report, std::string* err) {
   std::vector<std::string> old_list = fs.list_files(out_dir);
@@ -48,22 +75,25 @@ bool stage(FileSystem& fs, const std::string& out_dir, const std::string& stagin
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
   std::vector<Outcome> outcomes(items.size(), Outcome::kFailed);
   std::vector<std::string> errors(items.size());
+  auto stage_one = [&](size_t i) {
+    const auto& [path, bytes] = *items[i];
+    std::string target = join_path(staging, path);
+    if (old_files.count(path)) {
+      std::string old_path = join_path(out_dir, path), link_err;
+      // A failed link (e.g. a file system without hard links) falls back
+      // to writing: slower for rsync, still correct.
+      if (same_as_old(fs, old_path, bytes) && fs.hard_link(old_path, target, &link_err)) {
+        outcomes[i] = Outcome::kLinked;
+        return;
+      }
+    }
+    outcomes[i] = fs.write_file(target, bytes, &errors[i]) ? Outcome::kWritten : Outcome::kFailed;
+  };
+  const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
   parallel_for(
-      items.size(),
-      [&](size_t i) {
-        const auto& [path, bytes] = *items[i];
-        std::string target = join_path(staging, path);
-        if (old_files.count(path)) {
-          std::string old_path = join_path(out_dir, path), link_err;
-          // A failed link (e.g. a file system without hard links) falls
-          // back to writing: slower for rsync, still correct.
-          if (same_as_old(fs, old_path, bytes) && fs.hard_link(old_path, target, &link_err)) {
-            outcomes[i] = Outcome::kLinked;
-            return;
-          }
-        }
-        outcomes[i] =
-            fs.write_file(target, bytes, &errors[i]) ? Outcome::kWritten : Outcome::kFailed;
+      runs.size(),
+      [&](size_t r) {
+        for (size_t i = runs[r].first; i < runs[r].second; ++i) stage_one(i);
       },
       threads);
   for (size_t i = 0; i < items.size(); ++i) {

@@ -537,7 +537,8 @@ std::string PageViews::link_url(const Document& doc, size_t link) const {
 }
 
 std::string PageViews::body_html(const Document& doc) const {
-  return fill_links(doc.html, [&](size_t link) { return link_url(doc, link); });
+  if (!doc.html) return "";
+  return fill_links(*doc.html, [&](size_t link) { return link_url(doc, link); });
 }
 
 std::vector<TermLink> PageViews::term_links(const std::string& dir,

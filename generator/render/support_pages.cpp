@@ -382,7 +382,8 @@ CountriesPage PageViews::countries() const {
     CountryGroup group{name, "region-" + (id.empty() ? std::string("other") : lower_id(id)), {}};
     for (const Term* country : members) {
       size_t count = 0;
-      for (const auto& area : providers_for(site_, {map.countries->name, country->id})) {
+      for (const auto& area :
+           providers_for(site_, map.directory, {map.countries->name, country->id})) {
         count += area.documents.size();
       }
       group.countries.push_back(
@@ -406,7 +407,7 @@ ProvidersPage PageViews::country(const Term& country) const {
   list.kicker = words_.format("support_by_country");
   list.kicker_url = url(dir, countries_dir(site_, map));
   const TermRef ref{map.countries->name, country.id};
-  for (const auto& area : providers_for(site_, ref)) {
+  for (const auto& area : providers_for(site_, map.directory, ref)) {
     ProviderGroup group{words_.format("serving_area", {{"area", term_name(site_, area.area)}}),
                         area.documents.size(),
                         {}};

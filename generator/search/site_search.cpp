@@ -41,7 +41,7 @@ std::string field_text(const nlohmann::json& value) {
 std::string value_for(const Site& site, const Document& doc, const std::string& field) {
   if (field == "title") return doc.title;
   if (field == "summary") return doc.summary;
-  if (field == "body") return doc.plain_text;
+  if (field == "body") return doc.plain_text ? *doc.plain_text : "";
   if (field == "terms") return term_names(site, doc);
   return doc.fields.contains(field) ? field_text(doc.fields[field]) : "";
 }

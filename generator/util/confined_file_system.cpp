@@ -61,13 +61,43 @@ std::string ConfinedFileSystem::link_in(const std::string& path, bool through_on
   }
   if (through_only) components.pop_back();
   std::string at = *root;
-  for (const std::string& component : components) {
+  for (size_t i = 0; i < components.size(); ++i) {
+    const std::string& component = components[i];
     if (component.empty() || component == ".") continue;
     at = join_path(at, component);
     // ".." would leave the root without passing a link: as bad as one.
-    if (component == ".." || target()->is_symlink(at)) return at;
+    if (component == "..") return at;
+    // The last component of a read or write may be anything: always look.
+    bool folder = through_only || i + 1 < components.size();
+    if (folder && walked(at)) continue;
+    if (target()->is_symlink(at)) return at;
   }
   return "";
+}
+
+bool ConfinedFileSystem::walked(const std::string& folder) const {
+  std::shared_lock lock(walked_mutex_);
+  return walked_.count(folder) > 0;
+}
+
+void ConfinedFileSystem::remember_folders(const std::string& path) const {
+  std::string p = trimmed(path), rest;
+  const std::string* root = root_of(p);
+  if (!root || !relative_to(*root, p, &rest)) return;
+  size_t last = rest.rfind('/');
+  if (last == std::string::npos) return;
+  // Ancestors are remembered together with the deepest folder.
+  if (walked(join_path(*root, rest.substr(0, last)))) return;
+  std::unique_lock lock(walked_mutex_);
+  for (size_t slash = rest.find('/'); slash != std::string::npos;
+       slash = rest.find('/', slash + 1)) {
+    walked_.insert(join_path(*root, rest.substr(0, slash)));
+  }
+}
+
+void ConfinedFileSystem::forget_folders() {
+  std::unique_lock lock(walked_mutex_);
+  walked_.clear();
 }
 
 void ConfinedFileSystem::record(const std::string& link, Severity severity) const {
@@ -103,17 +133,25 @@ bool ConfinedFileSystem::refuse(const std::string& path, bool through_only,
 
 bool ConfinedFileSystem::read_file(const std::string& path, std::string* contents,
                                    std::string* err) const {
-  return !refuse(path, false, err) && FileSystemWrapper::read_file(path, contents, err);
+  if (refuse(path, false, err) || !FileSystemWrapper::read_file(path, contents, err)) return false;
+  remember_folders(path);
+  return true;
 }
 
 bool ConfinedFileSystem::write_file(const std::string& path, std::string_view contents,
                                     std::string* err) {
-  return !refuse(path, false, err) && FileSystemWrapper::write_file(path, contents, err);
+  if (refuse(path, false, err) || !FileSystemWrapper::write_file(path, contents, err)) return false;
+  remember_folders(path);
+  return true;
 }
 
 bool ConfinedFileSystem::write_file_atomic(const std::string& path, std::string_view contents,
                                            std::string* err) {
-  return !refuse(path, false, err) && FileSystemWrapper::write_file_atomic(path, contents, err);
+  if (refuse(path, false, err) || !FileSystemWrapper::write_file_atomic(path, contents, err)) {
+    return false;
+  }
+  remember_folders(path);
+  return true;
 }
 
 bool ConfinedFileSystem::exists(const std::string& path) const {
@@ -139,18 +177,26 @@ std::vector<std::string> ConfinedFileSystem::list_files(const std::string& dir) 
 }
 
 bool ConfinedFileSystem::remove_all(const std::string& path, std::string* err) {
-  return !refuse(path, true, err) && FileSystemWrapper::remove_all(path, err);
+  if (refuse(path, true, err)) return false;
+  forget_folders();
+  return FileSystemWrapper::remove_all(path, err);
 }
 
 bool ConfinedFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
-  return !refuse(from, true, err) && !refuse(to, true, err) &&
-         FileSystemWrapper::rename(from, to, err);
+  if (refuse(from, true, err) || refuse(to, true, err)) return false;
+  forget_folders();
+  return FileSystemWrapper::rename(from, to, err);
 }
 
 bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& to,
                                    std::string* err) {
-  return !refuse(from, false, err) && !refuse(to, false, err) &&
-         FileSystemWrapper::hard_link(from, to, err);
+  if (refuse(from, false, err) || refuse(to, false, err) ||
+      !FileSystemWrapper::hard_link(from, to, err)) {
+    return false;
+  }
+  remember_folders(from);
+  remember_folders(to);
+  return true;
 }
 
 Diagnostics ConfinedFileSystem::diagnostics() const {

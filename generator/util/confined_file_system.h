@@ -6,7 +6,9 @@
 // through.
 
 #include <mutex>
+#include <shared_mutex>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "util/diagnostic.h"
@@ -60,7 +62,19 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // The guarded root `path` lies under, or null.
   const std::string* root_of(const std::string& path) const;
 
+  // Folders below a root that a read, write or link went through, so found
+  // real (or made) then. A build writes 145,000 files into 45,000 folders:
+  // looking at each folder once, not once per file, saves a system call per
+  // path component. remove_all and rename forget them all. A folder swapped
+  // for a link by another process during a build is not seen; it was not
+  // before either, between the look and the open.
+  bool walked(const std::string& folder) const;
+  void remember_folders(const std::string& path) const;
+  void forget_folders();
+
   std::vector<std::string> roots_;
+  mutable std::shared_mutex walked_mutex_;
+  mutable std::unordered_set<std::string> walked_;
   mutable std::mutex mutex_;
   mutable Diagnostics found_;
 };

@@ -4,7 +4,10 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
+#include "search/languages/language_pipelines.h"
 #include "search/stemmer.h"
 
 using agora::stem;
@@ -58,5 +61,27 @@ TEST_CASE("lunr stemmer: lunr's own rules and code-unit semantics") {
   for (const Case& c : cases) {
     CAPTURE(c.word);
     CHECK(stem(c.word) == c.stem);
+  }
+}
+
+TEST_CASE("lunr stemmer: the English pipeline's per-thread stem cache gives the stemmer's stems") {
+  // More words than the cache has slots, each seen twice, so hits, misses
+  // and words that share a slot are all met.
+  const char* endings[] = {"", "s", "ing", "ed", "ational", "ness", "ies", "ly", "izer", "ful"};
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) {
+    std::string root = "w";
+    for (int n = i; n > 0; n /= 26) root += static_cast<char>('a' + n % 26);
+    for (const char* ending : endings) words.push_back(root + ending);
+  }
+  words.push_back("pneumonoultramicroscopicsilicovolcanoconiosis");  // longer than a slot
+  words.push_back("generalizations");
+  std::string term;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& word : words) {
+      agora::english_term(std::u16string(word.begin(), word.end()), term);
+      CAPTURE(word);
+      CHECK(term == stem(word));
+    }
   }
 }
