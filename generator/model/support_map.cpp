@@ -152,8 +152,8 @@ std::optional<SupportMap> build_support_map(const Site& site) {
   return map;
 }
 
-std::vector<std::pair<size_t, std::vector<TermRef>>> directory_places(const Site& site) {
-  std::vector<std::pair<size_t, std::vector<TermRef>>> out;
+DirectoryPlaces directory_places(const Site& site) {
+  DirectoryPlaces out;
   for (size_t index : directory_documents(site)) {
     out.emplace_back(
         index, field_terms(site.documents[index], site.config.clearing_house.directory.places));
@@ -165,9 +165,8 @@ std::vector<CoverageGroup> providers_for(const Site& site, const TermRef& countr
   return providers_for(site, directory_places(site), country);
 }
 
-std::vector<CoverageGroup> providers_for(
-    const Site& site, const std::vector<std::pair<size_t, std::vector<TermRef>>>& directory,
-    const TermRef& country) {
+std::vector<CoverageGroup> providers_for(const Site& site, const DirectoryPlaces& directory,
+                                         const TermRef& country) {
   std::vector<CoverageGroup> groups;
   std::vector<TermRef> up = term_and_broader(site, country);
   for (const auto& [index, places] : directory) {

@@ -40,6 +40,9 @@ struct NeedCell {
   std::vector<size_t> offers;  // offers of the service that serve the column
 };
 
+// Each directory document (index) with the terms of its place fields.
+using DirectoryPlaces = std::vector<std::pair<size_t, std::vector<TermRef>>>;
+
 struct SupportMap {
   const Taxonomy* services = nullptr;           // the rows' taxonomy
   const Taxonomy* regions = nullptr;            // the columns' taxonomy
@@ -51,7 +54,7 @@ struct SupportMap {
   // Open requests that name no place, so sit in no column.
   std::vector<size_t> unplaced;
   // directory_places(site), kept for the country pages.
-  std::vector<std::pair<size_t, std::vector<TermRef>>> directory;
+  DirectoryPlaces directory;
 };
 
 // Nothing when the clearing-house or its directory is not configured, or
@@ -62,8 +65,8 @@ std::optional<SupportMap> build_support_map(const Site& site);
 // types), each in listing order.
 std::vector<size_t> directory_documents(const Site& site);
 
-// Each directory document with the terms of its place fields.
-std::vector<std::pair<size_t, std::vector<TermRef>>> directory_places(const Site& site);
+// The directory's documents with their place terms.
+DirectoryPlaces directory_places(const Site& site);
 
 // The column `place` rolls up to, or -1.
 int place_column(const Site& site, const SupportMap& map, const TermRef& place);
@@ -78,9 +81,8 @@ struct CoverageGroup {
 };
 std::vector<CoverageGroup> providers_for(const Site& site, const TermRef& country);
 // The same over directory_places(site), for callers that ask for many countries.
-std::vector<CoverageGroup> providers_for(
-    const Site& site, const std::vector<std::pair<size_t, std::vector<TermRef>>>& directory,
-    const TermRef& country);
+std::vector<CoverageGroup> providers_for(const Site& site, const DirectoryPlaces& directory,
+                                         const TermRef& country);
 
 // The requests of the requests type that name `country` in a place field,
 // in listing order.

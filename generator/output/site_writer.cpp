@@ -1,7 +1,6 @@
 #include "output/site_writer.h"
 
 #include <set>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -9,6 +8,7 @@
 #include "output/staging.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
+#include "util/path.h"
 
 namespace agora {
 
@@ -36,11 +36,6 @@ bool same_as_old(const FileSystem& fs, const std::string& old_path, std::string_
   return fs.read_file(old_path, &old_bytes, &err) && old_bytes == bytes;
 }
 
-std::string_view folder_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 // Runs of consecutive items in one folder, at most kRunItems long. Creating
 // a file locks its folder in the kernel: two threads handed neighbouring
 // paths (page, page.br, page.gz) would wait on each other at every file.
@@ -50,9 +45,9 @@ std::vector<std::pair<size_t, size_t>> folder_runs(
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t begin = 0; begin < items.size();) {
     size_t end = begin + 1;
-    const std::string_view folder = folder_of(items[begin]->first);
+    const std::string folder = parent_dir(items[begin]->first);
     while (end < items.size() && end - begin < kRunItems &&
-           folder_of(items[end]->first) == folder) {
+           parent_dir(items[end]->first) == folder) {
       ++end;
     }
     runs.emplace_back(begin, end);
