@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include "cli/change_report.h"
@@ -50,7 +51,8 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
 }
 
 // What a build renders: one view per language (the site itself when it has
-// one), each with its search index.
+// one). Their search indexes are built up front only for an offline bundle,
+// which writes the search files twice.
 struct Languages {
   std::vector<Site> views;  // multilingual sites only
   std::vector<const Site*> sites;
@@ -69,8 +71,7 @@ std::string corpus_file(const std::string& file, const Site& site) {
   return file.substr(0, dot) + "." + site.language + file.substr(dot);
 }
 
-Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs,
-                       Diagnostics* diags) {
+Languages languages_of(const Site& site) {
   Languages out;
   if (site.config.multilingual()) {
     // Each view copies and re-indexes the whole site: one per core.
@@ -82,57 +83,110 @@ Languages languages_of(const Site& site, const CommandArgs& args, FileSystem& fs
   } else {
     out.sites.push_back(&site);
   }
-  for (const Site* view : out.sites) {
-    SearchCorpus corpus = site_search_corpus(*view, diags);
-    if (!args.search_corpus.empty()) {
-      std::ostringstream text;
-      write_search_corpus(corpus, text);
-      std::string err, file = corpus_file(args.search_corpus, *view);
-      if (!fs.write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
-    }
-    out.indexes.push_back(build_site_index(*view, corpus));
-  }
   return out;
 }
 
-// Pages, assets, attachments and search files in one URL style.
-bool render_with_search(const FileSystem& fs, const Site& site, const Languages& languages,
-                        const Theme& theme, const RenderOptions& options, SiteFiles* files,
-                        Diagnostics* diags) {
-  // Each language's search page loads the scripts of its pipeline.
-  RenderOptions with_scripts = options;
-  for (const Site* view : languages.sites) {
-    with_scripts.search_scripts[view->language] = search_script_paths(*view);
+// One language's search index (and its corpus, when the build was asked to
+// write it).
+SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Diagnostics* diags) {
+  SearchCorpus corpus = site_search_corpus(view, diags);
+  if (!args.search_corpus.empty()) {
+    std::ostringstream text;
+    write_search_corpus(corpus, text);
+    std::string err, file = corpus_file(args.search_corpus, view);
+    if (!fs.write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
   }
-  if (!render_site(languages.sites, theme, with_scripts, files, diags) ||
-      !add_attachments(fs, site, files, diags)) {
-    return false;
-  }
+  return build_site_index(view, corpus);
+}
+
+// The progress line's account of an index.
+std::string index_summary(const SiteIndex& index) {
+  std::string out = "search index: " + count_of(index.stats.documents, "documents, ") +
+                    count_of(index.stats.terms, "terms, ") + human_bytes(index.json_bytes);
+  if (index.shards) out += " in " + count_of(index.shards->shards.size(), "shards");
+  return out;
+}
+
+// Every language's search files in one URL style, to `sink`. The indexes of
+// `languages` are used when they were built; otherwise each is built here
+// and let go once its files are handed over, so that one index at a time is
+// in memory. *summary: the first language's index, for the progress line.
+bool add_search(FileSystem& fs, const CommandArgs& args, const Languages& languages, UrlStyle style,
+                const SiteFiles& assets, FileSink* sink, std::string* summary, Diagnostics* diags) {
   for (size_t i = 0; i < languages.sites.size(); ++i) {
-    if (!add_search_files(fs, *languages.sites[i], languages.indexes[i], options.style, files,
-                          diags)) {
+    const Site& view = *languages.sites[i];
+    std::optional<SiteIndex> own;
+    if (languages.indexes.empty()) own = index_of(view, args, fs, diags);
+    const SiteIndex& index = own ? *own : languages.indexes[i];
+    if (i == 0 && summary) *summary = index_summary(index);
+    SiteFiles search;
+    if (!add_search_files(fs, view, index, style, assets, &search, diags) ||
+        !sink->add(std::move(search))) {
       return false;
     }
   }
   return true;
 }
 
+// Pages, assets and attachments in one URL style, to `sink`.
+bool render_pages(const FileSystem& fs, const Site& site, const Languages& languages,
+                  const Theme& theme, const RenderOptions& options, FileSink* sink,
+                  Diagnostics* diags) {
+  SiteFiles attached;
+  if (!add_attachments(fs, site, &attached, diags) || !sink->add(std::move(attached))) {
+    return false;
+  }
+  // Each language's search page loads the scripts of its pipeline.
+  RenderOptions with_scripts = options;
+  for (const Site* view : languages.sites) {
+    with_scripts.search_scripts[view->language] = search_script_paths(*view);
+  }
+  return render_site(languages.sites, theme, with_scripts, sink, diags);
+}
+
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(const FileSystem& fs, const Site& site, const Languages& languages,
-                 const Theme& theme, const std::string& out, std::string* zip, Diagnostics* diags) {
+bool make_bundle(FileSystem& fs, const CommandArgs& args, const Site& site,
+                 const Languages& languages, const Theme& theme, std::string* zip,
+                 Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  if (!render_with_search(fs, site, languages, theme, offline, &files, diags)) return false;
-  std::string temp = out + ".bundle.tmp";
+  CollectingSink sink(&files);
+  if (!add_search(fs, args, languages, offline.style, theme.assets, &sink, nullptr, diags) ||
+      !render_pages(fs, site, languages, theme, offline, &sink, diags)) {
+    return false;
+  }
+  std::string temp = args.out + ".bundle.tmp";
   std::string err;
   bool ok = write_zip(files, temp, &err) && RealFileSystem().read_file(temp, zip, &err);
   std::error_code ec;
   std::filesystem::remove(temp, ec);
-  if (!ok) diags->error(out, 0, 0, "bundle-failed", err);
+  if (!ok) diags->error(args.out, 0, 0, "bundle-failed", err);
   return ok;
 }
+
+// Hands every batch to the site writer, measuring it on the way when the
+// build reports page weights (--report).
+class BuildSink final : public FileSink {
+ public:
+  BuildSink(SiteWriter* writer, WeightMeter* meter) : writer_(writer), meter_(meter) {}
+  bool add(SiteFiles batch) override {
+    files_ += batch.size();
+    for (const auto& [path, _] : batch) pages_ += path.ends_with(".html");
+    if (meter_) meter_->add(batch);
+    if (writer_->add(std::move(batch))) return true;
+    error_ = writer_->error();
+    return false;
+  }
+  size_t files() const { return files_; }
+  size_t pages() const { return pages_; }
+
+ private:
+  SiteWriter* writer_;
+  WeightMeter* meter_;
+  size_t files_ = 0, pages_ = 0;
+};
 
 }  // namespace
 
@@ -151,31 +205,59 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   progress.set_results_shown(site && site->documents.size() >= kProgressDocuments);
-  SiteFiles files;
   std::optional<Theme> theme;
   if (site) theme = load_theme(fs, site->config, &diags);
   if (site) progress.done(count_of(site->documents.size(), "documents loaded"));
+
+  // The cache's own guard: a link in it is refused like any other, but costs
+  // only the cache (see precompress.h), never the build.
+  ConfinedFileSystem cache_fs(env.fs);
+  guard_site(&cache_fs, args.config, args.out);
+  WriteOptions write;
+  write.cache_fs = &cache_fs;
+  if (site) {
+    // Compressed copies are cached beside site.yaml, keyed by content hash.
+    write.cache_dir = join_path(site->config.root, ".agora-cache");
+    write.encodings = site->config.compress;
+    write.precompress = !write.encodings.empty();
+    write.memo = &state->compressed;
+  }
+  // Files go to the output's staging folder as they are rendered; only a
+  // build without errors is swapped in (see SiteWriter).
+  SiteWriter writer(fs, args.out, write);
+  std::optional<WeightMeter> meter;
+  if (site && args.report) {
+    std::vector<std::string> types;
+    for (const auto& type : site->config.types) types.push_back(type.name);
+    meter.emplace(types);
+  }
+  BuildSink sink(&writer, meter ? &*meter : nullptr);
+  bool written = false;
   if (site && theme && !diags.has_errors()) {
     progress.begin("building the search index");
-    Languages languages = languages_of(*site, args, fs, &diags);
-    const SiteIndex& index = languages.indexes.front();
-    std::string indexed = "search index: " + count_of(index.stats.documents, "documents, ") +
-                          count_of(index.stats.terms, "terms, ") + human_bytes(index.json_bytes);
-    if (index.shards) indexed += " in " + count_of(index.shards->shards.size(), "shards");
-    progress.done(indexed);
-    progress.begin("rendering pages");
+    Languages languages = languages_of(*site);
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    if (args.bundle && make_bundle(fs, *site, languages, *theme, args.out, &zip, &diags)) {
-      render.bundle_file = kBundleFile;
-      render.bundle_bytes = zip.size();
+    if (args.bundle) {
+      // The bundle and the site each write the search files.
+      for (const Site* view : languages.sites) {
+        languages.indexes.push_back(index_of(*view, args, fs, &diags));
+      }
+      if (make_bundle(fs, args, *site, languages, *theme, &zip, &diags)) {
+        render.bundle_file = kBundleFile;
+        render.bundle_bytes = zip.size();
+      }
     }
-    if (!diags.has_errors() &&
-        render_with_search(fs, *site, languages, *theme, render, &files, &diags) && args.bundle) {
-      files[kBundleFile] = std::move(zip);
+    std::string indexed;
+    if (!diags.has_errors() && writer.open() &&
+        add_search(fs, args, languages, render.style, theme->assets, &sink, &indexed, &diags)) {
+      progress.done(indexed);
+      progress.begin("rendering and writing pages");
+      written = render_pages(fs, *site, languages, *theme, render, &sink, &diags) &&
+                (!args.bundle || sink.add({{kBundleFile, std::move(zip)}}));
+      progress.done(count_of(sink.files(), "files rendered"));
     }
-    progress.done(count_of(files.size(), "files rendered"));
   }
   diags.merge(fs.diagnostics());
   diags.sort();
@@ -186,41 +268,26 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     return diags;
   }
 
-  WriteOptions write;
-  // Compressed copies are cached beside site.yaml, keyed by content hash.
-  write.cache_dir = join_path(site->config.root, ".agora-cache");
-  write.encodings = site->config.compress;
-  write.precompress = !write.encodings.empty();
-  write.memo = &state->compressed;
   WriteReport report;
-  std::string err;
-  progress.begin("writing files");
-  bool written = write_site(fs, args.out, files, write, &report, &err);
+  progress.begin("swapping the site in");
+  written = written && writer.commit(&report);
   progress.set_results_shown(false);
   progress.done("");
   if (!written) {
-    *env.err << "agora build: " << err << "; " << args.out << "/ was left as it was\n";
-    diags.error(args.out, 0, 0, "write-failed", err);
+    *env.err << "agora build: " << writer.error() << "; " << args.out << "/ was left as it was\n";
+    diags.error(args.out, 0, 0, "write-failed", writer.error());
     return diags;
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir
              << " is a symbolic link; the compression cache was not used\n";
   }
-  if (args.report) {
-    std::vector<std::string> types;
-    for (const auto& type : site->config.types) types.push_back(type.name);
-    *env.out << weight_report(files, types);
-  }
-  size_t pages = 0;
-  for (const auto& [path, _] : files) {
-    if (path.ends_with(".html")) ++pages;
-  }
+  if (meter) *env.out << format_weight_report(meter->weights());
   double seconds = std::chrono::duration<double>(env.clock->now() - start).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  *env.out << "agora build: " << pages << " pages, " << report.files << " files (" << report.written
-           << " written, " << report.unchanged << " unchanged, " << report.deleted
+  *env.out << "agora build: " << sink.pages() << " pages, " << report.files << " files ("
+           << report.written << " written, " << report.unchanged << " unchanged, " << report.deleted
            << " removed) in " << args.out << "/ in " << timing << "\n";
   if (!args.compare_to.empty()) report_changes(args, site->config.base_url, env, &diags);
   return diags;

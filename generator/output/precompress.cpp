@@ -177,70 +177,96 @@ bool saves_enough(size_t raw_bytes, size_t compressed_bytes) {
   return compressed_bytes > 0 && compressed_bytes * 10 <= raw_bytes * 9;
 }
 
-void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes,
-                             unsigned threads) {
+void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes, unsigned threads,
+                             const std::string& from_dir) {
   // Like the site's files, on several threads: each entry is a new inode.
   agora::parallel_for(
       writes.size(),
       [&](size_t i) {
-        std::string err;
-        fs.write_file_atomic(writes[i].first, writes[i].second, &err);
+        const PrecompressCacheWrite& write = writes[i];
+        std::string err, bytes;
+        if (write.from.empty()) {
+          fs.write_file_atomic(write.path, write.bytes, &err);
+          return;
+        }
+        // A link appears whole, like an atomic write; only a rejected entry
+        // is in its way.
+        if (write.replaces && !fs.remove_all(write.path, &err)) return;
+        const std::string from = join_path(from_dir, write.from);
+        if (!fs.hard_link(from, write.path, &err) && fs.read_file(from, &bytes, &err)) {
+          fs.write_file_atomic(write.path, bytes, &err);
+        }
       },
       threads);
 }
 
-void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
-                      unsigned threads, SiteFiles* variants, PrecompressStats* stats,
-                      PrecompressCacheWrites* deferred, const std::vector<std::string>& encodings,
-                      PrecompressMemo* memo) {
+Precompressor::Precompressor(FileSystem& fs, std::string cache_dir,
+                             std::vector<std::string> encodings, unsigned threads,
+                             PrecompressMemo* memo, CacheWrites writes)
+    : fs_(fs),
+      cache_dir_(std::move(cache_dir)),
+      encodings_(std::move(encodings)),
+      threads_(threads),
+      memo_(memo),
+      mode_(writes) {
+  // A linked cache folder could hand in files from, or write them to,
+  // anywhere: do without it.
+  stats_.cache_refused = !cache_dir_.empty() && fs_.is_symlink(cache_dir_);
+  use_cache_ = !cache_dir_.empty() && !stats_.cache_refused;
+}
+
+void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
+                        const std::function<bool(const std::string&)>& taken, SiteFiles* variants) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
     const Encoding* encoding;
-    std::string sha;
+    size_t file;  // index in `files`, for its sha
     std::string output;
     bool cached = false;
     bool rejected = false;  // a cache entry was there but wrong
     bool memoized = false;  // taken from the memo
   };
   std::vector<Job> jobs;
-  size_t candidates = 0;
+  std::vector<std::string> computed;
+  const bool need_sha = use_cache_ || memo_;
+  size_t index = 0;
   for (const auto& [path, bytes] : files) {
+    const size_t file = index++;
     if (bytes.size() <= kPrecompressMinBytes || !is_text_path(path)) continue;
-    ++candidates;
+    ++stats_.candidates;
     for (const Encoding& encoding : kEncodings) {
-      if (std::find(encodings.begin(), encodings.end(), encoding.name) == encodings.end()) continue;
-      if (files.count(path + std::string(encoding.suffix))) continue;
-      jobs.push_back(Job{&path, &bytes, &encoding, {}, {}, false, false});
+      if (std::find(encodings_.begin(), encodings_.end(), encoding.name) == encodings_.end()) {
+        continue;
+      }
+      const std::string variant = path + std::string(encoding.suffix);
+      if (files.count(variant) || taken(variant)) continue;
+      jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false});
     }
   }
-
-  // A linked cache folder could hand in files from, or write them to,
-  // anywhere: do without it.
-  bool refused = !cache_dir.empty() && fs.is_symlink(cache_dir);
-  const bool use_cache = !cache_dir.empty() && !refused;
-  if (use_cache || memo) {
-    // The encodings of one file are neighbours in `jobs` and share a hash.
-    auto first_of_file = [&](size_t i) { return i == 0 || jobs[i - 1].path != jobs[i].path; };
+  if (need_sha && shas.empty()) {
+    // Only the files with a job need a hash.
+    computed.resize(files.size());
+    std::vector<std::pair<size_t, const std::string*>> hashed;
+    for (const Job& job : jobs) {
+      if (hashed.empty() || hashed.back().first != job.file)
+        hashed.emplace_back(job.file, job.bytes);
+    }
     agora::parallel_for(
-        jobs.size(),
-        [&](size_t i) {
-          if (first_of_file(i)) jobs[i].sha = sha256_hex(*jobs[i].bytes);
-        },
-        threads);
-    for (size_t i = 0; i < jobs.size(); ++i) {
-      if (!first_of_file(i)) jobs[i].sha = jobs[i - 1].sha;
-    }
+        hashed.size(), [&](size_t i) { computed[hashed[i].first] = sha256_hex(*hashed[i].second); },
+        threads_);
   }
-  if (memo) {
+  const std::vector<std::string>& sha_of = shas.empty() ? computed : shas;
+
+  if (memo_) {
     for (Job& job : jobs) {
-      auto it = memo->find(memo_key(job.sha, *job.encoding));
-      if (it == memo->end()) continue;
+      auto it = memo_->find(memo_key(sha_of[job.file], *job.encoding));
+      if (it == memo_->end()) continue;
       job.output = it->second;
       job.cached = job.memoized = true;
     }
   }
-  if (use_cache) {
+  if (use_cache_) {
     // Checking costs a decompression, far less than compressing again.
     agora::parallel_for(
         jobs.size(),
@@ -248,13 +274,14 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
           Job& job = jobs[i];
           std::string err;
           if (job.memoized ||
-              !fs.read_file(cache_path(cache_dir, job.sha, *job.encoding), &job.output, &err)) {
+              !fs_.read_file(cache_path(cache_dir_, sha_of[job.file], *job.encoding), &job.output,
+                             &err)) {
             return;
           }
           job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
           job.rejected = !job.cached;
         },
-        threads);
+        threads_);
   }
 
   // Largest first: one big search index started last would leave every
@@ -270,34 +297,62 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
         Job& job = jobs[order[k]];
         if (!job.cached) job.output = job.encoding->compress(*job.bytes);
       },
-      threads);
+      threads_);
 
-  size_t compressed = 0, hits = 0, rejected = 0, memo_hits = 0;
   PrecompressCacheWrites writes;
-  if (memo) memo->clear();
   for (Job& job : jobs) {
-    rejected += job.rejected;
-    memo_hits += job.memoized;
+    const std::string& sha = sha_of[job.file];
+    stats_.cache_rejected += job.rejected;
+    stats_.memo_hits += job.memoized;
+    const bool fresh = !job.cached && !job.output.empty();
     if (job.cached) {
-      ++hits;
+      ++stats_.cache_hits;
     } else {
-      ++compressed;
-      if (use_cache && !job.output.empty()) {
-        writes.emplace_back(cache_path(cache_dir, job.sha, *job.encoding), job.output);
+      ++stats_.compressed;
+    }
+    if (memo_ && !job.output.empty()) fresh_memo_[memo_key(sha, *job.encoding)] = job.output;
+    const bool kept = saves_enough(job.bytes->size(), job.output.size());
+    const std::string variant = *job.path + std::string(job.encoding->suffix);
+    if (use_cache_ && fresh) {
+      PrecompressCacheWrite write{cache_path(cache_dir_, sha, *job.encoding), {}, {}, job.rejected};
+      if (kept && mode_ == CacheWrites::kDeferredLinks) {
+        write.from = variant;
+      } else {
+        write.bytes = job.output;
       }
+      writes.push_back(std::move(write));
     }
-    if (memo && !job.output.empty()) (*memo)[memo_key(job.sha, *job.encoding)] = job.output;
-    if (saves_enough(job.bytes->size(), job.output.size())) {
-      (*variants)[*job.path + std::string(job.encoding->suffix)] = std::move(job.output);
-    }
+    if (kept) (*variants)[variant] = std::move(job.output);
   }
+  if (mode_ == CacheWrites::kNow) {
+    store_precompress_cache(fs_, writes, threads_);
+  } else {
+    writes_.insert(writes_.end(), std::make_move_iterator(writes.begin()),
+                   std::make_move_iterator(writes.end()));
+  }
+}
+
+void Precompressor::finish() {
+  if (memo_) *memo_ = std::move(fresh_memo_);
+  fresh_memo_.clear();
+}
+
+void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
+                      unsigned threads, SiteFiles* variants, PrecompressStats* stats,
+                      PrecompressCacheWrites* deferred, const std::vector<std::string>& encodings,
+                      PrecompressMemo* memo) {
+  using CacheWrites = Precompressor::CacheWrites;
+  Precompressor precompressor(fs, cache_dir, encodings, threads, memo,
+                              deferred ? CacheWrites::kDeferred : CacheWrites::kNow);
+  precompressor.add(
+      files, {}, [](const std::string&) { return false; }, variants);
+  precompressor.finish();
   if (deferred) {
+    auto& writes = precompressor.cache_writes();
     deferred->insert(deferred->end(), std::make_move_iterator(writes.begin()),
                      std::make_move_iterator(writes.end()));
-  } else {
-    store_precompress_cache(fs, writes, threads);
   }
-  if (stats) *stats = PrecompressStats{candidates, compressed, hits, memo_hits, rejected, refused};
+  if (stats) *stats = precompressor.stats();
 }
 
 }  // namespace agora

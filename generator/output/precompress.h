@@ -3,6 +3,7 @@
 // as is and mirrors ship them ready.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -64,9 +65,18 @@ struct PrecompressStats {
   bool cache_refused = false;  // the cache folder is a symbolic link: not used
 };
 
-// Cache entries computed by a run, to be stored once the site is in place
+// A cache entry computed by a run, to be stored once the site is in place
 // (see store_precompress_cache).
-using PrecompressCacheWrites = std::vector<std::pair<std::string, std::string>>;
+struct PrecompressCacheWrite {
+  std::string path;   // the cache entry
+  std::string bytes;  // its bytes, unless `from` is set
+  // Else the site file that holds the same bytes (PAGE.br), relative to the
+  // folder store_precompress_cache is given: linked, so a build never holds
+  // its new entries in memory.
+  std::string from;
+  bool replaces = false;  // a rejected entry is in the way: removed first
+};
+using PrecompressCacheWrites = std::vector<PrecompressCacheWrite>;
 
 // For every file of `files` with a text path and more than
 // kPrecompressMinBytes, adds PATH.gz and PATH.br (those of `encodings` that
@@ -95,9 +105,50 @@ void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string&
                       const std::vector<std::string>& encodings = {"br", "gzip"},
                       PrecompressMemo* memo = nullptr);
 
-// Writes deferred cache entries atomically, on `threads` threads (0 =
-// hardware); failures only cost time later.
+// precompress_site for a site that arrives in batches (the site writer's):
+// the statistics, the deferred cache entries and the memo add up over
+// every batch, and a copy is never made for a path the site already has.
+class Precompressor {
+ public:
+  enum class CacheWrites {
+    kNow,       // each batch's new entries are written at once
+    kDeferred,  // kept, bytes and all, in cache_writes()
+    // Kept in cache_writes() as links to the copies the site writes
+    // (`from`); copies too small to write keep their bytes.
+    kDeferredLinks,
+  };
+  Precompressor(FileSystem& fs, std::string cache_dir, std::vector<std::string> encodings,
+                unsigned threads, PrecompressMemo* memo, CacheWrites writes);
+
+  // Adds the copies of `files` to *variants. `shas`: the sha256 hex of each
+  // file, in the order of `files`, or empty to have them computed here.
+  // taken(PATH) is true for a path the site has outside `files`.
+  void add(const SiteFiles& files, const std::vector<std::string>& shas,
+           const std::function<bool(const std::string&)>& taken, SiteFiles* variants);
+  // Leaves in the memo exactly the encodings of every add() since the start.
+  void finish();
+
+  const PrecompressStats& stats() const { return stats_; }
+  PrecompressCacheWrites& cache_writes() { return writes_; }
+
+ private:
+  FileSystem& fs_;
+  std::string cache_dir_;
+  std::vector<std::string> encodings_;
+  unsigned threads_;
+  PrecompressMemo* memo_;
+  PrecompressMemo fresh_memo_;
+  CacheWrites mode_;
+  bool use_cache_;
+  PrecompressStats stats_;
+  PrecompressCacheWrites writes_;
+};
+
+// Writes deferred cache entries, on `threads` threads (0 = hardware): those
+// with bytes atomically, those with `from` as a hard link to
+// from_dir/FROM (or, where linking fails, a copy of it). Failures only cost
+// time later.
 void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& writes,
-                             unsigned threads = 0);
+                             unsigned threads = 0, const std::string& from_dir = "");
 
 }  // namespace agora

@@ -1,32 +1,27 @@
 #include "output/site_writer.h"
 
-#include <set>
+#include <algorithm>
+#include <cstddef>
 #include <utility>
 #include <vector>
 
 #include "output/manifest.h"
-#include "output/staging.h"
+#include "output/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
 namespace agora {
 
-namespace {
+// One file to stage: a file of the site or a compressed copy.
+struct StagedFile {
+  const std::string* path;
+  std::string_view bytes;
+  std::string sha256;
+  bool copy = false;
+};
 
-bool check_paths(const SiteFiles& files, std::string* err) {
-  for (const auto& [path, _] : files) {
-    if (!is_safe_relative_path(path)) {
-      *err = "cannot write \"" + path + "\": not a safe relative path";
-      return false;
-    }
-    if (path == kManifestPath) {
-      *err = "cannot write manifest.json: the output stage writes it";
-      return false;
-    }
-  }
-  return true;
-}
+namespace {
 
 // True when out_dir already holds exactly these bytes. Comparing bytes, not
 // the old manifest's hashes, means a hand-edited output file is repaired.
@@ -40,14 +35,13 @@ bool same_as_old(const FileSystem& fs, const std::string& old_path, std::string_
 // a file locks its folder in the kernel: two threads handed neighbouring
 // paths (page, page.br, page.gz) would wait on each other at every file.
 constexpr size_t kRunItems = 256;
-std::vector<std::pair<size_t, size_t>> folder_runs(
-    const std::vector<SiteView::const_iterator>& items) {
+std::vector<std::pair<size_t, size_t>> folder_runs(const std::vector<StagedFile>& items) {
   std::vector<std::pair<size_t, size_t>> runs;
   for (size_t begin = 0; begin < items.size();) {
     size_t end = begin + 1;
-    const std::string folder = parent_dir(items[begin]->first);
+    const std::string folder = parent_dir(*items[begin].path);
     while (end < items.size() && end - begin < kRunItems &&
-           parent_dir(items[end]->first) == folder) {
+           parent_dir(*items[end].path) == folder) {
       ++end;
     }
     runs.emplace_back(begin, end);
@@ -56,33 +50,134 @@ std::vector<std::pair<size_t, size_t>> folder_runs(
   return runs;
 }
 
-// Writes every file of `outputs` into staging, linking the unchanged ones.
-// Files are written on `threads` threads, a folder's run at a time:
-// creating an inode costs the kernel far more than the bytes. The counts
-// and the first error (in path order) do not depend on the timing.
-bool stage(FileSystem& fs, const std::string& out_dir, const std::string& staging,
-           const SiteView& outputs, unsigned threads, WriteReport* report, std::string* err) {
-  std::vector<std::string> old_list = fs.list_files(out_dir);
-  std::set<std::string> old_files(old_list.begin(), old_list.end());
-  std::vector<SiteView::const_iterator> items;
-  items.reserve(outputs.size());
-  for (auto it = outputs.begin(); it != outputs.end(); ++it) items.push_back(it);
+// The items of a batch and its copies, in path order.
+std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
+                                 const SiteFiles& copies, unsigned threads) {
+  std::vector<StagedFile> items;
+  items.reserve(files.size() + copies.size());
+  size_t i = 0;
+  for (const auto& [path, bytes] : files) items.push_back({&path, bytes, std::move(shas[i++])});
+  const size_t first_copy = items.size();
+  for (const auto& [path, bytes] : copies) items.push_back({&path, bytes, {}, true});
+  parallel_for(
+      items.size() - first_copy,
+      [&](size_t k) { items[first_copy + k].sha256 = sha256_hex(items[first_copy + k].bytes); },
+      threads);
+  std::inplace_merge(items.begin(), items.begin() + static_cast<ptrdiff_t>(first_copy), items.end(),
+                     [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; });
+  return items;
+}
+
+}  // namespace
+
+SiteWriter::SiteWriter(FileSystem& fs, std::string out_dir, WriteOptions opts)
+    : fs_(fs), out_dir_(std::move(out_dir)), opts_(std::move(opts)) {}
+
+SiteWriter::~SiteWriter() {
+  if (opened_ && !committed_) {
+    std::string err;
+    fs_.remove_all(paths_.staging, &err);
+  }
+}
+
+bool SiteWriter::fail(std::string why) {
+  failed_ = true;
+  error_ = std::move(why);
+  return false;
+}
+
+bool SiteWriter::open() {
+  if (out_dir_.empty()) return fail("output directory is empty");
+  paths_ = staging_paths(out_dir_);
+  std::string err;
+  // Unlike the mirror, the writer has nothing to resume: a stale staging
+  // dir is discarded.
+  if (!recover_interrupted_swap(fs_, paths_, &err) || !check_replaceable(fs_, paths_, &err) ||
+      !fs_.remove_all(paths_.staging, &err)) {
+    return fail(err);
+  }
+  opened_ = true;
+  std::vector<std::string> old = fs_.list_files(paths_.dir);
+  old_files_.insert(old.begin(), old.end());
+  if (opts_.precompress) {
+    precompressor_.emplace(opts_.cache_fs ? *opts_.cache_fs : fs_, opts_.cache_dir, opts_.encodings,
+                           opts_.threads, opts_.memo, Precompressor::CacheWrites::kDeferredLinks);
+  }
+  return true;
+}
+
+bool SiteWriter::add(SiteFiles batch) {
+  if (failed_) return false;
+  if (!opened_) return fail("the site writer was not opened");
+  for (const auto& [path, _] : batch) {
+    if (!is_safe_relative_path(path)) {
+      return fail("cannot write \"" + path + "\": not a safe relative path");
+    }
+    if (path == kManifestPath)
+      return fail("cannot write manifest.json: the output stage writes it");
+  }
+  // Each file is hashed once, for the manifest and the compression cache.
+  std::vector<const std::string*> contents;
+  contents.reserve(batch.size());
+  for (const auto& [_, bytes] : batch) contents.push_back(&bytes);
+  std::vector<std::string> shas(contents.size());
+  parallel_for(
+      contents.size(), [&](size_t i) { shas[i] = sha256_hex(*contents[i]); }, opts_.threads);
+
+  // A path that came before: the same bytes again are dropped, a compressed
+  // copy gives way to the file.
+  std::vector<std::string> kept_shas;
+  kept_shas.reserve(shas.size());
+  size_t i = 0;
+  for (auto it = batch.begin(); it != batch.end(); ++i) {
+    auto seen = written_.find(it->first);
+    if (seen != written_.end() && !seen->second.copy) {
+      if (seen->second.sha256 != shas[i]) {
+        return fail("two different files would be written at \"" + it->first + "\"");
+      }
+      it = batch.erase(it);
+      continue;
+    }
+    if (seen != written_.end()) {
+      std::string err;
+      if (!fs_.remove_all(join_path(paths_.staging, it->first), &err)) return fail(err);
+      written_.erase(seen);
+    }
+    kept_shas.push_back(std::move(shas[i]));
+    ++it;
+  }
+
+  SiteFiles copies;
+  if (precompressor_) {
+    precompressor_->add(
+        batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
+        &copies);
+  }
+  return stage(items_of(batch, std::move(kept_shas), copies, opts_.threads));
+}
+
+// Writes the items into staging, linking the unchanged ones. Files are
+// written on opts_.threads threads, a folder's run at a time: creating an
+// inode costs the kernel far more than the bytes. The first error (in path
+// order) does not depend on the timing.
+bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
   std::vector<Outcome> outcomes(items.size(), Outcome::kFailed);
   std::vector<std::string> errors(items.size());
   auto stage_one = [&](size_t i) {
-    const auto& [path, bytes] = *items[i];
-    std::string target = join_path(staging, path);
-    if (old_files.count(path)) {
-      std::string old_path = join_path(out_dir, path), link_err;
+    const StagedFile& item = items[i];
+    std::string target = join_path(paths_.staging, *item.path);
+    if (old_files_.count(*item.path)) {
+      std::string old_path = join_path(paths_.dir, *item.path), link_err;
       // A failed link (e.g. a file system without hard links) falls back
       // to writing: slower for rsync, still correct.
-      if (same_as_old(fs, old_path, bytes) && fs.hard_link(old_path, target, &link_err)) {
+      if (same_as_old(fs_, old_path, item.bytes) && fs_.hard_link(old_path, target, &link_err)) {
         outcomes[i] = Outcome::kLinked;
         return;
       }
     }
-    outcomes[i] = fs.write_file(target, bytes, &errors[i]) ? Outcome::kWritten : Outcome::kFailed;
+    outcomes[i] =
+        fs_.write_file(target, item.bytes, &errors[i]) ? Outcome::kWritten : Outcome::kFailed;
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
   parallel_for(
@@ -90,68 +185,62 @@ bool stage(FileSystem& fs, const std::string& out_dir, const std::string& stagin
       [&](size_t r) {
         for (size_t i = runs[r].first; i < runs[r].second; ++i) stage_one(i);
       },
-      threads);
+      opts_.threads);
   for (size_t i = 0; i < items.size(); ++i) {
-    const std::string_view bytes = items[i]->second;
-    report->bytes += bytes.size();
-    if (outcomes[i] == Outcome::kFailed) {
-      *err = errors[i];
-      return false;
-    }
-    if (outcomes[i] == Outcome::kLinked) {
-      ++report->unchanged;
-    } else {
-      ++report->written;
-      report->bytes_written += bytes.size();
-    }
+    if (outcomes[i] == Outcome::kFailed) return fail(errors[i]);
   }
-  for (const std::string& path : old_files) {
-    if (!outputs.count(path)) ++report->deleted;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const StagedFile& item = items[i];
+    written_[*item.path] =
+        Written{item.bytes.size(), item.sha256, item.copy, outcomes[i] == Outcome::kLinked};
   }
-  report->files = outputs.size();
   return true;
 }
 
-}  // namespace
+bool SiteWriter::commit(WriteReport* report) {
+  if (failed_) return false;
+  if (!opened_) return fail("the site writer was not opened");
+  std::vector<ManifestEntry> entries;
+  entries.reserve(written_.size());
+  for (const auto& [path, file] : written_) entries.push_back({path, file.bytes, file.sha256});
+  std::string manifest, err;
+  if (!manifest_json(entries, &manifest, &err)) return fail(err);
+  const std::string manifest_path = kManifestPath;
+  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest)}}) ||
+      !swap_in_staging(fs_, paths_, &err)) {
+    return failed_ ? false : fail(err);
+  }
+  committed_ = true;
+
+  WriteReport out;
+  for (const auto& [path, file] : written_) {
+    ++out.files;
+    out.bytes += file.bytes;
+    if (file.linked) {
+      ++out.unchanged;
+    } else {
+      ++out.written;
+      out.bytes_written += file.bytes;
+    }
+  }
+  for (const std::string& path : old_files_) out.deleted += written_.count(path) == 0;
+  // Only now: a build killed before the swap leaves the cache as it was.
+  if (precompressor_) {
+    store_precompress_cache(opts_.cache_fs ? *opts_.cache_fs : fs_, precompressor_->cache_writes(),
+                            opts_.threads, paths_.dir);
+    precompressor_->finish();
+    out.precompress = precompressor_->stats();
+  }
+  if (report) *report = out;
+  return true;
+}
 
 bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
                 const WriteOptions& opts, WriteReport* report, std::string* err) {
-  if (out_dir.empty()) {
-    *err = "output directory is empty";
-    return false;
-  }
-  if (!check_paths(files, err)) return false;
-  StagingPaths paths = staging_paths(out_dir);
-  // Unlike the mirror, the writer has nothing to resume: a stale staging
-  // dir is discarded.
-  if (!recover_interrupted_swap(fs, paths, err) || !check_replaceable(fs, paths, err) ||
-      !fs.remove_all(paths.staging, err)) {
-    return false;
-  }
-
-  WriteReport local;
-  SiteFiles variants;
-  PrecompressCacheWrites cache_writes;
-  if (opts.precompress) {
-    precompress_site(fs, files, opts.cache_dir, opts.threads, &variants, &local.precompress,
-                     &cache_writes, opts.encodings, opts.memo);
-  }
-  SiteView outputs = view_of(files);
-  outputs.insert(variants.begin(), variants.end());
-  std::string manifest;
-  if (!manifest_json(manifest_entries(outputs, opts.threads), &manifest, err)) return false;
-  outputs[kManifestPath] = manifest;
-
-  if (!stage(fs, paths.dir, paths.staging, outputs, opts.threads, &local, err) ||
-      !swap_in_staging(fs, paths, err)) {
-    std::string cleanup_err;
-    fs.remove_all(paths.staging, &cleanup_err);
-    return false;
-  }
-  // Only now: a build killed before the swap leaves the cache as it was.
-  store_precompress_cache(fs, cache_writes, opts.threads);
-  if (report) *report = local;
-  return true;
+  SiteWriter writer(fs, out_dir, opts);
+  if (writer.open() && writer.add(files) && writer.commit(report)) return true;
+  *err = writer.error();
+  return false;
 }
 
 }  // namespace agora

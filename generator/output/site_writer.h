@@ -1,19 +1,24 @@
 #pragma once
-// Writes the rendered site to its output folder: precompressed copies,
-// manifest.json, staging and an atomic-enough swap, and no rewrite of files
-// whose bytes did not change.
+// Writes the rendered site to its output folder as it is rendered:
+// precompressed copies, manifest.json, staging and an atomic-enough swap,
+// and no rewrite of files whose bytes did not change.
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "output/precompress.h"
 #include "output/site_files.h"
+#include "output/staging.h"
 
 namespace agora {
 class FileSystem;
-}
+struct StagedFile;  // site_writer.cpp
+}  // namespace agora
 
 namespace agora {
 
@@ -21,6 +26,9 @@ struct WriteOptions {
   bool precompress = true;                           // add .gz/.br copies (see precompress.h)
   std::vector<std::string> encodings{"br", "gzip"};  // which of them
   std::string cache_dir;                             // compression cache; empty = no cache
+  // What the compression cache is read and written through; null: the
+  // writer's own file system.
+  FileSystem* cache_fs = nullptr;
   unsigned threads = 0;  // for hashing, compression and writing; 0 = hardware
   // Compressed copies kept from this process's previous build (agora
   // serve), updated by this one; null: none (see precompress_site).
@@ -37,26 +45,67 @@ struct WriteReport {
   PrecompressStats precompress;
 };
 
-// Writes `files` plus their .gz/.br copies and manifest.json (every file but
-// itself: path, bytes, sha256, sorted by path) to out_dir.
+// Writes a site that arrives in batches (render_site hands them over as it
+// renders) plus the .gz/.br copies and manifest.json (every file but
+// itself: path, bytes, sha256, sorted by path) to out_dir. Each batch is
+// hashed, compressed and written when it comes, so no more than a batch of
+// the site is in memory at once.
 //
 // The previous out_dir stays untouched until the new site is complete in
 // "<out_dir>.staging"; then out_dir is renamed to "<out_dir>.old", staging is
 // renamed to out_dir and the old tree is removed. A file whose bytes equal
 // the previous version's is hard-linked, not rewritten, so it keeps its
-// inode and mtime and `rsync -a` skips it; files no longer in `files`
+// inode and mtime and `rsync -a` skips it; files no longer in the site
 // disappear with the old tree.
 //
-// On failure returns false with *err set; out_dir is then exactly as before
-// and no staging dir is left. A previous run that died between the two
-// renames is repaired first (the ".old" tree is put back).
+// A writer that is not committed (a failed batch, a failed build) removes
+// its staging folder: out_dir is then exactly as before. A previous run that
+// died between the two renames is repaired by open() (the ".old" tree is
+// put back).
 //
 // An out_dir that exists and is not a previous output (see
-// is_previous_output in staging.h) is not replaced: an error. New
+// is_previous_output in staging.h) is not replaced: open() fails. New
 // compression cache entries are stored only after the swap.
-//
-// REQUIRES: every path of `files` passes is_safe_relative_path and none is
-// manifest.json (checked; a violation is an error). *report may be null.
+class SiteWriter final : public FileSink {
+ public:
+  SiteWriter(FileSystem& fs, std::string out_dir, WriteOptions opts);
+  ~SiteWriter() override;
+  SiteWriter(const SiteWriter&) = delete;
+  SiteWriter& operator=(const SiteWriter&) = delete;
+
+  // Prepares the staging folder. On false, error() says why.
+  bool open();
+  // Writes a batch. Every path must pass is_safe_relative_path and none may
+  // be manifest.json; a path may come again only with the same bytes (the
+  // second is dropped). A file of the site replaces a compressed copy made
+  // for an earlier batch at its path. On false, error() says why, and every
+  // later add() and commit() fails too.
+  bool add(SiteFiles batch) override;
+  // Writes the manifest and swaps the site in. *report may be null.
+  bool commit(WriteReport* report);
+
+ private:
+  struct Written {
+    uint64_t bytes = 0;
+    std::string sha256;
+    bool copy = false;    // a compressed copy (PATH.gz, PATH.br)
+    bool linked = false;  // the previous output's file, unchanged
+  };
+  bool fail(std::string why);
+  bool stage(const std::vector<StagedFile>& files);
+
+  FileSystem& fs_;
+  std::string out_dir_;
+  WriteOptions opts_;
+  StagingPaths paths_;
+  std::set<std::string> old_files_;
+  std::map<std::string, Written, std::less<>> written_;
+  std::optional<Precompressor> precompressor_;
+  WriteReport report_;
+  bool opened_ = false, committed_ = false, failed_ = false;
+};
+
+// The whole site in one batch: open, add, commit.
 bool write_site(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
                 const WriteOptions& opts, WriteReport* report, std::string* err);
 

@@ -32,37 +32,52 @@ bool is_page_of(const std::string& path, const std::string& type) {
 
 }  // namespace
 
-SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::string>& types,
-                            unsigned threads) {
-  SiteWeights out;
+WeightMeter::WeightMeter(std::vector<std::string> types, unsigned threads)
+    : types_(std::move(types)), threads_(threads), sizes_(types_.size()) {}
+
+void WeightMeter::add(const SiteFiles& batch) {
   std::vector<const std::string*> measured;
-  std::vector<std::vector<size_t>> by_type(types.size());
-  for (const auto& [path, bytes] : files) {
-    ++out.files;
-    out.total_bytes += bytes.size();
-    for (size_t t = 0; t < types.size(); ++t) {
-      if (is_page_of(path, types[t])) {
-        by_type[t].push_back(measured.size());
+  std::vector<size_t> type_of;  // per measured file: its type, or types_.size() for the index
+  for (const auto& [path, bytes] : batch) {
+    // A file handed over twice (the same bytes) counts once.
+    if (!seen_.insert(path).second) continue;
+    ++weights_.files;
+    weights_.total_bytes += bytes.size();
+    for (size_t t = 0; t < types_.size(); ++t) {
+      if (is_page_of(path, types_[t])) {
         measured.push_back(&bytes);
+        type_of.push_back(t);
       }
     }
+    if (path == "search/index.json") {
+      measured.push_back(&bytes);
+      type_of.push_back(types_.size());
+    }
   }
-  auto index = files.find("search/index.json");
-  if (index != files.end()) measured.push_back(&index->second);
-
   std::vector<uint64_t> gz(measured.size());
   agora::parallel_for(
-      measured.size(), [&](size_t i) { gz[i] = gzip_compress(*measured[i]).size(); }, threads);
+      measured.size(), [&](size_t i) { gz[i] = gzip_compress(*measured[i]).size(); }, threads_);
+  for (size_t i = 0; i < measured.size(); ++i) {
+    if (type_of[i] == types_.size()) {
+      weights_.search_index_bytes = measured[i]->size();
+      weights_.search_index_gz = gz[i];
+    } else {
+      sizes_[type_of[i]].emplace_back(measured[i]->size(), gz[i]);
+    }
+  }
+}
 
-  for (size_t t = 0; t < types.size(); ++t) {
+SiteWeights WeightMeter::weights() const {
+  SiteWeights out = weights_;
+  for (size_t t = 0; t < types_.size(); ++t) {
     PageWeights w;
-    w.type = types[t];
-    w.pages = by_type[t].size();
+    w.type = types_[t];
+    w.pages = sizes_[t].size();
     if (w.pages > 0) {
       std::vector<uint64_t> raw, zipped;
-      for (size_t i : by_type[t]) {
-        raw.push_back(measured[i]->size());
-        zipped.push_back(gz[i]);
+      for (const auto& [bytes, gz] : sizes_[t]) {
+        raw.push_back(bytes);
+        zipped.push_back(gz);
       }
       std::sort(raw.begin(), raw.end());
       std::sort(zipped.begin(), zipped.end());
@@ -75,11 +90,14 @@ SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::strin
     }
     out.types.push_back(std::move(w));
   }
-  if (index != files.end()) {
-    out.search_index_bytes = index->second.size();
-    out.search_index_gz = gz.back();
-  }
   return out;
+}
+
+SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::string>& types,
+                            unsigned threads) {
+  WeightMeter meter(types, threads);
+  meter.add(files);
+  return meter.weights();
 }
 
 std::string format_weight_report(const SiteWeights& weights) {

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "output/site_files.h"
@@ -27,8 +29,24 @@ struct SiteWeights {
   uint64_t search_index_gz = 0;
 };
 
-// Measures the pages of each type in `types`; gzip runs on up to `threads`
-// threads (0 = hardware).
+// Measures a site that arrives in batches (the build's): the pages of each
+// type in `types` and search/index.json. gzip runs on up to `threads`
+// threads (0 = hardware). A path that comes again counts once.
+class WeightMeter {
+ public:
+  explicit WeightMeter(std::vector<std::string> types, unsigned threads = 0);
+  void add(const SiteFiles& batch);
+  SiteWeights weights() const;
+
+ private:
+  std::vector<std::string> types_;
+  unsigned threads_;
+  std::vector<std::vector<std::pair<uint64_t, uint64_t>>> sizes_;  // per type: bytes, gzip bytes
+  std::set<std::string> seen_;
+  SiteWeights weights_;  // files, totals and the search index
+};
+
+// The same, for a whole site at once.
 SiteWeights measure_weights(const SiteFiles& files, const std::vector<std::string>& types,
                             unsigned threads = 0);
 

@@ -1,9 +1,10 @@
 #pragma once
-// The rendered site, in memory: what render and search produce and output
-// writes.
+// The rendered site: what render and search produce and output writes, and
+// the sink they hand it to, a batch at a time.
 
 #include <map>
 #include <string>
+#include <utility>
 
 namespace agora {
 
@@ -11,5 +12,33 @@ namespace agora {
 // std::map keeps paths sorted bytewise, which every output relies on for
 // deterministic order.
 using SiteFiles = std::map<std::string, std::string>;
+
+// Where render_site and the search stage put the site's files as they make
+// them. The build's sink writes each batch to the output folder and lets it
+// go (output/site_writer.h), so the whole site is never in memory at once.
+class FileSink {
+ public:
+  virtual ~FileSink() = default;
+  // False when the batch could not be taken; error() says why.
+  virtual bool add(SiteFiles batch) = 0;
+  const std::string& error() const { return error_; }
+
+ protected:
+  std::string error_;
+};
+
+// Collects every batch into one SiteFiles: a later file at a path replaces
+// the earlier one.
+class CollectingSink final : public FileSink {
+ public:
+  explicit CollectingSink(SiteFiles* files) : files_(files) {}
+  bool add(SiteFiles batch) override {
+    for (auto& [path, bytes] : batch) (*files_)[path] = std::move(bytes);
+    return true;
+  }
+
+ private:
+  SiteFiles* files_;
+};
 
 }  // namespace agora

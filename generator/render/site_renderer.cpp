@@ -1,5 +1,6 @@
 #include "render/site_renderer.h"
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 
@@ -153,11 +154,12 @@ uint64_t pages_rendered() { return g_pages_rendered.load(); }
 
 namespace {
 
-// One language's pages, with their sitemap entries.
+// One language's pages, with their sitemap entries. *sink_failed is set
+// when the sink refused a batch.
 bool render_language(const Site& site, const Theme& theme, const RenderOptions& options,
-                     const PageExtras& extras, SiteFiles* files,
-                     std::vector<std::pair<SitemapEntry, std::string>>* sitemap,
-                     Diagnostics* diags) {
+                     const PageExtras& extras, FileSink* sink,
+                     std::vector<std::pair<SitemapEntry, std::string>>* sitemap, Diagnostics* diags,
+                     bool* sink_failed) {
   size_t before = diags->error_count();
   const Words& words = theme.words_for(site.language);
   PageExtras own = extras;
@@ -169,32 +171,38 @@ bool render_language(const Site& site, const Theme& theme, const RenderOptions& 
   // The jobs' context functions point into the planner: it outlives them.
   PagePlanner planner(site, views, theme);
   std::vector<PageJob> jobs = planner.plan();
-  std::vector<std::string> out(jobs.size());
-  std::vector<Diagnostics> found(jobs.size());
   const json globals = {{"i18n", words.json()}};
-  parallel_for(
-      jobs.size(),
-      [&](size_t i) {
-        theme.templates->render(jobs[i].template_name, jobs[i].context(), &out[i], &found[i],
-                                &globals);
-        ++g_pages_rendered;
-      },
-      options.threads);
-  for (size_t i = 0; i < jobs.size(); ++i) {
-    diags->merge(found[i]);
-    (*files)[jobs[i].file] = std::move(out[i]);
-    if (jobs[i].in_sitemap) {
-      sitemap->push_back({{jobs[i].dir, jobs[i].lastmod, {}}, jobs[i].alternate_key});
+  const size_t batch_pages = std::max<size_t>(options.batch_pages, 1);
+  for (size_t first = 0; first < jobs.size(); first += batch_pages) {
+    const size_t count = std::min(batch_pages, jobs.size() - first);
+    std::vector<std::string> out(count);
+    std::vector<Diagnostics> found(count);
+    parallel_for(
+        count,
+        [&](size_t k) {
+          const PageJob& job = jobs[first + k];
+          theme.templates->render(job.template_name, job.context(), &out[k], &found[k], &globals);
+          ++g_pages_rendered;
+        },
+        options.threads);
+    SiteFiles batch;
+    for (size_t k = 0; k < count; ++k) {
+      const PageJob& job = jobs[first + k];
+      diags->merge(found[k]);
+      batch[job.file] = std::move(out[k]);
+      if (job.in_sitemap) sitemap->push_back({{job.dir, job.lastmod, {}}, job.alternate_key});
     }
+    // After a failure the pages still render, for their diagnostics.
+    if (!*sink_failed && !sink->add(std::move(batch))) *sink_failed = true;
   }
-  (*files)[site.dir("feed.xml")] = atom_feed(site);
+  if (!*sink_failed && !sink->add({{site.dir("feed.xml"), atom_feed(site)}})) *sink_failed = true;
   return diags->error_count() == before;
 }
 
 }  // namespace
 
 bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
-                 const RenderOptions& options, SiteFiles* files, Diagnostics* diags) {
+                 const RenderOptions& options, FileSink* sink, Diagnostics* diags) {
   const Site& site = *languages.front();
   SiteFiles data_files;
   add_open_data(site, &data_files);
@@ -203,11 +211,12 @@ bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
     extras.bundle = Bundle{options.bundle_file, human_bytes(options.bundle_bytes)};
   }
   for (const auto& [path, bytes] : data_files) extras.data_sizes[path] = bytes.size();
-  bool ok = true;
+  bool ok = true, sink_failed = false;
   std::vector<std::pair<SitemapEntry, std::string>> entries;  // entry, alternate key
   std::vector<std::string> entry_language;
   for (const Site* language : languages) {
-    ok = render_language(*language, theme, options, extras, files, &entries, diags) && ok;
+    ok = render_language(*language, theme, options, extras, sink, &entries, diags, &sink_failed) &&
+         ok;
     entry_language.resize(entries.size(), language->language);
   }
   // Each page lists its versions in every language, itself included.
@@ -222,11 +231,19 @@ bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
     }
   }
   for (auto& [entry, _] : entries) sitemap_entries.push_back(std::move(entry));
-  for (const auto& [path, bytes] : theme.assets) (*files)[path] = bytes;
-  files->merge(data_files);
-  (*files)["sitemap.xml"] = sitemap(site.config.base_url, std::move(sitemap_entries));
-  (*files)["robots.txt"] = robots_txt(site);
-  return ok;
+  // A theme asset wins over an open data file at the same path.
+  SiteFiles rest = theme.assets;
+  rest.merge(data_files);
+  rest["sitemap.xml"] = sitemap(site.config.base_url, std::move(sitemap_entries));
+  rest["robots.txt"] = robots_txt(site);
+  if (!sink_failed && !sink->add(std::move(rest))) sink_failed = true;
+  return ok && !sink_failed;
+}
+
+bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
+                 const RenderOptions& options, SiteFiles* files, Diagnostics* diags) {
+  CollectingSink sink(files);
+  return render_site(languages, theme, options, &sink, diags);
 }
 
 }  // namespace agora

@@ -1,9 +1,10 @@
 #pragma once
-// Render: the Site and its Theme -> every page of the output, in memory,
-// keyed by site-relative path. Pages render in parallel; the result does not
+// Render: the Site and its Theme -> every page of the output, keyed by
+// site-relative path, handed to a sink in batches. Pages render in parallel; the result does not
 // depend on thread timing. Everything that can be wrong was found when the
 // site and the theme were loaded: render reads no file.
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -20,6 +21,9 @@ namespace agora {
 struct RenderOptions {
   UrlStyle style;
   unsigned threads = 0;
+  // Pages rendered before they go to the sink: enough to keep every core
+  // busy, few enough that memory holds a batch and not the site.
+  size_t batch_pages = 1024;
   // The offline bundle, when the build makes one: its file name at the site
   // root and its size, for the link on the home page.
   std::string bundle_file;
@@ -32,9 +36,15 @@ struct RenderOptions {
 // Renders every language's pages, each in its own tree (`languages` holds
 // one view per language, the default first: see model/languages.h; a site
 // with one language is its own view), their feeds, and once for all the
-// open data, sitemap, robots.txt, 404 page and the theme's assets. Returns
-// false only when a template recursed without end (the one problem a
-// template check cannot see), with an error in diags.
+// open data, sitemap, robots.txt, 404 page and the theme's assets. The files
+// go to `sink` in batches as they are rendered. Returns false when a
+// template recursed without end (the one problem a template check cannot
+// see), with an error in diags, or when the sink refused a batch (then
+// sink->error() says why).
+bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
+                 const RenderOptions& options, FileSink* sink, Diagnostics* diags);
+
+// The same, collected in *files.
 bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
                  const RenderOptions& options, SiteFiles* files, Diagnostics* diags);
 

@@ -122,12 +122,12 @@ std::string script_name(const LanguageScript& script) {
 
 // The text of one script of a language's pipeline.
 bool read_script(const FileSystem& fs, const Site& site, const LanguageScript& script,
-                 const SiteFiles& files, std::string* text, Diagnostics* diags) {
+                 const SiteFiles& assets, std::string* text, Diagnostics* diags) {
   std::string err;
   if (script.source == LanguageScript::Source::kTheme) {
     // The site's theme ships it as an asset; a theme of its own may not.
-    const auto asset = files.find(std::string(script.path));
-    if (asset != files.end()) {
+    const auto asset = assets.find(std::string(script.path));
+    if (asset != assets.end()) {
       *text = asset->second;
       return true;
     }
@@ -154,11 +154,11 @@ bool read_script(const FileSystem& fs, const Site& site, const LanguageScript& s
 }
 
 // The scripts of the site's search language, into its search/ folder.
-bool add_language_scripts(const FileSystem& fs, const Site& site, SiteFiles* files,
-                          Diagnostics* diags) {
+bool add_language_scripts(const FileSystem& fs, const Site& site, const SiteFiles& assets,
+                          SiteFiles* files, Diagnostics* diags) {
   for (const LanguageScript& script : site_search_language(site).scripts()) {
     std::string text;
-    if (!read_script(fs, site, script, *files, &text, diags)) return false;
+    if (!read_script(fs, site, script, assets, &text, diags)) return false;
     (*files)[site.dir("search/" + script_name(script))] = std::move(text);
   }
   return true;
@@ -254,7 +254,8 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
 }
 
 bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, SiteFiles* files, Diagnostics* diags) {
+                      UrlStyle style, const SiteFiles& assets, SiteFiles* files,
+                      Diagnostics* diags) {
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
     diags->error(kLunrScriptPath, 0, 0, "missing-lunr", "cannot read lunr.js for the search page",
@@ -262,7 +263,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
     return false;
   }
   (*files)["search/lunr.min.js"] = std::move(lunr);
-  if (!add_language_scripts(fs, site, files, diags)) return false;
+  if (!add_language_scripts(fs, site, assets, files, diags)) return false;
   if (index.shards) {
     add_shard_files(site, *index.shards, style, files);
     return true;

@@ -74,11 +74,11 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
 std::string script_safe_json(std::string_view json);
 
 // Adds the search files to *files, with documents.json's URLs in `style`.
-// Call after render_site: a theme script of the language's pipeline is taken
-// from the rendered assets (js/lunr-zh.js), else from the bundled default
-// theme. Returns false (with an error in diags) when lunr.min.js or a
-// script of the language cannot be read.
+// A theme script of the language's pipeline is taken from the theme's
+// `assets` (js/lunr-zh.js), else from the bundled default theme. Returns false (with an error in
+// diags) when lunr.min.js or a script of the language cannot be read.
 bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, SiteFiles* files, Diagnostics* diags);
+                      UrlStyle style, const SiteFiles& assets, SiteFiles* files,
+                      Diagnostics* diags);
 
 }  // namespace agora

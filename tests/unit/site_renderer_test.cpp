@@ -136,3 +136,54 @@ TEST_CASE("a link to a missing document or anchor is an error at its line and co
   }
   CHECK(got == "6:12 broken-link\n7:7 broken-anchor\n");
 }
+
+namespace {
+
+// Records each batch it is handed, as a build's writer would take it.
+class RecordingSink final : public agora::FileSink {
+ public:
+  bool add(agora::SiteFiles batch) override {
+    batches.push_back(std::move(batch));
+    return refuse_after == 0 || batches.size() < refuse_after;
+  }
+  std::vector<agora::SiteFiles> batches;
+  size_t refuse_after = 0;  // 0: never
+};
+
+}  // namespace
+
+TEST_CASE("pages go to the sink in batches, and the batches make up the whole site") {
+  FixtureFs fs;
+  const Rendered whole = render(fs);
+  REQUIRE(whole.ok);
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", agora::LoadOptions{}, &diags);
+  auto theme = agora::load_theme(fs, site->config, &diags);
+  REQUIRE(theme);
+  agora::RenderOptions options;
+  options.batch_pages = 2;
+  RecordingSink sink;
+  REQUIRE(
+      agora::render_site(std::vector<const agora::Site*>{&*site}, *theme, options, &sink, &diags));
+  agora::SiteFiles joined;
+  size_t pages = 0;
+  for (const auto& batch : sink.batches) {
+    size_t html = 0;
+    for (const auto& [path, bytes] : batch) {
+      html += path.ends_with("index.html");
+      CHECK(joined.emplace(path, bytes).second);  // no path twice
+    }
+    CHECK(html <= 2);
+    pages += html;
+  }
+  CHECK(pages > 4);
+  CHECK(sink.batches.size() > pages / 2);
+  CHECK(joined == whole.files);
+
+  // A sink that refuses a batch fails the render, and gets nothing more.
+  RecordingSink refusing;
+  refusing.refuse_after = 2;
+  CHECK_FALSE(agora::render_site(std::vector<const agora::Site*>{&*site}, *theme, options,
+                                 &refusing, &diags));
+  CHECK(refusing.batches.size() == 2);
+}

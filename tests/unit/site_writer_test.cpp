@@ -255,3 +255,111 @@ TEST_CASE("on disk, unchanged files keep their inode and mtime across rewrites")
   CHECK_FALSE(real.exists(out + ".staging"));
   CHECK_FALSE(real.exists(out + ".old"));
 }
+
+TEST_CASE("a site written in batches equals the site written at once") {
+  MemoryFileSystem at_once, batched;
+  std::string err;
+  WriteReport one, many;
+  REQUIRE(write_site(at_once, "public", sample_site(), WriteOptions{}, &one, &err));
+  SiteWriter writer(batched, "public", WriteOptions{});
+  REQUIRE(writer.open());
+  for (const auto& [path, bytes] : sample_site()) REQUIRE(writer.add({{path, bytes}}));
+  // Staged as they come: the site is in staging before the commit.
+  CHECK(batched.exists("public.staging/case-studies/b/index.html.br"));
+  CHECK_FALSE(batched.exists("public"));
+  REQUIRE(writer.commit(&many));
+  CHECK(batched.files() == at_once.files());
+  CHECK(many.files == one.files);
+  CHECK(many.written == one.written);
+  CHECK(many.bytes == one.bytes);
+  CHECK(many.precompress.compressed == one.precompress.compressed);
+}
+
+TEST_CASE("a path that comes again: the same bytes are dropped, other bytes fail the build") {
+  MemoryFileSystem mem;
+  std::string err;
+  REQUIRE(write_site(mem, "public", sample_site(), WriteOptions{}, nullptr, &err));
+  {
+    SiteWriter writer(mem, "public", WriteOptions{});
+    REQUIRE(writer.open());
+    REQUIRE(writer.add({{"search/lunr.min.js", "lunr"}, {"a.html", "a"}}));
+    REQUIRE(writer.add({{"search/lunr.min.js", "lunr"}}));
+    WriteReport report;
+    REQUIRE(writer.commit(&report));
+    CHECK(report.files == 3);
+    CHECK(report.deleted == 11);
+  }
+  SiteWriter writer(mem, "public", WriteOptions{});
+  REQUIRE(writer.open());
+  REQUIRE(writer.add({{"index.html", "one"}}));
+  CHECK(mem.exists("public.staging/index.html"));
+  CHECK_FALSE(writer.add({{"index.html", "two"}}));
+  CHECK(writer.error() == "two different files would be written at \"index.html\"");
+  CHECK_FALSE(writer.add({{"other.html", "x"}}));
+  CHECK_FALSE(writer.commit(nullptr));
+  CHECK(mem.exists("public/a.html"));
+}
+
+TEST_CASE("a writer that is not committed removes its staging folder and leaves out_dir") {
+  MemoryFileSystem mem;
+  std::string err;
+  REQUIRE(write_site(mem, "public", sample_site(), WriteOptions{}, nullptr, &err));
+  const auto before = mem.files();
+  {
+    SiteWriter writer(mem, "public", WriteOptions{});
+    REQUIRE(writer.open());
+    REQUIRE(writer.add({{"index.html", compressible_text(3000, 7)}}));
+    CHECK(mem.exists("public.staging/index.html.gz"));
+  }  // a build that failed after its first batch
+  CHECK(mem.files() == before);
+}
+
+TEST_CASE("a file of the site replaces a compressed copy made for an earlier batch") {
+  MemoryFileSystem mem;
+  std::string err;
+  const std::string script = compressible_text(3000, 5);
+  SiteWriter writer(mem, "public", WriteOptions{});
+  REQUIRE(writer.open());
+  REQUIRE(writer.add({{"app.js", script}}));
+  REQUIRE(writer.add({{"app.js.gz", "the theme's own"}}));
+  // And a copy is not made over a file that came before.
+  REQUIRE(writer.add({{"style.css.br", "kept"}}));
+  REQUIRE(writer.add({{"style.css", script}}));
+  WriteReport report;
+  REQUIRE(writer.commit(&report));
+  std::string got;
+  REQUIRE(mem.read_file("public/app.js.gz", &got, &err));
+  CHECK(got == "the theme's own");
+  REQUIRE(mem.read_file("public/style.css.br", &got, &err));
+  CHECK(got == "kept");
+  CHECK(mem.exists("public/app.js.br"));
+  CHECK(mem.exists("public/style.css.gz"));
+  std::string json;
+  REQUIRE(mem.read_file("public/manifest.json", &json, &err));
+  std::vector<ManifestEntry> entries;
+  REQUIRE(parse_manifest(json, &entries, &err));
+  REQUIRE(entries.size() == 6);
+  for (const ManifestEntry& e : entries) {
+    REQUIRE(mem.read_file("public/" + e.path, &got, &err));
+    CHECK(e.sha256 == sha256_hex(got));
+  }
+  CHECK(report.files == 7);
+}
+
+TEST_CASE("new cache entries are links to the copies the site wrote, and serve the next build") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  std::string out = tmp.path() + "/public", err;
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  REQUIRE(write_site(real, out, sample_site(), opts, nullptr, &err));
+  struct stat copy {};
+  REQUIRE(::stat((out + "/index.html.br").c_str(), &copy) == 0);
+  // The output's copy and its cache entry are one inode: the cache cost no
+  // second write and no memory.
+  CHECK(copy.st_nlink == 2);
+  WriteReport report;
+  REQUIRE(write_site(real, tmp.path() + "/other", sample_site(), opts, &report, &err));
+  CHECK(report.precompress.cache_hits == 6);
+  CHECK(report.precompress.compressed == 0);
+}
