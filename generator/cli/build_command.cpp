@@ -220,7 +220,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     write.cache_dir = join_path(site->config.root, ".agora-cache");
     write.encodings = site->config.compress;
     write.precompress = !write.encodings.empty();
-    write.memo = &state->compressed;
+    // Only a process that builds again (agora serve) keeps the copies.
+    write.memo = state ? &state->compressed : nullptr;
   }
   // Files go to the output's staging folder as they are rendered; only a
   // build without errors is swapped in (see SiteWriter).
@@ -294,8 +295,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
 }
 
 int run_build(const CommandArgs& args, const CliEnv& env) {
-  BuildState state;
-  return build_site(args, env, &state).has_errors() ? 1 : 0;
+  return build_site(args, env, nullptr).has_errors() ? 1 : 0;
 }
 
 }  // namespace agora

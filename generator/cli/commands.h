@@ -64,7 +64,8 @@ struct BuildState {
 // swap (output/site_writer.h), printing what `agora build` prints to env
 // (problems, the summary line, and the --compare-to report). `state` is
 // what the previous build in this process left (empty before the first),
-// updated for the next. Returns every problem found, sorted; when one is an
+// updated for the next; null for a process that builds once (it would hold
+// every compressed copy of the site for nothing). Returns every problem found, sorted; when one is an
 // error args.out was left as it was.
 Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* state);
 
