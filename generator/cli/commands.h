@@ -65,8 +65,8 @@ struct BuildState {
 // (problems, the summary line, and the --compare-to report). `state` is
 // what the previous build in this process left (empty before the first),
 // updated for the next; null for a process that builds once (it would hold
-// every compressed copy of the site for nothing). Returns every problem found, sorted; when one is an
-// error args.out was left as it was.
+// every compressed copy of the site for nothing). Returns every problem
+// found, sorted; when one is an error args.out was left as it was.
 Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* state);
 
 int run_build(const CommandArgs& args, const CliEnv& env);
