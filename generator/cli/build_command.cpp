@@ -115,12 +115,12 @@ bool add_search(FileSystem& fs, const CommandArgs& args, const Languages& langua
                 const SiteFiles& assets, FileSink* sink, std::string* summary, Diagnostics* diags) {
   for (size_t i = 0; i < languages.sites.size(); ++i) {
     const Site& view = *languages.sites[i];
-    std::optional<SiteIndex> own;
-    if (languages.indexes.empty()) own = index_of(view, args, fs, diags);
-    const SiteIndex& index = own ? *own : languages.indexes[i];
+    // The index moves into its files (the bundle's indexes are copied).
+    SiteIndex index =
+        languages.indexes.empty() ? index_of(view, args, fs, diags) : languages.indexes[i];
     if (i == 0 && summary) *summary = index_summary(index);
     SiteFiles search;
-    if (!add_search_files(fs, view, index, style, assets, &search, diags) ||
+    if (!add_search_files(fs, view, std::move(index), style, assets, &search, diags) ||
         !sink->add(std::move(search))) {
       return false;
     }

@@ -233,6 +233,9 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
   out += middle_;
   b_.format_terms(order_, begin, end, begin, postings_, out);
   out += footer_;
+  // Appending doubled the capacity as it went: the site's shards are kept
+  // until they are written, so give the slack back.
+  out.shrink_to_fit();
   return out;
 }
 

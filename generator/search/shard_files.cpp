@@ -57,7 +57,7 @@ size_t store_chunk_count(size_t documents, size_t per_chunk) {
   return chunks;
 }
 
-NamedFiles shard_files(const IndexShards& shards, const ShardFilesOptions& options) {
+NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
   NamedFiles files;
   files.emplace_back();  // the map, written last
   std::string map = "{\"format\":";
@@ -71,9 +71,9 @@ NamedFiles shard_files(const IndexShards& shards, const ShardFilesOptions& optio
          ",\"documents\":" + std::to_string(shards.documents) +
          ",\"terms\":" + std::to_string(shards.terms) + ",\"shards\":[";
   for (size_t s = 0; s < shards.shards.size(); ++s) {
-    const IndexShard& shard = shards.shards[s];
+    IndexShard& shard = shards.shards[s];
     const std::string name = numbered("shard-", s, shards.shards.size());
-    files.push_back(file(name, shard.json, options.scripts));
+    files.push_back(file(name, std::move(shard.json), options.scripts));
     if (s != 0) map.push_back(',');
     map.push_back('[');
     append_json_string(map, shard.first_term);
@@ -84,10 +84,10 @@ NamedFiles shard_files(const IndexShards& shards, const ShardFilesOptions& optio
     map += "," + std::to_string(files.back().second.size()) + "]";
   }
   map += "],\"vocabulary\":";
-  files.push_back(file("terms.json", shards.terms_json, options.scripts));
+  files.push_back(file("terms.json", std::move(shards.terms_json), options.scripts));
   append_file_entry(map, files.back(), "terms.json");
   map += ",\"refs\":";
-  files.push_back(file("refs.json", shards.refs_json, options.scripts));
+  files.push_back(file("refs.json", std::move(shards.refs_json), options.scripts));
   append_file_entry(map, files.back(), "refs.json");
 
   if (!options.store.empty()) {

@@ -51,7 +51,8 @@ uint32_t ref_hash(std::string_view ref);
 // `per_chunk` documents in each (so the count changes rarely as a site grows).
 size_t store_chunk_count(size_t documents, size_t per_chunk);
 
-// Every file of the folder, the map first.
-NamedFiles shard_files(const IndexShards& shards, const ShardFilesOptions& options);
+// Every file of the folder, the map first. The shards' JSON moves into the
+// files: a site's index is the largest thing a build holds.
+NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options);
 
 }  // namespace agora

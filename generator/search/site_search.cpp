@@ -90,8 +90,7 @@ std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
       .dump();
 }
 
-void add_shard_files(const Site& site, const IndexShards& shards, UrlStyle style,
-                     SiteFiles* files) {
+void add_shard_files(const Site& site, IndexShards shards, UrlStyle style, SiteFiles* files) {
   ShardFilesOptions options;
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
@@ -109,7 +108,7 @@ void add_shard_files(const Site& site, const IndexShards& shards, UrlStyle style
       }
     }
   }
-  for (auto& [name, bytes] : shard_files(shards, options)) {
+  for (auto& [name, bytes] : shard_files(std::move(shards), options)) {
     (*files)[site.dir("search/" + name)] = std::move(bytes);
   }
 }
@@ -253,9 +252,8 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
   return index;
 }
 
-bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, const SiteFiles& assets, SiteFiles* files,
-                      Diagnostics* diags) {
+bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
+                      const SiteFiles& assets, SiteFiles* files, Diagnostics* diags) {
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
     diags->error(kLunrScriptPath, 0, 0, "missing-lunr", "cannot read lunr.js for the search page",
@@ -265,7 +263,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& i
   (*files)["search/lunr.min.js"] = std::move(lunr);
   if (!add_language_scripts(fs, site, assets, files, diags)) return false;
   if (index.shards) {
-    add_shard_files(site, *index.shards, style, files);
+    add_shard_files(site, std::move(*index.shards), style, files);
     return true;
   }
 

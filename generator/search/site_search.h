@@ -73,12 +73,12 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
 // written this way.
 std::string script_safe_json(std::string_view json);
 
-// Adds the search files to *files, with documents.json's URLs in `style`.
-// A theme script of the language's pipeline is taken from the theme's
-// `assets` (js/lunr-zh.js), else from the bundled default theme. Returns false (with an error in
-// diags) when lunr.min.js or a script of the language cannot be read.
-bool add_search_files(const FileSystem& fs, const Site& site, const SiteIndex& index,
-                      UrlStyle style, const SiteFiles& assets, SiteFiles* files,
-                      Diagnostics* diags);
+// Adds the search files to *files, with documents.json's URLs in `style`;
+// the index's JSON moves into them. A theme script of the language's
+// pipeline is taken from the theme's `assets` (js/lunr-zh.js), else from
+// the bundled default theme. Returns false (with an error in diags) when
+// lunr.min.js or a script of the language cannot be read.
+bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
+                      const SiteFiles& assets, SiteFiles* files, Diagnostics* diags);
 
 }  // namespace agora
