@@ -90,15 +90,30 @@ bool SiteWriter::open() {
   if (out_dir_.empty()) return fail("output directory is empty");
   paths_ = staging_paths(out_dir_);
   std::string err;
-  // Unlike the mirror, the writer has nothing to resume: a stale staging
-  // dir is discarded.
-  if (!recover_interrupted_swap(fs_, paths_, &err) || !check_replaceable(fs_, paths_, &err) ||
-      !fs_.remove_all(paths_.staging, &err)) {
+  if (!recover_interrupted_swap(fs_, paths_, &err, /*keep_old=*/true) ||
+      !check_replaceable(fs_, paths_, &err)) {
+    return fail(err);
+  }
+  // A staging folder a killed build left may hold a folder made for a file
+  // never written: it is discarded. The tree the last swap replaced
+  // (".old", kept beside dir) is brought up to date in place instead of
+  // being removed and made anew: removing a folder frees a block, which a
+  // file system mounted with `discard` waits on, and a site has tens of
+  // thousands of folders.
+  if (!fs_.remove_all(paths_.staging, &err)) return fail(err);
+  if (fs_.exists(paths_.dir) && fs_.exists(paths_.old) &&
+      !fs_.rename(paths_.old, paths_.staging, &err)) {
+    return fail(err);
+  }
+  // A link in it would be written through: such a tree starts afresh.
+  if (!fs_.list_symlinks(paths_.staging).empty() && !fs_.remove_all(paths_.staging, &err)) {
     return fail(err);
   }
   opened_ = true;
   std::vector<std::string> old = fs_.list_files(paths_.dir);
   old_files_.insert(old.begin(), old.end());
+  std::vector<std::string> staged = fs_.list_files(paths_.staging);
+  staged_before_.insert(staged.begin(), staged.end());
   if (opts_.precompress) {
     precompressor_.emplace(opts_.cache_fs ? *opts_.cache_fs : fs_, opts_.cache_dir, opts_.encodings,
                            opts_.threads, opts_.memo, Precompressor::CacheWrites::kDeferredLinks);
@@ -167,17 +182,29 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   auto stage_one = [&](size_t i) {
     const StagedFile& item = items[i];
     std::string target = join_path(paths_.staging, *item.path);
+    // A recycled tree may hold the path already (see open()).
+    const bool there = staged_before_.count(*item.path) > 0;
     if (old_files_.count(*item.path)) {
       std::string old_path = join_path(paths_.dir, *item.path), link_err;
-      // A failed link (e.g. a file system without hard links) falls back
-      // to writing: slower for rsync, still correct.
-      if (same_as_old(fs_, old_path, item.bytes) && fs_.hard_link(old_path, target, &link_err)) {
-        outcomes[i] = Outcome::kLinked;
-        return;
+      if (same_as_old(fs_, old_path, item.bytes)) {
+        if (there && fs_.same_file(target, old_path)) {
+          outcomes[i] = Outcome::kLinked;  // the live file itself already
+          return;
+        }
+        // A failed link (e.g. a file system without hard links) falls
+        // back to writing: slower for rsync, still correct.
+        if ((!there || fs_.remove_all(target, &link_err)) &&
+            fs_.hard_link(old_path, target, &link_err)) {
+          outcomes[i] = Outcome::kLinked;
+          return;
+        }
       }
     }
-    outcomes[i] =
-        fs_.write_file(target, item.bytes, &errors[i]) ? Outcome::kWritten : Outcome::kFailed;
+    // A recycled file may be a link to a live file's inode: it is replaced
+    // by a rename, never written through.
+    const bool written = there ? fs_.write_file_atomic(target, item.bytes, &errors[i])
+                               : fs_.write_file(target, item.bytes, &errors[i]);
+    outcomes[i] = written ? Outcome::kWritten : Outcome::kFailed;
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
   parallel_for(
@@ -206,10 +233,19 @@ bool SiteWriter::commit(WriteReport* report) {
   std::string manifest, err;
   if (!manifest_json(entries, &manifest, &err)) return fail(err);
   const std::string manifest_path = kManifestPath;
-  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest)}}) ||
-      !swap_in_staging(fs_, paths_, &err)) {
-    return failed_ ? false : fail(err);
+  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest)}})) return false;
+  // What a recycled tree had and the site no longer has goes, with the
+  // folders it leaves empty: the tree must be a clean build's.
+  for (const std::string& path : staged_before_) {
+    if (written_.count(path)) continue;
+    if (!fs_.remove_all(join_path(paths_.staging, path), &err)) return fail(err);
+    for (std::string dir = parent_dir(path); !dir.empty(); dir = parent_dir(dir)) {
+      dir.pop_back();  // "a/b/" -> "a/b"
+      if (!fs_.remove_empty_folder(join_path(paths_.staging, dir))) break;
+    }
   }
+  // The replaced tree stays as ".old", for the next build to recycle.
+  if (!swap_in_staging(fs_, paths_, &err, /*keep_old=*/true)) return fail(err);
   committed_ = true;
 
   WriteReport out;

@@ -52,11 +52,19 @@ struct WriteReport {
 // the site is in memory at once.
 //
 // The previous out_dir stays untouched until the new site is complete in
-// "<out_dir>.staging"; then out_dir is renamed to "<out_dir>.old", staging is
-// renamed to out_dir and the old tree is removed. A file whose bytes equal
-// the previous version's is hard-linked, not rewritten, so it keeps its
-// inode and mtime and `rsync -a` skips it; files no longer in the site
-// disappear with the old tree.
+// "<out_dir>.staging"; then out_dir is renamed to "<out_dir>.old" and
+// staging is renamed to out_dir. A file whose bytes equal the previous
+// version's is hard-linked, not rewritten, so it keeps its inode and mtime
+// and `rsync -a` skips it.
+//
+// The replaced tree stays as "<out_dir>.old" (mostly hard links to out_dir's
+// files), and the next build makes it its staging folder, brought up to
+// date in place: a file that already is out_dir's (one inode) and
+// unchanged stays, any other is replaced by a rename or a new link, never
+// written through, and what the site no longer has is removed with the
+// folders it leaves empty. A rebuild then makes and removes no folders.
+// A staging folder a killed build left is removed, and so is a tree with a
+// symbolic link in it.
 //
 // A writer that is not committed (a failed batch, a failed build) removes
 // its staging folder: out_dir is then exactly as before. A previous run that
@@ -99,6 +107,7 @@ class SiteWriter final : public FileSink {
   WriteOptions opts_;
   StagingPaths paths_;
   std::set<std::string> old_files_;
+  std::set<std::string> staged_before_;  // the files of a recycled staging tree
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
   WriteReport report_;

@@ -47,7 +47,8 @@ bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::str
   return false;
 }
 
-bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err) {
+bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
+                              bool keep_old) {
   if (!fs.exists(paths.old)) return true;
   std::string why;
   if (!is_previous_output(fs, paths.old, &why)) {
@@ -61,10 +62,10 @@ bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::st
     if (!fs.exists(paths.staging)) return true;
     return fs.rename(paths.old, paths.dir, err);
   }
-  return fs.remove_all(paths.old, err);
+  return keep_old || fs.remove_all(paths.old, err);
 }
 
-bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err) {
+bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err, bool keep_old) {
   bool had_old = fs.exists(paths.dir);
   if (had_old && !fs.rename(paths.dir, paths.old, err)) return false;
   if (!fs.rename(paths.staging, paths.dir, err)) {
@@ -73,7 +74,7 @@ bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err
     return false;
   }
   std::string remove_err;
-  if (had_old) fs.remove_all(paths.old, &remove_err);
+  if (had_old && !keep_old) fs.remove_all(paths.old, &remove_err);
   return true;
 }
 

@@ -33,12 +33,16 @@ bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::str
 // and the staging folder present (a user's own ".old" with no staging
 // beside it is left alone). Then removes a ".old" left over, again only when
 // it is a previous output; any other ".old" is an error, since the swap needs
-// the name.
-bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err);
+// the name. With keep_old, a ".old" that is a previous output beside dir is
+// kept (the site writer recycles it: see SiteWriter).
+bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
+                              bool keep_old = false);
 
 // Swaps staging in. On failure dir is as before (the first rename is undone)
 // and staging still exists. A ".old" tree that cannot be removed afterwards
-// is not an error: recover_interrupted_swap removes it next time.
-bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err);
+// is not an error: recover_interrupted_swap removes it next time. With
+// keep_old the replaced tree stays as ".old".
+bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err,
+                     bool keep_old = false);
 
 }  // namespace agora

@@ -199,6 +199,16 @@ bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& t
   return true;
 }
 
+bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) const {
+  return link_in(a).empty() && link_in(b).empty() && FileSystemWrapper::same_file(a, b);
+}
+
+bool ConfinedFileSystem::remove_empty_folder(const std::string& dir) {
+  if (refuse(dir, true, nullptr)) return false;
+  forget_folders();
+  return FileSystemWrapper::remove_empty_folder(dir);
+}
+
 Diagnostics ConfinedFileSystem::diagnostics() const {
   std::lock_guard<std::mutex> lock(mutex_);
   Diagnostics out = found_;

@@ -45,6 +45,8 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
+  bool same_file(const std::string& a, const std::string& b) const override;
+  bool remove_empty_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that
   // is one), or "" when there is none. `through_only` ignores the last

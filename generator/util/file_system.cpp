@@ -180,6 +180,17 @@ bool RealFileSystem::rename(const std::string& from, const std::string& to, std:
   return true;
 }
 
+bool RealFileSystem::same_file(const std::string& a, const std::string& b) const {
+  struct stat sa {};
+  struct stat sb {};
+  return ::lstat(a.c_str(), &sa) == 0 && ::lstat(b.c_str(), &sb) == 0 && S_ISREG(sa.st_mode) &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool RealFileSystem::remove_empty_folder(const std::string& dir) {
+  return ::rmdir(dir.c_str()) == 0;
+}
+
 bool RealFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   std::error_code ec;
   fs::path p(to);

@@ -50,6 +50,12 @@ class FileSystem {
   // mtime), creating parent directories; `to` must not exist. Writing through
   // either name changes both, so remove `to` before rewriting it.
   virtual bool hard_link(const std::string& from, const std::string& to, std::string* err) = 0;
+  // True when both paths name one regular file (one inode: hard links); a
+  // symbolic link is never the same file. Without inodes: always false.
+  virtual bool same_file(const std::string& /*a*/, const std::string& /*b*/) const { return false; }
+  // Removes the folder if it holds nothing; false otherwise (or when there
+  // are no folders of their own, as in memory).
+  virtual bool remove_empty_folder(const std::string& /*dir*/) { return false; }
 };
 
 // The process's real file system.
@@ -68,6 +74,8 @@ class RealFileSystem : public FileSystem {
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
+  bool same_file(const std::string& a, const std::string& b) const override;
+  bool remove_empty_folder(const std::string& dir) override;
 };
 
 // An in-memory file system for tests. Directories exist implicitly when a file
@@ -133,6 +141,12 @@ class FileSystemWrapper : public FileSystem {
   }
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override {
     return target_->hard_link(from, to, err);
+  }
+  bool same_file(const std::string& a, const std::string& b) const override {
+    return target_->same_file(a, b);
+  }
+  bool remove_empty_folder(const std::string& dir) override {
+    return target_->remove_empty_folder(dir);
   }
 
  protected:

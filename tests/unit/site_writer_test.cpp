@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <thread>
 
 #include "output/manifest.h"
@@ -101,7 +103,8 @@ TEST_CASE("a rewrite writes only the changed file, its copies and the manifest")
   REQUIRE(mem.read_file("public/case-studies/a/index.html", &got, &err));
   CHECK(got == site["case-studies/a/index.html"]);
   CHECK_FALSE(mem.exists("public.staging"));
-  CHECK_FALSE(mem.exists("public.old"));
+  // The replaced tree is kept for the next build to recycle.
+  CHECK(mem.exists("public.old/index.html"));
 
   fs.writes.clear();
   REQUIRE(write_site(fs, "public", site, WriteOptions{}, &report, &err));
@@ -180,8 +183,9 @@ TEST_CASE("a run that died between the two renames is repaired") {
   WriteReport report;
   REQUIRE(write_site(mem, "public", site, WriteOptions{}, &report, &err));
   CHECK(report.unchanged == 12);
-  CHECK_FALSE(mem.exists("public.old"));
+  CHECK(mem.files().at("public.old/index.html") == site["index.html"]);
   CHECK_FALSE(mem.exists("public/half.html"));
+  CHECK_FALSE(mem.exists("public.staging"));
 }
 
 TEST_CASE("bad paths and a renderer manifest.json are refused") {
@@ -248,12 +252,93 @@ TEST_CASE("on disk, unchanged files keep their inode and mtime across rewrites")
   CHECK(kept_after.st_ino == kept_before.st_ino);
   CHECK(kept_after.st_mtim.tv_sec == kept_before.st_mtim.tv_sec);
   CHECK(kept_after.st_mtim.tv_nsec == kept_before.st_mtim.tv_nsec);
-  CHECK(kept_after.st_nlink == 1);
+  CHECK(kept_after.st_nlink == 2);  // out and out.old, kept for the next build
   CHECK(kept_gz_after.st_ino == kept_gz_before.st_ino);
   CHECK(changed_after.st_ino != changed_before.st_ino);
   CHECK_FALSE(real.exists(out + "/robots.txt"));
   CHECK_FALSE(real.exists(out + ".staging"));
-  CHECK_FALSE(real.exists(out + ".old"));
+  CHECK(real.exists(out + ".old/robots.txt"));
+}
+
+namespace {
+
+// Every folder (with a trailing '/') and file under root, with the bytes.
+std::map<std::string, std::string> tree_of(const std::string& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    const std::string path = std::filesystem::relative(entry.path(), root).generic_string();
+    if (entry.is_directory()) {
+      out[path + "/"] = "";
+    } else {
+      std::string bytes, err;
+      agora::RealFileSystem().read_file(entry.path().string(), &bytes, &err);
+      out[path] = bytes;
+    }
+  }
+  return out;
+}
+
+ino_t inode_of(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::lstat(path.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild recycles the replaced tree in place and equals a clean build") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  SiteFiles site = sample_site();
+  site["gone/deep/index.html"] = compressible_text(2000, 8);
+  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
+  site["index.html"] = compressible_text(3000, 9);
+  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
+  // The first tree waits as .old; its folders become the next build's.
+  const ino_t folder = inode_of(out + ".old/case-studies");
+  // A file the second build kept is one inode in both trees: the third
+  // build changes it, and must not write through the old tree's name.
+  REQUIRE(inode_of(out + ".old/case-studies/b/index.html") ==
+          inode_of(out + "/case-studies/b/index.html"));
+  const std::string live_b = site["case-studies/b/index.html"];
+  REQUIRE(real.hard_link(out + "/case-studies/b/index.html", tmp.path() + "/witness", &err));
+
+  site.erase("gone/deep/index.html");
+  site["case-studies/b/index.html"] = compressible_text(3000, 10);
+  site["fresh/index.html"] = "fresh";
+  WriteReport report;
+  REQUIRE(write_site(real, out, site, opts, &report, &err));
+  CHECK(inode_of(out + "/case-studies") == folder);
+  std::string witness;
+  REQUIRE(real.read_file(tmp.path() + "/witness", &witness, &err));
+  CHECK(witness == live_b);
+  CHECK(report.deleted == 3);  // the page and its two copies
+  CHECK_FALSE(real.exists(out + "/gone"));
+
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, opts, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+}
+
+TEST_CASE("a kept tree with a symbolic link in it is removed, not recycled") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  std::filesystem::create_directories(tmp.path() + "/elsewhere");
+  std::filesystem::remove_all(out + ".old/case-studies");
+  std::filesystem::create_directory_symlink(tmp.path() + "/elsewhere", out + ".old/case-studies");
+  SiteFiles site = sample_site();
+  site["case-studies/a/index.html"] = compressible_text(3000, 11);
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  CHECK(std::filesystem::is_empty(tmp.path() + "/elsewhere"));
+  CHECK_FALSE(std::filesystem::is_symlink(out + "/case-studies"));
+  CHECK(real.exists(out + "/case-studies/a/index.html.br"));
 }
 
 TEST_CASE("a site written in batches equals the site written at once") {
