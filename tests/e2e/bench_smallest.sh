@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench's smallest size, untimed, so the benchmark never rots: the
-# corpus generator, agora (cold, warm, one edit), Hugo with bench/hugo's
+# corpus generator, agora (cold, warm, one edit, the next edit), Hugo with bench/hugo's
 # layouts, and the index alone against lunr.js must all run, and the table
 # must hold every row. No figure is checked.
 set -euo pipefail
@@ -15,6 +15,7 @@ node "$root/bench/site-bench.js" --sizes 1000 --runs 1 --lunr-sizes 1000 --mixed
 cat "$work/out.txt"
 fail=0
 for row in "| 1000 | agora cold |" "| 1000 | Hugo |" "| 1000 | agora warm |" "| 1000 | agora, one edit |" \
+           "| 1000 | agora, next edit |" \
            "| site corpus, 1000 documents |" "| mixed-script corpus, 300 × 200 words |"; do
   grep -qF "$row" "$work/out.txt" || { echo "FAIL: no row $row"; fail=1; }
 done
