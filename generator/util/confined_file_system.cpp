@@ -178,7 +178,9 @@ std::vector<std::string> ConfinedFileSystem::list_files(const std::string& dir) 
 
 bool ConfinedFileSystem::remove_all(const std::string& path, std::string* err) {
   if (refuse(path, true, err)) return false;
-  forget_folders();
+  // Only a folder's removal can let a link take its name: removing a file
+  // (as a rebuild does at every changed file) keeps what was walked.
+  if (!target()->is_symlink(path) && target()->is_directory(path)) forget_folders();
   return FileSystemWrapper::remove_all(path, err);
 }
 
@@ -200,7 +202,13 @@ bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& t
 }
 
 bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) const {
-  return link_in(a).empty() && link_in(b).empty() && FileSystemWrapper::same_file(a, b);
+  if (!link_in(a).empty() || !link_in(b).empty() || !FileSystemWrapper::same_file(a, b)) {
+    return false;
+  }
+  // Both paths were walked: a rebuild asks this of every file it keeps.
+  remember_folders(a);
+  remember_folders(b);
+  return true;
 }
 
 bool ConfinedFileSystem::remove_empty_folder(const std::string& dir) {

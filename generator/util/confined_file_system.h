@@ -64,10 +64,11 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // The guarded root `path` lies under, or null.
   const std::string* root_of(const std::string& path) const;
 
-  // Folders below a root that a read, write or link went through, so found
-  // real (or made) then. A build writes 145,000 files into 45,000 folders:
-  // looking at each folder once, not once per file, saves a system call per
-  // path component. remove_all and rename forget them all. A folder swapped
+  // Folders below a root that a read, write, link or same_file went
+  // through, so found real (or made) then. A build writes 145,000 files
+  // into 45,000 folders: looking at each folder once, not once per file,
+  // saves a system call per path component. Removing a folder and any
+  // rename forget them all. A folder swapped
   // for a link by another process during a build is not seen; it was not
   // before either, between the look and the open.
   bool walked(const std::string& folder) const;
