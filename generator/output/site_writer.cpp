@@ -176,6 +176,15 @@ bool SiteWriter::add(SiteFiles batch) {
 // inode costs the kernel far more than the bytes. The first error (in path
 // order) does not depend on the timing.
 bool SiteWriter::stage(const std::vector<StagedFile>& items) {
+  // A recycled tree may hold a file where the site now has a folder, or a
+  // folder where it has a file: cleared first, on one thread.
+  for (const StagedFile& item : items) {
+    std::string err;
+    if (!staged_before_.empty() && !staged_before_.count(*item.path) &&
+        !clear_way(*item.path, &err)) {
+      return fail(err);
+    }
+  }
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
   std::vector<Outcome> outcomes(items.size(), Outcome::kFailed);
   std::vector<std::string> errors(items.size());
@@ -222,6 +231,21 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
         Written{item.bytes.size(), item.sha256, item.copy, outcomes[i] == Outcome::kLinked};
   }
   return true;
+}
+
+bool SiteWriter::clear_way(const std::string& path, std::string* err) {
+  for (std::string dir = parent_dir(path); !dir.empty(); dir = parent_dir(dir)) {
+    dir.pop_back();  // "a/b/" -> "a/b"
+    if (staged_before_.erase(dir) && !fs_.remove_all(join_path(paths_.staging, dir), err)) {
+      return false;
+    }
+  }
+  const std::string as_folder = path + "/";
+  auto first = staged_before_.lower_bound(as_folder), last = first;
+  while (last != staged_before_.end() && last->starts_with(as_folder)) ++last;
+  if (first == last) return true;
+  staged_before_.erase(first, last);
+  return fs_.remove_all(join_path(paths_.staging, path), err);
 }
 
 bool SiteWriter::commit(WriteReport* report) {

@@ -101,6 +101,10 @@ class SiteWriter final : public FileSink {
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
+  // Before a path new to the recycled tree is written: removes the tree's
+  // file where the path needs a folder, or its folder where the path is a
+  // file, and forgets what it removed.
+  bool clear_way(const std::string& path, std::string* err);
 
   FileSystem& fs_;
   std::string out_dir_;

@@ -323,6 +323,33 @@ TEST_CASE("a rebuild recycles the replaced tree in place and equals a clean buil
   CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
 }
 
+TEST_CASE("a recycled tree's file may become a folder of the site, and its folder a file") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  SiteFiles site = sample_site();
+  site["shape/x"] = compressible_text(2000, 12);
+  site["shape/y/index.html"] = compressible_text(2000, 13);
+  site["shape/y/deep/index.html"] = "deep";
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  REQUIRE(real.exists(out + ".old/shape/x"));  // the tree the next build recycles
+  site.erase("shape/x");
+  site.erase("shape/y/index.html");
+  site.erase("shape/y/deep/index.html");
+  site["shape/x/index.html"] = compressible_text(2000, 14);
+  site["shape/x/other.html"] = "other";
+  site["shape/y"] = compressible_text(2000, 15);
+  WriteReport report;
+  REQUIRE_MESSAGE(write_site(real, out, site, WriteOptions{}, &report, &err), err);
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+  // The file x (no copies: not a text type), y's page with its two
+  // copies, and the deep page are gone.
+  CHECK(report.deleted == 5);
+}
+
 TEST_CASE("a kept tree with a symbolic link in it is removed, not recycled") {
   TempDir tmp;
   agora::RealFileSystem real;
