@@ -50,6 +50,16 @@ std::vector<std::pair<size_t, size_t>> folder_runs(const std::vector<StagedFile>
   return runs;
 }
 
+// The folders a relative path lies in, deepest first: "a/b/c" -> "a/b", "a".
+std::vector<std::string> folders_of(const std::string& path) {
+  std::vector<std::string> out;
+  for (std::string dir = parent_dir(path); !dir.empty(); dir = parent_dir(dir)) {
+    dir.pop_back();  // "a/b/" -> "a/b"
+    out.push_back(dir);
+  }
+  return out;
+}
+
 // The items of a batch and its copies, in path order.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
                                  const SiteFiles& copies, unsigned threads) {
@@ -178,11 +188,10 @@ bool SiteWriter::add(SiteFiles batch) {
 bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   // A recycled tree may hold a file where the site now has a folder, or a
   // folder where it has a file: cleared first, on one thread.
-  for (const StagedFile& item : items) {
+  if (!staged_before_.empty()) {
     std::string err;
-    if (!staged_before_.empty() && !staged_before_.count(*item.path) &&
-        !clear_way(*item.path, &err)) {
-      return fail(err);
+    for (const StagedFile& item : items) {
+      if (!staged_before_.count(*item.path) && !clear_way(*item.path, &err)) return fail(err);
     }
   }
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
@@ -234,8 +243,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
 }
 
 bool SiteWriter::clear_way(const std::string& path, std::string* err) {
-  for (std::string dir = parent_dir(path); !dir.empty(); dir = parent_dir(dir)) {
-    dir.pop_back();  // "a/b/" -> "a/b"
+  for (const std::string& dir : folders_of(path)) {
     if (staged_before_.erase(dir) && !fs_.remove_all(join_path(paths_.staging, dir), err)) {
       return false;
     }
@@ -263,8 +271,7 @@ bool SiteWriter::commit(WriteReport* report) {
   for (const std::string& path : staged_before_) {
     if (written_.count(path)) continue;
     if (!fs_.remove_all(join_path(paths_.staging, path), &err)) return fail(err);
-    for (std::string dir = parent_dir(path); !dir.empty(); dir = parent_dir(dir)) {
-      dir.pop_back();  // "a/b/" -> "a/b"
+    for (const std::string& dir : folders_of(path)) {
       if (!fs_.remove_empty_folder(join_path(paths_.staging, dir))) break;
     }
   }

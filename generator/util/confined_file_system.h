@@ -68,9 +68,9 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // through, so found real (or made) then. A build writes 145,000 files
   // into 45,000 folders: looking at each folder once, not once per file,
   // saves a system call per path component. Removing a folder and any
-  // rename forget them all. A folder swapped
-  // for a link by another process during a build is not seen; it was not
-  // before either, between the look and the open.
+  // rename forget them all. A folder swapped for a link by another process
+  // during a build is not seen; it was not before either, between the look
+  // and the open.
   bool walked(const std::string& folder) const;
   void remember_folders(const std::string& path) const;
   void forget_folders();

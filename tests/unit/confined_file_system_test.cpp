@@ -14,52 +14,55 @@ namespace fs = std::filesystem;
 // The folders a confined file system has walked are remembered (one look per
 // folder, not per file); these pin down when that memory must be dropped.
 
-TEST_CASE("a folder removed and replaced by a link is refused, though it was walked before") {
+namespace {
+
+// A guarded root "site" with the folder "site/a", in a fresh temp dir.
+struct GuardedSite {
   TempDir tmp;
-  const std::string root = tmp.path() + "/site", outside = tmp.path() + "/outside";
-  fs::create_directories(root + "/a");
-  fs::create_directories(outside);
+  std::string root = tmp.path() + "/site";
   RealFileSystem real;
-  ConfinedFileSystem confined(&real);
-  confined.guard(root);
+  ConfinedFileSystem confined{&real};
   std::string err;
-  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &err));
-  REQUIRE(confined.remove_all(root + "/a", &err));
-  fs::create_directory_symlink(outside, root + "/a");
-  CHECK_FALSE(confined.write_file(root + "/a/two.txt", "2", &err));
-  CHECK(err.find("symbolic link") != std::string::npos);
+  GuardedSite() {
+    fs::create_directories(root + "/a");
+    confined.guard(root);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a folder removed and replaced by a link is refused, though it was walked before") {
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside);
+  REQUIRE(site.confined.write_file(site.root + "/a/one.txt", "1", &site.err));
+  REQUIRE(site.confined.remove_all(site.root + "/a", &site.err));
+  fs::create_directory_symlink(outside, site.root + "/a");
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/two.txt", "2", &site.err));
+  CHECK(site.err.find("symbolic link") != std::string::npos);
   CHECK_FALSE(fs::exists(outside + "/two.txt"));
 }
 
 TEST_CASE("removing a file keeps the folders walked, and a link in its place is still refused") {
-  TempDir tmp;
-  const std::string root = tmp.path() + "/site", outside = tmp.path() + "/outside.txt";
-  fs::create_directories(root + "/a");
-  RealFileSystem real;
-  ConfinedFileSystem confined(&real);
-  confined.guard(root);
-  std::string err;
-  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &err));
-  REQUIRE(confined.remove_all(root + "/a/one.txt", &err));
-  CHECK_FALSE(fs::exists(root + "/a/one.txt"));
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside.txt";
+  REQUIRE(site.confined.write_file(site.root + "/a/one.txt", "1", &site.err));
+  REQUIRE(site.confined.remove_all(site.root + "/a/one.txt", &site.err));
+  CHECK_FALSE(fs::exists(site.root + "/a/one.txt"));
   // The last component is looked at every time, remembered folder or not.
-  fs::create_symlink(outside, root + "/a/one.txt");
-  CHECK_FALSE(confined.write_file(root + "/a/one.txt", "2", &err));
+  fs::create_symlink(outside, site.root + "/a/one.txt");
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/one.txt", "2", &site.err));
   CHECK_FALSE(fs::exists(outside));
 }
 
 TEST_CASE("same_file: one inode under two names; never a link, never through a linked folder") {
-  TempDir tmp;
-  const std::string root = tmp.path() + "/site";
-  fs::create_directories(root + "/a");
+  GuardedSite site;
+  const std::string& root = site.root;
+  ConfinedFileSystem& confined = site.confined;
   fs::create_directories(root + "/b");
-  RealFileSystem real;
-  ConfinedFileSystem confined(&real);
-  confined.guard(root);
-  std::string err;
-  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &err));
-  REQUIRE(confined.hard_link(root + "/a/one.txt", root + "/b/one.txt", &err));
-  REQUIRE(confined.write_file(root + "/a/two.txt", "1", &err));
+  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &site.err));
+  REQUIRE(confined.hard_link(root + "/a/one.txt", root + "/b/one.txt", &site.err));
+  REQUIRE(confined.write_file(root + "/a/two.txt", "1", &site.err));
   CHECK(confined.same_file(root + "/a/one.txt", root + "/b/one.txt"));
   CHECK_FALSE(confined.same_file(root + "/a/one.txt", root + "/a/two.txt"));
   fs::create_symlink(root + "/a/one.txt", root + "/b/link.txt");
