@@ -100,8 +100,10 @@ bool SiteWriter::open() {
   if (out_dir_.empty()) return fail("output directory is empty");
   paths_ = staging_paths(out_dir_);
   std::string err;
-  if (!recover_interrupted_swap(fs_, paths_, &err, /*keep_old=*/true) ||
-      !check_replaceable(fs_, paths_, &err)) {
+  // One walk of each tree serves every question asked of it below.
+  TreeListing kept, live;
+  if (!recover_interrupted_swap(fs_, paths_, &err, /*keep_old=*/true, &kept) ||
+      !check_replaceable(fs_, paths_, &err, &live)) {
     return fail(err);
   }
   // A staging folder a killed build left may hold a folder made for a file
@@ -111,19 +113,17 @@ bool SiteWriter::open() {
   // file system mounted with `discard` waits on, and a site has tens of
   // thousands of folders.
   if (!fs_.remove_all(paths_.staging, &err)) return fail(err);
-  if (fs_.exists(paths_.dir) && fs_.exists(paths_.old) &&
-      !fs_.rename(paths_.old, paths_.staging, &err)) {
-    return fail(err);
-  }
-  // A link in it would be written through: such a tree starts afresh.
-  if (!fs_.list_symlinks(paths_.staging).empty() && !fs_.remove_all(paths_.staging, &err)) {
-    return fail(err);
+  const bool recycled = fs_.exists(paths_.dir) && fs_.exists(paths_.old);
+  if (recycled && !fs_.rename(paths_.old, paths_.staging, &err)) return fail(err);
+  // A link in it, or a link for it, would be written through: such a tree
+  // starts afresh.
+  if (recycled && (!kept.symlinks.empty() || fs_.is_symlink(paths_.staging))) {
+    if (!fs_.remove_all(paths_.staging, &err)) return fail(err);
+    kept = {};
   }
   opened_ = true;
-  std::vector<std::string> old = fs_.list_files(paths_.dir);
-  old_files_.insert(old.begin(), old.end());
-  std::vector<std::string> staged = fs_.list_files(paths_.staging);
-  staged_before_.insert(staged.begin(), staged.end());
+  old_files_.insert(live.files.begin(), live.files.end());
+  staged_before_.insert(kept.files.begin(), kept.files.end());
   if (opts_.precompress) {
     precompressor_.emplace(opts_.cache_fs ? *opts_.cache_fs : fs_, opts_.cache_dir, opts_.encodings,
                            opts_.threads, opts_.memo, Precompressor::CacheWrites::kDeferredLinks);

@@ -1,6 +1,7 @@
 #include "output/staging.h"
 
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "output/manifest.h"
@@ -15,8 +16,12 @@ StagingPaths staging_paths(const std::string& dir) {
   return StagingPaths{d, d + ".staging", d + ".old"};
 }
 
-bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why) {
-  std::vector<std::string> files = fs.list_files(dir);
+bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
+                        TreeListing* listing) {
+  TreeListing own;
+  TreeListing& found = listing ? *listing : own;
+  found = fs.list_tree(dir);
+  const std::vector<std::string>& files = found.files;
   if (files.empty()) return true;
   std::string json, err;
   std::vector<ManifestEntry> entries;
@@ -39,19 +44,22 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
   return true;
 }
 
-bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err) {
+bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err,
+                       TreeListing* listing) {
   std::string why;
-  if (!fs.exists(paths.dir) || is_previous_output(fs, paths.dir, &why)) return true;
+  if (!fs.exists(paths.dir) || is_previous_output(fs, paths.dir, &why, listing)) return true;
   *err = paths.dir + " exists and is not a site written by agora (" + why +
          "); refusing to replace it";
   return false;
 }
 
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
-                              bool keep_old) {
+                              bool keep_old, TreeListing* kept) {
+  TreeListing listing;
+  if (kept) *kept = {};
   if (!fs.exists(paths.old)) return true;
   std::string why;
-  if (!is_previous_output(fs, paths.old, &why)) {
+  if (!is_previous_output(fs, paths.old, &why, &listing)) {
     *err = paths.old + " exists and is not a previous output of agora (" + why +
            "); move it away: the update needs that name";
     return false;
@@ -62,7 +70,9 @@ bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::st
     if (!fs.exists(paths.staging)) return true;
     return fs.rename(paths.old, paths.dir, err);
   }
-  return keep_old || fs.remove_all(paths.old, err);
+  if (!keep_old) return fs.remove_all(paths.old, err);
+  if (kept) *kept = std::move(listing);
+  return true;
 }
 
 bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err, bool keep_old) {

@@ -7,7 +7,8 @@
 
 namespace agora {
 class FileSystem;
-}
+struct TreeListing;
+}  // namespace agora
 
 namespace agora {
 
@@ -20,13 +21,16 @@ StagingPaths staging_paths(const std::string& dir);
 // True when `dir` is empty or a previous output of agora (a site or a
 // mirror): its manifest.json parses as ours and lists every other file of
 // the folder. A file named manifest.json alone proves nothing. On false,
-// *why says what did not fit.
-bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why);
+// *why says what did not fit. *listing, when not null, is what dir holds
+// (one walk serves the check and the caller).
+bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
+                        TreeListing* listing = nullptr);
 
 // Refuses to replace a folder that is not a previous output: dir must be
 // missing or pass is_previous_output. A mistyped `--out ~` or mirror DEST
-// must not delete someone's files.
-bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err);
+// must not delete someone's files. *listing as for is_previous_output.
+bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err,
+                       TreeListing* listing = nullptr);
 
 // Repairs a run that died between the two renames by renaming ".old" back,
 // but only when the evidence says so: dir missing, ".old" a previous output
@@ -34,9 +38,10 @@ bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::str
 // beside it is left alone). Then removes a ".old" left over, again only when
 // it is a previous output; any other ".old" is an error, since the swap needs
 // the name. With keep_old, a ".old" that is a previous output beside dir is
-// kept (the site writer recycles it: see SiteWriter).
+// kept (the site writer recycles it: see SiteWriter), and *kept, when not
+// null, is what it holds; otherwise *kept is left empty.
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
-                              bool keep_old = false);
+                              bool keep_old = false, TreeListing* kept = nullptr);
 
 // Swaps staging in. On failure dir is as before (the first rename is undone)
 // and staging still exists. A ".old" tree that cannot be removed afterwards

@@ -167,13 +167,18 @@ int64_t ConfinedFileSystem::file_size(const std::string& path) const {
 }
 
 std::vector<std::string> ConfinedFileSystem::list_files(const std::string& dir) const {
+  return list_tree(dir).files;
+}
+
+TreeListing ConfinedFileSystem::list_tree(const std::string& dir) const {
   if (!link_in(dir).empty()) return {};
+  TreeListing listing = FileSystemWrapper::list_tree(dir);
   if (root_of(trimmed(dir))) {
-    for (const std::string& link : target()->list_symlinks(dir)) {
+    for (const std::string& link : listing.symlinks) {
       record(join_path(trimmed(dir), link), Severity::kWarning);
     }
   }
-  return FileSystemWrapper::list_files(dir);
+  return listing;
 }
 
 bool ConfinedFileSystem::remove_all(const std::string& path, std::string* err) {

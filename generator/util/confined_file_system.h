@@ -42,6 +42,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // Links are never listed (see FileSystem::list_files); under a guarded
   // root each one found is recorded as a warning.
   std::vector<std::string> list_files(const std::string& dir) const override;
+  TreeListing list_tree(const std::string& dir) const override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -111,31 +112,65 @@ int64_t RealFileSystem::file_size(const std::string& path) const {
 }
 
 std::vector<std::string> RealFileSystem::list_files(const std::string& dir) const {
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    // The iterator does not descend into linked folders; linked files are
-    // left out here too, so no listing reaches outside dir.
-    if (!it->is_symlink(ec) && it->is_regular_file(ec)) {
-      out.push_back(it->path().lexically_relative(dir).generic_string());
+  return list_tree(dir).files;
+}
+
+namespace {
+
+// Adds what the folder open as `fd` holds to *out, named under `prefix`,
+// and closes fd. Subfolders are opened from their parent's descriptor, not
+// by path: a path is looked up again at every component.
+void walk_folder(int fd, const std::string& prefix, TreeListing* out) {
+  DIR* folder = ::fdopendir(fd);
+  if (!folder) {
+    ::close(fd);
+    return;
+  }
+  while (const dirent* entry = ::readdir(folder)) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    if (type == DT_UNKNOWN) {  // file systems that do not say in the listing
+      struct stat st {};
+      if (::fstatat(::dirfd(folder), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISLNK(st.st_mode)   ? DT_LNK
+             : S_ISDIR(st.st_mode) ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_UNKNOWN;
+    }
+    std::string path = prefix;
+    path += name;
+    if (type == DT_REG) {
+      out->files.push_back(std::move(path));
+    } else if (type == DT_LNK) {
+      out->symlinks.push_back(std::move(path));
+    } else if (type == DT_DIR) {
+      // O_NOFOLLOW: a folder swapped for a link since the listing is not entered.
+      int sub =
+          ::openat(::dirfd(folder), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) walk_folder(sub, path + "/", out);
     }
   }
-  std::sort(out.begin(), out.end());
+  ::closedir(folder);
+}
+
+}  // namespace
+
+TreeListing RealFileSystem::list_tree(const std::string& dir) const {
+  TreeListing out;
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return out;
+  walk_folder(fd, "", &out);
+  std::sort(out.files.begin(), out.files.end());
+  std::sort(out.symlinks.begin(), out.symlinks.end());
   return out;
 }
 
 std::vector<std::string> RealFileSystem::list_symlinks(const std::string& dir) const {
-  std::vector<std::string> out;
+  // A dir that is itself a link is not entered (list_tree enters it).
   std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(dir, ec))) return out;
-  for (auto it = fs::recursive_directory_iterator(dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_symlink(ec)) out.push_back(it->path().lexically_relative(dir).generic_string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+  if (!fs::is_directory(fs::symlink_status(dir, ec))) return {};
+  return list_tree(dir).symlinks;
 }
 
 bool RealFileSystem::is_symlink(const std::string& path) const {

@@ -2,6 +2,10 @@
 
 #include "util/file_system.h"
 
+#include <filesystem>
+
+#include "output_test_util.h"
+
 using agora::MemoryFileSystem;
 
 TEST_CASE("MemoryFileSystem lists files sorted and relative to the directory") {
@@ -28,4 +32,28 @@ TEST_CASE("MemoryFileSystem renames a whole tree and refuses to overwrite") {
   CHECK(fs.read_file("public/index.html", &got, &err));
   CHECK(got == "new");
   CHECK_FALSE(fs.exists("stage"));
+}
+
+TEST_CASE("RealFileSystem lists files and links in one walk, entering no linked folder") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string root = tmp.path() + "/site";
+  std::string err;
+  REQUIRE(real.write_file(root + "/b.md", "b", &err));
+  REQUIRE(real.write_file(root + "/a/deep/x.md", "x", &err));
+  REQUIRE(real.write_file(tmp.path() + "/outside/secret.md", "s", &err));
+  std::filesystem::create_directory_symlink(tmp.path() + "/outside", root + "/a/linked");
+  std::filesystem::create_symlink(tmp.path() + "/outside/secret.md", root + "/c.md");
+  std::filesystem::create_directories(root + "/empty");
+
+  const agora::TreeListing listing = real.list_tree(root);
+  CHECK(listing.files == std::vector<std::string>{"a/deep/x.md", "b.md"});
+  CHECK(listing.symlinks == std::vector<std::string>{"a/linked", "c.md"});
+  CHECK(real.list_files(root) == listing.files);
+  CHECK(real.list_symlinks(root) == listing.symlinks);
+  // The folder asked for may itself be a link (a site kept elsewhere).
+  std::filesystem::create_directory_symlink(root, tmp.path() + "/alias");
+  CHECK(real.list_tree(tmp.path() + "/alias").files == listing.files);
+  CHECK(real.list_tree(tmp.path() + "/missing").files.empty());
+  CHECK(real.list_tree(root + "/b.md").files.empty());
 }

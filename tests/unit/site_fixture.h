@@ -116,6 +116,9 @@ class MemorySiteFs : public FileSystemWrapper {
   std::vector<std::string> list_files(const std::string& dir) const override {
     return real(dir) ? real_.list_files(dir) : FileSystemWrapper::list_files(dir);
   }
+  TreeListing list_tree(const std::string& dir) const override {
+    return real(dir) ? real_.list_tree(dir) : FileSystemWrapper::list_tree(dir);
+  }
   MemoryFileSystem memory_;
   RealFileSystem real_;
 

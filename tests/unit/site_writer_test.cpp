@@ -368,6 +368,26 @@ TEST_CASE("a kept tree with a symbolic link in it is removed, not recycled") {
   CHECK(real.exists(out + "/case-studies/a/index.html.br"));
 }
 
+TEST_CASE("a kept tree that is itself a symbolic link is dropped, and what it names is untouched") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  // A previous output elsewhere, and ".old" a link to it.
+  std::filesystem::rename(out + ".old", tmp.path() + "/elsewhere");
+  std::filesystem::create_directory_symlink(tmp.path() + "/elsewhere", out + ".old");
+  const auto elsewhere = tree_of(tmp.path() + "/elsewhere");
+  SiteFiles site = sample_site();
+  site["case-studies/a/index.html"] = compressible_text(3000, 12);
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(tmp.path() + "/elsewhere") == elsewhere);
+  CHECK_FALSE(std::filesystem::is_symlink(out));
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+}
+
 TEST_CASE("a site written in batches equals the site written at once") {
   MemoryFileSystem at_once, batched;
   std::string err;
