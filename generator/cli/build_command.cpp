@@ -222,6 +222,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     write.precompress = !write.encodings.empty();
     // Only a process that builds again (agora serve) keeps the copies.
     write.memo = state ? &state->compressed : nullptr;
+    // What this build leaves in the output, for the next one to trust
+    // without reading (see output_record.h); one per site.
+    write.record = join_path(write.cache_dir, "output-record");
   }
   // Files go to the output's staging folder as they are rendered; only a
   // build without errors is swapped in (see SiteWriter).

@@ -57,6 +57,15 @@ std::string memo_key(const std::string& sha, const Encoding& encoding) {
 
 }  // namespace
 
+std::string precompress_tag() {
+  std::string tag;
+  for (const Encoding& encoding : kEncodings) {
+    if (!tag.empty()) tag += ' ';
+    tag += encoding.cache_tag;
+  }
+  return tag;
+}
+
 bool is_text_path(std::string_view path) {
   size_t slash = path.rfind('/');
   size_t dot = path.rfind('.');
@@ -216,7 +225,8 @@ Precompressor::Precompressor(FileSystem& fs, std::string cache_dir,
 }
 
 void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
-                        const std::function<bool(const std::string&)>& taken, SiteFiles* variants) {
+                        const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
+                        const KeptCopy& kept, std::vector<std::string>* kept_variants) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
@@ -226,10 +236,11 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     bool cached = false;
     bool rejected = false;  // a cache entry was there but wrong
     bool memoized = false;  // taken from the memo
+    bool kept = false;      // the output holds it already
   };
   std::vector<Job> jobs;
   std::vector<std::string> computed;
-  const bool need_sha = use_cache_ || memo_;
+  const bool need_sha = use_cache_ || memo_ || kept;
   size_t index = 0;
   for (const auto& [path, bytes] : files) {
     const size_t file = index++;
@@ -241,7 +252,7 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       }
       const std::string variant = path + std::string(encoding.suffix);
       if (files.count(variant) || taken(variant)) continue;
-      jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false});
+      jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false, false});
     }
   }
   if (need_sha && shas.empty()) {
@@ -266,16 +277,22 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       job.cached = job.memoized = true;
     }
   }
-  if (use_cache_) {
-    // Checking costs a decompression, far less than compressing again.
+  if (use_cache_ || kept) {
+    // Checking costs a decompression, far less than compressing again; a
+    // copy the output holds costs neither.
     agora::parallel_for(
         jobs.size(),
         [&](size_t i) {
           Job& job = jobs[i];
+          if (job.memoized) return;
+          if (kept &&
+              kept(*job.path, *job.path + std::string(job.encoding->suffix), sha_of[job.file])) {
+            job.kept = job.cached = true;
+            return;
+          }
           std::string err;
-          if (job.memoized ||
-              !fs_.read_file(cache_path(cache_dir_, sha_of[job.file], *job.encoding), &job.output,
-                             &err)) {
+          if (!use_cache_ || !fs_.read_file(cache_path(cache_dir_, sha_of[job.file], *job.encoding),
+                                            &job.output, &err)) {
             return;
           }
           job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
@@ -301,6 +318,11 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
 
   PrecompressCacheWrites writes;
   for (Job& job : jobs) {
+    if (job.kept) {
+      ++stats_.kept;
+      if (kept_variants) kept_variants->push_back(*job.path + std::string(job.encoding->suffix));
+      continue;
+    }
     const std::string& sha = sha_of[job.file];
     stats_.cache_rejected += job.rejected;
     stats_.memo_hits += job.memoized;

@@ -56,10 +56,15 @@ bool brotli_decompress(std::string_view compressed, size_t max_bytes, std::strin
 // True when a compressed copy saves at least 10% of the raw size.
 bool saves_enough(size_t raw_bytes, size_t compressed_bytes);
 
+// Names the compressors and their settings: copies made under another tag
+// are not this build's (see OutputRecord).
+std::string precompress_tag();
+
 struct PrecompressStats {
   size_t candidates = 0;       // text files over the size threshold
   size_t compressed = 0;       // encodings computed in this run
   size_t cache_hits = 0;       // encodings taken from the cache (or the memo)
+  size_t kept = 0;             // copies the output already held (see Precompressor::add)
   size_t memo_hits = 0;        // of which from the memo
   size_t cache_rejected = 0;   // cache entries that did not decompress to their input
   bool cache_refused = false;  // the cache folder is a symbolic link: not used
@@ -123,8 +128,13 @@ class Precompressor {
   // Adds the copies of `files` to *variants. `shas`: the sha256 hex of each
   // file, in the order of `files`, or empty to have them computed here.
   // taken(PATH) is true for a path the site has outside `files`.
+  // kept(PATH, VARIANT, SHA), when given, is true when the output already
+  // holds VARIANT made from PATH's bytes of hash SHA, untouched: it is
+  // neither made nor read, only named in *kept_variants.
+  using KeptCopy = std::function<bool(const std::string&, const std::string&, const std::string&)>;
   void add(const SiteFiles& files, const std::vector<std::string>& shas,
-           const std::function<bool(const std::string&)>& taken, SiteFiles* variants);
+           const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
+           const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr);
   // Leaves in the memo exactly the encodings of every add() since the start.
   void finish();
 

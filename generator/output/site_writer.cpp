@@ -19,6 +19,10 @@ struct StagedFile {
   std::string_view bytes;
   std::string sha256;
   bool copy = false;
+  // A compressed copy out_dir holds unchanged (see SiteWriter::copy_kept):
+  // no bytes in memory, `size` and sha256 from the output record.
+  bool kept = false;
+  uint64_t size = 0;
 };
 
 namespace {
@@ -60,21 +64,32 @@ std::vector<std::string> folders_of(const std::string& path) {
   return out;
 }
 
-// The items of a batch and its copies, in path order.
+// The items of a batch, its copies and the copies out_dir keeps (their
+// entries in `record`), in path order.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
-                                 const SiteFiles& copies, unsigned threads) {
+                                 const SiteFiles& copies, const std::vector<std::string>& kept,
+                                 const OutputRecord& record, unsigned threads) {
   std::vector<StagedFile> items;
-  items.reserve(files.size() + copies.size());
+  items.reserve(files.size() + copies.size() + kept.size());
   size_t i = 0;
-  for (const auto& [path, bytes] : files) items.push_back({&path, bytes, std::move(shas[i++])});
+  for (const auto& [path, bytes] : files) {
+    items.push_back({&path, bytes, std::move(shas[i++]), false, false, bytes.size()});
+  }
   const size_t first_copy = items.size();
-  for (const auto& [path, bytes] : copies) items.push_back({&path, bytes, {}, true});
+  for (const auto& [path, bytes] : copies)
+    items.push_back({&path, bytes, {}, true, false, bytes.size()});
   parallel_for(
       items.size() - first_copy,
       [&](size_t k) { items[first_copy + k].sha256 = sha256_hex(items[first_copy + k].bytes); },
       threads);
+  for (const std::string& path : kept) {
+    const RecordedFile* file = record.find(path);
+    items.push_back({&path, {}, file->sha256, true, true, file->bytes});
+  }
+  auto by_path = [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; };
+  std::sort(items.begin() + static_cast<ptrdiff_t>(first_copy), items.end(), by_path);
   std::inplace_merge(items.begin(), items.begin() + static_cast<ptrdiff_t>(first_copy), items.end(),
-                     [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; });
+                     by_path);
   return items;
 }
 
@@ -124,9 +139,12 @@ bool SiteWriter::open() {
   opened_ = true;
   old_files_.insert(live.files.begin(), live.files.end());
   staged_before_.insert(kept.files.begin(), kept.files.end());
+  if (!opts_.record.empty()) {
+    record_ = OutputRecord::load(cache_fs(), opts_.record, out_dir_, precompress_tag());
+  }
   if (opts_.precompress) {
-    precompressor_.emplace(opts_.cache_fs ? *opts_.cache_fs : fs_, opts_.cache_dir, opts_.encodings,
-                           opts_.threads, opts_.memo, Precompressor::CacheWrites::kDeferredLinks);
+    precompressor_.emplace(cache_fs(), opts_.cache_dir, opts_.encodings, opts_.threads, opts_.memo,
+                           Precompressor::CacheWrites::kDeferredLinks);
   }
   return true;
 }
@@ -173,12 +191,36 @@ bool SiteWriter::add(SiteFiles batch) {
   }
 
   SiteFiles copies;
+  std::vector<std::string> kept;
   if (precompressor_) {
+    Precompressor::KeptCopy copy_kept;
+    if (record_.size()) {
+      copy_kept = [this](const std::string& path, const std::string& variant,
+                         const std::string& sha) { return this->copy_kept(path, variant, sha); };
+    }
     precompressor_->add(
         batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
-        &copies);
+        &copies, copy_kept, &kept);
   }
-  return stage(items_of(batch, std::move(kept_shas), copies, opts_.threads));
+  return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
+}
+
+bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path) const {
+  if (item.kept) return true;
+  if (const RecordedFile* file = record_.untouched(*item.path, fs_.stamp(old_path))) {
+    return file->sha256 == item.sha256;
+  }
+  return same_as_old(fs_, old_path, item.bytes);
+}
+
+bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
+                           const std::string& sha) const {
+  // The record says which bytes the copy was made from (those the page had
+  // in the same build); the copy's stamp says it is still what was made.
+  const RecordedFile* page = record_.find(path);
+  if (!page || page->copy || page->sha256 != sha || !old_files_.count(variant)) return false;
+  const RecordedFile* copy = record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)));
+  return copy && copy->copy;
 }
 
 // Writes the items into staging, linking the unchanged ones. Files are
@@ -202,9 +244,10 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     std::string target = join_path(paths_.staging, *item.path);
     // A recycled tree may hold the path already (see open()).
     const bool there = staged_before_.count(*item.path) > 0;
+    const std::string old_path = join_path(paths_.dir, *item.path);
     if (old_files_.count(*item.path)) {
-      std::string old_path = join_path(paths_.dir, *item.path), link_err;
-      if (same_as_old(fs_, old_path, item.bytes)) {
+      std::string link_err;
+      if (unchanged(item, old_path)) {
         if (there && fs_.same_file(target, old_path)) {
           outcomes[i] = Outcome::kLinked;  // the live file itself already
           return;
@@ -218,10 +261,17 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
         }
       }
     }
+    // A kept copy that could not be linked is copied.
+    std::string copied;
+    std::string_view bytes = item.bytes;
+    if (item.kept) {
+      if (!fs_.read_file(old_path, &copied, &errors[i])) return;
+      bytes = copied;
+    }
     // A recycled file may be a link to a live file's inode: it is replaced
     // by a rename, never written through.
-    const bool written = there ? fs_.write_file_atomic(target, item.bytes, &errors[i])
-                               : fs_.write_file(target, item.bytes, &errors[i]);
+    const bool written = there ? fs_.write_file_atomic(target, bytes, &errors[i])
+                               : fs_.write_file(target, bytes, &errors[i]);
     outcomes[i] = written ? Outcome::kWritten : Outcome::kFailed;
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
@@ -237,7 +287,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   for (size_t i = 0; i < items.size(); ++i) {
     const StagedFile& item = items[i];
     written_[*item.path] =
-        Written{item.bytes.size(), item.sha256, item.copy, outcomes[i] == Outcome::kLinked};
+        Written{item.size, item.sha256, item.copy, outcomes[i] == Outcome::kLinked};
   }
   return true;
 }
@@ -265,7 +315,10 @@ bool SiteWriter::commit(WriteReport* report) {
   std::string manifest, err;
   if (!manifest_json(entries, &manifest, &err)) return fail(err);
   const std::string manifest_path = kManifestPath;
-  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest)}})) return false;
+  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest), false, false,
+                         manifest.size()}})) {
+    return false;
+  }
   // What a recycled tree had and the site no longer has goes, with the
   // folders it leaves empty: the tree must be a clean build's.
   for (const std::string& path : staged_before_) {
@@ -293,10 +346,21 @@ bool SiteWriter::commit(WriteReport* report) {
   for (const std::string& path : old_files_) out.deleted += written_.count(path) == 0;
   // Only now: a build killed before the swap leaves the cache as it was.
   if (precompressor_) {
-    store_precompress_cache(opts_.cache_fs ? *opts_.cache_fs : fs_, precompressor_->cache_writes(),
-                            opts_.threads, paths_.dir);
+    store_precompress_cache(cache_fs(), precompressor_->cache_writes(), opts_.threads, paths_.dir);
     precompressor_->finish();
     out.precompress = precompressor_->stats();
+  }
+  // Last, so the stamps are those the files keep: linking a new cache
+  // entry to a copy moves the copy's ctime.
+  if (!opts_.record.empty()) {
+    std::vector<RecordedFile> files;
+    files.reserve(written_.size());
+    for (const auto& [path, file] : written_) {
+      files.push_back({path, file.bytes, file.sha256, {}, file.copy});
+    }
+    std::string record_err;  // costs the next build time only
+    save_output_record(cache_fs(), opts_.record, fs_, paths_.dir, precompress_tag(),
+                       std::move(files), opts_.threads, &record_err);
   }
   if (report) *report = out;
   return true;

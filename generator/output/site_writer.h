@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "output/output_record.h"
 #include "output/precompress.h"
 #include "output/site_files.h"
 #include "output/staging.h"
@@ -33,6 +34,9 @@ struct WriteOptions {
   // Compressed copies kept from this process's previous build (agora
   // serve), updated by this one; null: none (see precompress_site).
   PrecompressMemo* memo = nullptr;
+  // The output record's file (see output_record.h), read and written like
+  // the compression cache; empty: none, and every kept file is read.
+  std::string record;
 };
 
 struct WriteReport {
@@ -101,6 +105,13 @@ class SiteWriter final : public FileSink {
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
+  // True when out_dir's file at `path` already has the item's bytes: the
+  // record proves it, or the bytes are compared.
+  bool unchanged(const StagedFile& item, const std::string& old_path) const;
+  // Whether out_dir's `variant` was made from `path`'s bytes of hash `sha`
+  // and is untouched since (see Precompressor::add).
+  bool copy_kept(const std::string& path, const std::string& variant, const std::string& sha) const;
+  FileSystem& cache_fs() const { return opts_.cache_fs ? *opts_.cache_fs : fs_; }
   // Before a path new to the recycled tree is written: removes the tree's
   // file where the path needs a folder, or its folder where the path is a
   // file, and forgets what it removed.
@@ -114,6 +125,7 @@ class SiteWriter final : public FileSink {
   std::set<std::string> staged_before_;  // the files of a recycled staging tree
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
+  OutputRecord record_;  // what the last build left in out_dir
   WriteReport report_;
   bool opened_ = false, committed_ = false, failed_ = false;
 };

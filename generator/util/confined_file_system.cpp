@@ -216,6 +216,13 @@ bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) c
   return true;
 }
 
+std::optional<FileStamp> ConfinedFileSystem::stamp(const std::string& path) const {
+  if (!link_in(path).empty()) return std::nullopt;
+  std::optional<FileStamp> found = FileSystemWrapper::stamp(path);
+  if (found) remember_folders(path);  // a rebuild asks this of every file it keeps
+  return found;
+}
+
 bool ConfinedFileSystem::remove_empty_folder(const std::string& dir) {
   if (refuse(dir, true, nullptr)) return false;
   forget_folders();

@@ -47,6 +47,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
   bool same_file(const std::string& a, const std::string& b) const override;
+  std::optional<FileStamp> stamp(const std::string& path) const override;
   bool remove_empty_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that

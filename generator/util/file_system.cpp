@@ -222,6 +222,15 @@ bool RealFileSystem::same_file(const std::string& a, const std::string& b) const
          sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+std::optional<FileStamp> RealFileSystem::stamp(const std::string& path) const {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  constexpr int64_t kNs = 1000000000;
+  return FileStamp{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                   static_cast<int64_t>(st.st_size), st.st_mtim.tv_sec * kNs + st.st_mtim.tv_nsec,
+                   st.st_ctim.tv_sec * kNs + st.st_ctim.tv_nsec};
+}
+
 bool RealFileSystem::remove_empty_folder(const std::string& dir) {
   return ::rmdir(dir.c_str()) == 0;
 }

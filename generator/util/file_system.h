@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,15 @@ namespace agora {
 struct TreeListing {
   std::vector<std::string> files;     // as list_files has them
   std::vector<std::string> symlinks;  // as list_symlinks has them
+};
+
+// What the kernel keeps of a file: its inode and when it last changed.
+// A write, a rename over it and a new link all move ctime, which no call
+// can set back: equal stamps mean untouched bytes.
+struct FileStamp {
+  uint64_t device = 0, inode = 0;
+  int64_t size = 0, mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
 };
 
 class FileSystem {
@@ -64,6 +74,8 @@ class FileSystem {
   // True when both paths name one regular file (one inode: hard links); a
   // symbolic link is never the same file. Without inodes: always false.
   virtual bool same_file(const std::string& /*a*/, const std::string& /*b*/) const { return false; }
+  // The stamp of a regular file (not of a link); none without inodes.
+  virtual std::optional<FileStamp> stamp(const std::string&) const { return std::nullopt; }
   // Removes the folder if it holds nothing; false otherwise (or when there
   // are no folders of their own, as in memory).
   virtual bool remove_empty_folder(const std::string& /*dir*/) { return false; }
@@ -87,6 +99,7 @@ class RealFileSystem : public FileSystem {
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
   bool same_file(const std::string& a, const std::string& b) const override;
+  std::optional<FileStamp> stamp(const std::string& path) const override;
   bool remove_empty_folder(const std::string& dir) override;
 };
 
@@ -157,6 +170,9 @@ class FileSystemWrapper : public FileSystem {
   }
   bool same_file(const std::string& a, const std::string& b) const override {
     return target_->same_file(a, b);
+  }
+  std::optional<FileStamp> stamp(const std::string& path) const override {
+    return target_->stamp(path);
   }
   bool remove_empty_folder(const std::string& dir) override {
     return target_->remove_empty_folder(dir);

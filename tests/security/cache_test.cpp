@@ -1,6 +1,8 @@
 // Finding 1: the compression cache is not trusted.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "output/precompress.h"
 #include "output/sha256.h"
 #include "security_site.h"
@@ -30,7 +32,15 @@ TEST_CASE("finding 1: a poisoned cache entry is not published as a page's .gz") 
   // A gzip of other content, at the cache path of js/search.js.
   site.write(cache_entry(script, "gz6-v2"), gzip_compress("alert('owned')"));
   site.write(cache_entry(script, "br6-w22-v2"), brotli_compress("alert('owned')"));
+  // A rebuild may keep the copies the output holds (see output_record.h);
+  // either way it publishes no poison.
   CliRun run = site.build();
+  CHECK(run.code == 0);
+  CHECK(gunzip(site.read("out/js/search.js.gz")) == script);
+  // Without an output to keep them from, the copies come from the cache.
+  std::filesystem::remove_all(site.path("out"));
+  std::filesystem::remove_all(site.path("out.old"));
+  run = site.build();
   CHECK(run.code == 0);
   CHECK(gunzip(site.read("out/js/search.js.gz")) == script);
   std::string unbrotli;

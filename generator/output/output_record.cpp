@@ -1,0 +1,126 @@
+#include "output/output_record.h"
+
+#include <charconv>
+#include <string_view>
+#include <utility>
+
+#include "util/parallel.h"
+
+namespace agora {
+
+namespace {
+
+constexpr std::string_view kHeader = "agora-output-record 1";
+
+// Splits off the text up to the next space (or the end) of *rest.
+std::string_view field(std::string_view* rest) {
+  const size_t space = rest->find(' ');
+  std::string_view out = rest->substr(0, space);
+  rest->remove_prefix(space == std::string_view::npos ? rest->size() : space + 1);
+  return out;
+}
+
+template <typename Number>
+bool number(std::string_view text, Number* out) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+// One line: BYTES SHA256 DEVICE INODE MTIME_NS CTIME_NS c|f PATH.
+bool parse_line(std::string_view line, RecordedFile* file) {
+  std::string_view rest = line;
+  uint64_t bytes = 0;
+  if (!number(field(&rest), &bytes)) return false;
+  file->bytes = bytes;
+  file->sha256 = std::string(field(&rest));
+  FileStamp& stamp = file->stamp;
+  stamp.size = static_cast<int64_t>(bytes);
+  if (file->sha256.size() != 64 || !number(field(&rest), &stamp.device) ||
+      !number(field(&rest), &stamp.inode) || !number(field(&rest), &stamp.mtime_ns) ||
+      !number(field(&rest), &stamp.ctime_ns)) {
+    return false;
+  }
+  const std::string_view kind = field(&rest);
+  if (kind != "c" && kind != "f") return false;
+  file->copy = kind == "c";
+  file->path = std::string(rest);
+  return !file->path.empty();
+}
+
+}  // namespace
+
+OutputRecord OutputRecord::load(const FileSystem& fs, const std::string& path,
+                                const std::string& out_dir, const std::string& compression) {
+  OutputRecord record;
+  const std::optional<FileStamp> written = fs.stamp(path);
+  std::string text, err;
+  if (!written || !fs.read_file(path, &text, &err)) return record;
+  std::string_view rest = text;
+  auto next_line = [&rest](std::string_view* line) {
+    const size_t end = rest.find('\n');
+    if (end == std::string_view::npos) return false;
+    *line = rest.substr(0, end);
+    rest.remove_prefix(end + 1);
+    return true;
+  };
+  std::string_view header, dir, compressed, line;
+  if (!next_line(&header) || header != kHeader || !next_line(&dir) || dir != out_dir ||
+      !next_line(&compressed) || compressed != compression) {
+    return record;
+  }
+  while (next_line(&line)) {
+    RecordedFile file;
+    if (!parse_line(line, &file)) return OutputRecord();  // not one a build wrote: none
+    // Changed in the tick the record was written: an edit in that tick
+    // would have left the same stamp, so the entry proves nothing.
+    if (file.stamp.ctime_ns >= written->mtime_ns) continue;
+    std::string key = file.path;
+    record.files_.emplace(std::move(key), std::move(file));
+  }
+  if (!rest.empty()) return OutputRecord();  // cut short
+  return record;
+}
+
+const RecordedFile* OutputRecord::find(const std::string& path) const {
+  auto it = files_.find(path);
+  return it == files_.end() ? nullptr : &it->second;
+}
+
+const RecordedFile* OutputRecord::untouched(const std::string& path,
+                                            const std::optional<FileStamp>& live) const {
+  const RecordedFile* file = find(path);
+  return file && live && *live == file->stamp ? file : nullptr;
+}
+
+bool save_output_record(FileSystem& fs, const std::string& path, const FileSystem& out_fs,
+                        const std::string& out_dir, const std::string& compression,
+                        std::vector<RecordedFile> files, unsigned threads, std::string* err) {
+  std::vector<char> stamped(files.size(), 0);
+  parallel_for(
+      files.size(),
+      [&](size_t i) {
+        const std::optional<FileStamp> stamp = out_fs.stamp(join_path(out_dir, files[i].path));
+        // A stamp that disagrees with the bytes recorded: a file changed
+        // since it was written, which the next build must read.
+        if (stamp && stamp->size == static_cast<int64_t>(files[i].bytes)) {
+          files[i].stamp = *stamp;
+          stamped[i] = 1;
+        }
+      },
+      threads);
+  std::string text;
+  text.reserve(files.size() * 160);
+  text.append(kHeader).append("\n").append(out_dir).append("\n").append(compression).append("\n");
+  for (size_t i = 0; i < files.size(); ++i) {
+    const RecordedFile& file = files[i];
+    // A name with a line break would break the format; such a file is read.
+    if (!stamped[i] || file.path.find_first_of("\r\n") != std::string::npos) continue;
+    const FileStamp& s = file.stamp;
+    text += std::to_string(file.bytes) + ' ' + file.sha256 + ' ' + std::to_string(s.device) + ' ' +
+            std::to_string(s.inode) + ' ' + std::to_string(s.mtime_ns) + ' ' +
+            std::to_string(s.ctime_ns) + (file.copy ? " c " : " f ") + file.path + '\n';
+  }
+  return fs.write_file_atomic(path, text, err);
+}
+
+}  // namespace agora

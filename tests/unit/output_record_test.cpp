@@ -1,0 +1,231 @@
+#include "output/output_record.h"
+
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "output/precompress.h"
+#include "output/site_writer.h"
+#include "output_test_util.h"
+
+using namespace agora;
+using agora::testing::compressible_text;
+using agora::testing::TempDir;
+
+namespace {
+
+// Sets the record's mtime: to `now` after a pause (as if written a clock
+// tick after the files it stamps), or to a given time.
+void touch(const std::string& path) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), nullptr, 0) == 0);
+}
+void set_mtime(const std::string& path, time_t seconds) {
+  struct timespec times[2] = {{seconds, 0}, {seconds, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, path.c_str(), times, 0) == 0);
+}
+
+// Counts the reads of each path, on every thread.
+class ReadCounter : public FileSystemWrapper {
+ public:
+  using FileSystemWrapper::FileSystemWrapper;
+  bool read_file(const std::string& path, std::string* contents, std::string* err) const override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++reads[path];
+    }
+    return FileSystemWrapper::read_file(path, contents, err);
+  }
+  size_t reads_under(const std::string& dir) const {
+    size_t n = 0;
+    for (const auto& [path, count] : reads) n += path.starts_with(dir + "/") ? count : 0;
+    return n;
+  }
+  mutable std::map<std::string, size_t> reads;
+
+ private:
+  mutable std::mutex mutex_;
+};
+
+std::vector<RecordedFile> two_files() {
+  return {{"a.html", 5, std::string(64, 'a'), {}, false},
+          {"a.html.gz", 3, std::string(64, 'b'), {}, true}};
+}
+
+}  // namespace
+
+TEST_CASE("an output record proves a file only while its stamp is the one recorded") {
+  TempDir tmp;
+  RealFileSystem real;
+  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
+  std::string err;
+  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
+  REQUIRE(real.write_file(out + "/a.html.gz", "zzz", &err));
+  REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err));
+  touch(record);
+
+  OutputRecord loaded = OutputRecord::load(real, record, out, "tag");
+  REQUIRE(loaded.size() == 2);
+  const RecordedFile* page = loaded.untouched("a.html", real.stamp(out + "/a.html"));
+  REQUIRE(page);
+  CHECK(page->sha256 == std::string(64, 'a'));
+  CHECK(page->bytes == 5);
+  CHECK_FALSE(page->copy);
+  CHECK(loaded.find("a.html.gz")->copy);
+
+  // The same size, other bytes: the stamp moved, so nothing is proven.
+  REQUIRE(real.write_file(out + "/a.html", "HELLO", &err));
+  CHECK_FALSE(loaded.untouched("a.html", real.stamp(out + "/a.html")));
+  CHECK_FALSE(loaded.untouched("missing.html", real.stamp(out + "/missing.html")));
+  // Kept for another folder or another compression: no record at all.
+  CHECK(OutputRecord::load(real, record, tmp.path() + "/other", "tag").size() == 0);
+  CHECK(OutputRecord::load(real, record, out, "other tag").size() == 0);
+}
+
+TEST_CASE("entries a record cannot vouch for are dropped") {
+  TempDir tmp;
+  RealFileSystem real;
+  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
+  std::string err;
+  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
+  REQUIRE(real.write_file(out + "/a.html.gz", "zzz", &err));
+
+  SUBCASE("a file changed in the tick the record was written") {
+    REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err));
+    set_mtime(record, 1000);  // older than every file's last change
+    CHECK(OutputRecord::load(real, record, out, "tag").size() == 0);
+  }
+  SUBCASE("a file whose size is not the recorded one is left out") {
+    std::vector<RecordedFile> files = two_files();
+    files[0].bytes = 6;
+    REQUIRE(save_output_record(real, record, real, out, "tag", files, 2, &err));
+    touch(record);
+    OutputRecord loaded = OutputRecord::load(real, record, out, "tag");
+    CHECK(loaded.size() == 1);
+    CHECK_FALSE(loaded.find("a.html"));
+  }
+  SUBCASE("a malformed or cut record is no record") {
+    REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err));
+    std::string text;
+    REQUIRE(real.read_file(record, &text, &err));
+    REQUIRE(real.write_file(record, text.substr(0, text.size() - 4), &err));
+    touch(record);
+    CHECK(OutputRecord::load(real, record, out, "tag").size() == 0);
+    REQUIRE(real.write_file(record, text + "12 not-a-line\n", &err));
+    touch(record);
+    CHECK(OutputRecord::load(real, record, out, "tag").size() == 0);
+  }
+  SUBCASE("in memory there are no stamps, so no record") {
+    MemoryFileSystem mem;
+    REQUIRE(mem.write_file("public/a.html", "hello", &err));
+    REQUIRE(save_output_record(mem, "record", mem, "public", "tag", two_files(), 2, &err));
+    CHECK(OutputRecord::load(mem, "record", "public", "tag").size() == 0);
+  }
+}
+
+TEST_CASE("a planted record names stamps it cannot know, and proves nothing") {
+  TempDir tmp;
+  RealFileSystem real;
+  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
+  std::string err;
+  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
+  const FileStamp stamp = *real.stamp(out + "/a.html");
+  // Right size and hash, a guessed inode: as a record from another machine.
+  const std::string text = "agora-output-record 1\n" + out + "\ntag\n5 " + std::string(64, 'a') +
+                           " " + std::to_string(stamp.device) + " " +
+                           std::to_string(stamp.inode + 1) + " " + std::to_string(stamp.mtime_ns) +
+                           " " + std::to_string(stamp.ctime_ns) + " f a.html\n";
+  REQUIRE(real.write_file(record, text, &err));
+  touch(record);
+  OutputRecord loaded = OutputRecord::load(real, record, out, "tag");
+  REQUIRE(loaded.find("a.html"));
+  CHECK_FALSE(loaded.untouched("a.html", real.stamp(out + "/a.html")));
+}
+
+namespace {
+
+SiteFiles record_site() {
+  return {{"index.html", compressible_text(3000, 1)},
+          {"case-studies/a/index.html", compressible_text(3000, 2)},
+          {"case-studies/b/index.html", compressible_text(3000, 3)},
+          {"robots.txt", "User-agent: *\n"}};
+}
+
+std::map<std::string, std::string> files_of(const std::string& root) {
+  std::map<std::string, std::string> out;
+  RealFileSystem real;
+  for (const std::string& path : real.list_files(root)) {
+    std::string err;
+    real.read_file(join_path(root, path), &out[path], &err);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("with a record, a rebuild reads no unchanged file and equals a clean build") {
+  TempDir tmp;
+  RealFileSystem real;
+  ReadCounter fs(&real);
+  const std::string out = tmp.path() + "/public";
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  opts.record = tmp.path() + "/cache/output-record";
+  std::string err;
+  SiteFiles site = record_site();
+  REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
+  touch(opts.record);
+
+  site["case-studies/a/index.html"] = compressible_text(3000, 42);
+  fs.reads.clear();
+  WriteReport report;
+  REQUIRE(write_site(fs, out, site, opts, &report, &err));
+  // Two pages and their four copies unchanged: neither read nor
+  // decompressed from the cache. Only the manifest was read (is this a
+  // previous output?), and the cache asked for the changed page's copies.
+  CHECK(fs.reads_under(out) == 1);
+  CHECK(fs.reads.count(out + "/manifest.json") == 1);
+  CHECK(fs.reads_under(opts.cache_dir + "/precompress") == 2);
+  CHECK(report.precompress.kept == 4);
+  CHECK(report.precompress.compressed == 2);
+  CHECK(report.unchanged == 7);  // robots.txt too
+  CHECK(report.written == 4);    // the page, its copies, the manifest
+
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
+}
+
+TEST_CASE("with a record, a hand-edited page or copy of the output is still repaired") {
+  TempDir tmp;
+  RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  opts.record = tmp.path() + "/cache/output-record";
+  std::string err;
+  const SiteFiles site = record_site();
+  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
+  touch(opts.record);
+  // Same sizes, other bytes: only the stamps tell.
+  std::string page = site.at("index.html"), copy;
+  page[10] = '#';
+  REQUIRE(real.read_file(out + "/case-studies/b/index.html.br", &copy, &err));
+  copy.back() = static_cast<char>(copy.back() ^ 1);
+  // Not written through the kept tree's links.
+  REQUIRE(real.remove_all(out + "/index.html", &err));
+  REQUIRE(real.write_file(out + "/index.html", page, &err));
+  REQUIRE(real.remove_all(out + "/case-studies/b/index.html.br", &err));
+  REQUIRE(real.write_file(out + "/case-studies/b/index.html.br", copy, &err));
+
+  WriteReport report;
+  REQUIRE(write_site(real, out, site, opts, &report, &err));
+  CHECK(report.written == 2);
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
+}
