@@ -154,6 +154,15 @@ bool ConfinedFileSystem::write_file_atomic(const std::string& path, std::string_
   return true;
 }
 
+bool ConfinedFileSystem::write_streamed(const std::string& path, const StreamFill& fill,
+                                        std::string* err) {
+  if (refuse(path, false, err) || !FileSystemWrapper::write_streamed(path, fill, err)) {
+    return false;
+  }
+  remember_folders(path);
+  return true;
+}
+
 bool ConfinedFileSystem::exists(const std::string& path) const {
   return FileSystemWrapper::exists(path) || !link_in(path).empty();
 }

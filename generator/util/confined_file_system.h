@@ -36,6 +36,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool write_file(const std::string& path, std::string_view contents, std::string* err) override;
   bool write_file_atomic(const std::string& path, std::string_view contents,
                          std::string* err) override;
+  bool write_streamed(const std::string& path, const StreamFill& fill, std::string* err) override;
   bool exists(const std::string& path) const override;
   bool is_directory(const std::string& path) const override;
   int64_t file_size(const std::string& path) const override;

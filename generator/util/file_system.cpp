@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <system_error>
 
 #include <dirent.h>
@@ -178,21 +180,57 @@ bool RealFileSystem::is_symlink(const std::string& path) const {
   return fs::is_symlink(fs::symlink_status(path, ec));
 }
 
-bool RealFileSystem::write_file_atomic(const std::string& path, std::string_view contents,
-                                       std::string* err) {
-  // The process id and a counter keep two writers (processes or threads)
-  // off each other's temporary file.
+namespace {
+
+// A temporary file beside `path`: the process id and a counter keep two
+// writers (processes or threads) off each other's.
+std::string temp_path_for(const std::string& path) {
   static std::atomic<unsigned> counter{0};
-  std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  if (!write_file(temp, contents, err)) return false;
+  return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+}
+
+// Renames a finished temporary file over `path` (POSIX rename replaces it
+// in one step), or removes it.
+bool rename_into_place(const std::string& temp, const std::string& path, std::string* err) {
   std::error_code ec;
-  fs::rename(temp, path, ec);  // POSIX rename replaces path in one step
+  fs::rename(temp, path, ec);
   if (ec) {
     *err = "cannot rename " + temp + " to " + path + ": " + ec.message();
     fs::remove(temp, ec);
     return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool RealFileSystem::write_file_atomic(const std::string& path, std::string_view contents,
+                                       std::string* err) {
+  const std::string temp = temp_path_for(path);
+  return write_file(temp, contents, err) && rename_into_place(temp, path, err);
+}
+
+bool FileSystem::write_streamed(const std::string& path, const StreamFill& fill, std::string* err) {
+  std::ostringstream out;
+  fill(out);
+  return write_file_atomic(path, out.view(), err);
+}
+
+bool RealFileSystem::write_streamed(const std::string& path, const StreamFill& fill,
+                                    std::string* err) {
+  const std::string temp = temp_path_for(path);
+  // write_file makes the folders (and says why it could not).
+  if (!write_file(temp, "", err)) return false;
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  if (out) fill(out);
+  out.close();
+  if (!out) {
+    *err = "write failed: " + path;
+    std::error_code ec;
+    fs::remove(temp, ec);
+    return false;
+  }
+  return rename_into_place(temp, path, err);
 }
 
 bool RealFileSystem::remove_all(const std::string& path, std::string* err) {

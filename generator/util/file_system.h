@@ -4,6 +4,8 @@
 // failure (leveldb's Env / EnvWrapper pattern).
 
 #include <cstdint>
+#include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -63,6 +65,11 @@ class FileSystem {
                                  std::string* err) {
     return write_file(path, contents, err);
   }
+  // Writes what `fill` streams, atomically as write_file_atomic does, and
+  // where the file system can without holding the file in memory (a search
+  // index of 200 MB). The default collects it first.
+  using StreamFill = std::function<void(std::ostream&)>;
+  virtual bool write_streamed(const std::string& path, const StreamFill& fill, std::string* err);
   // Removes a file or a directory tree; succeeds if nothing is there.
   virtual bool remove_all(const std::string& path, std::string* err) = 0;
   // Renames a file or directory; `to` must not exist.
@@ -95,6 +102,7 @@ class RealFileSystem : public FileSystem {
   bool is_symlink(const std::string& path) const override;
   bool write_file_atomic(const std::string& path, std::string_view contents,
                          std::string* err) override;
+  bool write_streamed(const std::string& path, const StreamFill& fill, std::string* err) override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
@@ -158,6 +166,9 @@ class FileSystemWrapper : public FileSystem {
   bool write_file_atomic(const std::string& path, std::string_view contents,
                          std::string* err) override {
     return target_->write_file_atomic(path, contents, err);
+  }
+  bool write_streamed(const std::string& path, const StreamFill& fill, std::string* err) override {
+    return target_->write_streamed(path, fill, err);
   }
   bool remove_all(const std::string& path, std::string* err) override {
     return target_->remove_all(path, err);

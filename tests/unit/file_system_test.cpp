@@ -3,6 +3,7 @@
 #include "util/file_system.h"
 
 #include <filesystem>
+#include <sstream>
 
 #include "output_test_util.h"
 
@@ -56,4 +57,30 @@ TEST_CASE("RealFileSystem lists files and links in one walk, entering no linked 
   CHECK(real.list_tree(tmp.path() + "/alias").files == listing.files);
   CHECK(real.list_tree(tmp.path() + "/missing").files.empty());
   CHECK(real.list_tree(root + "/b.md").files.empty());
+}
+
+TEST_CASE("a streamed write lands whole, on disk and in memory, or not at all") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  agora::MemoryFileSystem mem;
+  const std::string path = tmp.path() + "/deep/index.json";
+  std::string err, got;
+  auto fill = [](std::ostream& out) {
+    for (int i = 0; i < 100000; ++i) out << i << ',';
+  };
+  std::ostringstream expected;
+  fill(expected);
+  for (agora::FileSystem* fs :
+       {static_cast<agora::FileSystem*>(&real), static_cast<agora::FileSystem*>(&mem)}) {
+    REQUIRE(fs->write_streamed(path, fill, &err));
+    REQUIRE(fs->read_file(path, &got, &err));
+    CHECK(got == expected.str());
+  }
+  // Where the file cannot be made, what was there stays and no temporary
+  // file is left behind.
+  std::filesystem::create_directories(tmp.path() + "/taken");
+  REQUIRE(real.write_file(tmp.path() + "/taken/x", "kept", &err));
+  CHECK_FALSE(real.write_streamed(tmp.path() + "/taken/x/y", fill, &err));
+  CHECK_FALSE(err.empty());
+  CHECK(real.list_files(tmp.path() + "/taken") == std::vector<std::string>{"x"});
 }
