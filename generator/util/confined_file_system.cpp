@@ -216,7 +216,10 @@ bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& t
 }
 
 bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) const {
-  if (!link_in(a).empty() || !link_in(b).empty() || !FileSystemWrapper::same_file(a, b)) {
+  // The last components need no look of their own: same_file never takes
+  // a link for a file (see FileSystem::same_file).
+  if (!link_in(a, true).empty() || !link_in(b, true).empty() ||
+      !FileSystemWrapper::same_file(a, b)) {
     return false;
   }
   // Both paths were walked: a rebuild asks this of every file it keeps.
@@ -226,7 +229,8 @@ bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) c
 }
 
 std::optional<FileStamp> ConfinedFileSystem::stamp(const std::string& path) const {
-  if (!link_in(path).empty()) return std::nullopt;
+  // Nor here: a stamp is never a link's.
+  if (!link_in(path, true).empty()) return std::nullopt;
   std::optional<FileStamp> found = FileSystemWrapper::stamp(path);
   if (found) remember_folders(path);  // a rebuild asks this of every file it keeps
   return found;

@@ -70,3 +70,21 @@ TEST_CASE("same_file: one inode under two names; never a link, never through a l
   fs::create_directory_symlink(root + "/a", root + "/c");
   CHECK_FALSE(confined.same_file(root + "/a/one.txt", root + "/c/one.txt"));
 }
+
+TEST_CASE("stamp: a regular file's; never a link's, never through a linked folder") {
+  GuardedSite site;
+  const std::string& root = site.root;
+  ConfinedFileSystem& confined = site.confined;
+  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &site.err));
+  const std::optional<agora::FileStamp> stamp = confined.stamp(root + "/a/one.txt");
+  REQUIRE(stamp);
+  CHECK(stamp == site.real.stamp(root + "/a/one.txt"));
+  CHECK(stamp->size == 1);
+  fs::create_symlink(root + "/a/one.txt", root + "/a/link.txt");
+  CHECK_FALSE(confined.stamp(root + "/a/link.txt"));
+  CHECK_FALSE(confined.stamp(root + "/a/link.txt/"));
+  fs::create_directory_symlink(root + "/a", root + "/c");
+  CHECK_FALSE(confined.stamp(root + "/c/one.txt"));
+  CHECK_FALSE(confined.stamp(root + "/a"));
+  CHECK_FALSE(confined.stamp(root + "/a/missing.txt"));
+}
