@@ -120,8 +120,8 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir) cons
 namespace {
 
 // Adds what the folder open as `fd` holds to *out, named under `prefix`,
-// and closes fd. Subfolders are opened from their parent's descriptor, not
-// by path: a path is looked up again at every component.
+// and closes fd. Subfolders are opened from their parent's descriptor:
+// opening them by path would look up every component again.
 void walk_folder(int fd, const std::string& prefix, TreeListing* out) {
   DIR* folder = ::fdopendir(fd);
   if (!folder) {
