@@ -58,15 +58,25 @@ std::vector<RecordedFile> two_files() {
           {"a.html.gz", 3, std::string(64, 'b'), {}, true}};
 }
 
+// An output folder holding the two files of two_files(), and where its
+// record goes, in a fresh temp dir.
+struct RecordedOutput {
+  TempDir tmp;
+  RealFileSystem real;
+  std::string out = tmp.path() + "/public", record = tmp.path() + "/record", err;
+  RecordedOutput() {
+    REQUIRE(real.write_file(out + "/a.html", "hello", &err));
+    REQUIRE(real.write_file(out + "/a.html.gz", "zzz", &err));
+  }
+};
+
 }  // namespace
 
 TEST_CASE("an output record proves a file only while its stamp is the one recorded") {
-  TempDir tmp;
-  RealFileSystem real;
-  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
-  std::string err;
-  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
-  REQUIRE(real.write_file(out + "/a.html.gz", "zzz", &err));
+  RecordedOutput site;
+  RealFileSystem& real = site.real;
+  const std::string &out = site.out, &record = site.record;
+  std::string& err = site.err;
   REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err));
   touch(record);
 
@@ -84,17 +94,15 @@ TEST_CASE("an output record proves a file only while its stamp is the one record
   CHECK_FALSE(loaded.untouched("a.html", real.stamp(out + "/a.html")));
   CHECK_FALSE(loaded.untouched("missing.html", real.stamp(out + "/missing.html")));
   // Kept for another folder or another compression: no record at all.
-  CHECK(OutputRecord::load(real, record, tmp.path() + "/other", "tag").size() == 0);
+  CHECK(OutputRecord::load(real, record, site.tmp.path() + "/other", "tag").size() == 0);
   CHECK(OutputRecord::load(real, record, out, "other tag").size() == 0);
 }
 
 TEST_CASE("entries a record cannot vouch for are dropped") {
-  TempDir tmp;
-  RealFileSystem real;
-  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
-  std::string err;
-  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
-  REQUIRE(real.write_file(out + "/a.html.gz", "zzz", &err));
+  RecordedOutput site;
+  RealFileSystem& real = site.real;
+  const std::string &out = site.out, &record = site.record;
+  std::string& err = site.err;
 
   SUBCASE("a file changed in the tick the record was written") {
     REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err));
@@ -130,11 +138,10 @@ TEST_CASE("entries a record cannot vouch for are dropped") {
 }
 
 TEST_CASE("a planted record names stamps it cannot know, and proves nothing") {
-  TempDir tmp;
-  RealFileSystem real;
-  const std::string out = tmp.path() + "/public", record = tmp.path() + "/record";
-  std::string err;
-  REQUIRE(real.write_file(out + "/a.html", "hello", &err));
+  RecordedOutput site;
+  RealFileSystem& real = site.real;
+  const std::string &out = site.out, &record = site.record;
+  std::string& err = site.err;
   const FileStamp stamp = *real.stamp(out + "/a.html");
   // Right size and hash, a guessed inode: as a record from another machine.
   const std::string text = "agora-output-record 1\n" + out + "\ntag\n5 " + std::string(64, 'a') +

@@ -350,13 +350,23 @@ TEST_CASE("a recycled tree's file may become a folder of the site, and its folde
   CHECK(report.deleted == 5);
 }
 
+namespace {
+
+// Two builds of the sample site: out and the kept tree out.old beside it.
+void build_twice(agora::RealFileSystem& real, const std::string& out) {
+  std::string err;
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+}
+
+}  // namespace
+
 TEST_CASE("a kept tree with a symbolic link in it is removed, not recycled") {
   TempDir tmp;
   agora::RealFileSystem real;
   const std::string out = tmp.path() + "/public";
   std::string err;
-  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
-  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  build_twice(real, out);
   std::filesystem::create_directories(tmp.path() + "/elsewhere");
   std::filesystem::remove_all(out + ".old/case-studies");
   std::filesystem::create_directory_symlink(tmp.path() + "/elsewhere", out + ".old/case-studies");
@@ -373,8 +383,7 @@ TEST_CASE("a kept tree that is itself a symbolic link is dropped, and what it na
   agora::RealFileSystem real;
   const std::string out = tmp.path() + "/public";
   std::string err;
-  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
-  REQUIRE(write_site(real, out, sample_site(), WriteOptions{}, nullptr, &err));
+  build_twice(real, out);
   // A previous output elsewhere, and ".old" a link to it.
   std::filesystem::rename(out + ".old", tmp.path() + "/elsewhere");
   std::filesystem::create_directory_symlink(tmp.path() + "/elsewhere", out + ".old");
