@@ -160,7 +160,9 @@ std::string SiteResponse::header(const std::string& name) const {
 SiteResponse respond_with_site(const ServedFolder& folder, const LiveState::Snapshot& live,
                                const SiteRequest& request) {
   std::shared_lock lock(folder.swap_mutex());
-  if (!folder.has_site()) return no_site(live);
+  // The first build swaps its site in before the loop publishes it: a page
+  // served in between would carry generation 0 and reload at once.
+  if (!folder.has_site() || live.generation == 0) return no_site(live);
   std::optional<RequestPath> path = request_path(request.target);
   std::string_view prefix = kServePrefix.substr(1, kServePrefix.size() - 2);  // "__agora"
   if (!path || path->path == prefix || path->path.starts_with(std::string(prefix) + "/")) {

@@ -256,6 +256,21 @@ TEST_CASE("respond_with_site: before the first build, 503 and a page that reload
   CHECK(r.body.find("site.yaml:1:1") != std::string::npos);
 }
 
+TEST_CASE("respond_with_site: a site swapped in before its build is published is not served yet") {
+  TempDir dir;
+  std::string out = dir.path() + "/site";
+  write(out + "/manifest.json", "{}");
+  write(out + "/index.html", "<html><body>home</body></html>");
+  ServedFolder folder(out);
+  LiveState live;
+  SiteResponse r = respond_with_site(folder, live.snapshot(), {"/", "", ""});
+  CHECK(r.status == 503);
+  live.publish({});
+  r = respond_with_site(folder, live.snapshot(), {"/", "", ""});
+  CHECK(r.status == 200);
+  CHECK(r.body.find("generation=1") != std::string::npos);
+}
+
 TEST_CASE("ChangeWatcher: trees, new folders, chosen names, scratch files left out") {
   TempDir dir;
   const std::string& root = dir.path();
