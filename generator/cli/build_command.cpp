@@ -22,7 +22,6 @@
 #include "render/theme.h"
 #include "search/site_search.h"
 #include "util/human_bytes.h"
-#include "util/parallel.h"
 
 namespace agora {
 
@@ -50,15 +49,6 @@ void report_problems(const Diagnostics& diags, const CommandArgs& args, const Cl
   print_diagnostics(shown, fs, print, *env.err);
 }
 
-// What a build renders: one view per language (the site itself when it has
-// one). Their search indexes are built up front only for an offline bundle,
-// which writes the search files twice.
-struct Languages {
-  std::vector<Site> views;  // multilingual sites only
-  std::vector<const Site*> sites;
-  std::vector<SiteIndex> indexes;
-};
-
 // `FILE` for the default language, FILE with ".LANG" before its extension
 // for another ("corpus.fr.json").
 std::string corpus_file(const std::string& file, const Site& site) {
@@ -69,21 +59,6 @@ std::string corpus_file(const std::string& file, const Site& site) {
     return file + "." + site.language;
   }
   return file.substr(0, dot) + "." + site.language + file.substr(dot);
-}
-
-Languages languages_of(const Site& site) {
-  Languages out;
-  if (site.config.multilingual()) {
-    // Each view copies and re-indexes the whole site: one per core.
-    const auto& languages = site.config.languages;
-    out.views.resize(languages.size());
-    parallel_for(languages.size(),
-                 [&](size_t i) { out.views[i] = language_view(site, languages[i].code); });
-    for (const auto& view : out.views) out.sites.push_back(&view);
-  } else {
-    out.sites.push_back(&site);
-  }
-  return out;
 }
 
 // One language's search index (and its corpus, when the build was asked to
@@ -107,54 +82,95 @@ std::string index_summary(const SiteIndex& index) {
   return out;
 }
 
-// Every language's search files in one URL style, to `sink`. The indexes of
-// `languages` are used when they were built; otherwise each is built here
-// and let go once its files are handed over, so that one index at a time is
-// in memory. *summary: the first language's index, for the progress line.
-bool add_search(FileSystem& fs, const CommandArgs& args, const Languages& languages, UrlStyle style,
-                const SiteFiles& assets, FileSink* sink, std::string* summary, Diagnostics* diags) {
-  for (size_t i = 0; i < languages.sites.size(); ++i) {
-    const Site& view = *languages.sites[i];
-    // The index moves into its files (the bundle's indexes are copied).
-    SiteIndex index =
-        languages.indexes.empty() ? index_of(view, args, fs, diags) : languages.indexes[i];
-    if (i == 0 && summary) *summary = index_summary(index);
-    SiteFiles search;
-    if (!add_search_files(fs, view, std::move(index), style, assets, &search, diags) ||
-        !sink->add(std::move(search))) {
-      return false;
-    }
+// Passes every batch on to another sink, counting its files and pages, and
+// measuring them on the way when the build reports page weights (--report).
+class CountingSink final : public FileSink {
+ public:
+  CountingSink(FileSink* next, WeightMeter* meter) : next_(next), meter_(meter) {}
+  bool add(SiteFiles batch) override {
+    files_ += batch.size();
+    for (const auto& [path, _] : batch) pages_ += path.ends_with(".html");
+    if (meter_) meter_->add(batch);
+    if (next_->add(std::move(batch))) return true;
+    error_ = next_->error();
+    return false;
   }
-  return true;
-}
+  size_t files() const { return files_; }
+  size_t pages() const { return pages_; }
 
-// Pages, assets and attachments in one URL style, to `sink`.
-bool render_pages(const FileSystem& fs, const Site& site, const Languages& languages,
-                  const Theme& theme, const RenderOptions& options, FileSink* sink,
-                  Diagnostics* diags) {
+ private:
+  FileSink* next_;
+  WeightMeter* meter_;
+  size_t files_ = 0, pages_ = 0;
+};
+
+// A build's search indexes: each language's is built when its turn comes
+// and let go once its files are handed over, unless `keep` (the offline
+// bundle's pass keeps them for the site's, which writes the search files
+// again); `kept` are used instead of building when there are.
+struct SearchIndexes {
+  bool keep = false;
+  std::vector<SiteIndex> kept;
+};
+
+// Attachments, then each language's search files and pages in one URL style,
+// to `sink`, and last what all languages share (see SiteRenderer). One
+// language at a time: its view of the site (the site itself when it has one
+// language) is made when its turn comes and let go after, so that one view
+// and one index are in memory at once. `progress`, when not null, shows a
+// line per language.
+bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, const Theme& theme,
+                     const RenderOptions& options, SearchIndexes* indexes, CountingSink* sink,
+                     Progress* progress, Diagnostics* diags) {
   SiteFiles attached;
   if (!add_attachments(fs, site, &attached, diags) || !sink->add(std::move(attached))) {
     return false;
   }
-  // Each language's search page loads the scripts of its pipeline.
-  RenderOptions with_scripts = options;
-  for (const Site* view : languages.sites) {
-    with_scripts.search_scripts[view->language] = search_script_paths(*view);
+  SiteRenderer renderer(theme, options, sink, diags);
+  const bool multilingual = site.config.multilingual();
+  const size_t languages = multilingual ? site.config.languages.size() : 1;
+  bool ok = true;
+  for (size_t i = 0; i < languages; ++i) {
+    const std::string& code = multilingual ? site.config.languages[i].code : site.language;
+    if (progress) progress->begin("indexing and rendering " + code);
+    const size_t files_before = sink->files();
+    std::optional<Site> own;
+    if (multilingual) own = language_view(site, code);
+    const Site& view = own ? *own : site;
+    SiteIndex index;
+    if (i < indexes->kept.size()) {
+      index = indexes->kept[i];
+    } else {
+      index = index_of(view, args, fs, diags);
+      if (indexes->keep) indexes->kept.push_back(index);
+    }
+    std::string summary = index_summary(index);
+    SiteFiles search;
+    // The index moves into its files.
+    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, &search,
+                          diags) ||
+        !sink->add(std::move(search))) {
+      return false;
+    }
+    ok = renderer.add_language(view, search_script_paths(view)) && ok;
+    if (progress) {
+      progress->done(code + ": " + summary + "; " +
+                     count_of(sink->files() - files_before, "files"));
+    }
   }
-  return render_site(languages.sites, theme, with_scripts, sink, diags);
+  return renderer.finish() && ok;
 }
 
 // The offline site zipped in memory: libzip writes a file, so go through a
 // temporary one next to the output.
-bool make_bundle(FileSystem& fs, const CommandArgs& args, const Site& site,
-                 const Languages& languages, const Theme& theme, std::string* zip,
-                 Diagnostics* diags) {
+bool make_bundle(FileSystem& fs, const CommandArgs& args, const Site& site, const Theme& theme,
+                 SearchIndexes* indexes, std::string* zip, Diagnostics* diags) {
   RenderOptions offline;
   offline.style.offline = true;
   SiteFiles files;
-  CollectingSink sink(&files);
-  if (!add_search(fs, args, languages, offline.style, theme.assets, &sink, nullptr, diags) ||
-      !render_pages(fs, site, languages, theme, offline, &sink, diags)) {
+  CollectingSink collect(&files);
+  CountingSink sink(&collect, nullptr);
+  if (!build_languages(fs, args, site, theme, offline, indexes, &sink, nullptr, diags)) {
     return false;
   }
   std::string temp = args.out + ".bundle.tmp";
@@ -165,28 +181,6 @@ bool make_bundle(FileSystem& fs, const CommandArgs& args, const Site& site,
   if (!ok) diags->error(args.out, 0, 0, "bundle-failed", err);
   return ok;
 }
-
-// Hands every batch to the site writer, measuring it on the way when the
-// build reports page weights (--report).
-class BuildSink final : public FileSink {
- public:
-  BuildSink(SiteWriter* writer, WeightMeter* meter) : writer_(writer), meter_(meter) {}
-  bool add(SiteFiles batch) override {
-    files_ += batch.size();
-    for (const auto& [path, _] : batch) pages_ += path.ends_with(".html");
-    if (meter_) meter_->add(batch);
-    if (writer_->add(std::move(batch))) return true;
-    error_ = writer_->error();
-    return false;
-  }
-  size_t files() const { return files_; }
-  size_t pages() const { return pages_; }
-
- private:
-  SiteWriter* writer_;
-  WeightMeter* meter_;
-  size_t files_ = 0, pages_ = 0;
-};
 
 }  // namespace
 
@@ -235,32 +229,26 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     for (const auto& type : site->config.types) types.push_back(type.name);
     meter.emplace(types);
   }
-  BuildSink sink(&writer, meter ? &*meter : nullptr);
+  CountingSink sink(&writer, meter ? &*meter : nullptr);
   bool written = false;
   if (site && theme && !diags.has_errors()) {
-    progress.begin("building the search index");
-    Languages languages = languages_of(*site);
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
+    SearchIndexes indexes;
     if (args.bundle) {
-      // The bundle and the site each write the search files.
-      for (const Site* view : languages.sites) {
-        languages.indexes.push_back(index_of(*view, args, fs, &diags));
-      }
-      if (make_bundle(fs, args, *site, languages, *theme, &zip, &diags)) {
+      progress.begin("making the offline bundle");
+      indexes.keep = true;
+      if (make_bundle(fs, args, *site, *theme, &indexes, &zip, &diags)) {
         render.bundle_file = kBundleFile;
         render.bundle_bytes = zip.size();
       }
+      progress.done(human_bytes(zip.size()) + " offline bundle");
     }
-    std::string indexed;
-    if (!diags.has_errors() && writer.open() &&
-        add_search(fs, args, languages, render.style, theme->assets, &sink, &indexed, &diags)) {
-      progress.done(indexed);
-      progress.begin("rendering and writing pages");
-      written = render_pages(fs, *site, languages, *theme, render, &sink, &diags) &&
-                (!args.bundle || sink.add({{kBundleFile, std::move(zip)}}));
-      progress.done(count_of(sink.files(), "files rendered"));
+    if (!diags.has_errors() && writer.open()) {
+      written =
+          build_languages(fs, args, *site, *theme, render, &indexes, &sink, &progress, &diags) &&
+          (!args.bundle || sink.add({{kBundleFile, std::move(zip)}}));
     }
   }
   diags.merge(fs.diagnostics());

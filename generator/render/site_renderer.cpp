@@ -152,27 +152,37 @@ class PagePlanner {
 
 uint64_t pages_rendered() { return g_pages_rendered.load(); }
 
-namespace {
+SiteRenderer::SiteRenderer(const Theme& theme, RenderOptions options, FileSink* sink,
+                           Diagnostics* diags)
+    : theme_(theme), options_(std::move(options)), sink_(sink), diags_(diags) {}
 
-// One language's pages, with their sitemap entries. *sink_failed is set
-// when the sink refused a batch.
-bool render_language(const Site& site, const Theme& theme, const RenderOptions& options,
-                     const PageExtras& extras, FileSink* sink,
-                     std::vector<std::pair<SitemapEntry, std::string>>* sitemap, Diagnostics* diags,
-                     bool* sink_failed) {
-  size_t before = diags->error_count();
-  const Words& words = theme.words_for(site.language);
-  PageExtras own = extras;
-  if (auto scripts = options.search_scripts.find(site.language);
-      scripts != options.search_scripts.end()) {
-    own.search_scripts = scripts->second;
+bool SiteRenderer::take(SiteFiles batch) {
+  // After a failure the pages still render, for their diagnostics.
+  if (!sink_failed_ && !sink_->add(std::move(batch))) sink_failed_ = true;
+  return !sink_failed_;
+}
+
+bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>& search_scripts) {
+  if (languages_++ == 0) {
+    add_open_data(site, &data_files_);
+    for (const auto& [path, bytes] : data_files_) data_sizes_[path] = bytes.size();
+    base_url_ = site.config.base_url;
+    robots_ = robots_txt(site);
   }
-  PageViews views(site, words, options.style, std::move(own));
+  size_t before = diags_->error_count();
+  const Words& words = theme_.words_for(site.language);
+  PageExtras extras;
+  if (!options_.bundle_file.empty()) {
+    extras.bundle = Bundle{options_.bundle_file, human_bytes(options_.bundle_bytes)};
+  }
+  extras.data_sizes = data_sizes_;
+  extras.search_scripts = search_scripts;
+  PageViews views(site, words, options_.style, std::move(extras));
   // The jobs' context functions point into the planner: it outlives them.
-  PagePlanner planner(site, views, theme);
+  PagePlanner planner(site, views, theme_);
   std::vector<PageJob> jobs = planner.plan();
   const json globals = {{"i18n", words.json()}};
-  const size_t batch_pages = std::max<size_t>(options.batch_pages, 1);
+  const size_t batch_pages = std::max<size_t>(options_.batch_pages, 1);
   for (size_t first = 0; first < jobs.size(); first += batch_pages) {
     const size_t count = std::min(batch_pages, jobs.size() - first);
     std::vector<std::string> out(count);
@@ -181,63 +191,53 @@ bool render_language(const Site& site, const Theme& theme, const RenderOptions& 
         count,
         [&](size_t k) {
           const PageJob& job = jobs[first + k];
-          theme.templates->render(job.template_name, job.context(), &out[k], &found[k], &globals);
+          theme_.templates->render(job.template_name, job.context(), &out[k], &found[k], &globals);
           ++g_pages_rendered;
         },
-        options.threads);
+        options_.threads);
     SiteFiles batch;
     for (size_t k = 0; k < count; ++k) {
       const PageJob& job = jobs[first + k];
-      diags->merge(found[k]);
+      diags_->merge(found[k]);
       batch[job.file] = std::move(out[k]);
-      if (job.in_sitemap) sitemap->push_back({{job.dir, job.lastmod, {}}, job.alternate_key});
+      if (job.in_sitemap) {
+        pages_.push_back({{job.dir, job.lastmod, {}}, job.alternate_key, site.language});
+      }
     }
-    // After a failure the pages still render, for their diagnostics.
-    if (!*sink_failed && !sink->add(std::move(batch))) *sink_failed = true;
+    take(std::move(batch));
   }
-  if (!*sink_failed && !sink->add({{site.dir("feed.xml"), atom_feed(site)}})) *sink_failed = true;
-  return diags->error_count() == before;
+  take({{site.dir("feed.xml"), atom_feed(site)}});
+  return diags_->error_count() == before && !sink_failed_;
 }
 
-}  // namespace
+bool SiteRenderer::finish() {
+  // Each page lists its versions in every language, itself included.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> versions;
+  for (const auto& page : pages_) {
+    versions[page.alternate_key].emplace_back(page.language, page.entry.dir);
+  }
+  std::vector<SitemapEntry> entries;
+  entries.reserve(pages_.size());
+  for (auto& page : pages_) {
+    const auto& all = versions[page.alternate_key];
+    if (all.size() > 1) page.entry.alternates = all;
+    entries.push_back(std::move(page.entry));
+  }
+  pages_.clear();
+  // A theme asset wins over an open data file at the same path.
+  SiteFiles rest = theme_.assets;
+  rest.merge(data_files_);
+  rest["sitemap.xml"] = sitemap(base_url_, std::move(entries));
+  rest["robots.txt"] = robots_;
+  return take(std::move(rest));
+}
 
 bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
                  const RenderOptions& options, FileSink* sink, Diagnostics* diags) {
-  const Site& site = *languages.front();
-  SiteFiles data_files;
-  add_open_data(site, &data_files);
-  PageExtras extras;
-  if (!options.bundle_file.empty()) {
-    extras.bundle = Bundle{options.bundle_file, human_bytes(options.bundle_bytes)};
-  }
-  for (const auto& [path, bytes] : data_files) extras.data_sizes[path] = bytes.size();
-  bool ok = true, sink_failed = false;
-  std::vector<std::pair<SitemapEntry, std::string>> entries;  // entry, alternate key
-  std::vector<std::string> entry_language;
-  for (const Site* language : languages) {
-    ok = render_language(*language, theme, options, extras, sink, &entries, diags, &sink_failed) &&
-         ok;
-    entry_language.resize(entries.size(), language->language);
-  }
-  // Each page lists its versions in every language, itself included.
-  std::vector<SitemapEntry> sitemap_entries;
-  if (languages.size() > 1) {
-    std::map<std::string, std::vector<std::pair<std::string, std::string>>> versions;
-    for (size_t i = 0; i < entries.size(); ++i) {
-      versions[entries[i].second].emplace_back(entry_language[i], entries[i].first.dir);
-    }
-    for (auto& [entry, key] : entries) {
-      if (versions[key].size() > 1) entry.alternates = versions[key];
-    }
-  }
-  for (auto& [entry, _] : entries) sitemap_entries.push_back(std::move(entry));
-  // A theme asset wins over an open data file at the same path.
-  SiteFiles rest = theme.assets;
-  rest.merge(data_files);
-  rest["sitemap.xml"] = sitemap(site.config.base_url, std::move(sitemap_entries));
-  rest["robots.txt"] = robots_txt(site);
-  if (!sink_failed && !sink->add(std::move(rest))) sink_failed = true;
-  return ok && !sink_failed;
+  SiteRenderer renderer(theme, options, sink, diags);
+  bool ok = true;
+  for (const Site* language : languages) ok = renderer.add_language(*language, {}) && ok;
+  return renderer.finish() && ok;
 }
 
 bool render_site(const std::vector<const Site*>& languages, const Theme& theme,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/site.h"
+#include "render/feeds.h"
 #include "render/site_files.h"
 #include "render/theme.h"
 #include "render/url.h"
@@ -28,19 +29,50 @@ struct RenderOptions {
   // root and its size, for the link on the home page.
   std::string bundle_file;
   uint64_t bundle_bytes = 0;
-  // By language code: the scripts its search page loads after lunr.js, as
-  // paths from the site root (the search stage knows them: search_script_paths).
-  std::map<std::string, std::vector<std::string>> search_scripts;
 };
 
-// Renders every language's pages, each in its own tree (`languages` holds
-// one view per language, the default first: see model/languages.h; a site
-// with one language is its own view), their feeds, and once for all the
-// open data, sitemap, robots.txt, 404 page and the theme's assets. The files
-// go to `sink` in batches as they are rendered. Returns false when a
-// template recursed without end (the one problem a template check cannot
-// see), with an error in diags, or when the sink refused a batch (then
-// sink->error() says why).
+// Renders a site one language at a time, so that a build holds one
+// language's view of the site in memory, not all of them: add_language()
+// for each view, the default language first (a site with one language is
+// its own view: see model/languages.h), then finish(). The files go to the
+// sink in batches as they are rendered. False when a template recursed
+// without end (the one problem a template check cannot see), with an error
+// in diags, or when the sink refused a batch (then sink->error() says why);
+// after a failure, later pages still render for their diagnostics.
+class SiteRenderer {
+ public:
+  SiteRenderer(const Theme& theme, RenderOptions options, FileSink* sink, Diagnostics* diags);
+
+  // One language's pages and feed, in its own tree. `search_scripts`: the
+  // scripts its search page loads after lunr.js, as paths from the site
+  // root (the search stage knows them: search_script_paths). The first
+  // view's open data is the site's.
+  bool add_language(const Site& view, const std::vector<std::string>& search_scripts);
+  // Once for all languages: the open data, the sitemap (each page with its
+  // versions in every language), robots.txt and the theme's assets.
+  bool finish();
+
+ private:
+  struct SitemapPage {
+    SitemapEntry entry;
+    std::string alternate_key;  // what the page is called in every language
+    std::string language;
+  };
+  bool take(SiteFiles batch);
+
+  const Theme& theme_;
+  RenderOptions options_;
+  FileSink* sink_;
+  Diagnostics* diags_;
+  bool sink_failed_ = false;
+  size_t languages_ = 0;  // added so far
+  SiteFiles data_files_;  // the open data, made from the first view
+  std::map<std::string, size_t> data_sizes_;
+  std::string base_url_, robots_;
+  std::vector<SitemapPage> pages_;
+};
+
+// Every language's pages with a SiteRenderer, from views already made.
 bool render_site(const std::vector<const Site*>& languages, const Theme& theme,
                  const RenderOptions& options, FileSink* sink, Diagnostics* diags);
 
