@@ -78,7 +78,7 @@ SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Di
 std::string index_summary(const SiteIndex& index) {
   std::string out = "search index: " + count_of(index.stats.documents, "documents, ") +
                     count_of(index.stats.terms, "terms, ") + human_bytes(index.json_bytes);
-  if (index.shards) out += " in " + count_of(index.shards->shards.size(), "shards");
+  if (index.shards) out += " in " + count_of(index.shards->size(), "shards");
   return out;
 }
 
@@ -145,11 +145,8 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
       if (indexes->keep) indexes->kept.push_back(index);
     }
     std::string summary = index_summary(index);
-    SiteFiles search;
     // The index moves into its files.
-    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, &search,
-                          diags) ||
-        !sink->add(std::move(search))) {
+    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags)) {
       return false;
     }
     ok = renderer.add_language(view, search_script_paths(view)) && ok;

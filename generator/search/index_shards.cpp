@@ -68,9 +68,14 @@ class IndexShardWriter {
   // Estimated JSON bytes per gzip byte, from a sample of planned shards.
   double measure_ratio(const std::vector<size_t>& starts, const std::vector<size_t>& estimates,
                        unsigned threads) const;
+  // Where the shards start, planned to `options.target_bytes` compressed.
+  std::vector<size_t> plan_shards(const ShardOptions& options) const;
   // The shard of the terms [begin, end) in term order.
   std::string format(size_t begin, size_t end) const;
-  IndexShards write(const std::vector<size_t>& starts, unsigned threads) const;
+  // Shards [begin, end) of those `starts` plans.
+  std::vector<IndexShard> write(const std::vector<size_t>& starts, size_t begin, size_t end,
+                                unsigned threads) const;
+  IndexShards outline() const;  // all but the shards
 
  private:
   // Postings of term t in field f: postings_.entry_ids[from, to).
@@ -239,23 +244,12 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
   return out;
 }
 
-IndexShards IndexShardWriter::write(const std::vector<size_t>& starts, unsigned threads) const {
+IndexShards IndexShardWriter::outline() const {
   IndexShards result;
   for (const FieldSpec& field : b_.fields_) result.fields.push_back(field.name);
   result.pipeline_json = pipeline_json(b_.language());
   result.documents = b_.refs_.size();
   result.terms = order_.size();
-  result.shards.resize(starts.size() - 1);
-  parallel_for(
-      result.shards.size(),
-      [&](size_t s) {
-        IndexShard& shard = result.shards[s];
-        shard.first_term = b_.terms_[order_[starts[s]]];
-        shard.last_term = b_.terms_[order_[starts[s + 1] - 1]];
-        shard.terms = starts[s + 1] - starts[s];
-        shard.json = format(starts[s], starts[s + 1]);
-      },
-      threads);
   result.terms_json.push_back('[');
   for (size_t i = 0; i < order_.size(); ++i) {
     if (i != 0) result.terms_json.push_back(',');
@@ -271,19 +265,57 @@ IndexShards IndexShardWriter::write(const std::vector<size_t>& starts, unsigned 
   return result;
 }
 
-IndexShards shard_index(const IndexBuilder& builder, const ShardOptions& options) {
-  const IndexShardWriter writer(builder);
-  // Plan with a guessed ratio, then measure the ratio on a sample of the
-  // planned shards and plan again; the second measurement is on shards of
-  // about the final size, whose ratio differs from the first guess's.
+std::vector<IndexShard> IndexShardWriter::write(const std::vector<size_t>& starts, size_t begin,
+                                                size_t end, unsigned threads) const {
+  std::vector<IndexShard> shards(end - begin);
+  parallel_for(
+      shards.size(),
+      [&](size_t k) {
+        const size_t s = begin + k;
+        IndexShard& shard = shards[k];
+        shard.first_term = b_.terms_[order_[starts[s]]];
+        shard.last_term = b_.terms_[order_[starts[s + 1] - 1]];
+        shard.terms = starts[s + 1] - starts[s];
+        shard.json = format(starts[s], starts[s + 1]);
+      },
+      threads);
+  return shards;
+}
+
+// Plan with a guessed ratio, then measure the ratio on a sample of the
+// planned shards and plan again; the second measurement is on shards of
+// about the final size, whose ratio differs from the first guess's.
+std::vector<size_t> IndexShardWriter::plan_shards(const ShardOptions& options) const {
   const double target = double(std::max<size_t>(options.target_bytes, 1));
   std::vector<size_t> estimates;
-  std::vector<size_t> starts = writer.plan(target * kFirstRatio, &estimates);
+  std::vector<size_t> starts = plan(target * kFirstRatio, &estimates);
   for (int round = 0; round < kPlanRounds; ++round) {
-    const double ratio = writer.measure_ratio(starts, estimates, options.threads);
-    starts = writer.plan(target * ratio, &estimates);
+    const double ratio = measure_ratio(starts, estimates, options.threads);
+    starts = plan(target * ratio, &estimates);
   }
-  return writer.write(starts, options.threads);
+  return starts;
+}
+
+ShardPlan::ShardPlan(std::shared_ptr<const IndexBuilder> builder, const ShardOptions& options)
+    : builder_(std::move(builder)),
+      writer_(std::make_unique<const IndexShardWriter>(*builder_)),
+      starts_(writer_->plan_shards(options)),
+      threads_(options.threads) {}
+
+ShardPlan::~ShardPlan() = default;
+
+IndexShards ShardPlan::outline() const { return writer_->outline(); }
+
+std::vector<IndexShard> ShardPlan::format(size_t begin, size_t end) const {
+  return writer_->write(starts_, begin, std::min(end, size()), threads_);
+}
+
+IndexShards shard_index(const IndexBuilder& builder, const ShardOptions& options) {
+  const IndexShardWriter writer(builder);
+  const std::vector<size_t> starts = writer.plan_shards(options);
+  IndexShards result = writer.outline();
+  result.shards = writer.write(starts, 0, starts.size() - 1, options.threads);
+  return result;
 }
 
 }  // namespace agora

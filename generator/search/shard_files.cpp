@@ -1,6 +1,7 @@
 #include "search/shard_files.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "search/json_writer.h"
 #include "search/utf16.h"
@@ -57,43 +58,77 @@ size_t store_chunk_count(size_t documents, size_t per_chunk) {
   return chunks;
 }
 
-NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
-  NamedFiles files;
-  files.emplace_back();  // the map, written last
-  std::string map = "{\"format\":";
-  append_json_string(map, kMapFormat);
-  map += ",\"lunr\":\"2.3.9\",\"fields\":[";
-  for (size_t f = 0; f < shards.fields.size(); ++f) {
-    if (f != 0) map.push_back(',');
-    append_json_string(map, shards.fields[f]);
-  }
-  map += "],\"pipeline\":" + shards.pipeline_json +
-         ",\"documents\":" + std::to_string(shards.documents) +
-         ",\"terms\":" + std::to_string(shards.terms) + ",\"shards\":[";
-  for (size_t s = 0; s < shards.shards.size(); ++s) {
-    IndexShard& shard = shards.shards[s];
-    const std::string name = numbered("shard-", s, shards.shards.size());
-    files.push_back(file(name, std::move(shard.json), options.scripts));
-    if (s != 0) map.push_back(',');
-    map.push_back('[');
-    append_json_string(map, shard.first_term);
-    map.push_back(',');
-    append_json_string(map, shard.last_term);
-    map.push_back(',');
-    append_json_string(map, name);
-    map += "," + std::to_string(files.back().second.size()) + "]";
-  }
-  map += "],\"vocabulary\":";
-  files.push_back(file("terms.json", std::move(shards.terms_json), options.scripts));
-  append_file_entry(map, files.back(), "terms.json");
-  map += ",\"refs\":";
-  files.push_back(file("refs.json", std::move(shards.refs_json), options.scripts));
-  append_file_entry(map, files.back(), "refs.json");
+namespace {
 
-  if (!options.store.empty()) {
-    const size_t chunks = store_chunk_count(options.store.size(), options.store_chunk_documents);
+// Every file but the shards, and the map that names them all: the shards'
+// names and sizes are appended as their batches are emitted, the rest
+// comes at the end.
+class ShardMap {
+ public:
+  ShardMap(const IndexShards& outline, size_t shards, const ShardFilesOptions& options)
+      : shards_(shards), options_(options) {
+    map_ = "{\"format\":";
+    append_json_string(map_, kMapFormat);
+    map_ += ",\"lunr\":\"2.3.9\",\"fields\":[";
+    for (size_t f = 0; f < outline.fields.size(); ++f) {
+      if (f != 0) map_.push_back(',');
+      append_json_string(map_, outline.fields[f]);
+    }
+    map_ += "],\"pipeline\":" + outline.pipeline_json +
+            ",\"documents\":" + std::to_string(outline.documents) +
+            ",\"terms\":" + std::to_string(outline.terms) + ",\"shards\":[";
+  }
+
+  // Shard files, numbered from the first shard not added yet.
+  NamedFiles add(std::vector<IndexShard> shards) {
+    NamedFiles files;
+    for (IndexShard& shard : shards) {
+      const std::string name = numbered("shard-", added_, shards_);
+      files.push_back(file(name, std::move(shard.json), options_.scripts));
+      if (added_++ != 0) map_.push_back(',');
+      map_.push_back('[');
+      append_json_string(map_, shard.first_term);
+      map_.push_back(',');
+      append_json_string(map_, shard.last_term);
+      map_.push_back(',');
+      append_json_string(map_, name);
+      map_ += "," + std::to_string(files.back().second.size()) + "]";
+    }
+    return files;
+  }
+
+  // The vocabulary, the refs, the store, and the map last.
+  NamedFiles finish(std::string terms_json, std::string refs_json) {
+    NamedFiles files;
+    map_ += "],\"vocabulary\":";
+    files.push_back(file("terms.json", std::move(terms_json), options_.scripts));
+    append_file_entry(map_, files.back(), "terms.json");
+    map_ += ",\"refs\":";
+    files.push_back(file("refs.json", std::move(refs_json), options_.scripts));
+    append_file_entry(map_, files.back(), "refs.json");
+    if (!options_.store.empty()) add_store(&files);
+    if (!options_.types.empty()) {
+      map_ += ",\"types\":[";
+      for (size_t i = 0; i < options_.types.size(); ++i) {
+        if (i != 0) map_.push_back(',');
+        map_.push_back('[');
+        append_json_string(map_, options_.types[i].first);
+        map_.push_back(',');
+        append_json_string(map_, options_.types[i].second);
+        map_.push_back(']');
+      }
+      map_.push_back(']');
+    }
+    map_ += "}";
+    files.push_back(file("shards.json", std::move(map_), options_.scripts));
+    return files;
+  }
+
+ private:
+  void add_store(NamedFiles* files) {
+    const size_t chunks = store_chunk_count(options_.store.size(), options_.store_chunk_documents);
     std::vector<std::string> bodies(chunks);
-    for (const StoreEntry& entry : options.store) {
+    for (const StoreEntry& entry : options_.store) {
       std::string& body = bodies[ref_hash(entry.ref) % chunks];
       body.push_back(body.empty() ? '{' : ',');
       append_json_string(body, entry.ref);
@@ -103,28 +138,42 @@ NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
     for (size_t c = 0; c < chunks; ++c) {
       std::string& body = bodies[c];
       body += body.empty() ? "{}" : "}";
-      files.push_back(file(numbered("docs-", c, chunks), std::move(body), options.scripts));
+      files->push_back(file(numbered("docs-", c, chunks), std::move(body), options_.scripts));
     }
     const std::string pattern = numbered("docs-", 0, chunks);
-    map += ",\"store\":{\"chunks\":" + std::to_string(chunks) + ",\"files\":";
-    append_json_string(map, "docs-" + std::string(pattern.size() - 10, '#') + ".json");
-    map.push_back('}');
+    map_ += ",\"store\":{\"chunks\":" + std::to_string(chunks) + ",\"files\":";
+    append_json_string(map_, "docs-" + std::string(pattern.size() - 10, '#') + ".json");
+    map_.push_back('}');
   }
-  if (!options.types.empty()) {
-    map += ",\"types\":[";
-    for (size_t i = 0; i < options.types.size(); ++i) {
-      if (i != 0) map.push_back(',');
-      map.push_back('[');
-      append_json_string(map, options.types[i].first);
-      map.push_back(',');
-      append_json_string(map, options.types[i].second);
-      map.push_back(']');
-    }
-    map.push_back(']');
-  }
-  map += "}";
-  files[0] = file("shards.json", std::move(map), options.scripts);
+
+  const size_t shards_;
+  const ShardFilesOptions& options_;
+  std::string map_;
+  size_t added_ = 0;
+};
+
+}  // namespace
+
+NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
+  ShardMap map(shards, shards.shards.size(), options);
+  NamedFiles files = map.add(std::move(shards.shards));
+  NamedFiles rest = map.finish(std::move(shards.terms_json), std::move(shards.refs_json));
+  // The map first.
+  files.insert(files.begin(), std::move(rest.back()));
+  rest.pop_back();
+  std::move(rest.begin(), rest.end(), std::back_inserter(files));
   return files;
+}
+
+bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit) {
+  IndexShards outline = plan.outline();
+  ShardMap map(outline, plan.size(), options);
+  batch_shards = std::max<size_t>(batch_shards, 1);
+  for (size_t first = 0; first < plan.size(); first += batch_shards) {
+    if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
+  }
+  return emit(map.finish(std::move(outline.terms_json), std::move(outline.refs_json)));
 }
 
 }  // namespace agora

@@ -16,6 +16,7 @@
 // pages opened from file:// may load scripts but not fetch JSON.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,5 +55,12 @@ size_t store_chunk_count(size_t documents, size_t per_chunk);
 // Every file of the folder, the map first. The shards' JSON moves into the
 // files: a site's index is the largest thing a build holds.
 NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options);
+
+// The same files, formatted and handed to `emit` `batch_shards` shards at a
+// time, so that no more than a batch of the index is held as JSON; the
+// other files and the map come in the last batch. Stops at the first batch
+// `emit` refuses, and returns false then.
+bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit);
 
 }  // namespace agora

@@ -90,7 +90,11 @@ std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
       .dump();
 }
 
-void add_shard_files(const Site& site, IndexShards shards, UrlStyle style, SiteFiles* files) {
+// Shards formatted at once: enough to keep every core busy, few enough
+// that a batch of JSON, not the index, is in memory.
+constexpr size_t kShardBatch = 128;
+
+bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink) {
   ShardFilesOptions options;
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
@@ -108,9 +112,11 @@ void add_shard_files(const Site& site, IndexShards shards, UrlStyle style, SiteF
       }
     }
   }
-  for (auto& [name, bytes] : shard_files(std::move(shards), options)) {
-    (*files)[site.dir("search/" + name)] = std::move(bytes);
-  }
+  return stream_shard_files(shards, options, kShardBatch, [&](NamedFiles named) {
+    SiteFiles batch;
+    for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
+    return sink->add(std::move(batch));
+  });
 }
 
 // A script's file name in the language's search/ folder.
@@ -232,39 +238,40 @@ SearchCorpus site_search_corpus(const Site& site, Diagnostics* diags) {
 
 SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
   const SearchLanguage* language = find_search_language(corpus.language);
-  IndexBuilder builder(corpus.fields, site.config.search_positions,
-                       language != nullptr ? *language : english_search_language());
-  add_documents(builder, corpus.documents);
+  auto builder =
+      std::make_shared<IndexBuilder>(corpus.fields, site.config.search_positions,
+                                     language != nullptr ? *language : english_search_language());
+  add_documents(*builder, corpus.documents);
   SiteIndex index;
-  index.stats = {builder.document_count(), builder.term_count()};
+  index.stats = {builder->document_count(), builder->term_count()};
   const SearchShards& config = site.config.search_shards;
   CappedString json(static_cast<size_t>(config.above));
   std::ostream out(&json);
-  builder.write_json(out);
+  builder->write_json(out);
   index.json_bytes = json.size();
   if (json.fits()) {
     index.json = json.take();
   } else {
     ShardOptions options;
     options.target_bytes = static_cast<size_t>(config.size);
-    index.shards = shard_index(builder, options);
+    index.shards = std::make_shared<const ShardPlan>(std::move(builder), options);
   }
   return index;
 }
 
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, SiteFiles* files, Diagnostics* diags) {
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags) {
+  SiteFiles files;
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
     diags->error(kLunrScriptPath, 0, 0, "missing-lunr", "cannot read lunr.js for the search page",
                  "install Debian's libjs-lunr package");
     return false;
   }
-  (*files)["search/lunr.min.js"] = std::move(lunr);
-  if (!add_language_scripts(fs, site, assets, files, diags)) return false;
+  files["search/lunr.min.js"] = std::move(lunr);
+  if (!add_language_scripts(fs, site, assets, &files, diags)) return false;
   if (index.shards) {
-    add_shard_files(site, std::move(*index.shards), style, files);
-    return true;
+    return sink->add(std::move(files)) && add_shard_files(site, *index.shards, style, sink);
   }
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();
@@ -279,12 +286,12 @@ bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, U
   }
   std::string documents_json = documents.dump();
   // One script for file://, where fetch() of local JSON is blocked.
-  (*files)[site.dir("search/index.js")] =
+  files[site.dir("search/index.js")] =
       "window.AGORA_SEARCH={\"index\":" + script_safe_json(index.json) +
       ",\"documents\":" + script_safe_json(documents_json) + "};\n";
-  (*files)[site.dir("search/index.json")] = index.json;
-  (*files)[site.dir("search/documents.json")] = std::move(documents_json);
-  return true;
+  files[site.dir("search/index.json")] = std::move(index.json);
+  files[site.dir("search/documents.json")] = std::move(documents_json);
+  return sink->add(std::move(files));
 }
 
 }  // namespace agora

@@ -14,7 +14,7 @@
 // chunks (shard_files.h): search/shards.json, shard-NNN.json, docs-NNN.json,
 // terms.json, refs.json; an offline build writes each as a .js script.
 
-#include <optional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -59,9 +59,11 @@ bool indexed(const Site& site, const Document& doc);
 // The index, built once per build: it does not depend on the URL style, so
 // the online site and the offline bundle share it.
 struct SiteIndex {
-  std::string json;                   // search/index.json; empty when sharded
-  std::optional<IndexShards> shards;  // when index.json would pass search.shards.above
-  size_t json_bytes = 0;              // the size of index.json, written or not
+  std::string json;  // search/index.json; empty when sharded
+  // When index.json would pass search.shards.above: the shards, formatted
+  // as they are written.
+  std::shared_ptr<const ShardPlan> shards;
+  size_t json_bytes = 0;  // the size of index.json, written or not
   IndexStats stats;
 };
 
@@ -73,12 +75,14 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
 // written this way.
 std::string script_safe_json(std::string_view json);
 
-// Adds the search files to *files, with documents.json's URLs in `style`;
-// the index's JSON moves into them. A theme script of the language's
-// pipeline is taken from the theme's `assets` (js/lunr-zh.js), else from
-// the bundled default theme. Returns false (with an error in diags) when
-// lunr.min.js or a script of the language cannot be read.
+// Hands the search files to `sink`, with documents.json's URLs in `style`;
+// the index's JSON moves into them, and shards go a batch at a time as they
+// are formatted. A theme script of the language's pipeline is taken from
+// the theme's `assets` (js/lunr-zh.js), else from the bundled default
+// theme. Returns false with an error in diags when lunr.min.js or a script
+// of the language cannot be read, and without one when the sink refused a
+// batch (sink->error() says why).
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, SiteFiles* files, Diagnostics* diags);
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags);
 
 }  // namespace agora

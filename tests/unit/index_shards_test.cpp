@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -139,6 +141,39 @@ TEST_CASE("shard files: the map names every file; scripts carry the same JSON") 
         "000.json\"]=" +
             written[1].second + ";\n");
   CHECK(scripts[0].first == "shards.js");
+}
+
+TEST_CASE("shard files streamed from a plan: the same files, a batch of shards at a time") {
+  auto builder = std::make_shared<IndexBuilder>(small_index());
+  ShardOptions options;
+  options.target_bytes = 1;
+  const NamedFiles whole = shard_files(shard_index(*builder, options), ShardFilesOptions{});
+  const ShardPlan plan(builder, options);
+  REQUIRE(plan.size() == 8);
+
+  std::vector<NamedFiles> batches;
+  auto keep = [&](NamedFiles batch) {
+    batches.push_back(std::move(batch));
+    return true;
+  };
+  REQUIRE(stream_shard_files(plan, ShardFilesOptions{}, 3, keep));
+  // Shards 0-2, 3-5, 6-7, then terms, refs and the map.
+  REQUIRE(batches.size() == 4);
+  CHECK(batches[0].size() == 3);
+  CHECK(batches[2].size() == 2);
+  CHECK(batches[2][1].first == "shard-007.json");
+  CHECK(batches[3].back().first == "shards.json");
+  std::map<std::string, std::string> streamed, expected(whole.begin(), whole.end());
+  for (auto& batch : batches) streamed.insert(batch.begin(), batch.end());
+  CHECK(streamed == expected);
+
+  // A refused batch stops the stream.
+  size_t offered = 0;
+  CHECK_FALSE(stream_shard_files(plan, ShardFilesOptions{}, 3, [&](NamedFiles) {
+    ++offered;
+    return false;
+  }));
+  CHECK(offered == 1);
 }
 
 TEST_CASE("shard files: ref hash and chunk count") {
