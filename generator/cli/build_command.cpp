@@ -115,9 +115,10 @@ struct SearchIndexes {
 
 // Attachments, then each language's search files and pages in one URL style,
 // to `sink`, and last what all languages share (see SiteRenderer). One
-// language at a time: its view of the site (the site itself when it has one
-// language) is made when its turn comes and let go after, so that one view
-// and one index are in memory at once. `progress`, when not null, shows a
+// language at a time: its view of the site is made when its turn comes and
+// let go after, so that one view and one index are in memory at once. The
+// default language's is usually the loaded site itself (is_language_view),
+// which saves a copy of every document. `progress`, when not null, shows a
 // line per language.
 bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, const Theme& theme,
                      const RenderOptions& options, SearchIndexes* indexes, CountingSink* sink,
@@ -135,7 +136,7 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     if (progress) progress->begin("indexing and rendering " + code);
     const size_t files_before = sink->files();
     std::optional<Site> own;
-    if (multilingual) own = language_view(site, code);
+    if (!is_language_view(site, code)) own = language_view(site, code);
     const Site& view = own ? *own : site;
     SiteIndex index;
     if (i < indexes->kept.size()) {

@@ -1,5 +1,7 @@
 #include "model/languages.h"
 
+#include <algorithm>
+
 #include "model/relations.h"
 #include "sources/source_tree.h"
 
@@ -44,6 +46,13 @@ Site language_view(const Site& site, const std::string& code) {
   compute_related(&view);
   compute_mentions(&view);
   return view;
+}
+
+bool is_language_view(const Site& site, const std::string& code) {
+  return code == site.language &&
+         std::all_of(site.documents.begin(), site.documents.end(), [&](const Document& doc) {
+           return doc.is_translation() || doc.language == site.language;
+         });
 }
 
 }  // namespace agora

@@ -15,4 +15,13 @@ namespace agora {
 // documents and back-links are computed over the view.
 Site language_view(const Site& site, const std::string& code);
 
+// Whether `site`, as load_site() returns it, already is language `code`'s
+// view, so that a build can render it without copying every document into
+// a view: true for the default language when every original is in it. The
+// loaded site holds the translations too, but its indexes leave them out
+// (Site::shows). An original in another language (the folders layout
+// allows one) is a fallback in the default language's view, and the loaded
+// site does not list it.
+bool is_language_view(const Site& site, const std::string& code);
+
 }  // namespace agora

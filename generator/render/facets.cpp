@@ -94,7 +94,7 @@ std::optional<GapMap> build_gap_map(const Site& site, const GapMapSpec& spec) {
   // the order listings use.
   for (size_t i = 0; i < site.documents.size(); ++i) {
     const Document& doc = site.documents[i];
-    if (!types.count(doc.type)) continue;
+    if (!site.shows(doc) || !types.count(doc.type)) continue;
     auto row_ids = doc.terms.find(spec.rows);
     auto column_ids = doc.terms.find(spec.columns);
     if (row_ids == doc.terms.end() || column_ids == doc.terms.end()) continue;

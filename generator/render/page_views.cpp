@@ -285,9 +285,11 @@ HomePage PageViews::home() const {
   }
   home.has_gap_map = gap_map_.has_value();
   if (gap_map_) home.gap_map_text = words_.format("home_gap_text", gap_map_words());
-  home.document_count = site_.documents.size();
+  home.document_count =
+      static_cast<size_t>(std::count_if(site_.documents.begin(), site_.documents.end(),
+                                        [this](const Document& doc) { return site_.shows(doc); }));
   home.document_count_label =
-      words_.plural("documents", static_cast<long long>(site_.documents.size()));
+      words_.plural("documents", static_cast<long long>(home.document_count));
   return view;
 }
 
