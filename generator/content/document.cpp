@@ -9,4 +9,11 @@ bool Document::has_anchor(const std::string& id) const {
   return false;
 }
 
+Document unshared_copy(const Document& doc) {
+  Document copy = doc;
+  if (doc.html) copy.html = std::make_shared<const BodyHtml>(*doc.html);
+  if (doc.plain_text) copy.plain_text = std::make_shared<const std::string>(*doc.plain_text);
+  return copy;
+}
+
 }  // namespace agora

@@ -104,4 +104,8 @@ struct Document {
   bool is_translation() const { return !original.empty(); }
 };
 
+// A copy that shares nothing with `doc`, not even its HTML and plain text
+// (a plain copy shares them): every block of it is allocated anew.
+Document unshared_copy(const Document& doc);
+
 }  // namespace agora

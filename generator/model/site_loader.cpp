@@ -11,6 +11,7 @@
 #include "model/relations.h"
 #include "model/translations.h"
 #include "sources/source_tree.h"
+#include "util/allocator.h"
 #include "util/parallel.h"
 #include "util/suggest.h"
 #include "util/text.h"
@@ -54,6 +55,18 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
              &out->diags);
   out->ok = true;
+}
+
+// The parse's scratch (each file's text, its YAML tree, cmark's nodes) was
+// allocated and freed among the blocks the documents keep, which leaves
+// those spread thinly over many pages: at 10,000 documents, 428 MB of pages
+// held 276 MB of documents. One copy of each document, with every freed
+// block going straight back to its pages (UncachedAllocation), packs them
+// into 243 MB of pages and lets the rest go. Without it, the jemalloc thread
+// cache would hand each copy the blocks its original just freed.
+void compact_documents(std::vector<Document>* documents) {
+  UncachedAllocation uncached;
+  for (auto& doc : *documents) doc = unshared_copy(doc);
 }
 
 // Front matter names documents by the slug of their original in the default
@@ -302,6 +315,8 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   index_taxonomies(&site);
   compute_related(&site);
   compute_mentions(&site);
+  std::vector<ParsedFile>().swap(parsed);
+  compact_documents(&site.documents);
   return site;
 }
 

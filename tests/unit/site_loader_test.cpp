@@ -173,3 +173,31 @@ TEST_CASE("load_site asks the history source once and fills last_updated and con
   CHECK(beta->last_updated.empty());
   CHECK(beta->contributors.empty());
 }
+
+TEST_CASE("unshared_copy copies a loaded document whole, its HTML and plain text included") {
+  // load_site packs its documents by copying each (compact_documents): a
+  // copy must equal its original and own every part of it.
+  FixtureFs fs;
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  REQUIRE(site);
+  for (const auto& doc : site->documents) {
+    REQUIRE(doc.html);
+    REQUIRE(doc.plain_text);
+    CHECK(doc.html.use_count() == 1);  // the loader's copies share nothing
+    agora::Document copy = agora::unshared_copy(doc);
+    CHECK(copy.html != doc.html);
+    CHECK(copy.plain_text != doc.plain_text);
+    CHECK(copy.html->pieces == doc.html->pieces);
+    CHECK(copy.html->holes == doc.html->holes);
+    CHECK(*copy.plain_text == *doc.plain_text);
+    CHECK(copy.fields == doc.fields);
+    CHECK(copy.key() == doc.key());
+    CHECK(copy.title == doc.title);
+    CHECK(copy.targets == doc.targets);
+    CHECK(copy.links.size() == doc.links.size());
+    CHECK(copy.headings.size() == doc.headings.size());
+    agora::Document shared = doc;
+    CHECK(shared.html == doc.html);
+  }
+}

@@ -1,0 +1,27 @@
+#pragma once
+// Requests to the process's allocator. The agora binary links jemalloc; test,
+// sanitizer and fuzz builds do not, and there these do nothing.
+
+namespace agora {
+
+// While one is alive, the calling thread's allocations and frees bypass
+// jemalloc's thread cache: a freed block goes straight back to the pages it
+// came from, instead of being handed to this thread's next allocation of
+// the same size. Copying long-lived data under it moves the data out of
+// pages it shares with freed scratch, rather than back into them (see
+// compact_documents in model/site_loader.cpp).
+class UncachedAllocation {
+ public:
+  UncachedAllocation();
+  ~UncachedAllocation();
+  UncachedAllocation(const UncachedAllocation&) = delete;
+  UncachedAllocation& operator=(const UncachedAllocation&) = delete;
+
+  // Whether the thread cache is off for now: false without jemalloc.
+  bool active() const { return restore_; }
+
+ private:
+  bool restore_ = false;
+};
+
+}  // namespace agora
