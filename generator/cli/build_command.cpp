@@ -32,8 +32,6 @@ constexpr const char* kBundleFile = "agora-offline.zip";
 // summary line (a terminal still sees the stage under way).
 constexpr size_t kProgressDocuments = 1000;
 
-std::string count_of(size_t n, const char* what) { return std::to_string(n) + " " + what; }
-
 void report_problems(const Diagnostics& diags, const CommandArgs& args, const CliEnv& env,
                      const FileSystem& fs) {
   PrintOptions print;
@@ -76,9 +74,9 @@ SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Di
 
 // The progress line's account of an index.
 std::string index_summary(const SiteIndex& index) {
-  std::string out = "search index: " + count_of(index.stats.documents, "documents, ") +
-                    count_of(index.stats.terms, "terms, ") + human_bytes(index.json_bytes);
-  if (index.shards) out += " in " + count_of(index.shards->size(), "shards");
+  std::string out = "search index: " + counted(index.stats.documents, "document") + ", " +
+                    counted(index.stats.terms, "term") + ", " + human_bytes(index.json_bytes);
+  if (index.shards) out += " in " + counted(index.shards->size(), "shard");
   return out;
 }
 
@@ -152,8 +150,7 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     }
     ok = renderer.add_language(view, search_script_paths(view)) && ok;
     if (progress) {
-      progress->done(code + ": " + summary + "; " +
-                     count_of(sink->files() - files_before, "files"));
+      progress->done(code + ": " + summary + "; " + counted(sink->files() - files_before, "file"));
     }
   }
   return renderer.finish() && ok;
@@ -199,7 +196,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   progress.set_results_shown(site && site->documents.size() >= kProgressDocuments);
   std::optional<Theme> theme;
   if (site) theme = load_theme(fs, site->config, &diags);
-  if (site) progress.done(count_of(site->documents.size(), "documents loaded"));
+  if (site) progress.done(counted(site->documents.size(), "document") + " loaded");
 
   // The cache's own guard: a link in it is refused like any other, but costs
   // only the cache (see precompress.h), never the build.

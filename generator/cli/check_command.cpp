@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#include "cli/progress.h"
 #include "cli/site_guard.h"
 #include "model/site_loader.h"
 #include "render/template_check.h"
@@ -33,8 +34,8 @@ int run_check(const CommandArgs& args, const CliEnv& env) {
   print_diagnostics(diags, fs, print, *env.out);
   bool failed = diags.has_errors() || (args.strict && diags.warning_count() > 0);
   if (print.format == DiagnosticFormat::kText && diags.empty()) {
-    *env.out << "agora check: " << (site ? site->documents.size() : 0)
-             << " documents, no problems found\n";
+    *env.out << "agora check: " << counted(site ? site->documents.size() : 0, "document")
+             << ", no problems found\n";
   }
   return failed ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "search/index_shards.h"
 #include "search/languages/search_language.h"
 #include "search/parallel_indexing.h"
@@ -145,8 +146,8 @@ int run_index(const CommandArgs& args, const CliEnv& env) {
   } else if (args.shards_dir.empty()) {
     builder.write_json(*env.out, args.threads);
   }
-  *env.err << "agora index: " << builder.document_count() << " documents, " << builder.term_count()
-           << " terms\n";
+  *env.err << "agora index: " << counted(builder.document_count(), "document") << ", "
+           << counted(builder.term_count(), "term") << "\n";
   if (args.shards_dir.empty()) return 0;
   return write_shards(args, env, builder, corpus);
 }

@@ -6,6 +6,13 @@
 
 namespace agora {
 
+std::string counted(size_t n, std::string_view noun) {
+  std::string out = std::to_string(n) + " ";
+  out += noun;
+  if (n != 1) out += "s";
+  return out;
+}
+
 Progress::Progress(std::ostream* out, bool terminal, bool enabled, const Clock* clock,
                    std::string prefix)
     : out_(out),

@@ -7,10 +7,15 @@
 #include <chrono>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace agora {
 
 class Clock;
+
+// A count and its noun, as the command line prints them: "1 document",
+// "2 documents". `noun` is singular and takes an "s".
+std::string counted(size_t n, std::string_view noun);
 
 class Progress {
  public:

@@ -62,3 +62,10 @@ TEST_CASE("progress: --quiet prints nothing, on a terminal or not") {
   CHECK(run(true, false, true).empty());
   CHECK(run(false, false, true).empty());
 }
+
+TEST_CASE("counted: one of a noun, or its plural") {
+  CHECK(agora::counted(0, "document") == "0 documents");
+  CHECK(agora::counted(1, "document") == "1 document");
+  CHECK(agora::counted(2, "term") == "2 terms");
+  CHECK(agora::counted(144859, "file") == "144859 files");
+}
