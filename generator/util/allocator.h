@@ -17,11 +17,8 @@ class UncachedAllocation {
   UncachedAllocation(const UncachedAllocation&) = delete;
   UncachedAllocation& operator=(const UncachedAllocation&) = delete;
 
-  // Whether the thread cache is off for now: false without jemalloc.
-  bool active() const { return restore_; }
-
  private:
-  bool restore_ = false;
+  bool restore_ = false;  // the cache was on; it is off until the destructor
 };
 
 }  // namespace agora
