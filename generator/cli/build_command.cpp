@@ -187,6 +187,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   LoadOptions load;
   load.include_drafts = args.drafts;
   load.history = env.history;
+  load.pack = true;
   Progress progress(env.out, env.terminal_out, !args.quiet, env.clock, "agora build");
   progress.begin("loading documents");
   auto site = load_site(fs, args.config, load, &diags);

@@ -315,8 +315,10 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   index_taxonomies(&site);
   compute_related(&site);
   compute_mentions(&site);
-  std::vector<ParsedFile>().swap(parsed);
-  compact_documents(&site.documents);
+  if (options.pack) {
+    std::vector<ParsedFile>().swap(parsed);
+    compact_documents(&site.documents);
+  }
   return site;
 }
 

@@ -175,11 +175,14 @@ TEST_CASE("load_site asks the history source once and fills last_updated and con
 }
 
 TEST_CASE("unshared_copy copies a loaded document whole, its HTML and plain text included") {
-  // load_site packs its documents by copying each (compact_documents): a
-  // copy must equal its original and own every part of it.
+  // A build's load_site packs its documents by copying each
+  // (compact_documents): a copy must equal its original and own every part
+  // of it.
   FixtureFs fs;
   Diagnostics diags;
-  auto site = agora::load_site(fs, "site/site.yaml", LoadOptions{}, &diags);
+  LoadOptions options;
+  options.pack = true;
+  auto site = agora::load_site(fs, "site/site.yaml", options, &diags);
   REQUIRE(site);
   for (const auto& doc : site->documents) {
     REQUIRE(doc.html);
