@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <sstream>
 
@@ -21,6 +22,7 @@
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "search/site_search.h"
+#include "util/allocator.h"
 #include "util/human_bytes.h"
 
 namespace agora {
@@ -189,6 +191,14 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   load.history = env.history;
   load.pack = true;
   Progress progress(env.out, env.terminal_out, !args.quiet, env.clock, "agora build");
+  // Listing the output's trees and reading their manifests needs nothing
+  // from the site, and at 10,000 documents took 4 s on one core before the
+  // first page: it runs while the documents load.
+  std::future<OutputSurvey> survey = std::async(std::launch::async, [&fs, &args] {
+    OutputSurvey found = survey_output(fs, args.out);
+    release_free_memory();
+    return found;
+  });
   progress.begin("loading documents");
   auto site = load_site(fs, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
@@ -241,7 +251,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
       }
       progress.done(human_bytes(zip.size()) + " offline bundle");
     }
-    if (!diags.has_errors() && writer.open()) {
+    OutputSurvey surveyed = survey.get();
+    if (!diags.has_errors() && writer.open(&surveyed)) {
       written =
           build_languages(fs, args, *site, *theme, render, &indexes, &sink, &progress, &diags) &&
           (!args.bundle || sink.add({{kBundleFile, std::move(zip)}}));

@@ -111,14 +111,24 @@ bool SiteWriter::fail(std::string why) {
   return false;
 }
 
-bool SiteWriter::open() {
+bool SiteWriter::open(OutputSurvey* survey) {
   if (out_dir_.empty()) return fail("output directory is empty");
   paths_ = staging_paths(out_dir_);
   std::string err;
   // One walk of each tree serves every question asked of it below.
+  OutputSurvey own;
+  if (!survey) {
+    own = survey_output(fs_, out_dir_);
+    survey = &own;
+  }
   TreeListing kept, live;
-  if (!recover_interrupted_swap(fs_, paths_, &err, /*keep_old=*/true, &kept) ||
-      !check_replaceable(fs_, paths_, &err, &live)) {
+  if (!recover_interrupted_swap(fs_, paths_, &err, /*keep_old=*/true, &kept, &survey->old)) {
+    return fail(err);
+  }
+  // Repairing an interrupted swap puts the kept tree where dir was missing:
+  // what the survey found of dir is then out of date.
+  const bool repaired = !survey->live.exists && fs_.exists(paths_.dir);
+  if (!check_replaceable(fs_, paths_, &err, &live, repaired ? nullptr : &survey->live)) {
     return fail(err);
   }
   // A staging folder a killed build left may hold a folder made for a file

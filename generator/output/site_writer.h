@@ -85,8 +85,10 @@ class SiteWriter final : public FileSink {
   SiteWriter(const SiteWriter&) = delete;
   SiteWriter& operator=(const SiteWriter&) = delete;
 
-  // Prepares the staging folder. On false, error() says why.
-  bool open();
+  // Prepares the staging folder. On false, error() says why. `survey`,
+  // when not null, is survey_output(fs, out_dir), made before (see
+  // staging.h); it is used up.
+  bool open(OutputSurvey* survey = nullptr);
   // Writes a batch. Every path must pass is_safe_relative_path and none may
   // be manifest.json; a path may come again only with the same bytes (the
   // second is dropped). A file of the site replaces a compressed copy made

@@ -1,10 +1,12 @@
 #include "output/staging.h"
 
-#include <set>
+#include <algorithm>
+#include <thread>
 #include <utility>
 #include <vector>
 
 #include "output/manifest.h"
+#include "util/allocator.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -33,10 +35,15 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
     *why = "its manifest.json is not one agora wrote: " + err;
     return false;
   }
-  std::set<std::string> listed;
-  for (const ManifestEntry& e : entries) listed.insert(e.path);
+  // parse_manifest has checked that the paths are sorted.
+  auto listed = [&](const std::string& file) {
+    auto at = std::lower_bound(
+        entries.begin(), entries.end(), file,
+        [](const ManifestEntry& e, const std::string& path) { return e.path < path; });
+    return at != entries.end() && at->path == file;
+  };
   for (const std::string& file : files) {
-    if (file != kManifestPath && !listed.count(file)) {
+    if (file != kManifestPath && !listed(file)) {
       *why = "its manifest.json does not list " + file;
       return false;
     }
@@ -44,23 +51,42 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
   return true;
 }
 
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir) {
+  TreeCheck check;
+  check.exists = fs.exists(dir);
+  if (check.exists) check.previous_output = is_previous_output(fs, dir, &check.why, &check.listing);
+  return check;
+}
+
+OutputSurvey survey_output(const FileSystem& fs, const std::string& dir) {
+  const StagingPaths paths = staging_paths(dir);
+  OutputSurvey survey;
+  std::thread old([&] {
+    survey.old = check_tree(fs, paths.old);
+    release_free_memory();
+  });
+  survey.live = check_tree(fs, paths.dir);
+  old.join();
+  return survey;
+}
+
 bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err,
-                       TreeListing* listing) {
-  std::string why;
-  if (!fs.exists(paths.dir) || is_previous_output(fs, paths.dir, &why, listing)) return true;
-  *err = paths.dir + " exists and is not a site written by agora (" + why +
+                       TreeListing* listing, TreeCheck* known) {
+  TreeCheck check = known ? std::move(*known) : check_tree(fs, paths.dir);
+  if (listing) *listing = std::move(check.listing);
+  if (check.previous_output) return true;
+  *err = paths.dir + " exists and is not a site written by agora (" + check.why +
          "); refusing to replace it";
   return false;
 }
 
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
-                              bool keep_old, TreeListing* kept) {
-  TreeListing listing;
+                              bool keep_old, TreeListing* kept, TreeCheck* known) {
   if (kept) *kept = {};
-  if (!fs.exists(paths.old)) return true;
-  std::string why;
-  if (!is_previous_output(fs, paths.old, &why, &listing)) {
-    *err = paths.old + " exists and is not a previous output of agora (" + why +
+  TreeCheck check = known ? std::move(*known) : check_tree(fs, paths.old);
+  if (!check.exists) return true;
+  if (!check.previous_output) {
+    *err = paths.old + " exists and is not a previous output of agora (" + check.why +
            "); move it away: the update needs that name";
     return false;
   }
@@ -71,7 +97,7 @@ bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::st
     return fs.rename(paths.old, paths.dir, err);
   }
   if (!keep_old) return fs.remove_all(paths.old, err);
-  if (kept) *kept = std::move(listing);
+  if (kept) *kept = std::move(check.listing);
   return true;
 }
 

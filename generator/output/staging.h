@@ -5,9 +5,10 @@
 
 #include <string>
 
+#include "util/file_system.h"
+
 namespace agora {
 class FileSystem;
-struct TreeListing;
 }  // namespace agora
 
 namespace agora {
@@ -26,11 +27,32 @@ StagingPaths staging_paths(const std::string& dir);
 bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
                         TreeListing* listing = nullptr);
 
+// What is_previous_output found of one folder.
+struct TreeCheck {
+  bool exists = false;
+  bool previous_output = true;  // missing counts as one
+  std::string why;              // when not
+  TreeListing listing;
+};
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir);
+
+// The checks of the output folder and of its ".old" that open the staging,
+// made without changing anything, both at once: a rebuild of a large site
+// spends seconds listing the two trees and reading their manifests, and
+// can do so while the site loads. The folders must not change until the
+// results are used.
+struct OutputSurvey {
+  TreeCheck live;  // paths.dir
+  TreeCheck old;   // paths.old
+};
+OutputSurvey survey_output(const FileSystem& fs, const std::string& dir);
+
 // Refuses to replace a folder that is not a previous output: dir must be
 // missing or pass is_previous_output. A mistyped `--out ~` or mirror DEST
 // must not delete someone's files. *listing as for is_previous_output.
+// `known`, when not null, is dir's check, made before.
 bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err,
-                       TreeListing* listing = nullptr);
+                       TreeListing* listing = nullptr, TreeCheck* known = nullptr);
 
 // Repairs a run that died between the two renames by renaming ".old" back,
 // but only when the evidence says so: dir missing, ".old" a previous output
@@ -39,9 +61,11 @@ bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::str
 // it is a previous output; any other ".old" is an error, since the swap needs
 // the name. With keep_old, a ".old" that is a previous output beside dir is
 // kept (the site writer recycles it: see SiteWriter), and *kept, when not
-// null, is what it holds; otherwise *kept is left empty.
+// null, is what it holds; otherwise *kept is left empty. `known`, when not
+// null, is ".old"'s check, made before.
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
-                              bool keep_old = false, TreeListing* kept = nullptr);
+                              bool keep_old = false, TreeListing* kept = nullptr,
+                              TreeCheck* known = nullptr);
 
 // Swaps staging in. On failure dir is as before (the first rename is undone)
 // and staging still exists. A ".old" tree that cannot be removed afterwards

@@ -21,4 +21,10 @@ class UncachedAllocation {
   bool restore_ = false;  // the cache was on; it is off until the destructor
 };
 
+// Returns the free pages of the calling thread's arena to the system. A
+// thread that is about to end after freeing much (see survey_output in
+// output/staging.h) leaves those pages resident otherwise: jemalloc returns
+// an arena's free pages only as it allocates in it again.
+void release_free_memory();
+
 }  // namespace agora

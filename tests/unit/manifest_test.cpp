@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 using namespace agora;
 
 namespace {
@@ -75,6 +77,72 @@ TEST_CASE("parse_manifest rejects what a mirror must not trust") {
     std::string err;
     CHECK_FALSE(parse_manifest(c.json, &entries, &err));
     CHECK(err == c.error);
+  }
+}
+
+TEST_CASE("a manifest in agora's own layout reads as the same JSON laid out otherwise") {
+  // parse_manifest reads its own layout directly and anything else as JSON:
+  // the two must agree on entries and on errors.
+  const std::string sha = kAbc;
+  std::vector<std::vector<ManifestEntry>> cases = {
+      {},
+      {{"a", 0, sha}, {"b/c d.html", 18446744073709551615u, sha}},
+      {{"caf\xc3\xa9/\xe4\xb8\xad.html", 3, sha}, {"q\"uote\\d\ttab", 3, sha}},
+      {{"b", 1, sha}, {"a", 1, sha}},
+      {{"a", 1, sha}, {"a", 1, sha}},
+      {{"a", 1, sha}, {"../x", 1, sha}},
+      {{"manifest.json", 1, sha}},
+      {{"a", 1, "ABC"}},
+      {{"a", 1, sha.substr(0, 63) + "g"}},
+  };
+  for (const auto& entries : cases) {
+    std::string written, err;
+    REQUIRE(manifest_json(entries, &written, &err));
+    CAPTURE(written);
+    std::string other = nlohmann::json::parse(written).dump(2);
+    std::vector<ManifestEntry> from_written, from_other;
+    std::string written_err, other_err;
+    bool written_ok = parse_manifest(written, &from_written, &written_err);
+    bool other_ok = parse_manifest(other, &from_other, &other_err);
+    CHECK(written_ok == other_ok);
+    CHECK(written_err == other_err);
+    CHECK(from_written == from_other);
+    if (written_ok) CHECK(from_written == entries);
+  }
+}
+
+TEST_CASE("a manifest that strays from agora's layout is read as JSON, not refused") {
+  const std::string entry = "{\"path\":\"a\",\"bytes\":1,\"sha256\":\"" + kAbc + "\"}";
+  std::vector<ManifestEntry> expected = {{"a", 1, kAbc}};
+  for (const std::string& json : {
+           "{\"version\":1,\"files\":[\n" + entry + "\n]}",      // no final newline
+           "{\"version\":1,\"files\":[\n" + entry + "\n]}\n\n",  // one more
+           "{\"version\":1,\"files\":[\n" + entry + "]}\n",      // no newline before ]
+           "{\"version\":1,\"files\":[\n" + entry + "\n] }\n",   // a space
+           "{\"files\":[" + entry + "],\"version\":1}",          // keys reordered
+           "{\"version\":1,\"files\":[\n{\"path\":\"\\u0061\",\"bytes\":1,\"sha256\":\"" + kAbc +
+               "\"}\n]}\n",  // an escape
+       }) {
+    CAPTURE(json);
+    std::vector<ManifestEntry> parsed;
+    std::string err;
+    CHECK(parse_manifest(json, &parsed, &err));
+    CHECK(parsed == expected);
+  }
+  for (const std::string& json : {
+           "{\"version\":1,\"files\":[\n" + entry + ",\n]}\n",  // a trailing comma
+           "{\"version\":1,\"files\":[\n{\"path\":\"a\",\"bytes\":01,\"sha256\":\"" + kAbc +
+               "\"}\n]}\n",  // a leading zero
+           "{\"version\":1,\"files\":[\n{\"path\":\"a\",\"bytes\":18446744073709551616,"
+           "\"sha256\":\"" +
+               kAbc + "\"}\n]}\n",  // 2^64
+           "{\"version\":1,\"files\":[\n{\"path\":\"\xff\",\"bytes\":1,\"sha256\":\"" + kAbc +
+               "\"}\n]}\n",  // not UTF-8
+       }) {
+    CAPTURE(json);
+    std::vector<ManifestEntry> parsed;
+    std::string err;
+    CHECK_FALSE(parse_manifest(json, &parsed, &err));
   }
 }
 

@@ -188,6 +188,71 @@ TEST_CASE("a run that died between the two renames is repaired") {
   CHECK_FALSE(mem.exists("public.staging"));
 }
 
+namespace {
+
+// What write_site does, with the trees surveyed before the writer opens, as
+// a build surveys them while its site loads.
+bool write_surveyed(FileSystem& fs, const std::string& out_dir, const SiteFiles& files,
+                    WriteReport* report, std::string* err) {
+  OutputSurvey survey = survey_output(fs, out_dir);
+  SiteWriter writer(fs, out_dir, WriteOptions{});
+  if (writer.open(&survey) && writer.add(files) && writer.commit(report)) return true;
+  *err = writer.error();
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a survey made before the writer opens serves it as its own would") {
+  std::string err;
+  SiteFiles site = sample_site();
+  SUBCASE("a rebuild recycles the kept tree") {
+    MemoryFileSystem surveyed, own;
+    for (MemoryFileSystem* mem : {&surveyed, &own}) {
+      REQUIRE(write_site(*mem, "public", site, WriteOptions{}, nullptr, &err));
+      REQUIRE(write_site(*mem, "public", site, WriteOptions{}, nullptr, &err));
+    }
+    site["index.html"] = compressible_text(3000, 9);
+    WriteReport from_survey, from_own;
+    REQUIRE(write_surveyed(surveyed, "public", site, &from_survey, &err));
+    REQUIRE(write_site(own, "public", site, WriteOptions{}, &from_own, &err));
+    CHECK(surveyed.files() == own.files());
+    CHECK(from_survey.unchanged == from_own.unchanged);
+    CHECK(from_survey.written == from_own.written);
+  }
+  SUBCASE("a run that died between the two renames is repaired") {
+    MemoryFileSystem mem;
+    REQUIRE(write_site(mem, "public", site, WriteOptions{}, nullptr, &err));
+    REQUIRE(mem.rename("public", "public.old", &err));  // the crash point
+    mem.write_file("public.staging/half.html", "half", &err);
+    WriteReport report;
+    REQUIRE(write_surveyed(mem, "public", site, &report, &err));
+    CHECK(report.unchanged == 12);
+    CHECK(mem.files().at("public.old/index.html") == site["index.html"]);
+    CHECK_FALSE(mem.exists("public/half.html"));
+    CHECK_FALSE(mem.exists("public.staging"));
+  }
+  SUBCASE("a folder that is not a previous output is not replaced") {
+    MemoryFileSystem mem;
+    mem.write_file("home/thesis.tex", "years of work", &err);
+    CHECK_FALSE(write_surveyed(mem, "home", site, nullptr, &err));
+    CHECK(err ==
+          "home exists and is not a site written by agora (no manifest.json); "
+          "refusing to replace it");
+    CHECK(mem.files().size() == 1);
+  }
+  SUBCASE("nor is a \".old\" that is not one") {
+    MemoryFileSystem mem;
+    REQUIRE(write_site(mem, "public", site, WriteOptions{}, nullptr, &err));
+    mem.write_file("public.old/thesis.tex", "years of work", &err);
+    CHECK_FALSE(write_surveyed(mem, "public", site, nullptr, &err));
+    CHECK(err ==
+          "public.old exists and is not a previous output of agora (no manifest.json); "
+          "move it away: the update needs that name");
+    CHECK(mem.exists("public.old/thesis.tex"));
+  }
+}
+
 TEST_CASE("bad paths and a renderer manifest.json are refused") {
   MemoryFileSystem mem;
   std::string err;
