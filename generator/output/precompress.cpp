@@ -2,7 +2,7 @@
 
 #include <brotli/decode.h>
 #include <brotli/encode.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
@@ -35,7 +35,7 @@ struct Encoding {
   bool (*decompress)(std::string_view, size_t, std::string*);
 };
 constexpr std::array<Encoding, 2> kEncodings = {{
-    {"gzip", ".gz", "gz6-v2", gzip_compress, gzip_decompress},
+    {"gzip", ".gz", "gz6-libdeflate-v3", gzip_compress, gzip_decompress},
     {"br", ".br", "br6-w22-v2", brotli_compress, brotli_decompress},
 }};
 
@@ -78,35 +78,33 @@ bool is_text_path(std::string_view path) {
   return std::find(kTextExtensions.begin(), kTextExtensions.end(), ext) != kTextExtensions.end();
 }
 
-std::string gzip_compress(std::string_view bytes) {
-  z_stream stream{};
-  // windowBits 15 + 16 selects the gzip wrapper.
-  if (deflateInit2(&stream, kGzipLevel, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-    return {};
-  gz_header header{};
-  header.os = 3;  // zlib's own default depends on the build platform.
-  deflateSetHeader(&stream, &header);
+namespace {
 
-  std::string out;
-  out.reserve(bytes.size() / 3 + 64);
-  char buffer[1 << 16];
-  size_t fed = 0;
-  int status = Z_OK;
-  while (status == Z_OK) {
-    // avail_in is 32 bits wide, so inputs over 4 GB go in slices.
-    if (stream.avail_in == 0 && fed < bytes.size()) {
-      size_t slice = std::min<size_t>(bytes.size() - fed, 1u << 30);
-      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + fed));
-      stream.avail_in = static_cast<uInt>(slice);
-      fed += slice;
-    }
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = deflate(&stream, fed == bytes.size() ? Z_FINISH : Z_NO_FLUSH);
-    out.append(buffer, sizeof buffer - stream.avail_out);
+// libdeflate's state is a few hundred KB: one per thread, made once.
+struct GzipCodec {
+  libdeflate_compressor* compressor = libdeflate_alloc_compressor(kGzipLevel);
+  libdeflate_decompressor* decompressor = libdeflate_alloc_decompressor();
+  ~GzipCodec() {
+    libdeflate_free_compressor(compressor);
+    libdeflate_free_decompressor(decompressor);
   }
-  deflateEnd(&stream);
-  if (status != Z_STREAM_END) return {};
+};
+GzipCodec& gzip_codec() {
+  thread_local GzipCodec codec;
+  return codec;
+}
+
+}  // namespace
+
+std::string gzip_compress(std::string_view bytes) {
+  libdeflate_compressor* compressor = gzip_codec().compressor;
+  if (!compressor) return {};
+  std::string out(libdeflate_gzip_compress_bound(compressor, bytes.size()), '\0');
+  const size_t size =
+      libdeflate_gzip_compress(compressor, bytes.data(), bytes.size(), out.data(), out.size());
+  if (size == 0) return {};
+  out.resize(size);
+  out[9] = 3;  // the OS byte: Unix, as zlib wrote it, where libdeflate writes "unknown"
   return out;
 }
 
@@ -124,36 +122,26 @@ std::string brotli_compress(std::string_view bytes) {
 }
 
 bool gzip_decompress(std::string_view compressed, size_t max_bytes, std::string* out) {
-  z_stream stream{};
-  if (inflateInit2(&stream, 15 + 16) != Z_OK) return false;
   out->clear();
-  char buffer[1 << 16];
-  size_t fed = 0;
-  int status = Z_OK;
-  do {
-    if (stream.avail_in == 0 && fed < compressed.size()) {
-      size_t slice = std::min<size_t>(compressed.size() - fed, 1u << 30);
-      stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data() + fed));
-      stream.avail_in = static_cast<uInt>(slice);
-      fed += slice;
-    }
-    stream.next_out = reinterpret_cast<Bytef*>(buffer);
-    stream.avail_out = sizeof buffer;
-    status = inflate(&stream, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) break;
-    size_t got = sizeof buffer - stream.avail_out;
-    if (out->size() + got > max_bytes) {
-      status = Z_DATA_ERROR;
-      break;
-    }
-    out->append(buffer, got);
-    // No progress and no input left: the stream is cut short.
-    if (status == Z_BUF_ERROR && fed == compressed.size()) break;
-  } while (status != Z_STREAM_END);
+  // The trailer's last field is the size the stream decompresses to, modulo
+  // 2^32 (libdeflate checks it): the output is allocated once, never past
+  // max_bytes, so nothing can make the build inflate a bomb. A stream of 4
+  // GiB or more does not fit and is refused.
+  if (compressed.size() < 18) return false;
+  const auto* end = reinterpret_cast<const unsigned char*>(compressed.data() + compressed.size());
+  const size_t size =
+      size_t(end[-4]) | size_t(end[-3]) << 8 | size_t(end[-2]) << 16 | size_t(end[-1]) << 24;
+  libdeflate_decompressor* decompressor = gzip_codec().decompressor;
+  if (size > max_bytes || !decompressor) return false;
+  out->resize(size);
+  size_t read = 0, written = 0;
   // One stream, ending exactly where the bytes end: a truncated entry or
   // trailing bytes mean the file is not what was written.
-  bool ok = status == Z_STREAM_END && stream.avail_in == 0 && fed == compressed.size();
-  inflateEnd(&stream);
+  const bool ok =
+      libdeflate_gzip_decompress_ex(decompressor, compressed.data(), compressed.size(), out->data(),
+                                    out->size(), &read, &written) == LIBDEFLATE_SUCCESS &&
+      read == compressed.size() && written == size;
+  if (!ok) out->clear();
   return ok;
 }
 

@@ -54,9 +54,42 @@ TEST_CASE("gzip output decompresses to the input and has a fixed header") {
   CHECK(static_cast<unsigned char>(gz[1]) == 0x8b);
   CHECK(gz[3] == 0);                               // FLG: no name, comment, extra
   CHECK(gz.substr(4, 4) == std::string(4, '\0'));  // MTIME 0
-  CHECK(static_cast<unsigned char>(gz[8]) == 0);   // XFL: zlib's for level 6
+  CHECK(static_cast<unsigned char>(gz[8]) == 0);   // XFL: none, as for level 6
   CHECK(static_cast<unsigned char>(gz[9]) == 3);   // OS: Unix
   CHECK(gunzip(gzip_compress("")).empty());
+}
+
+TEST_CASE("gzip_decompress takes one whole stream, from any compressor, and nothing else") {
+  const std::string text = compressible_text(50000, 3);
+  // zlib's own gzip, as the cache held before libdeflate made them.
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string by_zlib(deflateBound(&z, text.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(by_zlib.data());
+  z.avail_out = static_cast<uInt>(by_zlib.size());
+  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  by_zlib.resize(z.total_out);
+  deflateEnd(&z);
+  std::string out;
+  CHECK(gzip_decompress(by_zlib, text.size(), &out));
+  CHECK(out == text);
+
+  const std::string gz = gzip_compress(text);
+  REQUIRE(gzip_decompress(gz, text.size(), &out));
+  CHECK(out == text);
+  CHECK_FALSE(gzip_decompress(gz, text.size() - 1, &out));  // larger than allowed
+  CHECK(out.empty());
+  std::string bad_crc = gz;
+  bad_crc[bad_crc.size() - 5] ^= 1;
+  std::string bad_size = gz;
+  bad_size[bad_size.size() - 4] ^= 1;
+  for (const std::string& bad : {gz.substr(0, gz.size() - 1), gz + "x", gz + gz, bad_crc, bad_size,
+                                 std::string("\x1f\x8b"), std::string()}) {
+    CHECK_FALSE(gzip_decompress(bad, 1 << 20, &out));
+    CHECK(out.empty());
+  }
 }
 
 TEST_CASE("brotli output decompresses to the input") {
