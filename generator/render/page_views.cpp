@@ -175,14 +175,30 @@ std::vector<ListingItem> PageViews::items(const std::string& dir,
   return list;
 }
 
+std::vector<size_t> linked_pages(size_t page, size_t pages) {
+  std::vector<size_t> numbers;
+  auto add = [&](size_t n) {
+    if (n >= 1 && n <= pages && (numbers.empty() || n > numbers.back())) numbers.push_back(n);
+  };
+  add(1);
+  // A gap of one page shows that page rather than a mark in its place.
+  const size_t from = page > kNearPages + 1 ? page - kNearPages : 1;
+  add(from == 3 ? 2 : from);
+  for (size_t n = from; n <= page + kNearPages; ++n) add(n);
+  if (page + kNearPages + 2 == pages) add(pages - 1);
+  add(pages);
+  return numbers;
+}
+
 Pagination PageViews::pagination(const std::string& first_dir, size_t page, size_t pages) const {
   std::string dir = page_dir(first_dir, page);
   Pagination out;
   out.current = page;
   out.total = pages;
   out.paginated = pages > 1;
-  for (size_t n = 1; n <= pages; ++n) {
-    out.pages.push_back({n, url(dir, page_dir(first_dir, n)), n == page});
+  for (size_t n : linked_pages(page, pages)) {
+    const bool gap = !out.pages.empty() && n > out.pages.back().number + 1;
+    out.pages.push_back({n, url(dir, page_dir(first_dir, n)), n == page, gap});
   }
   if (page > 1) out.prev_url = url(dir, page_dir(first_dir, page - 1));
   if (page < pages) out.next_url = url(dir, page_dir(first_dir, page + 1));

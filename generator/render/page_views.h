@@ -133,4 +133,11 @@ std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::str
 // Paginated list directory: page 1 is `first_dir`, page N first_dir/page/N/.
 std::string page_dir(const std::string& first_dir, size_t page);
 
+// The page numbers a list's page links to, ascending: the first, the last
+// and those within kNearPages of `page` (a gap of one page shows that page
+// instead). Linking every page put 207 links on each of a list's 207 pages
+// at 10,000 documents, 1.4 million in the site, and 34 million at 50,000.
+inline constexpr size_t kNearPages = 2;
+std::vector<size_t> linked_pages(size_t page, size_t pages);
+
 }  // namespace agora

@@ -282,11 +282,13 @@ struct PageNumber {
   size_t number = 0;
   std::string url;
   bool current = false;
+  bool gap = false;
   template <typename V>
   void visit(V& v) const {
     v("number", number, "1, 2, ...");
     v("url", url, "that page of the list");
     v("current", current, "it is this page");
+    v("gap", gap, "pages are left out between the one before and this one");
   }
 };
 
@@ -302,7 +304,8 @@ struct Pagination {
   void visit(V& v) const {
     v("current", current, "this page's number");
     v("total", total, "the number of pages");
-    v("pages", pages, "every page of the list");
+    v("pages", pages,
+      "the pages to link: the first, the last and the two on each side of this one");
     v("paginated", paginated, "there is more than one page");
     v("prev_url", prev_url, "the previous page, or false on the first");
     v("next_url", next_url, "the next page, or false on the last");

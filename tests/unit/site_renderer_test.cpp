@@ -73,6 +73,34 @@ TEST_CASE("listings are paginated, newest first, with relative links between pag
   CHECK(r.files.at("organizations/index.html") == "item undp/\nitem itu/\npage 1 of 1\n");
 }
 
+TEST_CASE("a long list's pages link the first, the last and their near pages, marking gaps") {
+  FixtureFs fs;
+  std::string err;
+  // Twelve more notes: fifteen in all, eight pages of two.
+  for (int i = 10; i < 22; ++i) {
+    fs.memory_.write_file(
+        "site/content/notes/extra-" + std::to_string(i) + ".md",
+        agora::testing::fixture_doc("title: Extra " + std::to_string(i) + "\ndate: 2019-01-" +
+                                    std::to_string(i) + "\nsummary: More.\n"),
+        &err);
+  }
+  const std::string pages =
+      "{{#listing.pagination.pages}}{{#gap}}... {{/gap}}{{number}}{{#current}}*{{/current}} "
+      "{{url}}\n{{/listing.pagination.pages}}";
+  write_templates(&fs.memory_);
+  fs.memory_.write_file("site/templates/listing.mustache", pages, &err);
+  Diagnostics diags;
+  auto site = agora::load_site(fs, "site/site.yaml", agora::LoadOptions{}, &diags);
+  REQUIRE(site);
+  auto theme = agora::load_theme(fs, site->config, &diags);
+  REQUIRE(theme);
+  agora::SiteFiles files;
+  REQUIRE(agora::render_site(*site, *theme, agora::RenderOptions{}, &files, &diags));
+  CHECK(files.at("notes/index.html") == "1* ./\n2 page/2/\n3 page/3/\n... 8 page/8/\n");
+  CHECK(files.at("notes/page/6/index.html") ==
+        "1 ../../\n... 4 ../4/\n5 ../5/\n6* ./\n7 ../7/\n8 ../8/\n");
+}
+
 TEST_CASE("a taxonomy has an index with counts and a page per term in use") {
   FixtureFs fs;
   Rendered r = render(fs);
