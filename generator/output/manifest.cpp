@@ -1,5 +1,6 @@
 #include "output/manifest.h"
 
+#include <functional>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -58,8 +59,8 @@ bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
 namespace {
 
 // The checks every entry passes, whichever reader found it; `previous` is
-// the entry before it, if any.
-bool check_entry(const ManifestEntry& e, const ManifestEntry* previous, const std::string& where,
+// the path of the entry before it, if any.
+bool check_entry(const ManifestEntry& e, const std::string* previous, const std::string& where,
                  std::string* err) {
   if (!is_safe_relative_path(e.path) || e.path == kManifestPath) {
     *err = where + ": unsafe path \"" + e.path + "\"";
@@ -69,7 +70,7 @@ bool check_entry(const ManifestEntry& e, const ManifestEntry* previous, const st
     *err = where + ": sha256 is not 64 lowercase hex digits";
     return false;
   }
-  if (previous && !(previous->path < e.path)) {
+  if (previous && !(*previous < e.path)) {
     *err = where + ": paths not sorted or duplicated at \"" + e.path + "\"";
     return false;
   }
@@ -78,17 +79,18 @@ bool check_entry(const ManifestEntry& e, const ManifestEntry* previous, const st
 
 std::string where_of(size_t i) { return "manifest: files[" + std::to_string(i) + "]"; }
 
-// Reads `json` as far as it is exactly the layout manifest_json writes:
-// false, with *in left where it stopped, at the first byte that differs.
+// Reads `json` as far as it is exactly the layout manifest_json writes.
+// True when all of it is; `each`, when not null, gets every entry in turn
+// (one object, refilled) and stops the reading by returning false.
 class WrittenLayout {
  public:
   explicit WrittenLayout(std::string_view json) : in_(json) {}
 
-  bool read(std::vector<ManifestEntry>* out) {
+  bool read(const std::function<bool(const ManifestEntry&)>* each) {
     if (!take("{\"version\":1,\"files\":[\n")) return false;
     if (take("]}\n")) return in_.empty();
+    ManifestEntry e;
     for (;;) {
-      ManifestEntry e;
       if (!take("{\"path\":\"") || !path(&e.path) || !take("\",\"bytes\":") || !number(&e.bytes) ||
           !take(",\"sha256\":\"") || in_.size() < 64) {
         return false;
@@ -96,7 +98,7 @@ class WrittenLayout {
       e.sha256.assign(in_.substr(0, 64));
       in_.remove_prefix(64);
       if (!take("\"}")) return false;
-      out->push_back(std::move(e));
+      if (each && !(*each)(e)) return false;
       if (take(",\n")) continue;
       return take("\n]}\n") && in_.empty();
     }
@@ -139,21 +141,26 @@ class WrittenLayout {
 
 }  // namespace
 
-bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries,
-                    std::string* err) {
+bool read_manifest(const std::string& json, const std::function<bool(const ManifestEntry&)>& each,
+                   std::string* err) {
+  size_t i = 0;
+  std::string previous;
+  auto visit = [&](const ManifestEntry& e) {
+    if (!check_entry(e, i ? &previous : nullptr, where_of(i), err) || !each(e)) return false;
+    previous = e.path;
+    ++i;
+    return true;
+  };
   // A rebuild reads the manifests of the live and the kept output before it
   // writes anything; at 145,000 entries a JSON tree took about 1 s each.
   // What manifest_json wrote is read directly, anything else by the full
-  // parser: both give the same entries and the same errors.
-  std::vector<ManifestEntry> out;
-  if (WrittenLayout(json).read(&out)) {
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (!check_entry(out[i], i ? &out[i - 1] : nullptr, where_of(i), err)) return false;
-    }
-    *entries = std::move(out);
-    return true;
+  // parser: both give the same entries and the same errors. The layout is
+  // checked whole before the first entry is passed on, so that an entry is
+  // never passed twice.
+  if (WrittenLayout(json).read(nullptr)) {
+    const std::function<bool(const ManifestEntry&)> checked = visit;
+    return WrittenLayout(json).read(&checked);
   }
-  out.clear();
   nlohmann::json doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) {
     *err = "manifest: not a JSON object";
@@ -164,20 +171,28 @@ bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries
     *err = "manifest: missing \"files\" array";
     return false;
   }
-  out.reserve(files->size());
-  for (size_t i = 0; i < files->size(); ++i) {
-    const nlohmann::json& f = (*files)[i];
-    std::string where = where_of(i);
+  for (const nlohmann::json& f : *files) {
     if (!f.is_object() || !f.contains("path") || !f["path"].is_string() || !f.contains("bytes") ||
         !f["bytes"].is_number_unsigned() || !f.contains("sha256") || !f["sha256"].is_string()) {
-      *err = where + ": expected {\"path\": string, \"bytes\": unsigned, \"sha256\": string}";
+      *err = where_of(i) + ": expected {\"path\": string, \"bytes\": unsigned, \"sha256\": string}";
       return false;
     }
-    ManifestEntry e{f["path"].get<std::string>(), f["bytes"].get<uint64_t>(),
-                    f["sha256"].get<std::string>()};
-    if (!check_entry(e, out.empty() ? nullptr : &out.back(), where, err)) return false;
-    out.push_back(std::move(e));
+    if (!visit(ManifestEntry{f["path"].get<std::string>(), f["bytes"].get<uint64_t>(),
+                             f["sha256"].get<std::string>()})) {
+      return false;
+    }
   }
+  return true;
+}
+
+bool parse_manifest(const std::string& json, std::vector<ManifestEntry>* entries,
+                    std::string* err) {
+  std::vector<ManifestEntry> out;
+  auto keep = [&out](const ManifestEntry& e) {
+    out.push_back(e);
+    return true;
+  };
+  if (!read_manifest(json, keep, err)) return false;
   *entries = std::move(out);
   return true;
 }

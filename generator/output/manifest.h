@@ -9,6 +9,7 @@
 //   ]}
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,13 @@ std::vector<ManifestEntry> manifest_entries(const SiteView& files, unsigned thre
 // Serializes entries in the format above; entries must be sorted by path.
 // Fails only when a path is not valid UTF-8.
 bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json, std::string* err);
+
+// Passes every entry of a manifest to `each`, in order, without keeping
+// them, checked as parse_manifest checks them. False, with *err, where
+// parse_manifest fails; false, with *err untouched, when `each` returns
+// false, which stops the reading.
+bool read_manifest(const std::string& json, const std::function<bool(const ManifestEntry&)>& each,
+                   std::string* err);
 
 // Parses a manifest. Fails with a message on malformed JSON, a missing or
 // mistyped field, an unsafe path (see is_safe_relative_path), a sha256 that is

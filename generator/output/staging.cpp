@@ -1,12 +1,10 @@
 #include "output/staging.h"
 
 #include <algorithm>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "output/manifest.h"
-#include "util/allocator.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -26,27 +24,40 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
   const std::vector<std::string>& files = found.files;
   if (files.empty()) return true;
   std::string json, err;
-  std::vector<ManifestEntry> entries;
   if (!fs.read_file(join_path(dir, kManifestPath), &json, &err)) {
     *why = "no manifest.json";
     return false;
   }
-  if (!parse_manifest(json, &entries, &err)) {
+  // The manifest's paths are sorted (read_manifest checks it), and so are
+  // the listing's: one walk side by side finds a file it does not list,
+  // without holding its 145,000 entries.
+  std::vector<std::string> sorted;
+  const std::vector<std::string>* listed = &files;
+  if (!std::is_sorted(files.begin(), files.end())) {
+    sorted = files;
+    std::sort(sorted.begin(), sorted.end());
+    listed = &sorted;
+  }
+  size_t next = 0;
+  std::string unlisted;
+  auto skip_to = [&](const std::string* path) {
+    for (; next < listed->size() && (!path || (*listed)[next] < *path); ++next) {
+      if (unlisted.empty() && (*listed)[next] != kManifestPath) unlisted = (*listed)[next];
+    }
+  };
+  auto walk = [&](const ManifestEntry& e) {
+    skip_to(&e.path);
+    if (next < listed->size() && (*listed)[next] == e.path) ++next;
+    return true;
+  };
+  if (!read_manifest(json, walk, &err)) {
     *why = "its manifest.json is not one agora wrote: " + err;
     return false;
   }
-  // parse_manifest has checked that the paths are sorted.
-  auto listed = [&](const std::string& file) {
-    auto at = std::lower_bound(
-        entries.begin(), entries.end(), file,
-        [](const ManifestEntry& e, const std::string& path) { return e.path < path; });
-    return at != entries.end() && at->path == file;
-  };
-  for (const std::string& file : files) {
-    if (file != kManifestPath && !listed(file)) {
-      *why = "its manifest.json does not list " + file;
-      return false;
-    }
+  skip_to(nullptr);
+  if (!unlisted.empty()) {
+    *why = "its manifest.json does not list " + unlisted;
+    return false;
   }
   return true;
 }
@@ -61,12 +72,8 @@ TreeCheck check_tree(const FileSystem& fs, const std::string& dir) {
 OutputSurvey survey_output(const FileSystem& fs, const std::string& dir) {
   const StagingPaths paths = staging_paths(dir);
   OutputSurvey survey;
-  std::thread old([&] {
-    survey.old = check_tree(fs, paths.old);
-    release_free_memory();
-  });
+  survey.old = check_tree(fs, paths.old);
   survey.live = check_tree(fs, paths.dir);
-  old.join();
   return survey;
 }
 

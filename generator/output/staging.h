@@ -37,10 +37,9 @@ struct TreeCheck {
 TreeCheck check_tree(const FileSystem& fs, const std::string& dir);
 
 // The checks of the output folder and of its ".old" that open the staging,
-// made without changing anything, both at once: a rebuild of a large site
-// spends seconds listing the two trees and reading their manifests, and
-// can do so while the site loads. The folders must not change until the
-// results are used.
+// made without changing anything: a rebuild of a large site spends seconds
+// listing the two trees and reading their manifests, and can do so while
+// the site loads. The folders must not change until the results are used.
 struct OutputSurvey {
   TreeCheck live;  // paths.dir
   TreeCheck old;   // paths.old

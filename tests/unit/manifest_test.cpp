@@ -154,3 +154,23 @@ TEST_CASE("safe relative paths") {
     CHECK_FALSE(is_safe_relative_path(bad));
   }
 }
+
+TEST_CASE("read_manifest stops where its reader says, with no error") {
+  std::vector<ManifestEntry> entries = {{"a", 1, kAbc}, {"b", 2, kAbc}, {"c", 3, kAbc}};
+  std::string written, err;
+  REQUIRE(manifest_json(entries, &written, &err));
+  const std::string other = nlohmann::json::parse(written).dump(2);
+  for (const std::string& json : {written, other}) {
+    std::vector<std::string> seen;
+    err.clear();
+    CHECK_FALSE(read_manifest(
+        json,
+        [&](const ManifestEntry& e) {
+          seen.push_back(e.path);
+          return e.path != "b";
+        },
+        &err));
+    CHECK(seen == std::vector<std::string>{"a", "b"});
+    CHECK(err.empty());
+  }
+}

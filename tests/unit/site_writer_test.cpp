@@ -253,6 +253,39 @@ TEST_CASE("a survey made before the writer opens serves it as its own would") {
   }
 }
 
+TEST_CASE("a previous output is a folder its manifest lists whole") {
+  const std::string sha = std::string(64, 'a');
+  std::string manifest, err;
+  REQUIRE(manifest_json({{"b.html", 1, sha}, {"d/e.html", 1, sha}}, &manifest, &err));
+  struct Case {
+    std::vector<std::string> files;
+    std::string why;  // empty: a previous output
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"b.html", "d/e.html"}, ""},
+           {{"b.html"}, ""},  // a file listed and gone is no harm
+           {{"a.html", "b.html", "d/e.html"}, "its manifest.json does not list a.html"},
+           {{"b.html", "c.html", "d/e.html"}, "its manifest.json does not list c.html"},
+           {{"b.html", "d/e.html", "z.html"}, "its manifest.json does not list z.html"},
+           {{"b.html", "c.html", "z.html"}, "its manifest.json does not list c.html"},
+       }) {
+    CAPTURE(c.files.size());
+    MemoryFileSystem mem;
+    mem.write_file("out/manifest.json", manifest, &err);
+    for (const std::string& file : c.files) mem.write_file("out/" + file, "x", &err);
+    std::string why;
+    CHECK(is_previous_output(mem, "out", &why) == c.why.empty());
+    CHECK(why == c.why);
+  }
+  MemoryFileSystem mem;
+  mem.write_file("out/manifest.json", "{\"files\":[{\"path\":\"b\"}]}", &err);
+  std::string why;
+  CHECK_FALSE(is_previous_output(mem, "out", &why));
+  CHECK(why ==
+        "its manifest.json is not one agora wrote: manifest: files[0]: expected {\"path\": "
+        "string, \"bytes\": unsigned, \"sha256\": string}");
+}
+
 TEST_CASE("bad paths and a renderer manifest.json are refused") {
   MemoryFileSystem mem;
   std::string err;
