@@ -258,6 +258,10 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
           (!args.bundle || sink.add({{kBundleFile, std::move(zip)}}));
     }
   }
+  // What the survey found (a link in the output) is reported whether or not
+  // the build got as far as the writer, so the messages do not depend on
+  // which thread finished first.
+  if (survey.valid()) survey.wait();
   diags.merge(fs.diagnostics());
   diags.sort();
   report_problems(diags, args, env, fs);
