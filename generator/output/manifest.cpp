@@ -58,26 +58,27 @@ bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
 
 namespace {
 
+std::string where_of(size_t i) { return "manifest: files[" + std::to_string(i) + "]"; }
+
 // The checks every entry passes, whichever reader found it; `previous` is
-// the path of the entry before it, if any.
-bool check_entry(const ManifestEntry& e, const std::string* previous, const std::string& where,
+// the path of the entry before it, if any. `index` names the entry in an
+// error only: a manifest has 145,000 entries.
+bool check_entry(const ManifestEntry& e, const std::string* previous, size_t index,
                  std::string* err) {
   if (!is_safe_relative_path(e.path) || e.path == kManifestPath) {
-    *err = where + ": unsafe path \"" + e.path + "\"";
+    *err = where_of(index) + ": unsafe path \"" + e.path + "\"";
     return false;
   }
   if (!is_sha256_hex(e.sha256)) {
-    *err = where + ": sha256 is not 64 lowercase hex digits";
+    *err = where_of(index) + ": sha256 is not 64 lowercase hex digits";
     return false;
   }
   if (previous && !(*previous < e.path)) {
-    *err = where + ": paths not sorted or duplicated at \"" + e.path + "\"";
+    *err = where_of(index) + ": paths not sorted or duplicated at \"" + e.path + "\"";
     return false;
   }
   return true;
 }
-
-std::string where_of(size_t i) { return "manifest: files[" + std::to_string(i) + "]"; }
 
 // Reads `json` as far as it is exactly the layout manifest_json writes.
 // True when all of it is; `each`, when not null, gets every entry in turn
@@ -146,7 +147,7 @@ bool read_manifest(const std::string& json, const std::function<bool(const Manif
   size_t i = 0;
   std::string previous;
   auto visit = [&](const ManifestEntry& e) {
-    if (!check_entry(e, i ? &previous : nullptr, where_of(i), err) || !each(e)) return false;
+    if (!check_entry(e, i ? &previous : nullptr, i, err) || !each(e)) return false;
     previous = e.path;
     ++i;
     return true;

@@ -1,6 +1,5 @@
 #include "output/staging.h"
 
-#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -29,25 +28,18 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
     return false;
   }
   // The manifest's paths are sorted (read_manifest checks it), and so are
-  // the listing's: one walk side by side finds a file it does not list,
-  // without holding its 145,000 entries.
-  std::vector<std::string> sorted;
-  const std::vector<std::string>* listed = &files;
-  if (!std::is_sorted(files.begin(), files.end())) {
-    sorted = files;
-    std::sort(sorted.begin(), sorted.end());
-    listed = &sorted;
-  }
+  // the listing's (list_files sorts bytewise): one walk side by side finds a
+  // file it does not list, without holding its 145,000 entries.
   size_t next = 0;
   std::string unlisted;
   auto skip_to = [&](const std::string* path) {
-    for (; next < listed->size() && (!path || (*listed)[next] < *path); ++next) {
-      if (unlisted.empty() && (*listed)[next] != kManifestPath) unlisted = (*listed)[next];
+    for (; next < files.size() && (!path || files[next] < *path); ++next) {
+      if (unlisted.empty() && files[next] != kManifestPath) unlisted = files[next];
     }
   };
   auto walk = [&](const ManifestEntry& e) {
     skip_to(&e.path);
-    if (next < listed->size() && (*listed)[next] == e.path) ++next;
+    if (next < files.size() && files[next] == e.path) ++next;
     return true;
   };
   if (!read_manifest(json, walk, &err)) {

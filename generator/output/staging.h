@@ -8,10 +8,6 @@
 #include "util/file_system.h"
 
 namespace agora {
-class FileSystem;
-}  // namespace agora
-
-namespace agora {
 
 struct StagingPaths {
   std::string dir, staging, old;

@@ -183,7 +183,7 @@ std::vector<size_t> linked_pages(size_t page, size_t pages) {
   add(1);
   // A gap of one page shows that page rather than a mark in its place.
   const size_t from = page > kNearPages + 1 ? page - kNearPages : 1;
-  add(from == 3 ? 2 : from);
+  if (from == 3) add(2);
   for (size_t n = from; n <= page + kNearPages; ++n) add(n);
   if (page + kNearPages + 2 == pages) add(pages - 1);
   add(pages);
