@@ -67,7 +67,10 @@ void compute_related(Site* site, size_t limit) {
   const auto& docs = site->documents;
   site->related.assign(docs.size(), {});
   parallel_for(docs.size(), [&](size_t i) {
-    if (!site->shows(docs[i])) return;
+    // Only a page of a document shows its related ones, and a fallback has
+    // no page in this language: in a language with a few translations that
+    // skips nearly all of the work.
+    if (!site->shows(docs[i]) || docs[i].fallback) return;
     std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
     // One counter per document, per thread, left at zero after each use:
     // a fresh vector per document made this quadratic in the site's size.

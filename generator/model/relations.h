@@ -12,7 +12,8 @@ void index_documents(Site* site);
 // Fills site->taxonomies from every document's terms.
 void index_taxonomies(Site* site);
 // Up to `limit` documents per document that share the most terms with it;
-// ties go to the newer, then to the smaller key.
+// ties go to the newer, then to the smaller key. None for a fallback, which
+// has no page of its own in the site's language.
 void compute_related(Site* site, size_t limit = 5);
 // Per document: who names it, through a term field of a documents
 // vocabulary (an organization's lead_organizations) or a reference field (a

@@ -116,3 +116,50 @@ TEST_CASE("an original in another language than the default needs a view of its 
   CHECK(agora::is_language_view(*site, "en"));
   CHECK_FALSE(agora::is_language_view(*site, "fr"));
 }
+
+TEST_CASE("a language's view finds related documents for its own pages only") {
+  const agora::RealFileSystem fs;
+  agora::Diagnostics diags;
+  auto site = agora::load_site(fs, std::string(AGORA_SOURCE_DIR) + "/site.yaml", {}, &diags);
+  REQUIRE(site);
+  const agora::Site fr = agora::language_view(*site, "fr");
+  const auto& docs = fr.documents;
+  // Shared terms with every other document the view shows, most first, then
+  // newest, then by key: what a page lists, worked out the long way.
+  auto expected = [&](size_t i) {
+    std::vector<std::pair<int, size_t>> shared;
+    for (size_t j = 0; j < docs.size(); ++j) {
+      if (j == i || !fr.shows(docs[j])) continue;
+      int n = 0;
+      for (const auto& [taxonomy, ids] : docs[i].terms) {
+        auto other = docs[j].terms.find(taxonomy);
+        if (other == docs[j].terms.end()) continue;
+        for (const auto& id : ids) {
+          n += std::count(other->second.begin(), other->second.end(), id) > 0 ? 1 : 0;
+        }
+      }
+      if (n > 0) shared.emplace_back(n, j);
+    }
+    std::sort(shared.begin(), shared.end(), [&](const auto& a, const auto& b) {
+      const agora::Document &x = docs[a.second], &y = docs[b.second];
+      if (a.first != b.first) return a.first > b.first;
+      return std::tie(y.date, x.type, x.slug) < std::tie(x.date, y.type, y.slug);
+    });
+    std::vector<size_t> out;
+    for (size_t k = 0; k < shared.size() && k < 5; ++k) out.push_back(shared[k].second);
+    return out;
+  };
+  size_t pages = 0, fallbacks = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (!fr.shows(docs[i])) continue;
+    if (docs[i].fallback) {
+      ++fallbacks;
+      CHECK(fr.related[i].empty());
+    } else {
+      ++pages;
+      CHECK(fr.related[i] == expected(i));
+    }
+  }
+  CHECK(pages > 0);
+  CHECK(fallbacks > 0);
+}
