@@ -46,6 +46,17 @@ std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::str
 
 PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageExtras extras)
     : site_(site), words_(words), style_(style), extras_(std::move(extras)) {
+  item_facts_.reserve(site.documents.size());
+  for (const Document& doc : site.documents) {
+    ItemFacts facts;
+    facts.date_display = words_.date(doc.date);
+    if (doc.fallback) {
+      facts.fallback_note =
+          words_.format("fallback_note", {{"language", language_name(doc.language)}});
+    }
+    facts.example = is_example(site, doc);
+    item_facts_.push_back(std::move(facts));
+  }
   const BrowseConfig& browse = site.config.browse;
   facets_ = plan_facets(site, browse.facets);
   if (!browse.gap_rows.empty() && !browse.gap_columns.empty()) {
@@ -148,22 +159,21 @@ PageInfo PageViews::page_info(const std::string& dir, const std::string& kind,
 
 ListingItem PageViews::item(const std::string& dir, size_t index) const {
   const Document& doc = site_.documents[index];
+  const ItemFacts& facts = item_facts_[index];
   const ContentType* type = site_.config.type(doc.type);
   ListingItem item;
   item.title = doc.title;
   item.url = url(dir, doc.path);
   item.date = doc.date;
-  item.date_display = words_.date(doc.date);
+  item.date_display = facts.date_display;
   item.summary = doc.summary;
   item.type = doc.type;
   item.type_singular = type->singular;
   item.type_url = url(dir, site_.dir(doc.type + "/"));
-  item.example = is_example(site_, doc);
+  item.example = facts.example;
   item.language = doc.language;
   item.fallback = doc.fallback;
-  if (doc.fallback)
-    item.fallback_note =
-        words_.format("fallback_note", {{"language", language_name(doc.language)}});
+  item.fallback_note = facts.fallback_note;
   return item;
 }
 
@@ -518,9 +528,12 @@ PlainPage PageViews::plain(const std::string& dir, const std::string& kind) cons
 // A language's name in this page's language (i18n language_names), else
 // its own name from site.yaml.
 std::string PageViews::language_name(const std::string& code) const {
-  const nlohmann::json& names = words_.json().value("language_names", nlohmann::json::object());
-  if (names.is_object() && names.contains(code) && names[code].is_string()) {
-    return names[code].get<std::string>();
+  // Looked up in place: json::value() would copy every language's name.
+  const nlohmann::json& words = words_.json();
+  auto names = words.find("language_names");
+  if (names != words.end() && names->is_object()) {
+    auto name = names->find(code);
+    if (name != names->end() && name->is_string()) return name->get<std::string>();
   }
   const LanguageConfig* language = site_.config.language_config(code);
   return language ? language->name : code;

@@ -117,10 +117,19 @@ class PageViews {
                            const std::string& column, const std::string& taxonomy,
                            const std::vector<FigureCount>& counts) const;
 
+  // What a listing item says of a document on any page that lists it, made
+  // once per document: each is listed on a dozen pages or more.
+  struct ItemFacts {
+    std::string date_display;
+    std::string fallback_note;
+    bool example = false;
+  };
+
   const Site& site_;
   const Words& words_;
   UrlStyle style_;
   PageExtras extras_;
+  std::vector<ItemFacts> item_facts_;  // per document
   std::vector<Facet> facets_;
   std::optional<GapMap> gap_map_;
   std::optional<SupportMap> support_;
