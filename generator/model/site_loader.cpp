@@ -212,6 +212,11 @@ void resolve_site_links(Site& site, const std::vector<ParsedFile>& parsed, unsig
 
 }  // namespace
 
+std::string site_root(const std::string& config_path) {
+  size_t slash = config_path.rfind('/');
+  return slash == std::string::npos ? "." : config_path.substr(0, slash);
+}
+
 std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& config_path,
                                       Diagnostics* diags) {
   std::string text, err;
@@ -223,7 +228,7 @@ std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& c
   size_t slash = config_path.rfind('/');
   std::string name = slash == std::string::npos ? config_path : config_path.substr(slash + 1);
   auto config = parse_site_config(text, name, diags);
-  if (config) config->root = slash == std::string::npos ? "." : config_path.substr(0, slash);
+  if (config) config->root = site_root(config_path);
   return config;
 }
 

@@ -35,6 +35,9 @@ struct LoadOptions {
 std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
                               const LoadOptions& options, Diagnostics* diags);
 
+// The site root of `config_path`: the folder that holds it.
+std::string site_root(const std::string& config_path);
+
 // Parses site.yaml only.
 std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& config_path,
                                       Diagnostics* diags);

@@ -111,7 +111,7 @@ bool SiteWriter::fail(std::string why) {
   return false;
 }
 
-bool SiteWriter::open(OutputSurvey* survey) {
+bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
   if (out_dir_.empty()) return fail("output directory is empty");
   paths_ = staging_paths(out_dir_);
   std::string err;
@@ -149,7 +149,9 @@ bool SiteWriter::open(OutputSurvey* survey) {
   opened_ = true;
   old_files_.insert(live.files.begin(), live.files.end());
   staged_before_.insert(kept.files.begin(), kept.files.end());
-  if (!opts_.record.empty()) {
+  if (record) {
+    record_ = std::move(*record);
+  } else if (!opts_.record.empty()) {
     record_ = OutputRecord::load(cache_fs(), opts_.record, out_dir_, precompress_tag());
   }
   if (opts_.precompress) {

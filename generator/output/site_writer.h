@@ -87,8 +87,9 @@ class SiteWriter final : public FileSink {
 
   // Prepares the staging folder. On false, error() says why. `survey`,
   // when not null, is survey_output(fs, out_dir), made before (see
-  // staging.h); it is used up.
-  bool open(OutputSurvey* survey = nullptr);
+  // staging.h); `record`, when not null, is OutputRecord::load of the
+  // options' record for out_dir, read before. Both are used up.
+  bool open(OutputSurvey* survey = nullptr, OutputRecord* record = nullptr);
   // Writes a batch. Every path must pass is_safe_relative_path and none may
   // be manifest.json; a path may come again only with the same bytes (the
   // second is dropped). A file of the site replaces a compressed copy made

@@ -236,3 +236,35 @@ TEST_CASE("with a record, a hand-edited page or copy of the output is still repa
   REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
   CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
 }
+
+TEST_CASE("a record read before the writer opens is the one it trusts") {
+  TempDir tmp;
+  RealFileSystem real;
+  ReadCounter fs(&real);
+  const std::string out = tmp.path() + "/public";
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  opts.record = tmp.path() + "/cache/output-record";
+  std::string err;
+  const SiteFiles site = record_site();
+  REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
+  touch(opts.record);
+
+  auto rebuild = [&](OutputRecord given) {
+    fs.reads.clear();
+    SiteWriter writer(fs, out, opts);
+    REQUIRE(writer.open(nullptr, &given));
+    REQUIRE(writer.add(site));
+    REQUIRE(writer.commit(nullptr));
+    // The writer does not read the record again.
+    CHECK(fs.reads.count(opts.record) == 0);
+  };
+  // Read as the build does, on its survey thread: no unchanged file is
+  // read, only the manifest (is this a previous output?).
+  rebuild(OutputRecord::load(real, opts.record, out, precompress_tag()));
+  CHECK(fs.reads_under(out) == 1);
+  // An empty one (none was found): every unchanged file is read and
+  // compared.
+  rebuild(OutputRecord{});
+  CHECK(fs.reads_under(out) > 1);
+}
