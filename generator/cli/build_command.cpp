@@ -76,12 +76,15 @@ SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Di
   return build_site_index(view, corpus);
 }
 
-// The progress line's account of an index.
-std::string index_summary(const SiteIndex& index) {
-  std::string out = "search index: " + counted(index.stats.documents, "document") + ", " +
-                    counted(index.stats.terms, "term") + ", " + human_bytes(index.json_bytes);
-  if (index.shards) out += " in " + counted(index.shards->size(), "shard");
-  return out;
+// The progress line's account of an index of `shards` shards (0: one
+// index.json of json_bytes). A sharded index is not measured whole: its
+// size is that of the search files written, `search_bytes`.
+std::string index_summary(const IndexStats& stats, size_t json_bytes, size_t shards,
+                          size_t search_bytes) {
+  std::string out = "search index: " + counted(stats.documents, "document") + ", " +
+                    counted(stats.terms, "term") + ", ";
+  if (shards == 0) return out + human_bytes(json_bytes);
+  return out + counted(shards, "shard") + " (" + human_bytes(search_bytes) + " of search files)";
 }
 
 // Passes every batch on to another sink, counting its files and pages, and
@@ -91,7 +94,10 @@ class CountingSink final : public FileSink {
   CountingSink(FileSink* next, WeightMeter* meter) : next_(next), meter_(meter) {}
   bool add(SiteFiles batch) override {
     files_ += batch.size();
-    for (const auto& [path, _] : batch) pages_ += path.ends_with(".html");
+    for (const auto& [path, bytes] : batch) {
+      pages_ += path.ends_with(".html");
+      bytes_ += bytes.size();
+    }
     if (meter_) meter_->add(batch);
     if (next_->add(std::move(batch))) return true;
     error_ = next_->error();
@@ -99,11 +105,12 @@ class CountingSink final : public FileSink {
   }
   size_t files() const { return files_; }
   size_t pages() const { return pages_; }
+  size_t bytes() const { return bytes_; }
 
  private:
   FileSink* next_;
   WeightMeter* meter_;
-  size_t files_ = 0, pages_ = 0;
+  size_t files_ = 0, pages_ = 0, bytes_ = 0;
 };
 
 // A build's search indexes: each language's is built when its turn comes
@@ -147,11 +154,15 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
       index = index_of(view, args, fs, diags);
       if (indexes->keep) indexes->kept.push_back(index);
     }
-    std::string summary = index_summary(index);
+    const IndexStats stats = index.stats;
+    const size_t json_bytes = index.json_bytes, shards = index.shards ? index.shards->size() : 0;
+    const size_t bytes_before = sink->bytes();
     // The index moves into its files.
     if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags)) {
       return false;
     }
+    const std::string summary =
+        index_summary(stats, json_bytes, shards, sink->bytes() - bytes_before);
     ok = renderer.add_language(view, search_script_paths(view)) && ok;
     if (progress) {
       progress->done(code + ": " + summary + "; " + counted(sink->files() - files_before, "file"));

@@ -78,8 +78,10 @@ class IndexBuilder {
 
   // Writes exactly JSON.stringify(index) of the lunr.js index built from the
   // same documents in the same order. Formatting runs on `threads` threads
-  // (0 = all cores); the bytes do not depend on it.
-  void write_json(std::ostream& out, unsigned threads = 0) const;
+  // (0 = all cores); the bytes do not depend on it. Stops soon after `out`
+  // fails. Returns the bytes it formatted: the whole index's, or when `out`
+  // failed, those it had formatted by then.
+  size_t write_json(std::ostream& out, unsigned threads = 0) const;
 
   size_t document_count() const { return refs_.size(); }
   size_t term_count() const { return terms_.size(); }

@@ -22,7 +22,7 @@ template <typename Format>
 void write_chunked(JsonWriter& writer, size_t count, size_t chunk, unsigned threads,
                    const Format& format) {
   std::vector<std::string> outs(threads);
-  for (size_t wave = 0; wave < count; wave += chunk * threads) {
+  for (size_t wave = 0; wave < count && !writer.failed(); wave += chunk * threads) {
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) {
       const size_t begin = wave + t * chunk;
@@ -211,7 +211,7 @@ std::vector<uint32_t> IndexBuilder::sorted_term_ids() const {
   return order;
 }
 
-void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
+size_t IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   JsonWriter writer(out);
   std::string& buf = writer.buffer();
@@ -240,6 +240,7 @@ void IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   }
   buf += "]}";
   writer.flush();
+  return writer.handed();
 }
 
 }  // namespace agora

@@ -59,6 +59,7 @@ void JsonWriter::raw(std::string_view text) {
     // buffer, which would have to grow to hold it.
     flush();
     out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    handed_ += text.size();
     return;
   }
   buffer_.append(text);
@@ -79,6 +80,7 @@ void JsonWriter::integer(uint64_t value) {
 
 void JsonWriter::flush() {
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  handed_ += buffer_.size();
   buffer_.clear();
 }
 

@@ -29,6 +29,11 @@ class JsonWriter {
   void number(double value);
   void integer(uint64_t value);
   void flush();
+  // The stream refused a write: what follows would be lost, so a caller
+  // with much left to format may stop.
+  bool failed() const { return out_.fail(); }
+  // Bytes handed to the stream so far, taken or not.
+  size_t handed() const { return handed_; }
 
   // The buffer, for callers that format many small items in place.
   std::string& buffer() { return buffer_; }
@@ -40,6 +45,7 @@ class JsonWriter {
   std::ostream& out_;
   std::string buffer_;
   size_t flush_at_;
+  size_t handed_ = 0;
 };
 
 }  // namespace agora

@@ -65,6 +65,49 @@ TEST_CASE("index builder: parallel analysis gives the same bytes as sequential")
   CHECK(to_json(parallel) == to_json(sequential));
 }
 
+namespace {
+
+// Takes `cap` bytes, then refuses; counts what it was offered.
+class RefusingBuffer : public std::streambuf {
+ public:
+  explicit RefusingBuffer(size_t cap) : cap_(cap) {}
+  size_t offered = 0;
+
+ protected:
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    offered += static_cast<size_t>(n);
+    return offered <= cap_ ? n : 0;
+  }
+  int_type overflow(int_type c) override {
+    return xsputn(nullptr, 1) == 1 ? c : traits_type::eof();
+  }
+
+ private:
+  size_t cap_;
+};
+
+}  // namespace
+
+TEST_CASE("index builder: a stream that fails stops the formatting") {
+  IndexBuilder builder({{"title", 10}, {"body", 1}});
+  for (int i = 0; i < 20000; ++i) {
+    builder.add(SearchDocument{"doc/" + std::to_string(i),
+                               {"Title " + std::to_string(i), "word" + std::to_string(i % 4000)}});
+  }
+  const size_t whole = to_json(builder).size();
+  REQUIRE(whole > 3'000'000);
+  RefusingBuffer refusing(100'000);
+  std::ostream out(&refusing);
+  const size_t formatted = builder.write_json(out, 2);
+  CHECK(out.fail());
+  CHECK(refusing.offered > 100'000);
+  // The writer hands over about 1 MB at a time: it stopped within a wave
+  // or two of the failure, not at the end.
+  CHECK(formatted < whole / 2);
+  std::ostringstream whole_out;
+  CHECK(builder.write_json(whole_out, 2) == whole);
+}
+
 TEST_CASE("search corpus: parse, and errors name the document") {
   SearchCorpus corpus;
   std::string error;
