@@ -100,13 +100,30 @@ std::string sitemap(const std::string& base_url, std::vector<SitemapEntry> entri
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
   if (alternates) out += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
   out += ">\n";
+  // Appended in place: at 10,000 documents the sitemap has 264,000 URLs, and
+  // a string made for each piece took 0.5 s of the build's last, single
+  // threaded second.
+  const std::string base = escape_html(absolute_url(base_url, ""));
+  auto append_url = [&](const std::string& dir) {
+    out += base;
+    append_escaped_html(&out, dir);
+  };
   for (const auto& entry : entries) {
-    out += "  <url><loc>" + escape_html(absolute_url(base_url, entry.dir)) + "</loc>";
-    if (!entry.lastmod.empty()) out += "<lastmod>" + entry.lastmod + "</lastmod>";
+    out += "  <url><loc>";
+    append_url(entry.dir);
+    out += "</loc>";
+    if (!entry.lastmod.empty()) {
+      out += "<lastmod>";
+      out += entry.lastmod;
+      out += "</lastmod>";
+    }
     // Google's form: every version lists every version, itself included.
     for (const auto& [language, dir] : entry.alternates) {
-      out += "<xhtml:link rel=\"alternate\" hreflang=\"" + escape_html(language) + "\" href=\"" +
-             escape_html(absolute_url(base_url, dir)) + "\"/>";
+      out += "<xhtml:link rel=\"alternate\" hreflang=\"";
+      append_escaped_html(&out, language);
+      out += "\" href=\"";
+      append_url(dir);
+      out += "\"/>";
     }
     out += "</url>\n";
   }

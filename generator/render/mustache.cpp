@@ -4,6 +4,8 @@
 #include <set>
 #include <utility>
 
+#include "util/text.h"
+
 namespace agora {
 namespace {
 
@@ -114,7 +116,7 @@ class Renderer {
     if (v->is_string()) {
       const std::string& s = v->get_ref<const std::string&>();
       if (n.escape) {
-        append_html_escaped(s, out_);
+        append_escaped_html(out_, s);
       } else {
         out_->append(s);
       }
@@ -123,7 +125,7 @@ class Renderer {
     // Invalid UTF-8 in data must not throw out of a render.
     std::string text = v->dump(-1, ' ', false, json::error_handler_t::replace);
     if (n.escape) {
-      append_html_escaped(text, out_);
+      append_escaped_html(out_, text);
     } else {
       out_->append(text);
     }
@@ -260,42 +262,6 @@ bool render_parsed(TemplateSet* set, const ParsedTemplate& tmpl, const json& con
 }
 
 }  // namespace
-
-void append_html_escaped(std::string_view value, std::string* out) {
-  size_t start = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const char* entity = nullptr;
-    switch (value[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      case '\'':
-        // For theme authors who quote attributes with apostrophes.
-        entity = "&#39;";
-        break;
-      default:
-        // C0 controls are not allowed in HTML text or XML at all.
-        if (static_cast<unsigned char>(value[i]) >= 0x20 || value[i] == '\t' || value[i] == '\n' ||
-            value[i] == '\r') {
-          continue;
-        }
-        entity = "\xEF\xBF\xBD";  // U+FFFD
-    }
-    out->append(value.substr(start, i - start));
-    out->append(entity);
-    start = i + 1;
-  }
-  out->append(value.substr(start));
-}
 
 TemplateLoader directory_template_loader(const FileSystem& fs, std::vector<std::string> dirs,
                                          std::string ext) {

@@ -96,7 +96,4 @@ std::string render_mustache(std::string_view tmpl, const nlohmann::json& data,
                             const std::map<std::string, std::string>& partials = {},
                             Diagnostics* diags = nullptr);
 
-// Appends `value` HTML-escaped (& < > ") to *out.
-void append_html_escaped(std::string_view value, std::string* out);
-
 }  // namespace agora

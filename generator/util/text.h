@@ -13,6 +13,8 @@ namespace agora {
 // and CR with U+FFFD (XML forbids them). Bytes are otherwise copied unchanged
 // (UTF-8 passes through).
 std::string escape_html(std::string_view text);
+// The same, appended to *out.
+void append_escaped_html(std::string* out, std::string_view text);
 
 // A URL-safe slug: common accented Latin letters transliterated to ASCII
 // (é->e, ß->ss, æ->ae, ø->o, ł->l, ...), ASCII lower-cased, every run of

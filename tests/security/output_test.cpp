@@ -57,10 +57,9 @@ TEST_CASE("finding 9: control characters reach neither pages, the feed nor termi
         "a\xEF\xBF\xBD"
         "b");
   std::string html;
-  append_html_escaped(
-      "a\x1b"
-      "b",
-      &html);
+  append_escaped_html(&html,
+                      "a\x1b"
+                      "b");
   CHECK(html ==
         "a\xEF\xBF\xBD"
         "b");
