@@ -224,7 +224,12 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
       std::async(std::launch::async, [&fs, &cache_fs, &args, &record_path] {
         Surveyed found;
         found.output = survey_output(fs, args.out);
-        found.record = OutputRecord::load(cache_fs, record_path, args.out, precompress_tag());
+        // The record speaks only of files in the output folder: with none
+        // (a first build, or one after the folder was removed) it is not
+        // worth reading.
+        if (found.output.live.exists) {
+          found.record = OutputRecord::load(cache_fs, record_path, args.out, precompress_tag());
+        }
         release_free_memory();
         return found;
       });
