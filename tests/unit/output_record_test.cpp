@@ -174,6 +174,14 @@ std::map<std::string, std::string> files_of(const std::string& root) {
   return out;
 }
 
+// A writer's options with a cache and an output record in `tmp`.
+WriteOptions recording(const TempDir& tmp) {
+  WriteOptions opts;
+  opts.cache_dir = tmp.path() + "/cache";
+  opts.record = tmp.path() + "/cache/output-record";
+  return opts;
+}
+
 }  // namespace
 
 TEST_CASE("with a record, a rebuild reads no unchanged file and equals a clean build") {
@@ -181,9 +189,7 @@ TEST_CASE("with a record, a rebuild reads no unchanged file and equals a clean b
   RealFileSystem real;
   ReadCounter fs(&real);
   const std::string out = tmp.path() + "/public";
-  WriteOptions opts;
-  opts.cache_dir = tmp.path() + "/cache";
-  opts.record = tmp.path() + "/cache/output-record";
+  const WriteOptions opts = recording(tmp);
   std::string err;
   SiteFiles site = record_site();
   REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
@@ -212,9 +218,7 @@ TEST_CASE("with a record, a hand-edited page or copy of the output is still repa
   TempDir tmp;
   RealFileSystem real;
   const std::string out = tmp.path() + "/public";
-  WriteOptions opts;
-  opts.cache_dir = tmp.path() + "/cache";
-  opts.record = tmp.path() + "/cache/output-record";
+  const WriteOptions opts = recording(tmp);
   std::string err;
   const SiteFiles site = record_site();
   REQUIRE(write_site(real, out, site, opts, nullptr, &err));
@@ -242,9 +246,7 @@ TEST_CASE("a record read before the writer opens is the one it trusts") {
   RealFileSystem real;
   ReadCounter fs(&real);
   const std::string out = tmp.path() + "/public";
-  WriteOptions opts;
-  opts.cache_dir = tmp.path() + "/cache";
-  opts.record = tmp.path() + "/cache/output-record";
+  const WriteOptions opts = recording(tmp);
   std::string err;
   const SiteFiles site = record_site();
   REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
