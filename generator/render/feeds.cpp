@@ -100,9 +100,9 @@ std::string sitemap(const std::string& base_url, std::vector<SitemapEntry> entri
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
   if (alternates) out += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
   out += ">\n";
-  // Appended in place: at 10,000 documents the sitemap has 264,000 URLs, and
-  // a string made for each piece took 0.5 s of the build's last, single
-  // threaded second.
+  // Appended in place: at 10,000 documents the sitemap has 264,000 URLs,
+  // and a string made for each piece took 0.5 s on one core at the end of
+  // the build.
   const std::string base = escape_html(absolute_url(base_url, ""));
   auto append_url = [&](const std::string& dir) {
     out += base;
