@@ -182,19 +182,26 @@ WriteOptions recording(const TempDir& tmp) {
   return opts;
 }
 
-}  // namespace
-
-TEST_CASE("with a record, a rebuild reads no unchanged file and equals a clean build") {
+// record_site() written once with a record, whose clock tick has passed;
+// `fs` counts the reads of what the test does next.
+struct Recorded {
+  Recorded() {
+    REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
+    touch(opts.record);
+  }
   TempDir tmp;
   RealFileSystem real;
-  ReadCounter fs(&real);
+  ReadCounter fs{&real};
   const std::string out = tmp.path() + "/public";
   const WriteOptions opts = recording(tmp);
-  std::string err;
   SiteFiles site = record_site();
-  REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
-  touch(opts.record);
+  std::string err;
+};
 
+}  // namespace
+
+TEST_CASE_FIXTURE(Recorded,
+                  "with a record, a rebuild reads no unchanged file and equals a clean build") {
   site["case-studies/a/index.html"] = compressible_text(3000, 42);
   fs.reads.clear();
   WriteReport report;
@@ -214,15 +221,8 @@ TEST_CASE("with a record, a rebuild reads no unchanged file and equals a clean b
   CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
 }
 
-TEST_CASE("with a record, a hand-edited page or copy of the output is still repaired") {
-  TempDir tmp;
-  RealFileSystem real;
-  const std::string out = tmp.path() + "/public";
-  const WriteOptions opts = recording(tmp);
-  std::string err;
-  const SiteFiles site = record_site();
-  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
-  touch(opts.record);
+TEST_CASE_FIXTURE(Recorded,
+                  "with a record, a hand-edited page or copy of the output is still repaired") {
   // Same sizes, other bytes: only the stamps tell.
   std::string page = site.at("index.html"), copy;
   page[10] = '#';
@@ -241,17 +241,7 @@ TEST_CASE("with a record, a hand-edited page or copy of the output is still repa
   CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
 }
 
-TEST_CASE("a record read before the writer opens is the one it trusts") {
-  TempDir tmp;
-  RealFileSystem real;
-  ReadCounter fs(&real);
-  const std::string out = tmp.path() + "/public";
-  const WriteOptions opts = recording(tmp);
-  std::string err;
-  const SiteFiles site = record_site();
-  REQUIRE(write_site(fs, out, site, opts, nullptr, &err));
-  touch(opts.record);
-
+TEST_CASE_FIXTURE(Recorded, "a record read before the writer opens is the one it trusts") {
   auto rebuild = [&](OutputRecord given) {
     fs.reads.clear();
     SiteWriter writer(fs, out, opts);
