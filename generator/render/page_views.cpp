@@ -528,13 +528,9 @@ PlainPage PageViews::plain(const std::string& dir, const std::string& kind) cons
 // A language's name in this page's language (i18n language_names), else
 // its own name from site.yaml.
 std::string PageViews::language_name(const std::string& code) const {
-  // Looked up in place: json::value() would copy every language's name.
-  const nlohmann::json& words = words_.json();
-  auto names = words.find("language_names");
-  if (names != words.end() && names->is_object()) {
-    auto name = names->find(code);
-    if (name != names->end() && name->is_string()) return name->get<std::string>();
-  }
+  const nlohmann::json& names = words_.group("language_names");
+  auto name = names.find(code);
+  if (name != names.end() && name->is_string()) return name->get<std::string>();
   const LanguageConfig* language = site_.config.language_config(code);
   return language ? language->name : code;
 }

@@ -185,11 +185,7 @@ SuggestedMatch PageViews::suggested_match(const std::string& dir, size_t rank, s
   out.rank = rank;
   out.offer = item(dir, match.offer);
   out.providers = field_links(dir, site_.documents[match.offer], {house.provider_field});
-  // Looked up in place: json::value() would copy every reason's words.
-  static const nlohmann::json kNoReasons = nlohmann::json::object();
-  auto found_reasons = words_.json().find("match_reasons");
-  const nlohmann::json& reasons =
-      found_reasons != words_.json().end() ? *found_reasons : kNoReasons;
+  const nlohmann::json& reasons = words_.group("match_reasons");
   std::vector<std::string> texts;
   for (const auto& result : match.criteria) {
     const MatchCriterion* criterion = nullptr;

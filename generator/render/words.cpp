@@ -77,6 +77,12 @@ std::string plural_category(const std::string& language, long long n) {
   return i == 1 ? "one" : "other";
 }
 
+const nlohmann::json& Words::group(const std::string& key) const {
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  auto it = words_.find(key);
+  return it != words_.end() && it->is_object() ? *it : kEmpty;
+}
+
 std::string Words::format(const std::string& key,
                           const std::map<std::string, std::string>& args) const {
   auto it = words_.find(key);

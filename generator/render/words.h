@@ -77,6 +77,10 @@ class Words {
   // Every word, as templates see it.
   const nlohmann::json& json() const { return words_; }
   bool has(const std::string& key) const { return words_.contains(key); }
+  // The mapping `key` (language_names, match_reasons), or an empty one when
+  // the key is missing or not a mapping. Not copied: it is looked up for
+  // every item of a list.
+  const nlohmann::json& group(const std::string& key) const;
 
   // The message `key` with each "{name}" replaced by args[name]; unknown
   // placeholders are kept as written. "" when the key is missing.
