@@ -22,24 +22,19 @@ Site language_view(const Site& site, const std::string& code) {
   for (const auto& doc : site.documents) {
     if (doc.language == code) own[doc.group] = &doc;
   }
-  std::vector<std::pair<const Document*, bool>> shown;  // (document, is an original)
+  std::vector<const Document*> shown;
   shown.reserve(site.documents.size());
   for (const auto& doc : site.documents) {
     if (doc.is_translation()) continue;
     auto translated = own.find(doc.group);
-    if (translated != own.end()) {
-      shown.emplace_back(translated->second, false);
-    } else {
-      shown.emplace_back(&doc, true);
-    }
+    shown.push_back(translated != own.end() ? translated->second : &doc);
   }
   // Copying 10,000 documents took about 0.4 s of one core per language.
   view.documents.resize(shown.size());
   parallel_for(shown.size(), [&](size_t i) {
-    const auto& [doc, original] = shown[i];
     Document& copy = view.documents[i];
-    copy = *doc;
-    if (original) copy.fallback = doc->language != code;
+    copy = *shown[i];
+    copy.fallback = copy.language != code;
   });
   // Vocabularies of documents (organizations) name their terms after the
   // documents' titles: in this language where there is a translation.
