@@ -155,7 +155,7 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
       if (indexes->keep) indexes->kept.push_back(index);
     }
     const IndexStats stats = index.stats;
-    const size_t json_bytes = index.json_bytes, shards = index.shards ? index.shards->size() : 0;
+    const size_t json_bytes = index.json.size(), shards = index.shards ? index.shards->size() : 0;
     const size_t bytes_before = sink->bytes();
     // The index moves into its files.
     if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags)) {

@@ -54,7 +54,6 @@ std::string value_for(const Site& site, const Document& doc, const std::string& 
 class CappedString : public std::streambuf {
  public:
   explicit CappedString(size_t cap) : cap_(cap) {}
-  size_t size() const { return size_; }
   bool fits() const { return size_ <= cap_; }
   std::string take() { return std::move(text_); }
 
@@ -256,7 +255,6 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
   builder->write_json(out);
   if (json.fits()) {
     index.json = json.take();
-    index.json_bytes = index.json.size();
   } else {
     ShardOptions options;
     options.target_bytes = static_cast<size_t>(config.size);

@@ -63,7 +63,6 @@ struct SiteIndex {
   // When index.json would pass search.shards.above: the shards, formatted
   // as they are written.
   std::shared_ptr<const ShardPlan> shards;
-  size_t json_bytes = 0;  // the size of index.json; 0 when sharded
   IndexStats stats;
 };
 
