@@ -2,12 +2,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <thread>
 
 #include "search/index_builder.h"
 #include "search/js_number.h"
 #include "search/js_string_order.h"
 #include "search/json_writer.h"
+#include "util/parallel.h"
 
 namespace agora {
 namespace {
@@ -15,27 +15,41 @@ namespace {
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
-// Formats items [0, count) in chunks of `chunk`, up to `threads` chunks at a
-// time, and writes the chunks in order: the output is the same as a single
-// pass, only the formatting is spread over cores.
+// Formats the chunks [bounds[c], bounds[c + 1]) on every core and writes
+// them in order while later ones are formatted: the output is the same as
+// a single pass. Stops formatting once the stream refuses a write.
 template <typename Format>
-void write_chunked(JsonWriter& writer, size_t count, size_t chunk, unsigned threads,
+void write_chunked(JsonWriter& writer, const std::vector<size_t>& bounds, unsigned threads,
                    const Format& format) {
-  std::vector<std::string> outs(threads);
-  for (size_t wave = 0; wave < count && !writer.failed(); wave += chunk * threads) {
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-      const size_t begin = wave + t * chunk;
-      if (begin >= count) break;
-      pool.emplace_back([&, t, begin] { format(begin, std::min(count, begin + chunk), outs[t]); });
-    }
-    format(wave, std::min(count, wave + chunk), outs[0]);
-    for (std::thread& th : pool) th.join();
-    for (unsigned t = 0; t <= pool.size(); ++t) {
-      writer.raw(outs[t]);
-      outs[t].clear();
+  if (bounds.size() < 2 || writer.failed()) return;
+  parallel_in_order<std::string>(
+      bounds.size() - 1,
+      [&](size_t c, std::string& out) {
+        out.clear();
+        format(bounds[c], bounds[c + 1], out);
+      },
+      [&](size_t, const std::string& out) {
+        writer.raw(out);
+        return !writer.failed();
+      },
+      threads);
+}
+
+// Cuts [0, count) into chunks of about `target` cost each, cost(i) being
+// item i's; an item costlier than that is a chunk of its own.
+template <typename Cost>
+std::vector<size_t> chunk_bounds(size_t count, uint64_t target, const Cost& cost) {
+  std::vector<size_t> bounds{0};
+  uint64_t sum = 0;
+  for (size_t i = 0; i < count; ++i) {
+    sum += cost(i);
+    if (sum >= target) {
+      bounds.push_back(i + 1);
+      sum = 0;
     }
   }
+  if (bounds.back() != count) bounds.push_back(count);
+  return bounds;
 }
 
 }  // namespace
@@ -212,7 +226,7 @@ std::vector<uint32_t> IndexBuilder::sorted_term_ids() const {
 }
 
 size_t IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (threads == 0) threads = default_thread_count();
   JsonWriter writer(out);
   std::string& buf = writer.buffer();
   buf += "{\"version\":\"2.3.9\",\"fields\":[";
@@ -222,16 +236,27 @@ size_t IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
   }
   buf += "],\"fieldVectors\":[";
   const std::vector<double> idf = inverse_document_frequencies();
-  write_chunked(writer, refs_.size(), 256, threads, [&](size_t begin, size_t end, std::string& s) {
-    format_field_vectors(begin, end, idf, s);
-  });
+  write_chunked(
+      writer, chunk_bounds(refs_.size(), 256, [](size_t) { return 1; }), threads,
+      [&](size_t begin, size_t end, std::string& s) { format_field_vectors(begin, end, idf, s); });
 
   buf += "],\"invertedIndex\":[";
   const Postings term_postings = postings();
   const std::vector<uint32_t> order = sorted_term_ids();
-  write_chunked(writer, order.size(), 2048, threads, [&](size_t begin, size_t end, std::string& s) {
-    format_terms(order, begin, end, 0, term_postings, s);
-  });
+  // Chunks of about equal postings: a term's share of the JSON is its
+  // postings, and the few terms in nearly every document would otherwise
+  // leave one core formatting alone. 16 chunks a core keep the last short.
+  const size_t nf = fields_.size();
+  const auto cost = [&](size_t i) {
+    const size_t t = order[i];
+    return 1 + term_postings.start[(t + 1) * nf] - term_postings.start[t * nf];
+  };
+  const uint64_t per_chunk =
+      std::max<uint64_t>(1, (order.size() + entries_.size()) / (16 * threads));
+  write_chunked(writer, chunk_bounds(order.size(), per_chunk, cost), threads,
+                [&](size_t begin, size_t end, std::string& s) {
+                  format_terms(order, begin, end, 0, term_postings, s);
+                });
   buf += "],\"pipeline\":[";
   const std::span<const std::string_view> pipeline = language_->search_pipeline();
   for (size_t i = 0; i < pipeline.size(); ++i) {

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -28,6 +30,55 @@ void parallel_for(size_t n, Fn&& fn, unsigned threads = 0) {
     pool.emplace_back([&] {
       for (size_t i = next++; i < n; i = next++) fn(i);
     });
+  }
+  for (auto& thread : pool) thread.join();
+}
+
+// Runs produce(i, slot) for i in [0, n) on `threads` threads while the
+// calling thread runs consume(i, slot) in order of i as each is ready, so
+// consuming (writing a file, say) overlaps with producing. At most
+// 2 * threads items are produced ahead of the consumer, each into a slot
+// that is reused, so buffers kept in slots are allocated once. consume
+// returns false to stop: no item is started after that.
+template <typename Slot, typename Produce, typename Consume>
+void parallel_in_order(size_t n, Produce&& produce, Consume&& consume, unsigned threads = 0) {
+  if (threads == 0) threads = default_thread_count();
+  const size_t window = 2 * static_cast<size_t>(threads);
+  std::vector<Slot> slots(std::min(window, n));
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> ready(n, 0);
+  size_t next = 0;
+  size_t consumed = 0;
+  bool stop = false;
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      std::unique_lock lock(mutex);
+      for (;;) {
+        changed.wait(lock, [&] { return stop || next == n || next < consumed + window; });
+        if (stop || next == n) return;
+        const size_t i = next++;
+        lock.unlock();
+        produce(i, slots[i % window]);
+        lock.lock();
+        ready[i] = 1;
+        changed.notify_all();
+      }
+    });
+  }
+  for (size_t i = 0; i < n; ++i) {
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return ready[i] != 0; });
+    }
+    const bool go_on = consume(i, slots[i % window]);
+    std::lock_guard lock(mutex);
+    consumed = i + 1;
+    stop = !go_on;
+    changed.notify_all();
+    if (stop) break;
   }
   for (auto& thread : pool) thread.join();
 }
