@@ -11,9 +11,10 @@
 // is measured on, a fault on fresh memory costs about 20 us: with huge
 // pages `agora index` of 10,000 documents took 4,600 faults where it took
 // 68,000, and 2.0-3.0 s where it took 3.4; a rebuild of that site used
-// 37 s of CPU where it used 44. Huge pages alone raised the peak of a build into an
-// empty folder by 40 MB; one arena per core, not jemalloc's four, brought
-// it to 608 MB from 647 (docs/PERFORMANCE.md, "Fewer page faults").
+// 37 s of CPU where it used 44. Huge pages alone raised the peak of a
+// build into an empty folder by 40 MB; one arena per core, not jemalloc's
+// four, brought it to 608 MB from 647 (docs/PERFORMANCE.md, "Fewer page
+// faults").
 extern "C" {
 const char* malloc_conf = "thp:always,percpu_arena:percpu";
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Runs fn(i) for i in [0, n) on a few threads. Work is handed out one index
-// at a time, so uneven documents balance; results go into per-index slots,
-// which keeps output order (and so the output bytes) independent of timing.
+// Work spread over a few threads. Work is handed out one index at a time,
+// so uneven documents balance, and results go into per-index slots or are
+// consumed in index order, which keeps the output bytes independent of
+// timing.
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +16,7 @@ namespace agora {
 
 inline unsigned default_thread_count() { return std::max(1u, std::thread::hardware_concurrency()); }
 
+// Runs fn(i) for i in [0, n) on `threads` threads (0: one per core).
 template <typename Fn>
 void parallel_for(size_t n, Fn&& fn, unsigned threads = 0) {
   if (threads == 0) threads = default_thread_count();
