@@ -12,11 +12,14 @@
 // pages `agora index` of 10,000 documents took 4,600 faults where it took
 // 68,000, and 2.0-3.0 s where it took 3.4; a rebuild of that site used
 // 37 s of CPU where it used 44. Huge pages alone raised the peak of a
-// build into an empty folder by 40 MB; one arena per core, not jemalloc's
-// four, brought it to 608 MB from 647 (docs/PERFORMANCE.md, "Fewer page
-// faults").
+// build into an empty folder from 647 to 689 MB (a partly used 2 MB page
+// is resident whole); with two arenas instead of jemalloc's four per core
+// it was 606-608 MB, with four 670 (docs/PERFORMANCE.md, "Fewer page
+// faults"). A fixed count, because one arena per core (percpu_arena) is
+// turned off, with a warning on stderr, wherever the process may run on
+// fewer cores than the machine has (taskset, a container's cpuset).
 extern "C" {
-const char* malloc_conf = "thp:always,percpu_arena:percpu";
+const char* malloc_conf = "thp:always,narenas:2";
 }
 
 int main(int argc, char** argv) {
