@@ -38,14 +38,25 @@ void parallel_for(size_t n, Fn&& fn, unsigned threads = 0) {
 
 // Runs produce(i, slot) for i in [0, n) on `threads` threads while the
 // calling thread runs consume(i, slot) in order of i as each is ready, so
-// consuming (writing a file, say) overlaps with producing. At most
-// 2 * threads items are produced ahead of the consumer, each into a slot
-// that is reused, so buffers kept in slots are allocated once. consume
-// returns false to stop: no item is started after that.
+// consuming (writing a file, merging into an index) overlaps with
+// producing. At most `ahead` items per thread are produced ahead of the
+// consumer, each into a slot that is reused, so memory stays bounded and
+// buffers kept in slots are allocated once. consume returns false to stop:
+// no item is started after that. With one thread, everything runs on the
+// calling thread.
 template <typename Slot, typename Produce, typename Consume>
-void parallel_in_order(size_t n, Produce&& produce, Consume&& consume, unsigned threads = 0) {
+void parallel_in_order(size_t n, Produce&& produce, Consume&& consume, unsigned threads = 0,
+                       size_t ahead = 2) {
   if (threads == 0) threads = default_thread_count();
-  const size_t window = 2 * static_cast<size_t>(threads);
+  if (threads == 1) {
+    Slot slot;
+    for (size_t i = 0; i < n; ++i) {
+      produce(i, slot);
+      if (!consume(i, slot)) return;
+    }
+    return;
+  }
+  const size_t window = std::max<size_t>(ahead, 1) * threads;
   std::vector<Slot> slots(std::min(window, n));
   std::mutex mutex;
   std::condition_variable changed;
