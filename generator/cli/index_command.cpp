@@ -83,16 +83,14 @@ bool remove_stale(FileSystem& fs, const std::string& dir, const std::set<std::st
 }
 
 int write_shards(const CommandArgs& args, const CliEnv& env, const IndexBuilder& builder,
-                 const SearchCorpus& corpus) {
+                 std::vector<StoreEntry> store) {
   ShardOptions options;
   options.target_bytes = static_cast<size_t>(args.shard_size);
   options.threads = args.threads;
   const IndexShards shards = shard_index(builder, options);
   ShardFilesOptions files;
   files.scripts = args.scripts;
-  for (size_t d = 0; d < corpus.stored.size(); ++d) {
-    files.store.push_back({corpus.documents[d].ref, corpus.stored[d]});
-  }
+  files.store = std::move(store);
   std::set<std::string> written;
   std::string err;
   size_t bytes = 0;
@@ -117,8 +115,9 @@ int write_shards(const CommandArgs& args, const CliEnv& env, const IndexBuilder&
 }  // namespace
 
 int run_index(const CommandArgs& args, const CliEnv& env) {
-  std::string text, err;
-  if (!env.fs->read_file(args.corpus, &text, &err)) {
+  FileBytes text;
+  std::string err;
+  if (!env.fs->read_bytes(args.corpus, &text, &err)) {
     *env.err << "agora index: " << err << "\n";
     return 1;
   }
@@ -127,14 +126,30 @@ int run_index(const CommandArgs& args, const CliEnv& env) {
                 "shards)\n";
     return 2;
   }
-  SearchCorpus corpus;
-  if (!parse_search_corpus(text, corpus, err, args.store_fields)) {
+  SplitSearchCorpus corpus;
+  if (!split_search_corpus(text.view(), corpus, err)) {
     *env.err << args.corpus << ": " << err << "\n";
     return 1;
   }
-  std::string().swap(text);
-  IndexBuilder builder(corpus.fields, args.positions, *find_search_language(corpus.language));
-  add_documents(builder, corpus.documents, args.threads);
+  // Each document is read on the thread that analyses it, into memory its
+  // slot reuses; only what the shards' store needs is kept.
+  const bool keep_store = !args.store_fields.empty();
+  std::vector<StoreEntry> store(keep_store ? corpus.documents.size() : 0);
+  auto read = [&](size_t i, SearchDocument& doc, std::string& error) {
+    if (!read_search_document(corpus, i, args.store_fields, doc,
+                              keep_store ? &store[i].json : nullptr, error)) {
+      return false;
+    }
+    if (keep_store) store[i].ref = doc.ref;
+    return true;
+  };
+  IndexBuilder builder(corpus.header.fields, args.positions,
+                       *find_search_language(corpus.header.language));
+  if (!add_documents(builder, corpus.documents.size(), read, err, args.threads)) {
+    *env.err << args.corpus << ": " << err << "\n";
+    return 1;
+  }
+  text = FileBytes();
   if (!args.index_out.empty()) {
     // Streamed: 10,000 documents make an index of 200 MB, and collecting
     // it in memory first cost a third of the command's time.
@@ -149,7 +164,7 @@ int run_index(const CommandArgs& args, const CliEnv& env) {
   *env.err << "agora index: " << counted(builder.document_count(), "document") << ", "
            << counted(builder.term_count(), "term") << "\n";
   if (args.shards_dir.empty()) return 0;
-  return write_shards(args, env, builder, corpus);
+  return write_shards(args, env, builder, std::move(store));
 }
 
 }  // namespace agora

@@ -1,6 +1,7 @@
 #include "search/json_cursor.h"
 
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 #include "util/text.h"
@@ -15,6 +16,30 @@ int hex_value(char c) {
   return -1;
 }
 
+// The first byte at or after `from` that is '"', '\\' or a control
+// character, or text.size(). Eight bytes at a time: a corpus is mostly long
+// runs of plain text (bit tricks: a byte of w ^ c is zero where w holds c,
+// and "x - 1 borrows into the top bit" finds a zero or small byte).
+size_t plain_run_end(std::string_view text, size_t from) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kTops = 0x8080808080808080ULL;
+  size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, 8);
+    const uint64_t quote = w ^ (kOnes * '"');
+    const uint64_t backslash = w ^ (kOnes * '\\');
+    const uint64_t hits =
+        ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w);
+    if ((hits & kTops) != 0) break;
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+  }
+  return i;
+}
+
 }  // namespace
 
 void JsonCursor::skip_whitespace() {
@@ -27,7 +52,7 @@ void JsonCursor::skip_whitespace() {
 
 bool JsonCursor::fail(std::string_view what) {
   if (error_.empty()) {
-    error_ = "JSON: " + std::string(what) + " at byte " + std::to_string(pos_);
+    error_ = "JSON: " + std::string(what) + " at byte " + std::to_string(base_ + pos_);
   }
   return false;
 }
@@ -109,12 +134,7 @@ bool JsonCursor::read_string(std::string& out) {
   out.clear();
   for (;;) {
     // Copy the run up to the next quote, backslash or control character.
-    size_t run = pos_;
-    while (run < text_.size()) {
-      const auto c = static_cast<unsigned char>(text_[run]);
-      if (c == '"' || c == '\\' || c < 0x20) break;
-      ++run;
-    }
+    const size_t run = plain_run_end(text_, pos_);
     out.append(text_.data() + pos_, run - pos_);
     pos_ = run;
     if (pos_ >= text_.size()) return fail("unterminated string");
@@ -242,6 +262,55 @@ bool JsonCursor::skip_value() {
       break;
   }
   return fail("expected a value");
+}
+
+bool JsonCursor::split_array(std::vector<std::string_view>& elements) {
+  elements.clear();
+  if (!begin_array()) return false;
+  first_item_.pop_back();  // elements are not read through this cursor
+  skip_whitespace();
+  if (pos_ < text_.size() && text_[pos_] == ']') {
+    ++pos_;
+    return true;
+  }
+  for (;;) {
+    const size_t start = pos_;
+    // Nesting depth; strings are skipped whole (escapes included).
+    size_t depth = 0;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        for (pos_ = plain_run_end(text_, pos_ + 1); pos_ < text_.size() && text_[pos_] != '"';
+             pos_ = plain_run_end(text_, pos_ + 1)) {
+          if (text_[pos_] == '\\') ++pos_;  // the escaped byte
+        }
+        if (pos_ >= text_.size()) return fail("unterminated string");
+        ++pos_;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+        ++pos_;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) break;  // the array's own end
+        --depth;
+        ++pos_;
+      } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+        break;
+      } else {
+        ++pos_;
+      }
+      if (depth == 0 && (c == '"' || c == '}' || c == ']')) break;
+    }
+    elements.push_back(text_.substr(start, pos_ - start));
+    skip_whitespace();
+    if (pos_ >= text_.size()) return fail("expected ',' or ']'");
+    if (text_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    if (text_[pos_] != ',') return fail("expected ',' or ']'");
+    ++pos_;
+    skip_whitespace();
+  }
 }
 
 bool JsonCursor::at_end() {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace agora {
 
@@ -20,7 +21,9 @@ class JsonCursor {
  public:
   enum class Type { kNull, kBool, kNumber, kString, kArray, kObject, kInvalid };
 
-  explicit JsonCursor(std::string_view text) : text_(text) {}
+  // `base`: where `text` starts in a larger text, for the byte offsets of
+  // error messages (a cursor over one element of split_array).
+  explicit JsonCursor(std::string_view text, size_t base = 0) : text_(text), base_(base) {}
 
   Type peek();  // type of the next value, without consuming it
   bool begin_object();
@@ -35,6 +38,11 @@ class JsonCursor {
   bool read_bool(bool& out);
   bool read_null();
   bool skip_value();
+  // Reads an array without decoding its elements: the text of each, to be
+  // read by cursors of their own, on several threads. Only the brackets,
+  // string bounds and commas between elements are checked here, so a
+  // cursor over each element must read it whole to check the rest.
+  bool split_array(std::vector<std::string_view>& elements);
   bool at_end();  // only whitespace remains
 
   size_t offset() const { return pos_; }
@@ -48,6 +56,7 @@ class JsonCursor {
   bool literal(std::string_view word);
 
   std::string_view text_;
+  size_t base_ = 0;
   size_t pos_ = 0;
   // Per open container: whether its first item has been read (for commas).
   std::string first_item_;

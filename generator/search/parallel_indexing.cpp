@@ -20,4 +20,38 @@ void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& doc
       threads, 64);
 }
 
+namespace {
+
+// A document on its way: read, then analysed, in a slot that is reused.
+struct ReadDocument {
+  SearchDocument doc;
+  AnalyzedDocument analyzed;
+  bool ok = false;
+  std::string error;
+};
+
+}  // namespace
+
+bool add_documents(IndexBuilder& builder, size_t count, const DocumentReader& read,
+                   std::string& error, unsigned threads) {
+  builder.expect_documents(builder.document_count() + count);
+  bool ok = true;
+  parallel_in_order<ReadDocument>(
+      count,
+      [&](size_t i, ReadDocument& slot) {
+        slot.ok = read(i, slot.doc, slot.error);
+        if (slot.ok) slot.analyzed = builder.analyze(slot.doc);
+      },
+      [&](size_t, ReadDocument& slot) {
+        if (!slot.ok) {
+          error = std::move(slot.error);
+          return ok = false;
+        }
+        builder.add(std::move(slot.analyzed));
+        return true;
+      },
+      threads, 64);
+  return ok;
+}
+
 }  // namespace agora

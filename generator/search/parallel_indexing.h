@@ -4,6 +4,7 @@
 // same whatever the thread count.
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "search/index_builder.h"
@@ -17,5 +18,13 @@ using IndexProgress = std::function<void(size_t documents_added)>;
 // everything runs on the calling thread.
 void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& documents,
                    unsigned threads = 0, const IndexProgress& progress = nullptr);
+
+// Documents made as they are analysed: read(i, doc, error) fills document i
+// into `doc` (which may hold an earlier document, for its strings' memory)
+// or returns false with `error` set. Documents are added in order up to the
+// first that fails to read; then returns false with that document's error.
+using DocumentReader = std::function<bool(size_t index, SearchDocument& doc, std::string& error)>;
+bool add_documents(IndexBuilder& builder, size_t count, const DocumentReader& read,
+                   std::string& error, unsigned threads = 0);
 
 }  // namespace agora

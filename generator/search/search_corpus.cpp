@@ -6,6 +6,7 @@
 #include "search/json_cursor.h"
 #include "search/json_writer.h"
 #include "search/parallel_indexing.h"
+#include "util/parallel.h"
 
 namespace agora {
 namespace {
@@ -79,22 +80,36 @@ bool parse_fields(JsonCursor& c, SearchCorpus& corpus, std::string& error) {
   return true;
 }
 
-bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boost_key,
-                    const std::vector<std::string>& store_keys, std::string& error) {
+}  // namespace
+
+bool read_search_document(const SplitSearchCorpus& split, size_t index,
+                          const std::vector<std::string>& store_keys, SearchDocument& doc,
+                          std::string* stored, std::string& error) {
+  const SearchCorpus& corpus = split.header;
+  const std::string_view text = split.documents[index];
+  const auto base = static_cast<size_t>(text.data() - split.json.data());
+  bool boost_key = true;
+  for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
+  // `doc` may hold the previous document: its strings are cleared, not
+  // freed, so reading a corpus reuses their memory.
+  doc.ref.clear();
+  doc.boost = 1.0;
+  doc.fields.resize(corpus.fields.size());
+  for (std::string& value : doc.fields) value.clear();
+  if (stored != nullptr) stored->clear();
   const auto where = [&] { return "search corpus: document " + std::to_string(index); };
+  JsonCursor c(text, base);
   if (c.peek() != Type::kObject) {
     error = where() + " is not an object";
     return false;
   }
   c.begin_object();
-  SearchDocument doc;
-  doc.fields.resize(corpus.fields.size());
   bool has_ref = false;
   std::string key;
-  std::string stored;
   while (c.next_member(key)) {
     bool is_null = false;
-    const bool store = std::find(store_keys.begin(), store_keys.end(), key) != store_keys.end();
+    const bool store = stored != nullptr &&
+                       std::find(store_keys.begin(), store_keys.end(), key) != store_keys.end();
     c.peek();  // to the value's first character
     const size_t value_start = c.offset();
     size_t f = 0;
@@ -118,60 +133,39 @@ bool parse_document(JsonCursor& c, size_t index, SearchCorpus& corpus, bool boos
       c.skip_value();
     }
     if (store && !c.failed()) {
-      stored.push_back(stored.empty() ? '{' : ',');
-      append_json_string(stored, key);
-      stored.push_back(':');
-      stored += c.text().substr(value_start, c.offset() - value_start);
+      stored->push_back(stored->empty() ? '{' : ',');
+      append_json_string(*stored, key);
+      stored->push_back(':');
+      *stored += text.substr(value_start, c.offset() - value_start);
     }
   }
-  if (c.failed()) {
-    error = "search corpus: " + c.error();
+  if (c.failed() || !c.at_end()) {
+    error = "search corpus: " +
+            (c.failed() ? c.error()
+                        : "JSON: expected ',' or ']' at byte " + std::to_string(base + c.offset()));
     return false;
   }
   if (!has_ref) {
     error = where() + ": \"" + corpus.ref + "\" must be a string or number";
     return false;
   }
-  corpus.documents.push_back(std::move(doc));
-  if (!store_keys.empty()) corpus.stored.push_back(stored.empty() ? "{}" : stored + "}");
+  if (stored != nullptr) *stored += stored->empty() ? "{}" : "}";
   return true;
 }
 
-bool parse_documents(JsonCursor& c, SearchCorpus& corpus,
-                     const std::vector<std::string>& store_keys, std::string& error) {
-  bool boost_key = true;
-  for (const FieldSpec& f : corpus.fields) boost_key = boost_key && f.name != "boost";
-  if (!c.begin_array()) {
-    error = "search corpus: \"documents\" must be an array";
-    return false;
-  }
-  while (c.next_element()) {
-    if (!parse_document(c, corpus.documents.size(), corpus, boost_key, store_keys, error)) {
-      return false;
-    }
-  }
-  if (c.failed()) {
-    error = "search corpus: " + c.error();
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error,
-                         const std::vector<std::string>& store_keys) {
-  corpus = SearchCorpus{};
+bool split_search_corpus(std::string_view json, SplitSearchCorpus& split, std::string& error) {
+  split = SplitSearchCorpus{};
+  split.json = json;
+  SearchCorpus& corpus = split.header;
   JsonCursor c(json);
   if (c.peek() != Type::kObject) {
     error = "search corpus: not a JSON object";
     return false;
   }
   c.begin_object();
-  // Documents are read once ref and fields are known; if they come first,
-  // they are skipped and read again from their offset afterwards.
-  size_t documents_at = std::string_view::npos;
-  bool have_fields = false;
+  // The documents may come before ref and fields: they are only split out
+  // here. A member named twice: the last counts, as with JSON.parse.
+  bool have_fields = false, have_documents = false;
   std::string key;
   while (c.next_member(key)) {
     if (key == "ref") {
@@ -190,15 +184,16 @@ bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::strin
         return false;
       }
     } else if (key == "fields") {
+      corpus.fields.clear();
       if (!parse_fields(c, corpus, error)) return false;
       have_fields = true;
-    } else if (key == "documents" && have_fields && documents_at == std::string_view::npos) {
-      documents_at = c.offset();
-      if (!parse_documents(c, corpus, store_keys, error)) return false;
-      documents_at = 0;  // done
     } else if (key == "documents") {
-      documents_at = c.offset();
-      c.skip_value();
+      if (c.peek() != Type::kArray) {
+        error = "search corpus: \"documents\" must be an array";
+        return false;
+      }
+      if (!c.split_array(split.documents)) break;
+      have_documents = true;
     } else {
       c.skip_value();
     }
@@ -211,14 +206,39 @@ bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::strin
     error = "search corpus: \"fields\" must be an array of {\"name\", \"boost\"}";
     return false;
   }
-  if (documents_at == std::string_view::npos) {
+  if (!have_documents) {
     error = "search corpus: \"documents\" must be an array";
     return false;
   }
-  if (documents_at != 0) {
-    JsonCursor later(json.substr(documents_at));
-    return parse_documents(later, corpus, store_keys, error);
+  return true;
+}
+
+bool parse_search_corpus(std::string_view json, SearchCorpus& corpus, std::string& error,
+                         const std::vector<std::string>& store_keys, unsigned threads) {
+  SplitSearchCorpus split;
+  if (!split_search_corpus(json, split, error)) return false;
+  corpus = split.header;
+  const size_t count = split.documents.size();
+  corpus.documents.resize(count);
+  std::vector<std::string> stored(store_keys.empty() ? 0 : count);
+  std::vector<std::string> errors(count);
+  std::vector<char> ok(count);
+  parallel_for(
+      count,
+      [&](size_t d) {
+        ok[d] = read_search_document(split, d, store_keys, corpus.documents[d],
+                                     store_keys.empty() ? nullptr : &stored[d], errors[d]);
+      },
+      threads);
+  // The error of the first document that has one, as reading in order gives.
+  for (size_t d = 0; d < count; ++d) {
+    if (!ok[d]) {
+      error = std::move(errors[d]);
+      corpus.documents.clear();
+      return false;
+    }
   }
+  corpus.stored = std::move(stored);
   return true;
 }
 

@@ -8,9 +8,11 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,6 +30,41 @@ std::string join_path(std::string_view a, std::string_view b) {
 }
 
 // ---- RealFileSystem ----
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    release();
+    text_ = std::move(other.text_);
+    map_ = std::exchange(other.map_, nullptr);
+    map_size_ = std::exchange(other.map_size_, 0);
+  }
+  return *this;
+}
+
+void FileBytes::release() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+  map_ = nullptr;
+  map_size_ = 0;
+}
+
+bool RealFileSystem::read_bytes(const std::string& path, FileBytes* bytes, std::string* err) const {
+  // Below a few pages a copy is as cheap as the mapping's bookkeeping.
+  constexpr int64_t kMapFrom = 1 << 20;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat info {};
+  if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= kMapFrom) {
+    const auto size = static_cast<size_t>(info.st_size);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map != MAP_FAILED) {
+      *bytes = FileBytes(map, size);
+      return true;
+    }
+  } else if (fd >= 0) {
+    ::close(fd);
+  }
+  return FileSystem::read_bytes(path, bytes, err);
+}
 
 bool RealFileSystem::read_file(const std::string& path, std::string* contents,
                                std::string* err) const {

@@ -88,3 +88,19 @@ TEST_CASE("stamp: a regular file's; never a link's, never through a linked folde
   CHECK_FALSE(confined.stamp(root + "/a"));
   CHECK_FALSE(confined.stamp(root + "/a/missing.txt"));
 }
+
+TEST_CASE("read_bytes is refused where read_file is: a large file is not mapped through a link") {
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside.json";
+  const std::string large(2 << 20, 'x');
+  REQUIRE(site.real.write_file(outside, large, &site.err));
+  fs::create_symlink(outside, site.root + "/a/linked.json");
+  agora::FileBytes bytes;
+  CHECK_FALSE(site.confined.read_bytes(site.root + "/a/linked.json", &bytes, &site.err));
+  CHECK(site.err == "cannot use " + site.root + "/a/linked.json: " + site.root +
+                        "/a/linked.json is a symbolic link");
+  CHECK(bytes.view().empty());
+  REQUIRE(site.real.write_file(site.root + "/a/own.json", large, &site.err));
+  CHECK(site.confined.read_bytes(site.root + "/a/own.json", &bytes, &site.err));
+  CHECK(bytes.view() == large);
+}

@@ -84,3 +84,41 @@ TEST_CASE("a streamed write lands whole, on disk and in memory, or not at all") 
   CHECK_FALSE(err.empty());
   CHECK(real.list_files(tmp.path() + "/taken") == std::vector<std::string>{"x"});
 }
+
+namespace {
+
+// Whether this process has `path` mapped (/proc/self/maps names the file).
+bool mapped(const std::string& path) {
+  std::string maps, err;
+  agora::RealFileSystem().read_file("/proc/self/maps", &maps, &err);
+  return maps.find(path) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("read_bytes maps a large file, copies a small one, and reads as read_file does") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  agora::MemoryFileSystem mem;
+  std::string large;
+  for (int i = 0; large.size() < (3 << 20); ++i) large += std::to_string(i) + ',';
+  const std::string path = tmp.path() + "/corpus.json";
+  std::string err;
+  for (const std::string& text : {large, std::string("small"), std::string()}) {
+    for (agora::FileSystem* fs :
+         {static_cast<agora::FileSystem*>(&real), static_cast<agora::FileSystem*>(&mem)}) {
+      REQUIRE(fs->write_file(path, text, &err));
+      agora::FileBytes bytes;
+      REQUIRE(fs->read_bytes(path, &bytes, &err));
+      CHECK(bytes.view() == text);
+      CHECK(mapped(path) == (fs == &real && text.size() == large.size()));
+      agora::FileBytes moved = std::move(bytes);  // the mapping goes with it
+      CHECK(moved.view() == text);
+      moved = agora::FileBytes();
+      CHECK_FALSE(mapped(path));
+    }
+  }
+  agora::FileBytes none;
+  CHECK_FALSE(real.read_bytes(tmp.path() + "/missing", &none, &err));
+  CHECK(err == "cannot open " + tmp.path() + "/missing");
+}

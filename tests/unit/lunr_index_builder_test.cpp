@@ -170,3 +170,106 @@ TEST_CASE("search corpus: write_search_corpus output parses back to the same cor
     CHECK(back.documents[i].boost == corpus.documents[i].boost);
   }
 }
+
+TEST_CASE("search corpus: documents split out first, read in any order, errors where they are") {
+  // Brackets, commas and escaped quotes inside strings do not end a document.
+  const std::string json =
+      R"({"documents":[{"u":"a","t":"] } \" [ { ,","x":[{"y":"]"}]} , {"u":"b","t":"two"}],)"
+      R"("fields":[{"name":"t"}],"ref":"u"})";
+  SplitSearchCorpus split;
+  std::string error;
+  REQUIRE(split_search_corpus(json, split, error));
+  CHECK(split.header.ref == "u");  // ref came after the documents
+  REQUIRE(split.documents.size() == 2);
+  CHECK(split.documents[1] == R"({"u":"b","t":"two"})");
+  SearchDocument doc;
+  std::string stored;
+  REQUIRE(read_search_document(split, 1, {"t"}, doc, &stored, error));
+  CHECK(doc.ref == "b");
+  CHECK(stored == R"({"t":"two"})");
+  // The same document object, reused: nothing of document 1 is left.
+  REQUIRE(read_search_document(split, 0, {}, doc, nullptr, error));
+  CHECK(doc.ref == "a");
+  CHECK(doc.fields == std::vector<std::string>{"] } \" [ { ,"});
+
+  // A value counts once; a document's own error gives its offset in the
+  // whole corpus, not in the document.
+  const std::string bad = R"({"fields":[],"documents":[{"id":"a"},{"id":"b" "c"}]})";
+  REQUIRE(split_search_corpus(bad, split, error));
+  CHECK_FALSE(read_search_document(split, 1, {}, doc, nullptr, error));
+  CHECK(error ==
+        "search corpus: JSON: expected ',' or '}' at byte " + std::to_string(bad.find("\"c\"")));
+  SearchCorpus corpus;
+  CHECK_FALSE(parse_search_corpus(bad, corpus, error));
+  CHECK(error == "search corpus: JSON: expected ',' or '}' at byte 47");
+
+  // Between documents, the splitter checks the commas and the end.
+  CHECK_FALSE(
+      parse_search_corpus(R"({"fields":[],"documents":[{"id":"a"} {"id":"b"}]})", corpus, error));
+  CHECK(error == "search corpus: JSON: expected ',' or ']' at byte 37");
+  CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":[{"id":"a\"}]})", corpus, error));
+  CHECK(error == "search corpus: JSON: unterminated string at byte 39");
+  CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":{"id":"a"}})", corpus, error));
+  CHECK(error == "search corpus: \"documents\" must be an array");
+  // Named twice: the last counts, as with JSON.parse.
+  REQUIRE(parse_search_corpus(R"({"fields":[],"documents":[{"id":"a"}],"documents":[]})", corpus,
+                              error));
+  CHECK(corpus.documents.empty());
+}
+
+TEST_CASE("search corpus: of many bad documents read in parallel, the first is reported") {
+  std::string json = R"({"fields":[{"name":"t"}],"documents":[)";
+  for (int i = 0; i < 2000; ++i) {
+    if (i != 0) json += ',';
+    json += (i == 700 || i == 1500) ? R"({"t":"no id"})" : R"({"id":")" + std::to_string(i) + "\"}";
+  }
+  json += "]}";
+  for (unsigned threads : {1u, 2u, 4u}) {
+    SearchCorpus corpus;
+    std::string error;
+    CHECK_FALSE(parse_search_corpus(json, corpus, error, {}, threads));
+    CHECK(error == "search corpus: document 700: \"id\" must be a string or number");
+  }
+}
+
+TEST_CASE("index builder: documents read as they are analysed, up to the first that fails") {
+  std::string json = R"({"fields":[{"name":"title","boost":10},{"name":"body"}],"documents":[)";
+  std::vector<SearchDocument> docs;
+  for (int i = 0; i < 300; ++i) {
+    docs.push_back({"doc/" + std::to_string(i),
+                    {"Title " + std::to_string(i % 17),
+                     i % 3 == 0 ? "" : "body words running runner " + std::to_string(i)}});
+    json += (i == 0 ? "{" : ",{") + std::string(R"("id":")") + docs.back().ref + R"(","title":")" +
+            docs.back().fields[0] + "\"" +
+            (docs.back().fields[1].empty() ? "" : R"(,"body":")" + docs.back().fields[1] + "\"") +
+            "}";
+  }
+  json += "]}";
+  IndexBuilder from_vector({{"title", 10}, {"body", 1}});
+  add_documents(from_vector, docs, 2);
+  SplitSearchCorpus split;
+  std::string error;
+  REQUIRE(split_search_corpus(json, split, error));
+  for (unsigned threads : {1u, 3u}) {
+    // A document without a body after one with a body: a reused document
+    // must not keep the earlier body.
+    IndexBuilder streamed({{"title", 10}, {"body", 1}});
+    auto read = [&](size_t i, SearchDocument& doc, std::string& err) {
+      return read_search_document(split, i, {}, doc, nullptr, err);
+    };
+    REQUIRE(add_documents(streamed, split.documents.size(), read, error, threads));
+    CHECK(to_json(streamed) == to_json(from_vector));
+
+    IndexBuilder stopped({{"title", 10}, {"body", 1}});
+    auto failing = [&](size_t i, SearchDocument& doc, std::string& err) {
+      if (i == 120 || i == 250) {
+        err = "bad " + std::to_string(i);
+        return false;
+      }
+      return read(i, doc, err);
+    };
+    CHECK_FALSE(add_documents(stopped, split.documents.size(), failing, error, threads));
+    CHECK(error == "bad 120");
+    CHECK(stopped.document_count() == 120);
+  }
+}
