@@ -90,45 +90,83 @@ std::string atom_feed(const Site& site, size_t limit) {
 
 std::string document_lastmod(const Document& doc) { return document_date(doc); }
 
-std::string sitemap(const std::string& base_url, std::vector<SitemapEntry> entries) {
+SiteFiles sitemaps(const std::string& base_url, std::vector<SitemapEntry> entries,
+                   const SitemapLimits& limits) {
   std::sort(entries.begin(), entries.end(),
             [](const SitemapEntry& a, const SitemapEntry& b) { return a.dir < b.dir; });
   bool alternates = std::any_of(entries.begin(), entries.end(),
                                 [](const SitemapEntry& e) { return !e.alternates.empty(); });
-  std::string out =
+  std::string head =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
-  if (alternates) out += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
-  out += ">\n";
+  if (alternates) head += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
+  head += ">\n";
+  const std::string_view tail = "</urlset>\n";
   // Appended in place: at 10,000 documents the sitemap has 264,000 URLs,
   // and a string made for each piece took 0.5 s on one core at the end of
   // the build.
   const std::string base = escape_html(absolute_url(base_url, ""));
-  auto append_url = [&](const std::string& dir) {
+  auto append_url = [&](std::string& out, const std::string& dir) {
     out += base;
     append_escaped_html(&out, dir);
   };
+  struct Part {
+    std::string xml;
+    size_t urls = 0;
+    std::string lastmod;  // the latest of its pages'
+  };
+  std::vector<Part> parts(1, Part{head, 0, ""});
+  std::string url;
   for (const auto& entry : entries) {
-    out += "  <url><loc>";
-    append_url(entry.dir);
-    out += "</loc>";
+    url = "  <url><loc>";
+    append_url(url, entry.dir);
+    url += "</loc>";
     if (!entry.lastmod.empty()) {
-      out += "<lastmod>";
-      out += entry.lastmod;
-      out += "</lastmod>";
+      url += "<lastmod>";
+      url += entry.lastmod;
+      url += "</lastmod>";
     }
     // Google's form: every version lists every version, itself included.
     for (const auto& [language, dir] : entry.alternates) {
-      out += "<xhtml:link rel=\"alternate\" hreflang=\"";
-      append_escaped_html(&out, language);
-      out += "\" href=\"";
-      append_url(dir);
-      out += "\"/>";
+      url += "<xhtml:link rel=\"alternate\" hreflang=\"";
+      append_escaped_html(&url, language);
+      url += "\" href=\"";
+      append_url(url, dir);
+      url += "\"/>";
     }
-    out += "</url>\n";
+    url += "</url>\n";
+    if (parts.back().urls > 0 &&
+        (parts.back().urls == limits.urls ||
+         parts.back().xml.size() + url.size() + tail.size() > limits.bytes)) {
+      parts.push_back(Part{head, 0, ""});
+    }
+    Part& part = parts.back();
+    part.xml += url;
+    ++part.urls;
+    part.lastmod = std::max(part.lastmod, entry.lastmod);
   }
-  out += "</urlset>\n";
-  return out;
+  SiteFiles files;
+  if (parts.size() == 1) {
+    files["sitemap.xml"] = std::move(parts[0].xml) + std::string(tail);
+    return files;
+  }
+  // Past the protocol's limits for one file: sitemap.xml becomes the index
+  // of the parts, which is where robots.txt already points.
+  std::string index =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string name = "sitemap-" + std::to_string(i + 1) + ".xml";
+    index += "  <sitemap><loc>";
+    append_url(index, name);
+    index += "</loc>";
+    if (!parts[i].lastmod.empty()) index += "<lastmod>" + parts[i].lastmod + "</lastmod>";
+    index += "</sitemap>\n";
+    files[name] = std::move(parts[i].xml) + std::string(tail);
+  }
+  index += "</sitemapindex>\n";
+  files["sitemap.xml"] = std::move(index);
+  return files;
 }
 
 std::string robots_txt(const Site& site) {

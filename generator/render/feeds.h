@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/site.h"
+#include "render/site_files.h"
 
 namespace agora {
 
@@ -24,8 +25,18 @@ struct SitemapEntry {
 // The date a document's <lastmod> and feed entry carry.
 std::string document_lastmod(const Document& doc);
 
-// sitemap.xml listing `entries`, sorted by directory.
-std::string sitemap(const std::string& base_url, std::vector<SitemapEntry> entries);
+// What one sitemap file may hold (sitemaps.org: 50,000 URLs, 50 MB
+// uncompressed).
+struct SitemapLimits {
+  size_t urls = 50'000;
+  size_t bytes = 50 * 1024 * 1024;
+};
+
+// The sitemap of `entries`, sorted by directory: sitemap.xml alone while
+// one file can hold them, else sitemap-1.xml, sitemap-2.xml, ... with
+// sitemap.xml as their index (a 50,000-document site has 201,000 pages).
+SiteFiles sitemaps(const std::string& base_url, std::vector<SitemapEntry> entries,
+                   const SitemapLimits& limits = {});
 std::string robots_txt(const Site& site);
 
 }  // namespace agora

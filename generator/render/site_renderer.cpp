@@ -233,7 +233,7 @@ bool SiteRenderer::finish() {
   // A theme asset wins over an open data file at the same path.
   SiteFiles rest = theme_.assets;
   rest.merge(data_files_);
-  rest["sitemap.xml"] = sitemap(base_url_, std::move(entries));
+  for (auto& [name, xml] : sitemaps(base_url_, std::move(entries))) rest[name] = std::move(xml);
   rest["robots.txt"] = robots_;
   return take(std::move(rest));
 }
