@@ -284,7 +284,10 @@ bool JsonCursor::split_array(std::vector<std::string_view>& elements) {
              pos_ = plain_run_end(text_, pos_ + 1)) {
           if (text_[pos_] == '\\') ++pos_;  // the escaped byte
         }
-        if (pos_ >= text_.size()) return fail("unterminated string");
+        if (pos_ >= text_.size()) {
+          pos_ = text_.size();  // past it when the text ended on a backslash
+          return fail("unterminated string");
+        }
         ++pos_;
       } else if (c == '{' || c == '[') {
         ++depth;

@@ -209,6 +209,9 @@ TEST_CASE("search corpus: documents split out first, read in any order, errors w
   CHECK(error == "search corpus: JSON: expected ',' or ']' at byte 37");
   CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":[{"id":"a\"}]})", corpus, error));
   CHECK(error == "search corpus: JSON: unterminated string at byte 39");
+  const std::string cut = R"({"fields":[],"documents":[{"id":"a\)";
+  CHECK_FALSE(parse_search_corpus(cut, corpus, error));
+  CHECK(error == "search corpus: JSON: unterminated string at byte " + std::to_string(cut.size()));
   CHECK_FALSE(parse_search_corpus(R"({"fields":[],"documents":{"id":"a"}})", corpus, error));
   CHECK(error == "search corpus: \"documents\" must be an array");
   // Named twice: the last counts, as with JSON.parse.
