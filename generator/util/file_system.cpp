@@ -29,7 +29,7 @@ std::string join_path(std::string_view a, std::string_view b) {
   return out;
 }
 
-// ---- RealFileSystem ----
+// ---- FileBytes ----
 
 FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
   if (this != &other) {
@@ -47,22 +47,26 @@ void FileBytes::release() {
   map_size_ = 0;
 }
 
+// ---- RealFileSystem ----
+
 bool RealFileSystem::read_bytes(const std::string& path, FileBytes* bytes, std::string* err) const {
   // Below a few pages a copy is as cheap as the mapping's bookkeeping.
   constexpr int64_t kMapFrom = 1 << 20;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  struct stat info {};
-  if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= kMapFrom) {
-    const auto size = static_cast<size_t>(info.st_size);
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat info {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size >= kMapFrom) {
+      map = ::mmap(nullptr, static_cast<size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    ::close(fd);  // a mapping outlives its descriptor
     if (map != MAP_FAILED) {
-      *bytes = FileBytes(map, size);
+      *bytes = FileBytes(map, static_cast<size_t>(info.st_size));
       return true;
     }
-  } else if (fd >= 0) {
-    ::close(fd);
   }
+  // Small, not a regular file, or not mappable: read_file's copy, and its
+  // error when the file cannot be opened.
   return FileSystem::read_bytes(path, bytes, err);
 }
 
