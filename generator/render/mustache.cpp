@@ -18,11 +18,6 @@ constexpr int kMaxDepth = 100;
 // the depth bound alone would let it run for ever.
 constexpr long kMaxIncludes = 1'000'000;
 
-bool is_falsy(const json* v) {
-  return v == nullptr || v->is_null() || (v->is_boolean() && !v->get<bool>()) ||
-         (v->is_array() && v->empty());
-}
-
 // The parents whose blocks are in effect, innermost first. The outermost
 // override of a name wins (spec "Multi-level inheritance").
 struct BlockScope {
@@ -45,9 +40,10 @@ class Renderer {
   Renderer(TemplateSet* set, std::string* out, Diagnostics* diags)
       : set_(set), out_(out), diags_(diags) {}
 
-  bool run(const ParsedTemplate& tmpl, const json& context, const json* globals = nullptr) {
-    if (globals != nullptr) stack_.push_back(globals);
-    stack_.push_back(&context);
+  bool run(const ParsedTemplate& tmpl, const TemplateValue& context,
+           const TemplateValue* globals = nullptr) {
+    if (globals != nullptr) stack_.push_back(*globals);
+    stack_.push_back(context);
     render(tmpl.nodes, nullptr);
     return ok_;
   }
@@ -69,7 +65,7 @@ class Renderer {
         render_section(n, scope);
         break;
       case TemplateNodeKind::kInverted:
-        if (is_falsy(lookup(n.path))) render(n.children, scope);
+        if (lookup(n.path).falsy()) render(n.children, scope);
         break;
       case TemplateNodeKind::kPartial:
         include(n, scope);
@@ -111,19 +107,17 @@ class Renderer {
 
   void emit_variable(const TemplateNode& n) {
     emit_pending_indent();
-    const json* v = lookup(n.path);
-    if (v == nullptr || v->is_null()) return;
-    if (v->is_string()) {
-      const std::string& s = v->get_ref<const std::string&>();
+    const TemplateValue v = lookup(n.path);
+    if (v.empty()) return;
+    if (const std::string* s = v.as_string()) {
       if (n.escape) {
-        append_escaped_html(out_, s);
+        append_escaped_html(out_, *s);
       } else {
-        out_->append(s);
+        out_->append(*s);
       }
       return;
     }
-    // Invalid UTF-8 in data must not throw out of a render.
-    std::string text = v->dump(-1, ' ', false, json::error_handler_t::replace);
+    std::string text = v.dump();
     if (n.escape) {
       append_escaped_html(out_, text);
     } else {
@@ -132,11 +126,11 @@ class Renderer {
   }
 
   void render_section(const TemplateNode& n, const BlockScope* scope) {
-    const json* v = lookup(n.path);
-    if (is_falsy(v)) return;
-    if (v->is_array()) {
-      for (const json& item : *v) {
-        stack_.push_back(&item);
+    const TemplateValue v = lookup(n.path);
+    if (v.falsy()) return;
+    if (v.is_list()) {
+      for (size_t i = 0, count = v.size(); i < count; ++i) {
+        stack_.push_back(v.item(i));
         render(n.children, scope);
         stack_.pop_back();
       }
@@ -167,9 +161,9 @@ class Renderer {
     if (runaway_) return;
     std::string name = n.text;
     if (n.dynamic) {
-      const json* v = lookup(n.path);
-      if (v == nullptr || !v->is_string()) return;
-      name = v->get<std::string>();
+      const std::string* dynamic = lookup(n.path).as_string();
+      if (dynamic == nullptr) return;
+      name = *dynamic;
     }
     const ParsedTemplate* tmpl = find(name);
     if (tmpl == nullptr) return;
@@ -220,26 +214,20 @@ class Renderer {
 
   // The first name part is searched up the context stack; the rest only
   // inside what it found (spec "Dotted Names - Context Precedence").
-  const json* lookup(const std::vector<std::string>& path) const {
+  TemplateValue lookup(const std::vector<std::string>& path) const {
     if (path.empty()) return stack_.back();
-    const json* v = nullptr;
-    for (auto it = stack_.rbegin(); it != stack_.rend() && v == nullptr; ++it) {
-      if (!(*it)->is_object()) continue;
-      auto found = (*it)->find(path.front());
-      if (found != (*it)->end()) v = &*found;
+    TemplateValue v;
+    for (auto it = stack_.rbegin(); it != stack_.rend() && v.missing(); ++it) {
+      v = it->member(path.front());
     }
-    for (size_t i = 1; i < path.size() && v != nullptr; ++i) {
-      if (!v->is_object()) return nullptr;
-      auto found = v->find(path[i]);
-      v = found == v->end() ? nullptr : &*found;
-    }
+    for (size_t i = 1; i < path.size() && !v.missing(); ++i) v = v.member(path[i]);
     return v;
   }
 
   TemplateSet* set_;
   std::string* out_;
   Diagnostics* diags_;
-  std::vector<const json*> stack_;
+  std::vector<TemplateValue> stack_;
   std::string indent_;
   bool pending_indent_ = true;
   int depth_ = 0;
@@ -250,8 +238,8 @@ class Renderer {
   std::unordered_map<std::string, const ParsedTemplate*> templates_;
 };
 
-bool render_parsed(TemplateSet* set, const ParsedTemplate& tmpl, const json& context,
-                   std::string* out, Diagnostics* diags, const json* globals = nullptr) {
+bool render_parsed(TemplateSet* set, const ParsedTemplate& tmpl, const TemplateValue& context,
+                   std::string* out, Diagnostics* diags, const TemplateValue* globals = nullptr) {
   if (!tmpl.ok()) {
     if (diags != nullptr) {
       for (const Diagnostic& d : tmpl.errors) diags->add(d);
@@ -334,6 +322,14 @@ bool TemplateSet::has(const std::string& name) { return find(name) != nullptr; }
 
 bool TemplateSet::render(const std::string& name, const json& context, std::string* out,
                          Diagnostics* diags, const json* globals) {
+  const TemplateValue below =
+      globals != nullptr ? TemplateValue::from_json(*globals) : TemplateValue();
+  return render(name, TemplateValue::from_json(context), out, diags,
+                globals != nullptr ? &below : nullptr);
+}
+
+bool TemplateSet::render(const std::string& name, const TemplateValue& context, std::string* out,
+                         Diagnostics* diags, const TemplateValue* globals) {
   std::shared_ptr<const ParsedTemplate> tmpl = find(name);
   if (tmpl == nullptr) {
     if (diags != nullptr) {
@@ -347,7 +343,8 @@ bool TemplateSet::render(const std::string& name, const json& context, std::stri
 
 bool TemplateSet::render_string(std::string_view tmpl, const std::string& file, const json& context,
                                 std::string* out, Diagnostics* diags) {
-  return render_parsed(this, parse_mustache(tmpl, file), context, out, diags);
+  return render_parsed(this, parse_mustache(tmpl, file), TemplateValue::from_json(context), out,
+                       diags);
 }
 
 std::string render_mustache(std::string_view tmpl, const nlohmann::json& data,

@@ -1,5 +1,5 @@
 #pragma once
-// Mustache templates over nlohmann::json, per the spec in
+// Mustache templates over nlohmann::json or typed data (TemplateValue), per the spec in
 // ../shared/conformance/mustache/ (required modules plus ~inheritance and
 // ~dynamic-names; no lambdas).
 //
@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/mustache_parser.h"
+#include "render/template_value.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
@@ -65,6 +66,9 @@ class TemplateSet {
   // not found in the page's data are looked up there (the theme's words).
   bool render(const std::string& name, const nlohmann::json& context, std::string* out,
               Diagnostics* diags, const nlohmann::json* globals = nullptr);
+  // The same over any TemplateValue (a page's typed view, read in place).
+  bool render(const std::string& name, const TemplateValue& context, std::string* out,
+              Diagnostics* diags, const TemplateValue* globals = nullptr);
   // Renders template text that is not in the set; `file` names it in
   // diagnostics. Partials and parents come from the set.
   bool render_string(std::string_view tmpl, const std::string& file, const nlohmann::json& context,

@@ -8,11 +8,9 @@
 #include "render/open_data.h"
 #include "render/page_views.h"
 #include "render/support_pages.h"
-#include "render/view_json.h"
+#include "render/view_value.h"
 #include "util/human_bytes.h"
 #include "util/parallel.h"
-
-using nlohmann::json;
 
 namespace agora {
 
@@ -20,12 +18,33 @@ namespace {
 
 std::atomic<uint64_t> g_pages_rendered{0};
 
+// What a page's render needs: the theme's templates, the page's template,
+// where the page goes and the words below its view.
+struct PageContext {
+  TemplateSet* templates;
+  const std::string& name;
+  std::string* out;
+  Diagnostics* diags;
+  const TemplateValue* globals;
+};
+using PageRender = std::function<void(const PageContext&)>;
+
+// Renders the view `make_view()` returns, read in place (render/view_value.h):
+// no JSON tree is built for the page.
+template <typename F>
+PageRender render_view(F make_view) {
+  return [make_view = std::move(make_view)](const PageContext& page) {
+    const auto view = make_view();
+    page.templates->render(page.name, template_value(view), page.out, page.diags, page.globals);
+  };
+}
+
 struct PageJob {
   std::string dir;   // site-relative directory of the page
   std::string file;  // output file
   std::string template_name;
   bool in_sitemap = true;
-  std::function<json()> context;
+  PageRender render;
   // What the same page is called in every language: its directory in the
   // tree for a generated page, "doc:" + group for a document.
   std::string alternate_key;
@@ -39,24 +58,23 @@ class PagePlanner {
       : site_(site), views_(views), theme_(theme) {}
 
   std::vector<PageJob> plan() {
-    add(site_.dir(""), "home", [this] { return to_json(views_.home()); });
+    add(site_.dir(""), "home", [this] { return views_.home(); });
     for (const auto& type : site_.config.types) {
       paginate(site_.dir(type.name + "/"), site_.by_type.at(type.name).size(), "listing",
-               [this, &type](size_t page) { return to_json(views_.type_listing(type, page)); });
+               [this, &type](size_t page) { return views_.type_listing(type, page); });
     }
     for (const auto& facet : views_.facets()) {
       paginate(facet.path, facet.documents.size(), "listing",
-               [this, &facet](size_t page) { return to_json(views_.facet_listing(facet, page)); });
+               [this, &facet](size_t page) { return views_.facet_listing(facet, page); });
     }
     if (const auto& map = views_.gap_map()) {
-      add(site_.dir(kGapMapPath), "gap-map", [this] { return to_json(views_.gap_map_page()); });
+      add(site_.dir(kGapMapPath), "gap-map", [this] { return views_.gap_map_page(); });
       for (size_t r = 0; r < map->rows.size(); ++r) {
         for (size_t c = 0; c < map->columns.size(); ++c) {
           const GapCell& cell = map->cells[r][c];
           if (cell.documents.empty()) continue;
-          paginate(cell.path, cell.documents.size(), "listing", [this, r, c](size_t page) {
-            return to_json(views_.gap_cell_listing(r, c, page));
-          });
+          paginate(cell.path, cell.documents.size(), "listing",
+                   [this, r, c](size_t page) { return views_.gap_cell_listing(r, c, page); });
         }
       }
     }
@@ -66,64 +84,67 @@ class PagePlanner {
       if (!site_.shows(doc) || doc.fallback) continue;
       std::string specific = "document-" + doc.type;
       add(doc.path, theme_.files->count(specific) ? specific : "document",
-          [this, i] { return to_json(views_.document(i)); });
+          [this, i] { return views_.document(i); });
       jobs_.back().alternate_key = "doc:" + doc.group;
       jobs_.back().lastmod = document_lastmod(doc);
     }
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
     if (views_.support_map()) add_support(*views_.support_map());
-    add(site_.dir("downloads/"), "downloads", [this] { return to_json(views_.downloads()); });
+    add(site_.dir("downloads/"), "downloads", [this] { return views_.downloads(); });
     add(
         site_.dir("search/"), "search",
-        [this] { return to_json(views_.plain(site_.dir("search/"), "search")); },
+        [this] { return views_.plain(site_.dir("search/"), "search"); },
         /*in_sitemap=*/false);
     // One 404 page for the whole site, in the default language.
     if (site_.tree.empty()) {
       jobs_.push_back({"", "404.html", "404", false,
-                       [this] { return to_json(views_.plain("", "404")); }, "", ""});
+                       render_view([this] { return views_.plain("", "404"); }), "", ""});
     }
     return std::move(jobs_);
   }
 
  private:
-  void add(const std::string& dir, const std::string& template_name, std::function<json()> context,
+  // `make_view`: the page's view (render/views.h), made when it renders.
+  template <typename F>
+  void add(const std::string& dir, const std::string& template_name, F make_view,
            bool in_sitemap = true) {
-    jobs_.push_back({dir, page_file(dir), template_name, in_sitemap, std::move(context),
-                     dir.substr(site_.tree.size()), ""});
+    jobs_.push_back({dir, page_file(dir), template_name, in_sitemap,
+                     render_view(std::move(make_view)), dir.substr(site_.tree.size()), ""});
   }
 
+  // `make_view(page)`: page number `page`'s view.
+  template <typename F>
   void paginate(const std::string& first_dir, size_t count, const std::string& template_name,
-                std::function<json(size_t)> context) {
+                F make_view) {
     size_t pages = views_.page_count(count);
     for (size_t page = 1; page <= pages; ++page) {
-      add(page_dir(first_dir, page), template_name, [context, page] { return context(page); });
+      add(page_dir(first_dir, page), template_name, [make_view, page] { return make_view(page); });
     }
   }
 
   // The clearing-house's pages (render/support_pages.h).
   void add_support(const SupportMap& map) {
-    add(support_dir(site_), "support", [this] { return to_json(views_.support()); });
+    add(support_dir(site_), "support", [this] { return views_.support(); });
     for (size_t r = 0; r < map.rows.size(); ++r) {
       for (size_t c = 0; c < map.columns.size(); ++c) {
         if (!map.cells[r][c].providers.empty()) {
           add(support_cell_dir(site_, map, r, c), "providers",
-              [this, r, c] { return to_json(views_.support_cell(r, c)); });
+              [this, r, c] { return views_.support_cell(r, c); });
         }
         if (!map.needs[r][c].open.empty()) {
           paginate(needs_cell_dir(site_, map, r, c), map.needs[r][c].open.size(), "listing",
-                   [this, r, c](size_t page) { return to_json(views_.needs_cell(r, c, page)); });
+                   [this, r, c](size_t page) { return views_.needs_cell(r, c, page); });
         }
       }
     }
-    add(countries_dir(site_, map), "countries", [this] { return to_json(views_.countries()); });
+    add(countries_dir(site_, map), "countries", [this] { return views_.countries(); });
     for (const auto& country : site_.vocabularies.at(map.countries->name).terms()) {
       add(country_dir(site_, map, country.id), "providers",
-          [this, &country] { return to_json(views_.country(country)); });
+          [this, &country] { return views_.country(country); });
     }
-    add(request_support_dir(site_), "request-support",
-        [this] { return to_json(views_.request_support()); });
-    add(dashboard_dir(site_), "dashboard", [this] { return to_json(views_.dashboard()); });
-    add(needs_dir(site_), "needs-map", [this] { return to_json(views_.needs_map()); });
+    add(request_support_dir(site_), "request-support", [this] { return views_.request_support(); });
+    add(dashboard_dir(site_), "dashboard", [this] { return views_.dashboard(); });
+    add(needs_dir(site_), "needs-map", [this] { return views_.needs_map(); });
   }
 
   void add_taxonomy(const Taxonomy& taxonomy) {
@@ -132,13 +153,11 @@ class PagePlanner {
     const TaxonomyIndex& index = site_.taxonomies.at(taxonomy.name);
     if (index.documents.empty()) return;
     add(site_.dir(taxonomy.path()), "taxonomy",
-        [this, &taxonomy] { return to_json(views_.taxonomy(taxonomy)); });
+        [this, &taxonomy] { return views_.taxonomy(taxonomy); });
     for (const auto& [id, documents] : index.documents) {
       const Term* term = index.vocabulary->by_id(id);
       paginate(term_path(site_, taxonomy, id), documents.size(), "term",
-               [this, &taxonomy, term](size_t page) {
-                 return to_json(views_.term(taxonomy, *term, page));
-               });
+               [this, &taxonomy, term](size_t page) { return views_.term(taxonomy, *term, page); });
     }
   }
 
@@ -181,7 +200,8 @@ bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>
   // The jobs' context functions point into the planner: it outlives them.
   PagePlanner planner(site, views, theme_);
   std::vector<PageJob> jobs = planner.plan();
-  const json globals = {{"i18n", words.json()}};
+  const nlohmann::json globals_json = {{"i18n", words.json()}};
+  const TemplateValue globals = TemplateValue::from_json(globals_json);
   const size_t batch_pages = std::max<size_t>(options_.batch_pages, 1);
   for (size_t first = 0; first < jobs.size(); first += batch_pages) {
     const size_t count = std::min(batch_pages, jobs.size() - first);
@@ -196,7 +216,7 @@ bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>
           // string's doublings and for faulting in their fresh memory.
           thread_local std::string page;
           page.clear();
-          theme_.templates->render(job.template_name, job.context(), &page, &found[k], &globals);
+          job.render({theme_.templates.get(), job.template_name, &page, &found[k], &globals});
           out[k] = page;
           ++g_pages_rendered;
         },

@@ -2,10 +2,11 @@
 // The theme contract: the data every template sees, as typed views.
 //
 // Each view declares its members once, in visit(): the key a template uses,
-// the member, and what it means. That one declaration gives the JSON a
-// template renders (to_json in render/view_json.h), the reference in
-// docs/THEMES.md (a test keeps the two equal) and the key check that `agora
-// check` runs over templates (render/template_check.h).
+// the member, and what it means. That one declaration gives what a template
+// reads (the view in place, render/view_value.h, exactly as its JSON,
+// to_json in render/view_json.h), the reference in docs/THEMES.md (a test
+// keeps the two equal) and the key check that `agora check` runs over
+// templates (render/template_check.h).
 //
 // Conventions every view keeps:
 //   - every URL is relative to the page being rendered, so the site works
