@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/byte_words.h"
 #include "util/text.h"
 
 namespace agora {
@@ -17,21 +18,13 @@ int hex_value(char c) {
 }
 
 // The first byte at or after `from` that is '"', '\\' or a control
-// character, or text.size(). Eight bytes at a time: a corpus is mostly long
-// runs of plain text (bit tricks: a byte of w ^ c is zero where w holds c,
-// and "x - 1 borrows into the top bit" finds a zero or small byte).
+// character, or text.size(). Eight bytes at a time (util/byte_words.h): a
+// corpus is mostly long runs of plain text.
 size_t plain_run_end(std::string_view text, size_t from) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr uint64_t kTops = 0x8080808080808080ULL;
   size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
-    uint64_t w = 0;
-    std::memcpy(&w, text.data() + i, 8);
-    const uint64_t quote = w ^ (kOnes * '"');
-    const uint64_t backslash = w ^ (kOnes * '\\');
-    const uint64_t hits =
-        ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((w - kOnes * 0x20) & ~w);
-    if ((hits & kTops) != 0) break;
+    const uint64_t w = load_word(text.data() + i);
+    if (word_has_byte(w, '"') | word_has_byte(w, '\\') | word_has_byte_below(w, 0x20)) break;
   }
   for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);

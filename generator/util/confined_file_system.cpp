@@ -1,5 +1,7 @@
 #include "util/confined_file_system.h"
 
+#include <string_view>
+
 namespace agora {
 
 namespace {
@@ -29,6 +31,19 @@ bool relative_to(const std::string& root, const std::string& path, std::string* 
   return false;
 }
 
+// Whether every component of a relative path is a name: none empty, "." or
+// "..".
+bool plain_components(std::string_view rest) {
+  for (size_t start = 0;;) {
+    const size_t slash = rest.find('/', start);
+    const std::string_view component =
+        rest.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    if (component.empty() || component == "." || component == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
+}
+
 }  // namespace
 
 void ConfinedFileSystem::guard(std::string root) {
@@ -52,6 +67,19 @@ std::string ConfinedFileSystem::link_in(const std::string& path, bool through_on
   std::string p = trimmed(path), rest;
   const std::string* root = root_of(p);
   if (!root || !relative_to(*root, p, &rest) || rest.empty()) return "";
+  // walked_ holds a folder only together with its ancestors (see
+  // remember_folders): when the deepest folder was walked, so were all, and
+  // one look stands for the loop below. A build's every write and stamp
+  // comes here.
+  if (plain_components(rest)) {
+    const size_t last = rest.rfind('/');
+    if (last == std::string::npos ||
+        walked(join_path(*root, std::string_view(rest).substr(0, last)))) {
+      if (through_only) return "";
+      std::string at = join_path(*root, rest);
+      return target()->is_symlink(at) ? at : "";
+    }
+  }
   std::vector<std::string> components;
   for (size_t start = 0;;) {
     size_t slash = rest.find('/', start);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "util/byte_words.h"
+
 namespace agora {
 
 std::string escape_html(std::string_view text) {
@@ -12,11 +14,35 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The first byte at or after `from` that escape_html may change (one of
+// & < > " ' or a control character), or text.size(); eight bytes at a time.
+size_t html_plain_run_end(std::string_view text, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    const uint64_t w = load_word(text.data() + i);
+    if (word_has_byte(w, '&') | word_has_byte(w, '<') | word_has_byte(w, '>') |
+        word_has_byte(w, '"') | word_has_byte(w, '\'') | word_has_byte_below(w, 0x20)) {
+      break;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c < 0x20) break;
+  }
+  return i;
+}
+
+}  // namespace
+
 void append_escaped_html(std::string* out, std::string_view text) {
-  // Runs between special characters go in one append: rendering escapes
-  // every value of every page through here.
+  // Runs between special characters go in one append, and are found a word
+  // at a time: rendering escapes every value of every page through here.
   size_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    i = html_plain_run_end(text, i);
+    if (i == text.size()) break;
     const char* entity = nullptr;
     switch (text[i]) {
       case '&':

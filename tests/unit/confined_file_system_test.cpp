@@ -55,6 +55,25 @@ TEST_CASE("removing a file keeps the folders walked, and a link in its place is 
   CHECK_FALSE(fs::exists(outside));
 }
 
+TEST_CASE(
+    "a walked folder stands for its ancestors only: a linked sibling, '.' and '..' are looked at") {
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside);
+  REQUIRE(site.confined.write_file(site.root + "/a/b/one.txt", "1", &site.err));
+  fs::create_directory_symlink(outside, site.root + "/a/c");
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/c/two.txt", "2", &site.err));
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/b/../c/two.txt", "2", &site.err));
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/./c/two.txt", "2", &site.err));
+  CHECK_FALSE(site.confined.write_file(site.root + "/a//c/two.txt", "2", &site.err));
+  CHECK_FALSE(fs::exists(outside + "/two.txt"));
+  CHECK(site.confined.write_file(site.root + "/a/./b/two.txt", "2", &site.err));
+  CHECK(site.confined.link_in(site.root + "/a/b/two.txt").empty());
+  CHECK(site.confined.link_in(site.root + "/a/c/x", true) == site.root + "/a/c");
+  CHECK(site.confined.link_in(site.root + "/a/c") == site.root + "/a/c");
+  CHECK(site.confined.link_in(site.root + "/a/c", true).empty());
+}
+
 TEST_CASE("same_file: one inode under two names; never a link, never through a linked folder") {
   GuardedSite site;
   const std::string& root = site.root;

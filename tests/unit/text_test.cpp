@@ -16,6 +16,56 @@ TEST_CASE("escape_html escapes the five HTML-special characters") {
   CHECK(escape_html("caf\xC3\xA9 &amp;") == "caf\xC3\xA9 &amp;amp;");
 }
 
+TEST_CASE("escape_html finds a special byte at any place in a word of eight") {
+  // Every byte that escapes, and a few that do not, at every offset of
+  // texts long enough to take the word-at-a-time path, against a plain
+  // byte-by-byte escape.
+  const auto one_by_one = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      switch (c) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out += "\xEF\xBF\xBD";
+          } else {
+            out += c;
+          }
+      }
+    }
+    return out;
+  };
+  const std::string specials = std::string("&<>\"'\t\n\r\x01\x1f \x7f\x80\xff") + '\0';
+  for (size_t length : {7, 8, 9, 16, 17, 23}) {
+    for (size_t at = 0; at < length; ++at) {
+      for (char c : specials) {
+        std::string text(length, 'a');
+        text[at] = c;
+        CAPTURE(length);
+        CAPTURE(at);
+        CAPTURE(static_cast<int>(static_cast<unsigned char>(c)));
+        CHECK(escape_html(text) == one_by_one(text));
+        text[length - 1 - at] = '<';
+        CHECK(escape_html(text) == one_by_one(text));
+      }
+    }
+  }
+}
+
 TEST_CASE("slugify lower-cases and joins words with single dashes") {
   struct Case {
     const char* in;
