@@ -16,7 +16,10 @@
 //     an outer section's value of the same name;
 //   - words come from the theme's i18n/LANG.yaml (the `i18n` key of every
 //     page), never from the generator; the generator formats only the few
-//     messages listed in docs/THEMES.md.
+//     messages listed in docs/THEMES.md;
+//   - visit() hands over the view's own members, or a bool or number it
+//     works out: templates read a view in place (render/view_value.h), and
+//     a string or list made in visit() would be gone before they read it.
 
 #include <map>
 #include <optional>
@@ -234,8 +237,15 @@ struct PageInfo {
     v("translations", translations,
       "this page in each language it exists in, this one included (the language switcher)");
     v("has_translations", has_translations, "the page exists in more than one language");
-    for (const char* page_kind : kPageKinds) {
-      v(std::string("is_") + page_kind, kind == page_kind, "true on a page of that kind only");
+    // The keys are made once: a template's every lookup in `page` comes
+    // through here.
+    static const std::vector<std::string> flags = [] {
+      std::vector<std::string> keys;
+      for (const char* page_kind : kPageKinds) keys.push_back(std::string("is_") + page_kind);
+      return keys;
+    }();
+    for (size_t i = 0; i < flags.size(); ++i) {
+      v(flags[i], kind == kPageKinds[i], "true on a page of that kind only");
     }
   }
   static constexpr const char* kPageKinds[] = {

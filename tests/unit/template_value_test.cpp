@@ -7,6 +7,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "model/site_loader.h"
@@ -54,6 +56,20 @@ struct Sample {
   }
 };
 
+// A view that breaks the convention: "made" is a string made in visit().
+struct Stray {
+  static constexpr const char* kName = "Stray";
+  std::string kept;
+  std::vector<Item> items{Item{"one", 1}};
+  template <typename V>
+  void visit(V& v) const {
+    v("kept", kept, "");
+    v("made", kept + "!", "");
+    v("count", items.size(), "");
+    v("items", items, "");
+  }
+};
+
 // Renders `tmpl` over the sample as JSON and read in place, below a globals
 // object, and requires the two to agree.
 std::string both_ways(const std::string& tmpl, const Sample& sample) {
@@ -85,6 +101,45 @@ Sample full_sample() {
   s.fields.value = {{"status", "open"}, {"list", {1, 2.5, "three"}}, {"none", nullptr}};
   s.flags.value = {{"status", true}, {"countries", false}};
   return s;
+}
+
+// Checks, through a whole view, that visit() hands over the view's own
+// members (a bool or number may be worked out): a string or list made in
+// visit() would be gone before a template reads it in place.
+struct OwnMembers {
+  const char* begin;
+  const char* end;
+  std::vector<std::string>* strays;
+  std::string at;
+  template <typename T>
+  void operator()(std::string_view name, const T& member, const char* /*description*/) {
+    const std::string key = at + std::string(name);
+    if constexpr (!std::is_arithmetic_v<T>) {
+      const char* p = reinterpret_cast<const char*>(&member);
+      if (p < begin || p + sizeof(T) > end) strays->push_back(key);
+    }
+    check(key, member);
+  }
+  template <typename T>
+  void check(const std::string& key, const T& value) {
+    if constexpr (agora::view_json::View<T>) {
+      OwnMembers inner{reinterpret_cast<const char*>(&value),
+                       reinterpret_cast<const char*>(&value) + sizeof(T), strays,
+                       key.empty() ? key : key + "."};
+      value.visit(inner);
+    } else if constexpr (agora::view_json::is_vector<T>::value) {
+      for (const auto& item : value) check(key + "[]", item);
+    } else if constexpr (agora::view_json::is_optional<T>::value) {
+      if (value) check(key, *value);
+    }
+  }
+};
+
+template <typename T>
+std::vector<std::string> stray_members(const T& view) {
+  std::vector<std::string> strays;
+  OwnMembers{nullptr, nullptr, &strays, ""}.check("", view);
+  return strays;
 }
 
 }  // namespace
@@ -120,6 +175,11 @@ TEST_CASE("a view read in place renders exactly as its JSON") {
   CHECK(both_ways("{{i18n.more}}", empty) == "More &amp; more");
 }
 
+TEST_CASE("the check for views read in place finds a value made in visit()") {
+  CHECK(stray_members(full_sample()).empty());
+  CHECK(stray_members(Stray{}) == std::vector<std::string>{"made"});
+}
+
 TEST_CASE("every page of the fixture site renders the same in place as from its JSON") {
   agora::testing::FixtureFs fs;
   agora::Diagnostics diags;
@@ -140,6 +200,7 @@ TEST_CASE("every page of the fixture site renders the same in place as from its 
                                    &globals_value));
     CHECK(from_json.size() > 500);
     CHECK(in_place == from_json);
+    CHECK(stray_members(view).empty());
     ++pages;
   };
   check("home", views.home());

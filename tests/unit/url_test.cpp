@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <string_view>
+
 #include "render/url.h"
 #include "util/path.h"
 
@@ -32,6 +35,43 @@ TEST_CASE("relative_url links directory pages without leaving the site") {
     CAPTURE(c.from);
     CAPTURE(c.to);
     CHECK(relative_url(c.from, c.to, UrlStyle{c.offline}) == c.want);
+  }
+}
+
+TEST_CASE("relative_url agrees with the segment-list rule on every pair of odd paths") {
+  // The rule as it was written first: split both paths into their
+  // non-empty segments, drop the common directories, climb out of the
+  // rest of `from` and descend into the rest of `to`.
+  const auto by_lists = [](std::string_view from_dir, std::string_view to, bool offline) {
+    const bool to_dir = to.empty() || to.back() == '/';
+    const auto from = agora::path_segments(from_dir);
+    const auto target = agora::path_segments(to);
+    const size_t target_dirs = to_dir ? target.size() : target.size() - 1;
+    size_t common = 0;
+    while (common < from.size() && common < target_dirs && from[common] == target[common]) {
+      ++common;
+    }
+    std::string url;
+    for (size_t i = common; i < from.size(); ++i) url += "../";
+    for (size_t i = common; i < target.size(); ++i) {
+      url += target[i];
+      if (i + 1 < target.size() || to_dir) url += '/';
+    }
+    if (to_dir && offline) url += "index.html";
+    if (to_dir && url.empty()) url = "./";
+    return url;
+  };
+  const char* paths[] = {"",          "/",          "a",      "a/",        "a/b/",  "a/b/c/",
+                         "a/b/x.css", "a//b/",      "/a/b/",  "a/c/",      "b/",    "a/b",
+                         "fr/a/b/",   "a/b/c/d/e/", "x.html", "a/b/c.png", "a/bb/", "aa/b/"};
+  for (const char* from : paths) {
+    for (const char* to : paths) {
+      for (bool offline : {false, true}) {
+        CAPTURE(from);
+        CAPTURE(to);
+        CHECK(relative_url(from, to, UrlStyle{offline}) == by_lists(from, to, offline));
+      }
+    }
   }
 }
 
