@@ -27,6 +27,11 @@ struct StagedFile {
 
 namespace {
 
+// What FileSystem::same_file says of two regular files, from their stamps.
+bool same_inode(const std::optional<FileStamp>& a, const FileStamp& b) {
+  return a && a->device == b.device && a->inode == b.inode;
+}
+
 // True when out_dir already holds exactly these bytes. Comparing bytes, not
 // the old manifest's hashes, means a hand-edited output file is repaired.
 bool same_as_old(const FileSystem& fs, const std::string& old_path, std::string_view bytes) {
@@ -217,9 +222,10 @@ bool SiteWriter::add(SiteFiles batch) {
   return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
 }
 
-bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path) const {
+bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path,
+                           const std::optional<FileStamp>& live) const {
   if (item.kept) return true;
-  if (const RecordedFile* file = record_.untouched(*item.path, fs_.stamp(old_path))) {
+  if (const RecordedFile* file = record_.untouched(*item.path, live)) {
     return file->sha256 == item.sha256;
   }
   return same_as_old(fs_, old_path, item.bytes);
@@ -259,8 +265,12 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     const std::string old_path = join_path(paths_.dir, *item.path);
     if (old_files_.count(*item.path)) {
       std::string link_err;
-      if (unchanged(item, old_path)) {
-        if (there && fs_.same_file(target, old_path)) {
+      // One look at the live file serves both the record's proof and the
+      // check that the recycled file already is it (one inode): a rebuild
+      // asks both of every file.
+      const std::optional<FileStamp> live = fs_.stamp(old_path);
+      if (unchanged(item, old_path, live)) {
+        if (there && live && same_inode(fs_.stamp(target), *live)) {
           outcomes[i] = Outcome::kLinked;  // the live file itself already
           return;
         }

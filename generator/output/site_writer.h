@@ -108,9 +108,11 @@ class SiteWriter final : public FileSink {
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
-  // True when out_dir's file at `path` already has the item's bytes: the
-  // record proves it, or the bytes are compared.
-  bool unchanged(const StagedFile& item, const std::string& old_path) const;
+  // True when out_dir's file at `old_path` already has the item's bytes:
+  // the record proves it from `live`, the file's stamp, or the bytes are
+  // compared.
+  bool unchanged(const StagedFile& item, const std::string& old_path,
+                 const std::optional<FileStamp>& live) const;
   // Whether out_dir's `variant` was made from `path`'s bytes of hash `sha`
   // and is untouched since (see Precompressor::add).
   bool copy_kept(const std::string& path, const std::string& variant, const std::string& sha) const;
