@@ -53,6 +53,10 @@ struct Sample {
     v("tags", tags, "");
     v("fields", fields, "");
     v("flags", flags, "");
+    // Worked out in visit(), and a key given twice (the last counts).
+    v("has_items", !items.empty(), "");
+    v("twice", title, "");
+    v("twice", score, "");
   }
 };
 
@@ -161,6 +165,7 @@ TEST_CASE("a view read in place renders exactly as its JSON") {
       "|{{flags.other}}",
       "{{i18n.more}}|{{#items}}{{i18n.more}} {{title}}{{/items}}|{{#first}}{{score}}{{/first}}",
       "{{#score}}score is truthy{{/score}}|{{#title}}title is truthy{{/title}}",
+      "{{has_items}}|{{#has_items}}items{{/has_items}}{{^has_items}}none{{/has_items}}|{{twice}}",
       "{{.}}"};
   for (const std::string& tmpl : templates) {
     CAPTURE(tmpl);
