@@ -2,7 +2,8 @@
 // What a Mustache template reads: a JSON tree, or data read in place through
 // a small table of functions per C++ type (a page's typed view: see
 // render/view_value.h). Building a JSON tree for every page only to render
-// it once, then freeing it, was about a tenth of a rebuild's CPU.
+// it once, then freeing it, was 18% of the instructions of a rebuild with
+// nothing changed (callgrind, 1,000 documents).
 //
 // A value behaves exactly as its JSON (to_json in render/view_json.h) would
 // in a template: false, null and an empty list are falsy; an object is
