@@ -2,51 +2,19 @@
 
 #include <string_view>
 
+#include "util/path.h"
+
 namespace agora {
-
-namespace {
-
-// The non-empty segments of a path, one at a time, as path_segments gives
-// them: every link of every page is made relative here, and two vectors of
-// segments per link were a few percent of a build.
-class Segments {
- public:
-  explicit Segments(std::string_view path) : path_(path) {}
-  bool next(std::string_view* segment) {
-    while (pos_ < path_.size()) {
-      size_t slash = path_.find('/', pos_);
-      if (slash == std::string_view::npos) slash = path_.size();
-      const size_t start = pos_;
-      pos_ = slash + 1;
-      if (slash > start) {
-        *segment = path_.substr(start, slash - start);
-        return true;
-      }
-    }
-    return false;
-  }
-  size_t count() const {
-    Segments all(path_);
-    std::string_view ignored;
-    size_t n = 0;
-    while (all.next(&ignored)) ++n;
-    return n;
-  }
-
- private:
-  std::string_view path_;
-  size_t pos_ = 0;
-};
-
-}  // namespace
 
 std::string relative_url(std::string_view from_dir, std::string_view to, const UrlStyle& style) {
   const bool to_dir = to.empty() || to.back() == '/';
-  const size_t from_count = Segments(from_dir).count();
-  const size_t target_count = Segments(to).count();
+  const size_t from_count = PathSegments(from_dir).count();
+  const size_t target_count = PathSegments(to).count();
   // A file target's last segment is not a directory to descend into.
   const size_t target_dirs = to_dir ? target_count : target_count - 1;
-  Segments from(from_dir), target(to);
+  // Walked in place: every link of every page is made relative here, and
+  // two vectors of segments per link were a few percent of a build.
+  PathSegments from(from_dir), target(to);
   std::string_view a, b;
   size_t common = 0;
   while (common < from_count && common < target_dirs && from.next(&a) && target.next(&b) &&
@@ -55,7 +23,7 @@ std::string relative_url(std::string_view from_dir, std::string_view to, const U
   }
   // `target` has read one segment past the common ones unless they ended
   // the comparison: start again after them.
-  Segments rest(to);
+  PathSegments rest(to);
   for (size_t i = 0; i < common; ++i) rest.next(&b);
   std::string url;
   url.reserve(3 * (from_count - common) + to.size() + 11);

@@ -2,15 +2,33 @@
 
 namespace agora {
 
+bool PathSegments::next(std::string_view* segment) {
+  while (pos_ < path_.size()) {
+    size_t slash = path_.find('/', pos_);
+    if (slash == std::string_view::npos) slash = path_.size();
+    const size_t start = pos_;
+    pos_ = slash + 1;
+    if (slash > start) {
+      *segment = path_.substr(start, slash - start);
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t PathSegments::count() const {
+  PathSegments all(path_);
+  std::string_view ignored;
+  size_t n = 0;
+  while (all.next(&ignored)) ++n;
+  return n;
+}
+
 std::vector<std::string_view> path_segments(std::string_view path) {
   std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
-    if (slash > start) out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
+  PathSegments segments(path);
+  std::string_view segment;
+  while (segments.next(&segment)) out.push_back(segment);
   return out;
 }
 

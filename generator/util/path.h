@@ -7,7 +7,22 @@
 
 namespace agora {
 
-// The non-empty segments of a '/'-separated path: "a//b/" -> {"a", "b"}.
+// The non-empty segments of a '/'-separated path, one at a time, without
+// a vector: "a//b/" gives "a", then "b".
+class PathSegments {
+ public:
+  explicit PathSegments(std::string_view path) : path_(path) {}
+  // The next segment into *segment; false after the last.
+  bool next(std::string_view* segment);
+  // How many segments the whole path has.
+  size_t count() const;
+
+ private:
+  std::string_view path_;
+  size_t pos_ = 0;
+};
+
+// All of them at once: "a//b/" -> {"a", "b"}.
 std::vector<std::string_view> path_segments(std::string_view path);
 
 // Resolves "a/b/../c" and "./" segments; keeps a trailing '/'. Returns false
