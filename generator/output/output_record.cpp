@@ -101,11 +101,13 @@ const RecordedFile* OutputRecord::untouched(const std::string& path,
 
 bool save_output_record(FileSystem& fs, const std::string& path, const FileSystem& out_fs,
                         const std::string& out_dir, const std::string& compression,
-                        std::vector<RecordedFile> files, unsigned threads, std::string* err) {
-  std::vector<char> stamped(files.size(), 0);
+                        std::vector<RecordedFile> files, unsigned threads, std::string* err,
+                        std::vector<char> stamped) {
+  stamped.resize(files.size(), 0);
   parallel_for(
       files.size(),
       [&](size_t i) {
+        if (stamped[i]) return;
         const std::optional<FileStamp> stamp = out_fs.stamp(join_path(out_dir, files[i].path));
         // A stamp that disagrees with the bytes recorded: a file changed
         // since it was written, which the next build must read.

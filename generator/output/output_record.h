@@ -54,10 +54,14 @@ class OutputRecord {
 
 // Stamps every file of `files` (paths relative to out_dir, read through
 // out_fs) on up to `threads` threads and writes the record to `path`
-// through fs, atomically. A record that cannot be written costs the next
-// build time, nothing else: false and *err, for the caller to ignore.
+// through fs, atomically. A file whose `stamped` flag (same index; an
+// empty vector flags none) is set keeps the stamp it has: the caller took
+// it, and nothing has touched the file since. A record that cannot be
+// written costs the next build time, nothing else: false and *err, for the
+// caller to ignore.
 bool save_output_record(FileSystem& fs, const std::string& path, const FileSystem& out_fs,
                         const std::string& out_dir, const std::string& compression,
-                        std::vector<RecordedFile> files, unsigned threads, std::string* err);
+                        std::vector<RecordedFile> files, unsigned threads, std::string* err,
+                        std::vector<char> stamped = {});
 
 }  // namespace agora

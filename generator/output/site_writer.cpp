@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <mutex>
+#include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -23,6 +27,8 @@ struct StagedFile {
   // no bytes in memory, `size` and sha256 from the output record.
   bool kept = false;
   uint64_t size = 0;
+  // The live file's stamp, when copy_kept took it already.
+  std::optional<FileStamp> live;
 };
 
 namespace {
@@ -73,23 +79,27 @@ std::vector<std::string> folders_of(const std::string& path) {
 // entries in `record`), in path order.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
                                  const SiteFiles& copies, const std::vector<std::string>& kept,
-                                 const OutputRecord& record, unsigned threads) {
+                                 const OutputRecord& record,
+                                 std::unordered_map<std::string, FileStamp>& kept_stamps,
+                                 unsigned threads) {
   std::vector<StagedFile> items;
   items.reserve(files.size() + copies.size() + kept.size());
   size_t i = 0;
   for (const auto& [path, bytes] : files) {
-    items.push_back({&path, bytes, std::move(shas[i++]), false, false, bytes.size()});
+    items.push_back({&path, bytes, std::move(shas[i++]), false, false, bytes.size(), {}});
   }
   const size_t first_copy = items.size();
   for (const auto& [path, bytes] : copies)
-    items.push_back({&path, bytes, {}, true, false, bytes.size()});
+    items.push_back({&path, bytes, {}, true, false, bytes.size(), {}});
   parallel_for(
       items.size() - first_copy,
       [&](size_t k) { items[first_copy + k].sha256 = sha256_hex(items[first_copy + k].bytes); },
       threads);
   for (const std::string& path : kept) {
     const RecordedFile* file = record.find(path);
-    items.push_back({&path, {}, file->sha256, true, true, file->bytes});
+    StagedFile item{&path, {}, file->sha256, true, true, file->bytes, std::nullopt};
+    if (auto stamp = kept_stamps.extract(path)) item.live = stamp.mapped();
+    items.push_back(std::move(item));
   }
   auto by_path = [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; };
   std::sort(items.begin() + static_cast<ptrdiff_t>(first_copy), items.end(), by_path);
@@ -219,7 +229,8 @@ bool SiteWriter::add(SiteFiles batch) {
         batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
         &copies, copy_kept, &kept);
   }
-  return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
+  return stage(
+      items_of(batch, std::move(kept_shas), copies, kept, record_, kept_stamps_, opts_.threads));
 }
 
 bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path,
@@ -237,8 +248,13 @@ bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
   // in the same build); the copy's stamp says it is still what was made.
   const RecordedFile* page = record_.find(path);
   if (!page || page->copy || page->sha256 != sha || !old_files_.count(variant)) return false;
-  const RecordedFile* copy = record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)));
-  return copy && copy->copy;
+  const std::optional<FileStamp> live = fs_.stamp(join_path(paths_.dir, variant));
+  const RecordedFile* copy = record_.untouched(variant, live);
+  if (!copy || !copy->copy) return false;
+  // Staging the copy needs the stamp again: one look serves both.
+  std::lock_guard lock(kept_stamps_mutex_);
+  kept_stamps_.insert_or_assign(variant, *live);
+  return true;
 }
 
 // Writes the items into staging, linking the unchanged ones. Files are
@@ -257,6 +273,9 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
   std::vector<Outcome> outcomes(items.size(), Outcome::kFailed);
   std::vector<std::string> errors(items.size());
+  // The stamps of live files staged as themselves: the output record's,
+  // unless something links them again before it is saved (see commit()).
+  std::vector<std::optional<FileStamp>> stamps(items.size());
   auto stage_one = [&](size_t i) {
     const StagedFile& item = items[i];
     std::string target = join_path(paths_.staging, *item.path);
@@ -268,10 +287,11 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
       // One look at the live file serves both the record's proof and the
       // check that the recycled file already is it (one inode): a rebuild
       // asks both of every file.
-      const std::optional<FileStamp> live = fs_.stamp(old_path);
+      const std::optional<FileStamp> live = item.live ? item.live : fs_.stamp(old_path);
       if (unchanged(item, old_path, live)) {
         if (there && live && same_inode(fs_.stamp(target), *live)) {
           outcomes[i] = Outcome::kLinked;  // the live file itself already
+          stamps[i] = live;
           return;
         }
         // A failed link (e.g. a file system without hard links) falls
@@ -308,8 +328,8 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   }
   for (size_t i = 0; i < items.size(); ++i) {
     const StagedFile& item = items[i];
-    written_[*item.path] =
-        Written{item.size, item.sha256, item.copy, outcomes[i] == Outcome::kLinked};
+    written_[*item.path] = Written{item.size, item.sha256, item.copy,
+                                   outcomes[i] == Outcome::kLinked, std::move(stamps[i])};
   }
   return true;
 }
@@ -337,8 +357,8 @@ bool SiteWriter::commit(WriteReport* report) {
   std::string manifest, err;
   if (!manifest_json(entries, &manifest, &err)) return fail(err);
   const std::string manifest_path = kManifestPath;
-  if (!stage({StagedFile{&manifest_path, manifest, sha256_hex(manifest), false, false,
-                         manifest.size()}})) {
+  if (!stage({StagedFile{
+          &manifest_path, manifest, sha256_hex(manifest), false, false, manifest.size(), {}}})) {
     return false;
   }
   // What a recycled tree had and the site no longer has goes, with the
@@ -375,14 +395,26 @@ bool SiteWriter::commit(WriteReport* report) {
   // Last, so the stamps are those the files keep: linking a new cache
   // entry to a copy moves the copy's ctime.
   if (!opts_.record.empty()) {
+    // A file the cache was linked to has a new ctime: stamped again.
+    std::set<std::string_view> relinked;
+    if (precompressor_) {
+      for (const PrecompressCacheWrite& write : precompressor_->cache_writes()) {
+        if (!write.from.empty()) relinked.insert(write.from);
+      }
+    }
     std::vector<RecordedFile> files;
+    std::vector<char> stamped;
     files.reserve(written_.size());
+    stamped.reserve(written_.size());
     for (const auto& [path, file] : written_) {
-      files.push_back({path, file.bytes, file.sha256, {}, file.copy});
+      const bool known = file.stamp && !relinked.count(path);
+      files.push_back(
+          {path, file.bytes, file.sha256, known ? *file.stamp : FileStamp{}, file.copy});
+      stamped.push_back(known);
     }
     std::string record_err;  // costs the next build time only
     save_output_record(cache_fs(), opts_.record, fs_, paths_.dir, precompress_tag(),
-                       std::move(files), opts_.threads, &record_err);
+                       std::move(files), opts_.threads, &record_err, std::move(stamped));
   }
   if (report) *report = out;
   return true;

@@ -6,9 +6,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "output/output_record.h"
@@ -105,6 +107,8 @@ class SiteWriter final : public FileSink {
     std::string sha256;
     bool copy = false;    // a compressed copy (PATH.gz, PATH.br)
     bool linked = false;  // the previous output's file, unchanged
+    // The stamp of a live file staged as itself (no new link, no write).
+    std::optional<FileStamp> stamp;
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
@@ -131,6 +135,9 @@ class SiteWriter final : public FileSink {
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
   OutputRecord record_;  // what the last build left in out_dir
+  // The stamps copy_kept took of the live copies it kept, until staged.
+  mutable std::mutex kept_stamps_mutex_;
+  mutable std::unordered_map<std::string, FileStamp> kept_stamps_;
   WriteReport report_;
   bool opened_ = false, committed_ = false, failed_ = false;
 };

@@ -1,5 +1,6 @@
 #include "util/confined_file_system.h"
 
+#include <optional>
 #include <string_view>
 
 namespace agora {
@@ -44,7 +45,43 @@ bool plain_components(std::string_view rest) {
   }
 }
 
+// The part of `path` below `root` (empty for the root itself), or nothing
+// when `path` is not under it: relative_to without a copy.
+std::optional<std::string_view> below(const std::string& root, std::string_view path) {
+  if (root == ".") {
+    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return std::nullopt;
+    return path == "." ? std::string_view() : path;
+  }
+  if (path == root) return std::string_view();
+  if (path.size() > root.size() && path.starts_with(root) &&
+      (root.back() == '/' || path[root.size()] == '/')) {
+    return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+bool ConfinedFileSystem::in_walked_folder(std::string_view path) const {
+  if (path.starts_with("./") || path.ends_with("/")) return false;  // not as trimmed() has it
+  std::optional<std::string_view> rest;
+  size_t longest = 0;
+  for (const std::string& root : roots_) {
+    std::optional<std::string_view> here = below(root, path);
+    if (here && (!rest || root.size() > longest)) {
+      rest = here;
+      longest = root.size();
+    }
+  }
+  if (!rest || rest->empty() || !plain_components(*rest)) return false;
+  const size_t last = rest->rfind('/');
+  if (last == std::string_view::npos) return true;  // in the root itself
+  // The folder's name as remember_folders keeps it: join_path(root, its
+  // part of rest), which is the path up to its last slash.
+  const std::string_view folder = path.substr(0, path.size() - rest->size() + last);
+  std::shared_lock lock(walked_mutex_);
+  return walked_.find(folder) != walked_.end();
+}
 
 void ConfinedFileSystem::guard(std::string root) {
   root = trimmed(std::move(root));
@@ -64,22 +101,16 @@ const std::string* ConfinedFileSystem::root_of(const std::string& path) const {
 }
 
 std::string ConfinedFileSystem::link_in(const std::string& path, bool through_only) const {
+  // walked_ holds a folder only together with its ancestors (see
+  // remember_folders): when the deepest folder was walked, so were all, and
+  // one look stands for the loop below. Every write and stamp of a build
+  // comes here.
+  if (in_walked_folder(path)) {
+    return through_only || !target()->is_symlink(path) ? std::string() : path;
+  }
   std::string p = trimmed(path), rest;
   const std::string* root = root_of(p);
   if (!root || !relative_to(*root, p, &rest) || rest.empty()) return "";
-  // walked_ holds a folder only together with its ancestors (see
-  // remember_folders): when the deepest folder was walked, so were all, and
-  // one look stands for the loop below. A build's every write and stamp
-  // comes here.
-  if (plain_components(rest)) {
-    const size_t last = rest.rfind('/');
-    if (last == std::string::npos ||
-        walked(join_path(*root, std::string_view(rest).substr(0, last)))) {
-      if (through_only) return "";
-      std::string at = join_path(*root, rest);
-      return target()->is_symlink(at) ? at : "";
-    }
-  }
   std::vector<std::string> components;
   for (size_t start = 0;;) {
     size_t slash = rest.find('/', start);
@@ -109,6 +140,7 @@ bool ConfinedFileSystem::walked(const std::string& folder) const {
 }
 
 void ConfinedFileSystem::remember_folders(const std::string& path) const {
+  if (in_walked_folder(path)) return;
   std::string p = trimmed(path), rest;
   const std::string* root = root_of(p);
   if (!root || !relative_to(*root, p, &rest)) return;
@@ -257,6 +289,9 @@ bool ConfinedFileSystem::same_file(const std::string& a, const std::string& b) c
 }
 
 std::optional<FileStamp> ConfinedFileSystem::stamp(const std::string& path) const {
+  // A rebuild asks this of every file it keeps, nearly always in a walked
+  // folder: then there is nothing to look at or remember but the file.
+  if (in_walked_folder(path)) return FileSystemWrapper::stamp(path);
   // Nor here: a stamp is never a link's.
   if (!link_in(path, true).empty()) return std::nullopt;
   std::optional<FileStamp> found = FileSystemWrapper::stamp(path);

@@ -5,9 +5,11 @@
 // /etc/passwd must not be published, printed in a diagnostic, or written
 // through.
 
+#include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -75,12 +77,22 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // during a build is not seen; it was not before either, between the look
   // and the open.
   bool walked(const std::string& folder) const;
+  // Whether `path`, a plain path below a root, lies in a walked folder (or
+  // in the root itself), found without a copy of it.
+  bool in_walked_folder(std::string_view path) const;
   void remember_folders(const std::string& path) const;
   void forget_folders();
 
   std::vector<std::string> roots_;
   mutable std::shared_mutex walked_mutex_;
-  mutable std::unordered_set<std::string> walked_;
+  // Looked up by string_view, without a copy.
+  struct FolderHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view folder) const {
+      return std::hash<std::string_view>()(folder);
+    }
+  };
+  mutable std::unordered_set<std::string, FolderHash, std::equal_to<>> walked_;
   mutable std::mutex mutex_;
   mutable Diagnostics found_;
 };
