@@ -40,7 +40,7 @@ void describe(ContractKey* key, Contract* contract) {
     key->shape = ContractKey::kMap;
     key->type = "object of booleans";
     key->map_keys = ContractKey::kSchemaKeys;
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, SiteText>) {
     key->type = "string";
   } else if constexpr (std::is_same_v<T, bool>) {
     key->type = "boolean";

@@ -58,6 +58,8 @@ nlohmann::json value(const T& v) {
     return v.value;
   } else if constexpr (std::is_same_v<T, FieldFlags>) {
     return nlohmann::json(v.value);
+  } else if constexpr (std::is_same_v<T, SiteText>) {
+    return nlohmann::json(v.str());
   } else {
     return nlohmann::json(v);
   }

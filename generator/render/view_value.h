@@ -79,6 +79,8 @@ TemplateValue template_value(const T& value) {
     return TemplateValue::object(&value, &view_value::kFlagsType);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return TemplateValue::string(value);
+  } else if constexpr (std::is_same_v<T, SiteText>) {
+    return TemplateValue::string(value.str());
   } else if constexpr (std::is_same_v<T, bool>) {
     return TemplateValue::boolean(value);
   } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {

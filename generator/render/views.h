@@ -24,6 +24,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,23 @@ struct FrontMatterFields {
 // Per front matter field: true when the document gives it a non-empty value.
 struct FieldFlags {
   std::map<std::string, bool> value;
+};
+
+// A string the site holds (a document's title, a type's name), which a view
+// shows without copying it: the site outlives every view made of it.
+// Templates, the JSON and the contract see a string. A temporary cannot be
+// held: it would be gone before the template reads it.
+class SiteText {
+ public:
+  SiteText() = default;
+  SiteText(const std::string& text) : text_(&text) {}  // NOLINT: stands for a string
+  SiteText(const std::string&&) = delete;
+  const std::string& str() const { return *text_; }
+  friend bool operator==(const SiteText& a, std::string_view b) { return a.str() == b; }
+
+ private:
+  static inline const std::string kEmpty;
+  const std::string* text_ = &kEmpty;
 };
 
 // ------------------------------------------------------------------ pieces
@@ -255,20 +273,22 @@ struct PageInfo {
 };
 
 // One document in a list.
+// Most of it is the site's own text, shown in place: a listing page has
+// dozens of items, and a site tens of thousands of listing pages.
 struct ListingItem {
   static constexpr const char* kName = "ListingItem";
-  std::string title;
+  SiteText title;
   std::string url;
-  std::string date;
-  std::string date_display;
-  std::string summary;
-  std::string type;
-  std::string type_singular;
+  SiteText date;
+  SiteText date_display;
+  SiteText summary;
+  SiteText type;
+  SiteText type_singular;
   std::string type_url;
   bool example = false;
   bool fallback = false;
-  std::string language;
-  std::string fallback_note;
+  SiteText language;
+  SiteText fallback_note;
   template <typename V>
   void visit(V& v) const {
     v("title", title, "the document's title");

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 
 #include "model/site_loader.h"
@@ -24,24 +25,33 @@ class BacklinksFs : public agora::testing::FixtureFs {
   }
 };
 
-agora::DocumentPage page_of(const agora::FileSystem& fs, const std::string& slug) {
-  agora::Diagnostics diags;
-  auto site = agora::load_site(fs, "site/site.yaml", {}, &diags);
-  REQUIRE_FALSE(diags.has_errors());
-  REQUIRE(site);
-  auto theme = agora::load_theme(fs, site->config, &diags);
-  REQUIRE(theme);
-  agora::PageViews views(*site, theme->words, agora::UrlStyle{}, {});
-  const agora::Document* doc = site->find("notes", slug);
-  REQUIRE(doc);
-  return views.document(static_cast<size_t>(doc - site->documents.data()));
-}
+// A document's page view, with the site and the views it shows: a view
+// reads the site's text in place (SiteText in render/views.h).
+struct PageOf {
+  PageOf(const agora::FileSystem& fs, const std::string& slug) {
+    agora::Diagnostics diags;
+    site = agora::load_site(fs, "site/site.yaml", {}, &diags);
+    REQUIRE_FALSE(diags.has_errors());
+    REQUIRE(site);
+    theme = agora::load_theme(fs, site->config, &diags);
+    REQUIRE(theme);
+    views.emplace(*site, theme->words, agora::UrlStyle{}, agora::PageExtras{});
+    const agora::Document* doc = site->find("notes", slug);
+    REQUIRE(doc);
+    page = views->document(static_cast<size_t>(doc - site->documents.data()));
+  }
+  std::optional<agora::Site> site;
+  std::optional<agora::Theme> theme;
+  std::optional<agora::PageViews> views;
+  agora::DocumentPage page;
+};
 
 }  // namespace
 
 TEST_CASE("a reference field gives its target a back-link, in a group of its own by default") {
   BacklinksFs fs;
-  agora::DocumentPage alpha = page_of(fs, "alpha");
+  const PageOf of(fs, "alpha");
+  const agora::DocumentPage& alpha = of.page;
   REQUIRE(alpha.document.mentions.size() == 1);
   CHECK(alpha.document.mentions[0].group == "field:see_also");
   CHECK(alpha.document.mentions[0].label == "Named in see also");
@@ -54,7 +64,8 @@ TEST_CASE("a backlinks group may name one type's field as TYPE.FIELD") {
   BacklinksFs fs(
       "    backlinks:\n"
       "      - {name: cited, label: Cited by, fields: [notes.see_also]}\n");
-  agora::DocumentPage alpha = page_of(fs, "alpha");
+  const PageOf of(fs, "alpha");
+  const agora::DocumentPage& alpha = of.page;
   REQUIRE(alpha.document.mentions.size() == 1);
   CHECK(alpha.document.mentions[0].group == "cited");
   CHECK(alpha.document.mentions[0].label == "Cited by");
