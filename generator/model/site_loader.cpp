@@ -1,6 +1,5 @@
 #include "model/site_loader.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -64,22 +63,10 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
 // held 276 MB of documents. One copy of each document, with every freed
 // block going straight back to its pages (UncachedAllocation), packs them
 // into 243 MB of pages and lets the rest go. Without it, the jemalloc thread
-// cache would hand each copy the blocks its original just freed. Each
-// thread takes every threads-th document (documents of one type are alike
-// in size), under its own UncachedAllocation: switching the cache off and
-// on per document would empty it every time.
-void compact_documents(std::vector<Document>* documents, unsigned threads) {
-  if (threads == 0) threads = default_thread_count();
-  threads = static_cast<unsigned>(std::min<size_t>(threads, documents->size()));
-  parallel_for(
-      threads,
-      [&](size_t first) {
-        UncachedAllocation uncached;
-        for (size_t i = first; i < documents->size(); i += threads) {
-          (*documents)[i] = unshared_copy((*documents)[i]);
-        }
-      },
-      threads);
+// cache would hand each copy the blocks its original just freed.
+void compact_documents(std::vector<Document>* documents) {
+  UncachedAllocation uncached;
+  for (auto& doc : *documents) doc = unshared_copy(doc);
 }
 
 // Front matter names documents by the slug of their original in the default
@@ -335,7 +322,7 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   compute_mentions(&site);
   if (options.pack) {
     std::vector<ParsedFile>().swap(parsed);
-    compact_documents(&site.documents, options.threads);
+    compact_documents(&site.documents);
   }
   return site;
 }
