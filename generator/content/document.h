@@ -68,9 +68,6 @@ struct Document {
   // its translations, so links and references find the version in a
   // page's own language.
   std::string group;
-  // In a language's view of the site: an original shown in that language's
-  // lists because it has no translation there; its page is the original's.
-  bool fallback = false;
 
   // Front matter, validated. Term fields hold term ids, dates "YYYY-MM-DD".
   nlohmann::json fields = nlohmann::json::object();

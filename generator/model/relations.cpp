@@ -25,7 +25,7 @@ bool newer(const Document& a, const Document& b) {
 
 void index_documents(Site* site) {
   auto& docs = site->documents;
-  std::sort(docs.begin(), docs.end(), [&](const Document& a, const Document& b) {
+  docs.sort([&](const Document& a, const Document& b) {
     size_t ra = type_rank(site->config, a.type), rb = type_rank(site->config, b.type);
     if (ra != rb) return ra < rb;
     return newer(a, b);
@@ -70,7 +70,7 @@ void compute_related(Site* site, size_t limit) {
     // Only a page of a document shows its related ones, and a fallback has
     // no page in this language: in a language with a few translations that
     // skips nearly all of the work.
-    if (!site->shows(docs[i]) || docs[i].fallback) return;
+    if (!site->shows(docs[i]) || site->fallback(docs[i])) return;
     std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
     // One counter per document, per thread, left at zero after each use:
     // a fresh vector per document made this quadratic in the site's size.

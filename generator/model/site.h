@@ -10,6 +10,7 @@
 #include "config/site_config.h"
 #include "config/vocabulary.h"
 #include "content/document.h"
+#include "model/site_documents.h"
 
 namespace agora {
 
@@ -43,8 +44,9 @@ struct Site {
   std::string language;
   std::string tree;
   // Published documents, ordered by type (site.yaml order), newest first,
-  // then by slug. Drafts are kept out unless the build asks for them.
-  std::vector<Document> documents;
+  // then by slug. Drafts are kept out unless the build asks for them. A
+  // language's view shares the loaded site's (see SiteDocuments).
+  SiteDocuments documents;
   // Indexes over the documents this site shows: translations of another
   // language are in `documents` (and by_source) but not here.
   std::map<std::string, size_t> by_key;                // group ("type/slug") -> index
@@ -63,8 +65,13 @@ struct Site {
 
   const Document* find(const std::string& type, const std::string& slug) const;
   // Whether the indexes count `doc`: not a translation held for another
-  // language's view.
-  bool shows(const Document& doc) const { return doc.language == language || doc.fallback; }
+  // language's view. A view holds only what it shows.
+  bool shows(const Document& doc) const { return doc.language == language || documents.is_view(); }
+  // In a language's view: an original shown in that language's lists
+  // because it has no translation there; its page is the original's.
+  bool fallback(const Document& doc) const {
+    return documents.is_view() && doc.language != language;
+  }
   // A generated page's directory in this site's language tree: "fr/themes/".
   std::string dir(std::string_view local) const { return tree + std::string(local); }
   // The document a term of a documents vocabulary stands for, if any.

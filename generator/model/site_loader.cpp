@@ -205,8 +205,8 @@ void resolve_site_links(Site& site, const std::vector<ParsedFile>& parsed, unsig
   index.base_url = site.config.base_url;
   std::vector<Diagnostics> found(site.documents.size());
   parallel_for(
-      site.documents.size(), [&](size_t i) { resolve_links(index, &site.documents[i], &found[i]); },
-      threads);
+      site.documents.size(),
+      [&](size_t i) { resolve_links(index, &site.documents.own()[i], &found[i]); }, threads);
   for (const auto& d : found) diags->merge(d);
 }
 
@@ -322,7 +322,7 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   compute_mentions(&site);
   if (options.pack) {
     std::vector<ParsedFile>().swap(parsed);
-    compact_documents(&site.documents);
+    compact_documents(&site.documents.own());
   }
   return site;
 }

@@ -50,7 +50,7 @@ PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageE
   for (const Document& doc : site.documents) {
     ItemFacts facts;
     facts.date_display = words_.date(doc.date);
-    if (doc.fallback) {
+    if (site_.fallback(doc)) {
       facts.fallback_note =
           words_.format("fallback_note", {{"language", language_name(doc.language)}});
     }
@@ -172,7 +172,7 @@ ListingItem PageViews::item(const std::string& dir, size_t index) const {
   item.type_url = url(dir, site_.dir(doc.type + "/"));
   item.example = facts.example;
   item.language = doc.language;
-  item.fallback = doc.fallback;
+  item.fallback = site_.fallback(doc);
   item.fallback_note = facts.fallback_note;
   return item;
 }

@@ -171,7 +171,9 @@ bool add_language_scripts(const FileSystem& fs, const Site& site, const SiteFile
 
 }  // namespace
 
-bool indexed(const Site& site, const Document& doc) { return site.shows(doc) && !doc.fallback; }
+bool indexed(const Site& site, const Document& doc) {
+  return site.shows(doc) && !site.fallback(doc);
+}
 
 std::string script_safe_json(std::string_view json) {
   std::string out;

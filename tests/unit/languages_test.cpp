@@ -152,7 +152,7 @@ TEST_CASE("a language's view finds related documents for its own pages only") {
   size_t pages = 0, fallbacks = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!fr.shows(docs[i])) continue;
-    if (docs[i].fallback) {
+    if (fr.fallback(docs[i])) {
       ++fallbacks;
       CHECK(fr.related[i].empty());
     } else {
@@ -162,4 +162,28 @@ TEST_CASE("a language's view finds related documents for its own pages only") {
   }
   CHECK(pages > 0);
   CHECK(fallbacks > 0);
+}
+
+TEST_CASE("a language's view shares the loaded site's documents and tells its fallbacks") {
+  const agora::RealFileSystem fs;
+  agora::Diagnostics diags;
+  auto site = agora::load_site(fs, std::string(AGORA_SOURCE_DIR) + "/site.yaml", {}, &diags);
+  REQUIRE(site);
+  const agora::Site fr = agora::language_view(*site, "fr");
+  REQUIRE(fr.documents.is_view());
+  const agora::Document* first = site->documents.data();
+  const agora::Document* last = first + site->documents.size();
+  size_t fallbacks = 0;
+  for (const agora::Document& doc : fr.documents) {
+    CHECK((&doc >= first && &doc < last));  // the site's own, not a copy
+    CHECK(fr.shows(doc));
+    CHECK(fr.fallback(doc) == (doc.language != "fr"));
+    fallbacks += fr.fallback(doc);
+  }
+  CHECK(fallbacks > 0);
+  // The loaded site has no fallbacks, and shows only its own language.
+  for (const agora::Document& doc : site->documents) {
+    CHECK_FALSE(site->fallback(doc));
+    CHECK(site->shows(doc) == (doc.language == site->language));
+  }
 }
