@@ -127,7 +127,7 @@ struct SearchIndexes {
 // language at a time: its view of the site is made when its turn comes and
 // let go after, so that one view and one index are in memory at once. The
 // default language's is usually the loaded site itself (is_language_view),
-// which saves a copy of every document. `progress`, when not null, shows a
+// which saves making its indexes again. `progress`, when not null, shows a
 // line per language.
 bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, const Theme& theme,
                      const RenderOptions& options, SearchIndexes* indexes, CountingSink* sink,

@@ -85,8 +85,8 @@ struct Document {
   std::vector<LinkReference> links;  // every link and image destination
   std::vector<LinkTarget> targets;   // per link: where it goes (site links only)
   std::vector<TocEntry> toc;
-  // The two heavy parts of a document, shared by its copies: every language
-  // view of a site copies every document (model/languages.h).
+  // The two heavy parts of a document, held by pointer: a copy of the
+  // document shares them (unshared_copy does not).
   std::shared_ptr<const BodyHtml> html;           // null when loaded without HTML (check)
   std::shared_ptr<const std::string> plain_text;  // body text without markup, for search
   std::string first_paragraph;
