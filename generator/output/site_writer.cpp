@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <mutex>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,7 +25,8 @@ struct StagedFile {
   // no bytes in memory, `size` and sha256 from the output record.
   bool kept = false;
   uint64_t size = 0;
-  // The live file's stamp, when copy_kept took it already.
+  // The live file's stamp, when copy_kept took it already: for a kept
+  // copy, the one its record entry has (copy_kept checked they are equal).
   std::optional<FileStamp> live;
 };
 
@@ -79,9 +78,7 @@ std::vector<std::string> folders_of(const std::string& path) {
 // entries in `record`), in path order.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
                                  const SiteFiles& copies, const std::vector<std::string>& kept,
-                                 const OutputRecord& record,
-                                 std::unordered_map<std::string, FileStamp>& kept_stamps,
-                                 unsigned threads) {
+                                 const OutputRecord& record, unsigned threads) {
   std::vector<StagedFile> items;
   items.reserve(files.size() + copies.size() + kept.size());
   size_t i = 0;
@@ -97,9 +94,7 @@ std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string
       threads);
   for (const std::string& path : kept) {
     const RecordedFile* file = record.find(path);
-    StagedFile item{&path, {}, file->sha256, true, true, file->bytes, std::nullopt};
-    if (auto stamp = kept_stamps.extract(path)) item.live = stamp.mapped();
-    items.push_back(std::move(item));
+    items.push_back({&path, {}, file->sha256, true, true, file->bytes, file->stamp});
   }
   auto by_path = [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; };
   std::sort(items.begin() + static_cast<ptrdiff_t>(first_copy), items.end(), by_path);
@@ -229,8 +224,7 @@ bool SiteWriter::add(SiteFiles batch) {
         batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
         &copies, copy_kept, &kept);
   }
-  return stage(
-      items_of(batch, std::move(kept_shas), copies, kept, record_, kept_stamps_, opts_.threads));
+  return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
 }
 
 bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path,
@@ -248,13 +242,10 @@ bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
   // in the same build); the copy's stamp says it is still what was made.
   const RecordedFile* page = record_.find(path);
   if (!page || page->copy || page->sha256 != sha || !old_files_.count(variant)) return false;
-  const std::optional<FileStamp> live = fs_.stamp(join_path(paths_.dir, variant));
-  const RecordedFile* copy = record_.untouched(variant, live);
-  if (!copy || !copy->copy) return false;
-  // Staging the copy needs the stamp again: one look serves both.
-  std::lock_guard lock(kept_stamps_mutex_);
-  kept_stamps_.insert_or_assign(variant, *live);
-  return true;
+  // Staging the copy needs its stamp again: the record entry's, equal to
+  // this one, serves (items_of).
+  const RecordedFile* copy = record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)));
+  return copy && copy->copy;
 }
 
 // Writes the items into staging, linking the unchanged ones. Files are

@@ -6,11 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "output/output_record.h"
@@ -135,9 +133,6 @@ class SiteWriter final : public FileSink {
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
   OutputRecord record_;  // what the last build left in out_dir
-  // The stamps copy_kept took of the live copies it kept, until staged.
-  mutable std::mutex kept_stamps_mutex_;
-  mutable std::unordered_map<std::string, FileStamp> kept_stamps_;
   WriteReport report_;
   bool opened_ = false, committed_ = false, failed_ = false;
 };
