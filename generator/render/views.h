@@ -19,7 +19,9 @@
 //     messages listed in docs/THEMES.md;
 //   - visit() hands over the view's own members, or a bool or number it
 //     works out: templates read a view in place (render/view_value.h), and
-//     a string or list made in visit() would be gone before they read it.
+//     a string or list made in visit() would be gone before they read it;
+//   - a member may be SiteText, the site's own text shown in place: a view
+//     is read while the site and the PageViews that made it live.
 
 #include <map>
 #include <optional>
