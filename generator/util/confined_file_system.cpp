@@ -14,22 +14,25 @@ std::string trimmed(std::string path) {
 }
 
 // "a/b/c" relative to root "a" is "b/c"; root "." holds every relative path.
-bool relative_to(const std::string& root, const std::string& path, std::string* rest) {
+// The part of `path` below `root` (empty for the root itself), or nothing
+// when `path` is not under it.
+std::optional<std::string_view> below(const std::string& root, std::string_view path) {
   if (root == ".") {
-    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return false;
-    *rest = path == "." ? "" : path;
-    return true;
+    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return std::nullopt;
+    return path == "." ? std::string_view() : path;
   }
-  if (path == root) {
-    rest->clear();
-    return true;
-  }
+  if (path == root) return std::string_view();
   if (path.size() > root.size() && path.starts_with(root) &&
       (root.back() == '/' || path[root.size()] == '/')) {
-    *rest = path.substr(root.size() + (root.back() == '/' ? 0 : 1));
-    return true;
+    return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
   }
-  return false;
+  return std::nullopt;
+}
+
+bool relative_to(const std::string& root, const std::string& path, std::string* rest) {
+  const std::optional<std::string_view> found = below(root, path);
+  if (found) *rest = std::string(*found);
+  return found.has_value();
 }
 
 // Whether every component of a relative path is a name: none empty, "." or
@@ -45,34 +48,12 @@ bool plain_components(std::string_view rest) {
   }
 }
 
-// The part of `path` below `root` (empty for the root itself), or nothing
-// when `path` is not under it: relative_to without a copy.
-std::optional<std::string_view> below(const std::string& root, std::string_view path) {
-  if (root == ".") {
-    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return std::nullopt;
-    return path == "." ? std::string_view() : path;
-  }
-  if (path == root) return std::string_view();
-  if (path.size() > root.size() && path.starts_with(root) &&
-      (root.back() == '/' || path[root.size()] == '/')) {
-    return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 bool ConfinedFileSystem::in_walked_folder(std::string_view path) const {
   if (path.starts_with("./") || path.ends_with("/")) return false;  // not as trimmed() has it
-  std::optional<std::string_view> rest;
-  size_t longest = 0;
-  for (const std::string& root : roots_) {
-    std::optional<std::string_view> here = below(root, path);
-    if (here && (!rest || root.size() > longest)) {
-      rest = here;
-      longest = root.size();
-    }
-  }
+  const std::string* root = root_of(path);
+  const std::optional<std::string_view> rest = root ? below(*root, path) : std::nullopt;
   if (!rest || rest->empty() || !plain_components(*rest)) return false;
   const size_t last = rest->rfind('/');
   if (last == std::string_view::npos) return true;  // in the root itself
@@ -89,13 +70,12 @@ void ConfinedFileSystem::guard(std::string root) {
   roots_.push_back(std::move(root));
 }
 
-const std::string* ConfinedFileSystem::root_of(const std::string& path) const {
-  std::string rest;
+const std::string* ConfinedFileSystem::root_of(std::string_view path) const {
   // The longest root wins, so a theme inside the site is named from its own
   // root; the names are only for messages.
   const std::string* best = nullptr;
   for (const std::string& root : roots_) {
-    if (relative_to(root, path, &rest) && (!best || root.size() > best->size())) best = &root;
+    if (below(root, path) && (!best || root.size() > best->size())) best = &root;
   }
   return best;
 }

@@ -67,7 +67,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool refuse(const std::string& path, bool through_only, std::string* err) const;
   void record(const std::string& link, Severity severity) const;
   // The guarded root `path` lies under, or null.
-  const std::string* root_of(const std::string& path) const;
+  const std::string* root_of(std::string_view path) const;
 
   // Folders below a root that a read, write, link or same_file went
   // through, so found real (or made) then. A build writes 145,000 files
