@@ -298,8 +298,8 @@ TEST_CASE_FIXTURE(Recorded,
   REQUIRE(write_site(fs, out, site, opts, &report, &err));
   CHECK(report.written == 0);
   // Once to prove it unchanged (for a copy: that it was made from the same
-  // bytes), once to see the recycled file is it. The record takes both
-  // from there: none is stamped at the end.
+  // bytes), once to see the recycled file is it. The record keeps the
+  // first: none is stamped again at the end.
   for (const std::string path : {"index.html", "index.html.br", "case-studies/b/index.html.gz"}) {
     INFO(path);
     CHECK(fs.stamps[join_path(out, path)] == 1);
