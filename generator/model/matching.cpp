@@ -45,6 +45,7 @@ void cover(const Wanted& wanted, const std::vector<TermRef>& offered, CriterionM
                        static_cast<long long>(wanted.terms.size()));
 }
 
+// How `offer` covers the request, whether or not it is a candidate.
 OfferMatch match_wanted(const Site& site, const std::vector<Wanted>& wanted, size_t offer) {
   OfferMatch match;
   match.offer = offer;
@@ -74,10 +75,6 @@ bool is_candidate(const Site& site, const OfferMatch& match) {
 }
 
 }  // namespace
-
-OfferMatch match_offer(const Site& site, const Document& request, size_t offer) {
-  return match_wanted(site, wanted_by(site, request), offer);
-}
 
 std::vector<OfferMatch> rank_offers(const Site& site, const Document& request) {
   std::vector<OfferMatch> out;

@@ -63,9 +63,6 @@ struct OfferMatch {
   std::vector<CriterionMatch> criteria;
 };
 
-// How `offer` covers `request`, whether or not it is a candidate.
-OfferMatch match_offer(const Site& site, const Document& request, size_t offer);
-
 // Every candidate offer for `request`, best first (see above).
 std::vector<OfferMatch> rank_offers(const Site& site, const Document& request);
 
