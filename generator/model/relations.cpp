@@ -70,7 +70,7 @@ void compute_related(Site* site, size_t limit) {
     // Only a page of a document shows its related ones, and a fallback has
     // no page in this language: in a language with a few translations that
     // skips nearly all of the work.
-    if (!site->shows(docs[i]) || site->fallback(docs[i])) return;
+    if (!site->has_page(docs[i])) return;
     std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
     // One counter per document, per thread, left at zero after each use:
     // a fresh vector per document made this quadratic in the site's size.

@@ -72,6 +72,10 @@ struct Site {
   bool fallback(const Document& doc) const {
     return documents.is_view() && doc.language != language;
   }
+  // Whether `doc` has its page in this site's tree: shown, and not a
+  // fallback. In the loaded site and in a view alike, a document in the
+  // site's language.
+  bool has_page(const Document& doc) const { return doc.language == language; }
   // A generated page's directory in this site's language tree: "fr/themes/".
   std::string dir(std::string_view local) const { return tree + std::string(local); }
   // The document a term of a documents vocabulary stands for, if any.

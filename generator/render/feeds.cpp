@@ -21,14 +21,14 @@ std::string atom_feed(const Site& site, size_t limit) {
   // The language's own documents: a fallback is another language's news.
   std::vector<size_t> order;
   for (size_t index : newest_documents(site, site.documents.size())) {
-    if (order.size() < limit && !site.fallback(site.documents[index])) order.push_back(index);
+    if (order.size() < limit && site.has_page(site.documents[index])) order.push_back(index);
   }
   const std::string& base = site.config.base_url;
   // The feed's date comes from the content, never the clock, so rebuilding
   // unchanged content gives the same bytes.
   std::string updated = "1970-01-01";
   for (const auto& doc : site.documents) {
-    if (site.shows(doc) && !site.fallback(doc)) updated = std::max(updated, document_date(doc));
+    if (site.has_page(doc)) updated = std::max(updated, document_date(doc));
   }
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

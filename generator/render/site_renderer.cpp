@@ -81,7 +81,7 @@ class PagePlanner {
     for (size_t i = 0; i < site_.documents.size(); ++i) {
       const Document& doc = site_.documents[i];
       // A fallback's page is its original's, in the original's tree.
-      if (!site_.shows(doc) || site_.fallback(doc)) continue;
+      if (!site_.has_page(doc)) continue;
       std::string specific = "document-" + doc.type;
       add(doc.path, theme_.files->count(specific) ? specific : "document",
           [this, i] { return views_.document(i); });

@@ -171,9 +171,7 @@ bool add_language_scripts(const FileSystem& fs, const Site& site, const SiteFile
 
 }  // namespace
 
-bool indexed(const Site& site, const Document& doc) {
-  return site.shows(doc) && !site.fallback(doc);
-}
+bool indexed(const Site& site, const Document& doc) { return site.has_page(doc); }
 
 std::string script_safe_json(std::string_view json) {
   std::string out;
