@@ -203,6 +203,7 @@ void IndexBuilder::expect_documents(size_t count) {
   expected_documents_ = count;
   refs_.reserve(count);
   ref_json_.reserve(count);
+  ref_posting_.reserve(count);
   ref_array_index_.reserve(count);
   doc_boosts_.reserve(count);
   field_lengths_.reserve(count * fields_.size());
@@ -224,6 +225,7 @@ void IndexBuilder::add(AnalyzedDocument doc) {
   ref_array_index_.push_back(array_index);
   std::string ref_json;
   append_json_string(ref_json, doc.ref);
+  ref_posting_.push_back("," + ref_json + ":{}");
   ref_json_.push_back(std::move(ref_json));
   refs_.push_back(std::move(doc.ref));
   doc_boosts_.push_back(effective_boost(doc.boost));

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "search/js_number.h"
 #include "search/languages/search_language.h"
 
 namespace agora {
@@ -124,6 +125,12 @@ class IndexBuilder {
   // The score of one vector element (slot = document * fields + field), by
   // lunr's createFieldVectors, before rounding to thousandths.
   double vector_score(size_t slot, const Entry& entry, const std::vector<double>& idf) const;
+  // Room write_vector_element needs at most: a term id, a comma, a score.
+  static constexpr size_t kVectorElementRoom = 10 + 1 + kJsonNumberRoom;
+  // One element of a slot's field vector, "TERM,SCORE", written at p;
+  // returns its end.
+  char* write_vector_element(char* p, size_t slot, const Entry& entry,
+                             const std::vector<double>& idf) const;
   // Appends the field vector key "field/ref" of a slot, as a JSON string.
   void append_field_ref(size_t slot, std::string& out) const;
   void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,
@@ -140,7 +147,9 @@ class IndexBuilder {
   const SearchLanguage* language_;
 
   std::vector<std::string> refs_;
-  std::vector<std::string> ref_json_;     // refs_ as JSON string literals
+  std::vector<std::string> ref_json_;  // refs_ as JSON string literals
+  // A posting of each ref without positions, comma first: ,"ref":{}
+  std::vector<std::string> ref_posting_;
   std::vector<int64_t> ref_array_index_;  // ref as a JS array index, or -1
   bool any_array_index_ref_ = false;
   std::vector<double> doc_boosts_;

@@ -1,5 +1,6 @@
 // IndexBuilder::write_json: lunr.Index#toJSON followed by JSON.stringify.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <numeric>
 
@@ -100,6 +101,13 @@ void IndexBuilder::append_field_ref(size_t slot, std::string& out) const {
   out.append(ref_json_[slot / nf], 1);
 }
 
+char* IndexBuilder::write_vector_element(char* p, size_t slot, const Entry& entry,
+                                         const std::vector<double>& idf) const {
+  p = std::to_chars(p, p + 10, entry.term).ptr;
+  *p++ = ',';
+  return write_json_thousandths(p, js_math_round(vector_score(slot, entry, idf) * 1000));
+}
+
 void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
                                         const std::vector<double>& idf, std::string& out) const {
   const size_t nf = fields_.size();
@@ -109,12 +117,13 @@ void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
       out += slot == 0 ? "[" : ",[";
       append_field_ref(slot, out);
       out += ",[";
-      for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
-        const Entry& entry = entries_[e];
-        if (e != field_offsets_[slot]) out.push_back(',');
-        append_json_number(out, entry.term);
-        out.push_back(',');
-        append_json_thousandths(out, js_math_round(vector_score(slot, entry, idf) * 1000));
+      {
+        BlockAppender block(out);
+        for (uint64_t e = field_offsets_[slot]; e < field_offsets_[slot + 1]; ++e) {
+          char* p = block.at(1 + kVectorElementRoom);
+          if (e != field_offsets_[slot]) *p++ = ',';
+          block.done(write_vector_element(p, slot, entries_[e], idf));
+        }
       }
       out += "]]";
     }
@@ -126,42 +135,51 @@ void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin
                                 std::string& out) const {
   const size_t nf = fields_.size();
   std::vector<uint32_t> array_index_refs;
+  std::vector<std::string> field_json(nf);
+  for (size_t f = 0; f < nf; ++f) append_json_string(field_json[f], fields_[f].name);
+  thread_local std::string term_json;
+  BlockAppender block(out);
+  auto put_number = [&](uint32_t n) {
+    char* p = block.at(10);
+    block.done(std::to_chars(p, p + 10, n).ptr);
+  };
   auto write_posting = [&](uint32_t e, bool first) {
     const Entry& entry = entries_[e];
-    if (!first) out.push_back(',');
-    out += ref_json_[entry.doc];
     if (!positions_) {
-      out += ":{}";
+      block.put(std::string_view(ref_posting_[entry.doc]).substr(first ? 1 : 0));
       return;
     }
-    out += ":{\"position\":[";
+    if (!first) block.put(',');
+    block.put(ref_json_[entry.doc]);
+    block.put(":{\"position\":[");
     for (uint32_t p = 0; p < entry.frequency; ++p) {
       const size_t at = 2 * (size_t(entry.position_begin) + p);
-      if (p != 0) out.push_back(',');
-      out.push_back('[');
-      append_json_number(out, positions_data_[at]);
-      out.push_back(',');
-      append_json_number(out, positions_data_[at + 1]);
-      out.push_back(']');
+      block.put(p == 0 ? "[" : ",[");
+      put_number(positions_data_[at]);
+      block.put(',');
+      put_number(positions_data_[at + 1]);
+      block.put(']');
     }
-    out += "]}";
+    block.put("]}");
   };
 
   for (size_t i = begin; i < end; ++i) {
     const uint32_t t = order[i];
-    out += i == first_term ? "[" : ",[";
-    append_json_string(out, terms_[t]);
-    out += ",{";
+    block.put(i == first_term ? "[" : ",[");
+    term_json.clear();
+    append_json_string(term_json, terms_[t]);
+    block.put(term_json);
+    block.put(",{");
     for (size_t key = 0; key <= nf; ++key) {
-      if (key != 0) out.push_back(',');
+      if (key != 0) block.put(',');
       if (key == index_key_slot_) {
-        out += "\"_index\":";
-        append_json_number(out, t);
+        block.put("\"_index\":");
+        put_number(t);
         continue;
       }
       const size_t f = key < index_key_slot_ ? key : key - 1;
-      append_json_string(out, fields_[f].name);
-      out += ":{";
+      block.put(field_json[f]);
+      block.put(":{");
       const uint64_t from = postings.start[t * nf + f];
       const uint64_t to = postings.start[t * nf + f + 1];
       bool first = true;
@@ -187,9 +205,9 @@ void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin
         write_posting(e, first);
         first = false;
       }
-      out.push_back('}');
+      block.put('}');
     }
-    out += "}]";
+    block.put("}]");
   }
 }
 

@@ -229,10 +229,8 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
     } else {
       out.push_back(',');
     }
-    const IndexBuilder::Entry& e = b_.entries_[item.entry];
-    append_json_number(out, e.term);
-    out.push_back(',');
-    append_json_thousandths(out, js_math_round(b_.vector_score(slot, e, idf_) * 1000));
+    char element[IndexBuilder::kVectorElementRoom];
+    out.append(element, b_.write_vector_element(element, slot, b_.entries_[item.entry], idf_));
   }
   if (!items.empty()) out += "]]";
   out += middle_;

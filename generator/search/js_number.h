@@ -1,6 +1,7 @@
 #pragma once
 // JavaScript's Number formatting and rounding, for output that must equal
 // what JSON.stringify writes.
+#include <cstddef>
 #include <string>
 
 namespace agora {
@@ -18,6 +19,15 @@ void append_json_number(std::string& out, double value);
 // a decimal with at most 3 fraction digits and 15 significant digits is
 // the shortest string that round-trips, so it is what JavaScript prints.
 void append_json_thousandths(std::string& out, double k);
+
+// The most bytes write_json_number and write_json_thousandths write
+// ("-0.000001234567890123456", "-1.2345678901234567e-308", 21 digits).
+inline constexpr size_t kJsonNumberRoom = 32;
+
+// The same, written at p, which has kJsonNumberRoom bytes of room: they
+// return the end of what they wrote.
+char* write_json_number(char* p, double value);
+char* write_json_thousandths(char* p, double k);
 
 // Math.round: the nearest integer, ties toward +infinity.
 double js_math_round(double value);

@@ -78,3 +78,20 @@ TEST_CASE("append_json_thousandths: same text as formatting k / 1000") {
   CHECK(bad == 0);
   CHECK(check(-0.0));
 }
+
+TEST_CASE("write_json_number: the longest numbers fit kJsonNumberRoom") {
+  using agora::kJsonNumberRoom;
+  for (double value :
+       {-0.0000012345678901234567, -1.2345678901234567e-7, -2.2250738585072014e-308,
+        -1.7976931348623157e308, -123456789012345680000.0, -1.2345678901234567e21, 5e-324}) {
+    char room[kJsonNumberRoom];
+    char* end = agora::write_json_number(room, value);
+    CHECK(std::string(room, end) == js_number_to_string(value));
+    CHECK(js_number_to_string(value).size() <= kJsonNumberRoom);
+  }
+  CHECK(js_number_to_string(-0.0000012345678901234567) == "-0.0000012345678901234567");
+  char room[kJsonNumberRoom];
+  CHECK(std::string(room, agora::write_json_number(room, NAN)) == "null");
+  CHECK(std::string(room, agora::write_json_thousandths(room, -123456.0)) == "-123.456");
+  CHECK(std::string(room, agora::write_json_thousandths(room, 0.5)) == "0.0005");
+}
