@@ -16,6 +16,7 @@
 #include "serve/preview_server.h"
 #include "serve/rebuild_loop.h"
 #include "serve/served_folder.h"
+#include "util/allocator.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -132,6 +133,9 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
       [&] {
         Diagnostics found = build_site(build_args, build_env, &state);
         *env.out << std::flush;
+        // The build's freed pages are kept while it runs; between edits
+        // the server holds only what it serves from.
+        release_all_free_memory();
         return found;
       },
       live, options);

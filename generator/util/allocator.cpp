@@ -32,4 +32,11 @@ void release_free_memory() {
   mallctl(purge.c_str(), nullptr, nullptr, nullptr, 0);
 }
 
+void release_all_free_memory() {
+  if (mallctl == nullptr) return;
+  mallctl("thread.tcache.flush", nullptr, nullptr, nullptr, 0);
+  // MALLCTL_ARENAS_ALL: every arena at once.
+  mallctl("arena.4096.purge", nullptr, nullptr, nullptr, 0);
+}
+
 }  // namespace agora

@@ -27,4 +27,9 @@ class UncachedAllocation {
 // an arena's free pages only as it allocates in it again.
 void release_free_memory();
 
+// Returns the free pages of every arena to the system. The agora binary
+// keeps freed pages for reuse (see malloc_conf in main.cpp), which suits a
+// build; a process that lives on between builds calls this after each.
+void release_all_free_memory();
+
 }  // namespace agora
