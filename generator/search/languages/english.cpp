@@ -2,6 +2,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 #include "search/languages/language_pipelines.h"
 #include "search/stemmer.h"
@@ -18,7 +19,10 @@ namespace {
 // (direct-mapped: no allocation, a miss costs one hash and one stemming).
 // A hash table with strings cost as much as the stemming it saved. 16,384
 // slots (750 KB a thread) stem a third as often as 4,096 did on the bench
-// corpus (bench/gen-bench-site.js; 12,576 terms at 10,000 documents).
+// corpus (bench/gen-bench-site.js; 12,576 terms at 10,000 documents). They
+// are on the heap, made on a thread's first stem: as a thread_local array
+// they were part of every thread's static TLS, which the C library zeroes
+// for each thread the process starts, indexing or not.
 constexpr size_t kStemSlots = 16384;
 constexpr size_t kStemMaxWord = 22;
 struct StemSlot {
@@ -32,8 +36,9 @@ struct StemSlot {
 // the slot on a miss. The narrowing, the hash and the check for non-ASCII
 // are one pass over the token, and a hit assigns the term once.
 void stem_ascii_cached(const char* word, size_t size, uint32_t hash, std::string& term) {
-  thread_local std::array<StemSlot, kStemSlots> slots;
-  StemSlot& slot = slots[(hash ^ (hash >> 15)) & (kStemSlots - 1)];
+  thread_local std::unique_ptr<std::array<StemSlot, kStemSlots>> slots;
+  if (!slots) slots = std::make_unique<std::array<StemSlot, kStemSlots>>();
+  StemSlot& slot = (*slots)[(hash ^ (hash >> 15)) & (kStemSlots - 1)];
   if (slot.word_size == size && std::memcmp(slot.word, word, size) == 0) {
     term.assign(slot.stem, slot.stem_size);
     return;
