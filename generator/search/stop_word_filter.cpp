@@ -6,7 +6,7 @@
 namespace agora {
 namespace {
 
-// lunr.stopWordFilter's list (lunr 2.3.9), already in sorted order.
+// lunr.stopWordFilter's list (lunr 2.3.9).
 constexpr std::array<std::string_view, 119> kStopWords = {
     "a",       "able",    "about", "across", "after",  "all",    "almost", "also",  "am",
     "among",   "an",      "and",   "any",    "are",    "as",     "at",     "be",    "because",

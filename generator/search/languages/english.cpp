@@ -1,4 +1,5 @@
 // lunr's own pipeline: trimmer, stopWordFilter, stemmer (Porter).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -69,19 +70,19 @@ void english_term(std::u16string_view token, std::string& term) {
       stem_ascii_cached(word, size, hash, term);
       return;
     }
-  }
-  term.clear();
-  bool ascii = true;
-  for (char16_t u : token) ascii = ascii && u < 0x80;
-  if (ascii) {
+  } else if (std::all_of(token.begin(), token.end(), [](char16_t u) { return u < 0x80; })) {
+    // Empty, or too long for a slot.
+    term.clear();
     for (char16_t u : token) term.push_back(static_cast<char>(u));
     stem_ascii_in_place(term);
-  } else {
-    thread_local std::u16string word;
-    word.assign(token);
-    stem_units_in_place(word);
-    append_utf8(term, word);
+    return;
   }
+  // A unit is not ASCII.
+  thread_local std::u16string word;
+  word.assign(token);
+  stem_units_in_place(word);
+  term.clear();
+  append_utf8(term, word);
 }
 
 namespace {
