@@ -18,6 +18,7 @@
 #include "output/attachments.h"
 #include "output/output_record.h"
 #include "output/precompress.h"
+#include "output/site_inputs.h"
 #include "output/site_writer.h"
 #include "output/weight_report.h"
 #include "output/zip_bundle.h"
@@ -25,6 +26,7 @@
 #include "render/theme.h"
 #include "search/site_search.h"
 #include "util/allocator.h"
+#include "util/build_id.h"
 #include "util/human_bytes.h"
 
 namespace agora {
@@ -103,6 +105,19 @@ class CountingSink final : public FileSink {
     error_ = next_->error();
     return false;
   }
+  // A page weight report measures every page: then none is kept.
+  std::vector<char> keep(const std::vector<std::string>& paths) override {
+    if (meter_) return FileSink::keep(paths);
+    std::vector<char> kept = next_->keep(paths);
+    for (size_t i = 0; i < paths.size(); ++i) {
+      if (!kept[i]) continue;
+      ++files_;
+      ++kept_;
+      pages_ += paths[i].ends_with(".html");
+    }
+    return kept;
+  }
+  size_t kept() const { return kept_; }
   size_t files() const { return files_; }
   size_t pages() const { return pages_; }
   size_t bytes() const { return bytes_; }
@@ -110,7 +125,7 @@ class CountingSink final : public FileSink {
  private:
   FileSink* next_;
   WeightMeter* meter_;
-  size_t files_ = 0, pages_ = 0, bytes_ = 0;
+  size_t files_ = 0, pages_ = 0, bytes_ = 0, kept_ = 0;
 };
 
 // A build's search indexes: each language's is built when its turn comes
@@ -234,14 +249,27 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
         return found;
       });
   progress.begin("loading documents");
-  auto site = load_site(fs, args.config, load, &diags);
+  // What the site is loaded from, for this build to compare with the last
+  // one's and keep the pages nothing changed (see output/site_inputs.h).
+  InputLog inputs_log(&fs);
+  auto site = load_site(inputs_log, args.config, load, &diags);
   if (site && !args.base_url.empty()) {
     site->config.base_url = args.base_url.back() == '/' ? args.base_url : args.base_url + "/";
   }
   progress.set_results_shown(site && site->documents.size() >= kProgressDocuments);
   std::optional<Theme> theme;
-  if (site) theme = load_theme(fs, site->config, &diags);
+  if (site) theme = load_theme(inputs_log, site->config, &diags);
   if (site) progress.done(counted(site->documents.size(), "document") + " loaded");
+  // The options pages show. The offline bundle's size is on the home page
+  // and is known only once it is made: a build that makes one keeps no
+  // page, and leaves nothing for the next to compare.
+  std::string inputs;
+  if (site && theme && !args.bundle) {
+    const std::string settings = "offline " + std::to_string(args.offline) + "\ndrafts " +
+                                 std::to_string(args.drafts) + "\nbase_url " +
+                                 site->config.base_url;
+    inputs = site_inputs(inputs_log, *site, program_build_id(), settings);
+  }
 
   WriteOptions write;
   write.cache_fs = &cache_fs;
@@ -252,6 +280,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     // Only a process that builds again (agora serve) keeps the copies.
     write.memo = state ? &state->compressed : nullptr;
     write.record = record_path;
+    write.inputs = inputs;
   }
   // Files go to the output's staging folder as they are rendered; only a
   // build without errors is swapped in (see SiteWriter).
@@ -279,6 +308,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
       progress.done(human_bytes(zip.size()) + " offline bundle");
     }
     Surveyed surveyed = survey.get();
+    const std::optional<PageReuse> reuse = page_reuse(surveyed.record.inputs(), inputs);
+    if (reuse) render.reuse = &*reuse;
     if (!diags.has_errors() && writer.open(&surveyed.output, &surveyed.record)) {
       written =
           build_languages(fs, args, *site, *theme, render, &indexes, &sink, &progress, &diags) &&
@@ -321,9 +352,12 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   double seconds = std::chrono::duration<double>(env.clock->now() - start).count();
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
-  *env.out << "agora build: " << sink.pages() << " pages, " << report.files << " files ("
-           << report.written << " written, " << report.unchanged << " unchanged, " << report.deleted
-           << " removed) in " << args.out << "/ in " << timing << "\n";
+  *env.out << "agora build: " << sink.pages() << " pages";
+  // Pages whose inputs did not change stayed as the last build wrote them.
+  if (sink.kept()) *env.out << " (" << sink.kept() << " unchanged, not rendered)";
+  *env.out << ", " << report.files << " files (" << report.written << " written, "
+           << report.unchanged << " unchanged, " << report.deleted << " removed) in " << args.out
+           << "/ in " << timing << "\n";
   if (!args.compare_to.empty()) report_changes(args, base_url, env, &diags);
   return diags;
 }

@@ -1,5 +1,6 @@
 #include "output/output_record.h"
 
+#include <algorithm>
 #include <charconv>
 #include <string_view>
 #include <utility>
@@ -10,7 +11,8 @@ namespace agora {
 
 namespace {
 
-constexpr std::string_view kHeader = "agora-output-record 1";
+constexpr std::string_view kHeader = "agora-output-record 2";
+constexpr std::string_view kInputs = "inputs ";
 
 template <typename Number>
 void append_number(std::string& out, Number n) {
@@ -75,6 +77,17 @@ OutputRecord OutputRecord::load(const FileSystem& fs, const std::string& path,
       !next_line(&compressed) || compressed != compression) {
     return record;
   }
+  // "inputs N", then N lines of them.
+  std::string_view inputs;
+  size_t input_lines = 0;
+  if (!next_line(&inputs) || !inputs.starts_with(kInputs) ||
+      !number(inputs.substr(kInputs.size()), &input_lines)) {
+    return record;
+  }
+  for (size_t i = 0; i < input_lines; ++i) {
+    if (!next_line(&line)) return OutputRecord();
+    record.inputs_.append(line).append("\n");
+  }
   while (next_line(&line)) {
     RecordedFile file;
     if (!parse_line(line, &file)) return OutputRecord();  // not one a build wrote: none
@@ -85,6 +98,7 @@ OutputRecord OutputRecord::load(const FileSystem& fs, const std::string& path,
     record.files_.emplace(std::move(key), std::move(file));
   }
   if (!rest.empty()) return OutputRecord();  // cut short
+  if (record.files_.empty()) record.inputs_.clear();
   return record;
 }
 
@@ -102,7 +116,7 @@ const RecordedFile* OutputRecord::untouched(const std::string& path,
 bool save_output_record(FileSystem& fs, const std::string& path, const FileSystem& out_fs,
                         const std::string& out_dir, const std::string& compression,
                         std::vector<RecordedFile> files, unsigned threads, std::string* err,
-                        std::vector<char> stamped) {
+                        std::vector<char> stamped, const std::string& inputs) {
   stamped.resize(files.size(), 0);
   parallel_for(
       files.size(),
@@ -120,6 +134,16 @@ bool save_output_record(FileSystem& fs, const std::string& path, const FileSyste
   std::string text;
   text.reserve(files.size() * 160);
   text.append(kHeader).append("\n").append(out_dir).append("\n").append(compression).append("\n");
+  // Inputs that would break the format are not kept: the next build then
+  // renders every page.
+  const bool keep_inputs =
+      inputs.find('\r') == std::string::npos && (inputs.empty() || inputs.back() == '\n');
+  const size_t input_lines =
+      keep_inputs ? static_cast<size_t>(std::count(inputs.begin(), inputs.end(), '\n')) : 0;
+  text.append(kInputs);
+  append_number(text, input_lines);
+  text += '\n';
+  if (input_lines) text.append(inputs);
   for (size_t i = 0; i < files.size(); ++i) {
     const RecordedFile& file = files[i];
     // A name with a line break would break the format; such a file is read.

@@ -47,9 +47,13 @@ class OutputRecord {
   // The entry, stamp unchecked.
   const RecordedFile* find(const std::string& path) const;
   size_t size() const { return files_.size(); }
+  // What the build that kept the record saved of its inputs (see
+  // save_output_record); "" when none.
+  const std::string& inputs() const { return inputs_; }
 
  private:
   std::unordered_map<std::string, RecordedFile> files_;
+  std::string inputs_;
 };
 
 // Stamps every file of `files` (paths relative to out_dir, read through
@@ -58,10 +62,12 @@ class OutputRecord {
 // empty vector flags none) is set keeps the stamp it has: the caller took
 // it, and nothing has touched the file since. A record that cannot be
 // written costs the next build time, nothing else: false and *err, for the
-// caller to ignore.
+// caller to ignore. `inputs`, lines of text with no "\r", is kept with the
+// record: what the files were made from (see output/site_inputs.h), for
+// the next build to compare.
 bool save_output_record(FileSystem& fs, const std::string& path, const FileSystem& out_fs,
                         const std::string& out_dir, const std::string& compression,
                         std::vector<RecordedFile> files, unsigned threads, std::string* err,
-                        std::vector<char> stamped = {});
+                        std::vector<char> stamped = {}, const std::string& inputs = "");
 
 }  // namespace agora

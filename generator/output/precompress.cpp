@@ -229,6 +229,18 @@ Precompressor::Precompressor(FileSystem& fs, std::string cache_dir,
   use_cache_ = !cache_dir_.empty() && !stats_.cache_refused;
 }
 
+std::vector<std::string> Precompressor::candidate_variants(const std::string& path,
+                                                           size_t bytes) const {
+  std::vector<std::string> out;
+  if (bytes <= kPrecompressMinBytes || !is_text_path(path)) return out;
+  for (const Encoding& encoding : kEncodings) {
+    if (std::find(encodings_.begin(), encodings_.end(), encoding.name) != encodings_.end()) {
+      out.push_back(path + std::string(encoding.suffix));
+    }
+  }
+  return out;
+}
+
 void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
                         const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
                         const KeptCopy& kept, std::vector<std::string>* kept_variants) {

@@ -149,6 +149,16 @@ class Precompressor {
            const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr);
   // Leaves in the memo exactly the encodings of every add() since the start.
   void finish();
+  // The copies add() would consider for a file of `bytes` bytes at `path`
+  // (PATH.gz, PATH.br, as the encodings name them), each made when it saves
+  // enough; none for a small or binary file.
+  std::vector<std::string> candidate_variants(const std::string& path, size_t bytes) const;
+  // Counts `copies` copies of `files` files the output kept without add()
+  // seeing them (see SiteWriter::keep).
+  void count_kept(size_t files, size_t copies) {
+    stats_.candidates += files;
+    stats_.kept += copies;
+  }
 
   const PrecompressStats& stats() const { return stats_; }
   PrecompressCacheWrites& cache_writes() { return writes_; }

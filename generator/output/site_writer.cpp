@@ -227,6 +227,58 @@ bool SiteWriter::add(SiteFiles batch) {
   return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
 }
 
+const RecordedFile* SiteWriter::keepable(const std::string& path,
+                                         std::vector<const RecordedFile*>* copies) const {
+  if (path == kManifestPath || !is_safe_relative_path(path) || written_.count(path) ||
+      !old_files_.count(path)) {
+    return nullptr;
+  }
+  const RecordedFile* file = record_.untouched(path, fs_.stamp(join_path(paths_.dir, path)));
+  if (!file || file->copy) return nullptr;
+  if (!precompressor_) return file;
+  // A copy the record does not name was not made (it did not save enough)
+  // or is not proven: the page renders, and the writer finds out which.
+  for (const std::string& variant : precompressor_->candidate_variants(path, file->bytes)) {
+    const RecordedFile* copy = record_.find(variant);
+    if (!copy || !copy->copy || written_.count(variant) || !old_files_.count(variant) ||
+        !record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)))) {
+      return nullptr;
+    }
+    copies->push_back(copy);
+  }
+  return file;
+}
+
+std::vector<char> SiteWriter::keep(const std::vector<std::string>& paths) {
+  std::vector<char> kept(paths.size(), 0);
+  if (failed_ || !opened_ || record_.size() == 0) return kept;
+  std::vector<const RecordedFile*> pages(paths.size());
+  std::vector<std::vector<const RecordedFile*>> copies(paths.size());
+  parallel_for(
+      paths.size(), [&](size_t i) { pages[i] = keepable(paths[i], &copies[i]); }, opts_.threads);
+  // Two offers of one path: the first is kept, the second is refused, as
+  // add() refuses nothing but drops a second copy of the same bytes.
+  std::set<std::string_view> offered;
+  std::vector<StagedFile> items;
+  size_t kept_copies = 0, compressible = 0;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (!pages[i] || !offered.insert(paths[i]).second) continue;
+    kept[i] = 1;
+    for (const RecordedFile* file : copies[i]) {
+      items.push_back({&file->path, {}, file->sha256, true, true, file->bytes, file->stamp});
+    }
+    kept_copies += copies[i].size();
+    compressible += !copies[i].empty();
+    items.push_back(
+        {&pages[i]->path, {}, pages[i]->sha256, false, true, pages[i]->bytes, pages[i]->stamp});
+  }
+  if (precompressor_) precompressor_->count_kept(compressible, kept_copies);
+  std::sort(items.begin(), items.end(),
+            [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; });
+  stage(items);
+  return kept;
+}
+
 bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path,
                            const std::optional<FileStamp>& live) const {
   if (item.kept) return true;
@@ -405,7 +457,8 @@ bool SiteWriter::commit(WriteReport* report) {
     }
     std::string record_err;  // costs the next build time only
     save_output_record(cache_fs(), opts_.record, fs_, paths_.dir, precompress_tag(),
-                       std::move(files), opts_.threads, &record_err, std::move(stamped));
+                       std::move(files), opts_.threads, &record_err, std::move(stamped),
+                       opts_.inputs);
   }
   if (report) *report = out;
   return true;

@@ -37,6 +37,9 @@ struct WriteOptions {
   // The output record's file (see output_record.h), read and written like
   // the compression cache; empty: none, and every kept file is read.
   std::string record;
+  // What the site was built from (see output/site_inputs.h), saved with the
+  // record for the next build to compare.
+  std::string inputs;
 };
 
 struct WriteReport {
@@ -96,6 +99,12 @@ class SiteWriter final : public FileSink {
   // for an earlier batch at its path. On false, error() says why, and every
   // later add() and commit() fails too.
   bool add(SiteFiles batch) override;
+  // Keeps each path whose file out_dir holds as the output record has it,
+  // stamp and all, together with every compressed copy the page is a
+  // candidate for, each as recorded: staged as out_dir's files, never read.
+  // A page without the record's word for one of its copies is not kept.
+  // See FileSink::keep.
+  std::vector<char> keep(const std::vector<std::string>& paths) override;
   // Writes the manifest and swaps the site in. *report may be null.
   bool commit(WriteReport* report);
 
@@ -113,6 +122,10 @@ class SiteWriter final : public FileSink {
   // True when out_dir's file at `old_path` already has the item's bytes:
   // the record proves it from `live`, the file's stamp, or the bytes are
   // compared.
+  // Whether keep() can keep `path`: then its entry, with those of its
+  // copies in *copies.
+  const RecordedFile* keepable(const std::string& path,
+                               std::vector<const RecordedFile*>* copies) const;
   bool unchanged(const StagedFile& item, const std::string& old_path,
                  const std::optional<FileStamp>& live) const;
   // Whether out_dir's `variant` was made from `path`'s bytes of hash `sha`

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace agora {
 
@@ -21,6 +22,13 @@ class FileSink {
   virtual ~FileSink() = default;
   // False when the batch could not be taken; error() says why.
   virtual bool add(SiteFiles batch) = 0;
+  // Files the sink can keep as the last build left them, without their
+  // bytes: a rebuild offers the pages whose inputs did not change (see
+  // PageReuse). Per path, true when kept; a kept file counts as added. The
+  // caller renders the others and adds them. The default keeps none.
+  virtual std::vector<char> keep(const std::vector<std::string>& paths) {
+    return std::vector<char>(paths.size(), 0);
+  }
   const std::string& error() const { return error_; }
 
  protected:

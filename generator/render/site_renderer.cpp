@@ -49,7 +49,18 @@ struct PageJob {
   // tree for a generated page, "doc:" + group for a document.
   std::string alternate_key;
   std::string lastmod;  // documents
+  // A document's page: its own body and history are in it.
+  const Document* document = nullptr;
+  // Renders in every build: it shows what no input digest covers (the
+  // open data's sizes).
+  bool always = false;
 };
+
+// Whether `job` may stay as the last build wrote it (see PageReuse).
+bool reusable(const PageJob& job, const PageReuse* reuse) {
+  if (!reuse || job.always) return false;
+  return !job.document || !reuse->changed.count(job.document->source_path);
+}
 
 // Every page the site has, in a fixed order.
 class PagePlanner {
@@ -87,10 +98,12 @@ class PagePlanner {
           [this, i] { return views_.document(i); });
       jobs_.back().alternate_key = "doc:" + doc.group;
       jobs_.back().lastmod = document_lastmod(doc);
+      jobs_.back().document = &doc;
     }
     for (const auto& taxonomy : site_.config.taxonomies) add_taxonomy(taxonomy);
     if (views_.support_map()) add_support(*views_.support_map());
     add(site_.dir("downloads/"), "downloads", [this] { return views_.downloads(); });
+    jobs_.back().always = true;
     add(
         site_.dir("search/"), "search",
         [this] { return views_.plain(site_.dir("search/"), "search"); },
@@ -144,6 +157,7 @@ class PagePlanner {
     }
     add(request_support_dir(site_), "request-support", [this] { return views_.request_support(); });
     add(dashboard_dir(site_), "dashboard", [this] { return views_.dashboard(); });
+    jobs_.back().always = true;
     add(needs_dir(site_), "needs-map", [this] { return views_.needs_map(); });
   }
 
@@ -207,9 +221,25 @@ bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>
     const size_t count = std::min(batch_pages, jobs.size() - first);
     std::vector<std::string> out(count);
     std::vector<Diagnostics> found(count);
+    // Pages whose inputs did not change, where the sink still has them.
+    std::vector<char> kept(count, 0);
+    if (options_.reuse && !sink_failed_) {
+      std::vector<std::string> offered;
+      std::vector<size_t> at;
+      for (size_t k = 0; k < count; ++k) {
+        if (!reusable(jobs[first + k], options_.reuse)) continue;
+        offered.push_back(jobs[first + k].file);
+        at.push_back(k);
+      }
+      if (!offered.empty()) {
+        const std::vector<char> taken = sink_->keep(offered);
+        for (size_t i = 0; i < at.size(); ++i) kept[at[i]] = taken[i];
+      }
+    }
     parallel_for(
         count,
         [&](size_t k) {
+          if (kept[k]) return;
           const PageJob& job = jobs[first + k];
           // A page grows in a buffer each thread keeps, then is copied
           // once at its size: grown from empty, every page paid for its
@@ -225,7 +255,7 @@ bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>
     for (size_t k = 0; k < count; ++k) {
       const PageJob& job = jobs[first + k];
       diags_->merge(found[k]);
-      batch[job.file] = std::move(out[k]);
+      if (!kept[k]) batch[job.file] = std::move(out[k]);
       if (job.in_sitemap) {
         pages_.push_back({{job.dir, job.lastmod, {}}, job.alternate_key, site.language});
       }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,17 @@
 
 namespace agora {
 
+// What a rebuild may leave as the last build wrote it. A build sets it when
+// everything a page shows is as it was for the last build into the same
+// output folder (the program, site.yaml, the data, the theme, every
+// document's front matter and the build's options) and only documents'
+// bodies or histories changed: each page but those documents' own is
+// offered to the sink to keep (FileSink::keep), and rendered only if the
+// sink cannot. See output/site_inputs.h.
+struct PageReuse {
+  std::set<std::string> changed;  // source paths of the documents whose pages render
+};
+
 struct RenderOptions {
   UrlStyle style;
   unsigned threads = 0;
@@ -29,6 +41,8 @@ struct RenderOptions {
   // root and its size, for the link on the home page.
   std::string bundle_file;
   uint64_t bundle_bytes = 0;
+  // Null: every page renders.
+  const PageReuse* reuse = nullptr;
 };
 
 // Renders a site one language at a time, so that a build holds one

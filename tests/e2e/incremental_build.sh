@@ -3,32 +3,65 @@
 # .agora-cache/, writes exactly the bytes a clean build (no output folder,
 # empty cache) writes from the same sources; and it rewrites only what the
 # edit changed. So does the next rebuild, which brings the tree the first
-# one replaced (out.old) up to date in place. Not timed.
+# one replaced (out.old) up to date in place.
+#
+# A rebuild after an edit to a document's body renders that document's
+# page and leaves every other page as the last build wrote it (see
+# output/site_inputs.h); an edit to anything else a page shows (front
+# matter, the data, the theme) renders every page. Each kind of edit is
+# made here and the result compared with a clean build. Not timed.
 set -euo pipefail
 agora=$1 repo=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-mkdir "$work/site"
-cp -r "$repo/site.yaml" "$repo/content" "$repo/data" "$work/site/"
-[[ -d "$repo/templates" ]] && cp -r "$repo/templates" "$work/site/"
-"$agora" build -q --config "$work/site/site.yaml" --out "$work/out" > /dev/null
+# The parts of a site a build reads.
+copy_site() {
+  local from=$1 to=$2
+  mkdir "$to"
+  cp -r "$from/site.yaml" "$from/content" "$from/data" "$to/"
+  local part
+  for part in templates themes; do
+    [[ -d "$from/$part" ]] && cp -r "$from/$part" "$to/"
+  done
+  return 0
+}
+build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out"; }
+
+copy_site "$repo" "$work/site"
+build > /dev/null
+
+# Pages not kept: what a rebuild rendered.
+rendered() {
+  local summary=$1 pages kept
+  pages=$(sed -n 's/^agora build: \([0-9]*\) pages.*/\1/p' <<< "$summary")
+  kept=$(sed -n 's/.*pages (\([0-9]*\) unchanged, not rendered).*/\1/p' <<< "$summary")
+  echo $((pages - ${kept:-0}))
+}
+
+# A rebuild with nothing changed renders only the pages that show what no
+# input covers (the open data's sizes).
+summary=$(build)
+always=$(rendered "$summary")
+pages=$(sed -n 's/^agora build: \([0-9]*\) pages.*/\1/p' <<< "$summary")
+((always * 100 < pages)) || fail "a rebuild with no change rendered $always of $pages pages"
+echo "no change: $always of $pages pages rendered"
 
 # One edit: a sentence added to one document's body.
 doc=$(find "$work/site/content/case-studies" -name '*.md' | sort | head -1)
 printf '\nOne more sentence, with a [link](../organizations/itu.md).\n' >> "$doc"
-summary=$("$agora" build -q --config "$work/site/site.yaml" --out "$work/out")
+summary=$(build)
 echo "incremental: $summary"
+(($(rendered "$summary") == always + 1)) ||
+  fail "a body edit rendered $(rendered "$summary") pages, not its own and the $always always rendered"
 
 # A rebuild's output against a clean build of the same sources; its count
 # of files written against the site's.
 check() {
-  local what=$1 summary=$2
+  local what=$1 summary=$2 rewrites=${3:-few}
   rm -rf "$work/clean" "$work/clean-out"
-  mkdir "$work/clean"
-  cp -r "$work/site/site.yaml" "$work/site/content" "$work/site/data" "$work/clean/"
-  [[ -d "$work/site/templates" ]] && cp -r "$work/site/templates" "$work/clean/"
+  copy_site "$work/site" "$work/clean"
   "$agora" build -q --config "$work/clean/site.yaml" --out "$work/clean-out" > /dev/null
   diff -r "$work/out" "$work/clean-out" > "$work/diff.txt" || {
     head -20 "$work/diff.txt"; fail "$what differs from a clean build"; }
@@ -37,15 +70,49 @@ check() {
   [[ -n "$written" ]] || fail "no count of written files in: $summary"
   # The edited page, its copies, listings, feeds, search files and the
   # manifest change; most of the site does not.
-  ((written * 4 < files)) || fail "$written of $files files rewritten by $what"
-  echo "$what: $written of $files files written, output identical to a clean build"
+  [[ $rewrites == all ]] || ((written * 4 < files)) || fail "$written of $files files rewritten by $what"
+  echo "$what: $written of $files files written, $(rendered "$summary") pages rendered," \
+    "output identical to a clean build"
 }
 check "the rebuild after one edit" "$summary"
 
 # The next edit: the tree the last rebuild replaced is recycled.
 [[ -d "$work/out.old" ]] || fail "the rebuild kept no out.old to recycle"
 printf '\nAnd another sentence.\n' >> "$doc"
-summary=$("$agora" build -q --config "$work/site/site.yaml" --out "$work/out")
+summary=$(build)
 check "the next rebuild" "$summary"
 [[ ! -e "$work/out.staging" ]] || fail "a staging folder was left"
+
+# Edits that other pages show: each renders every page.
+every_page() {
+  local what=$1 rewrites=${2:-few} summary total
+  summary=$(build)
+  total=$(sed -n 's/^agora build: \([0-9]*\) pages.*/\1/p' <<< "$summary")
+  (($(rendered "$summary") == total)) || fail "$what rendered $(rendered "$summary") of $total pages"
+  check "$what" "$summary" "$rewrites"
+}
+# A title, shown in every listing of the document.
+sed -i '0,/^title: /s/^title: .*/title: A title changed by the incremental test/' "$doc"
+every_page "a front matter edit"
+# A term's name, shown on every page that names the term.
+sed -i '0,/^  name: /s/^  name: .*/  name: A term renamed by the incremental test/' "$work/site/data/themes.yaml"
+every_page "a vocabulary edit"
+# The theme's page shell.
+shell=$(find "$work/site/themes" -name 'base.mustache' | head -1)
+if [[ -n "$shell" ]]; then
+  sed -i '1s/^/<!-- changed by the incremental test -->/' "$shell"
+  every_page "a template edit" all
+fi
+# A new document, and one gone.
+cp "$doc" "${doc%.md}-copy.md"
+sed -i '0,/^title: /s/^title: .*/title: A copy made by the incremental test/' "${doc%.md}-copy.md"
+every_page "a new document"
+rm "${doc%.md}-copy.md"
+every_page "a document removed"
+
+# The output changed by hand: the page is rendered again, not kept.
+page=$(find "$work/out" -path '*case-studies*' -name index.html | sort | sed -n 3p)
+echo "tampered" > "$page"
+summary=$(build)
+check "a rebuild after a page was changed by hand" "$summary"
 echo "incremental_build: ok"

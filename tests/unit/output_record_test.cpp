@@ -106,6 +106,35 @@ TEST_CASE("an output record proves a file only while its stamp is the one record
   CHECK(OutputRecord::load(real, record, out, "other tag").size() == 0);
 }
 
+TEST_CASE("a record keeps what its files were made from, if it fits the format") {
+  RecordedOutput site;
+  RealFileSystem& real = site.real;
+  const std::string &out = site.out, &record = site.record;
+  std::string& err = site.err;
+  const std::string inputs = "site 0123\nabcd content/notes/a.md\n";
+  REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err, {}, inputs));
+  touch(record);
+  OutputRecord loaded = OutputRecord::load(real, record, out, "tag");
+  CHECK(loaded.size() == 2);
+  CHECK(loaded.inputs() == inputs);
+  // A carriage return or an unfinished line would not read back as
+  // written: the record keeps no inputs, and its files all the same.
+  for (const std::string bad : {"site 0123\r\n", "site 0123"}) {
+    REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err, {}, bad));
+    touch(record);
+    loaded = OutputRecord::load(real, record, out, "tag");
+    CHECK(loaded.size() == 2);
+    CHECK(loaded.inputs().empty());
+  }
+  // A record cut inside its inputs is no record.
+  REQUIRE(save_output_record(real, record, real, out, "tag", two_files(), 2, &err, {}, inputs));
+  std::string text;
+  REQUIRE(real.read_file(record, &text, &err));
+  REQUIRE(real.write_file(record, text.substr(0, text.find("abcd")), &err));
+  touch(record);
+  CHECK(OutputRecord::load(real, record, out, "tag").size() == 0);
+}
+
 TEST_CASE("entries a record cannot vouch for are dropped") {
   RecordedOutput site;
   RealFileSystem& real = site.real;
@@ -152,8 +181,8 @@ TEST_CASE("a planted record names stamps it cannot know, and proves nothing") {
   std::string& err = site.err;
   const FileStamp stamp = *real.stamp(out + "/a.html");
   // Right size and hash, a guessed inode: as a record from another machine.
-  const std::string text = "agora-output-record 1\n" + out + "\ntag\n5 " + std::string(64, 'a') +
-                           " " + std::to_string(stamp.device) + " " +
+  const std::string text = "agora-output-record 2\n" + out + "\ntag\ninputs 0\n5 " +
+                           std::string(64, 'a') + " " + std::to_string(stamp.device) + " " +
                            std::to_string(stamp.inode + 1) + " " + std::to_string(stamp.mtime_ns) +
                            " " + std::to_string(stamp.ctime_ns) + " f a.html\n";
   REQUIRE(real.write_file(record, text, &err));
@@ -319,4 +348,69 @@ TEST_CASE_FIXTURE(Recorded, "a copy the cache is linked to after staging is stam
   CHECK(report.precompress.compressed == 6);
   CHECK(report.written == 0);
   check_record_vouches_for_all(real, opts.record, out);
+}
+
+namespace {
+
+// A rebuild of `site` that offers `offered` to keep before it adds the
+// rest of the site: what keep() answered.
+std::vector<char> rebuild_keeping(FileSystem& fs, const std::string& out, const WriteOptions& opts,
+                                  const SiteFiles& site, const std::vector<std::string>& offered,
+                                  WriteReport* report) {
+  SiteWriter writer(fs, out, opts);
+  REQUIRE(writer.open());
+  const std::vector<char> kept = writer.keep(offered);
+  SiteFiles rest = site;
+  for (size_t i = 0; i < offered.size(); ++i) {
+    if (kept[i]) rest.erase(offered[i]);
+  }
+  REQUIRE(writer.add(rest));
+  REQUIRE(writer.commit(report));
+  return kept;
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(Recorded, "a page the record vouches for is kept with its copies, unread") {
+  fs.reads.clear();
+  WriteReport report;
+  const std::vector<char> kept = rebuild_keeping(
+      fs, out, opts, site, {"case-studies/a/index.html", "index.html", "new/index.html"}, &report);
+  CHECK(kept == std::vector<char>{1, 1, 0});  // a page the last build did not write is not
+  CHECK(fs.reads_under(out) == 1);            // the manifest, as without keeping
+  CHECK(report.precompress.kept == 6);        // two kept pages' and one added page's copies
+  CHECK(report.written == 0);
+  CHECK(report.unchanged == 11);  // 3 pages, 6 copies, robots.txt, the manifest
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
+  check_record_vouches_for_all(real, opts.record, out);
+
+  // Kept again from a record that has them only because they were kept.
+  REQUIRE(rebuild_keeping(fs, out, opts, site, {"case-studies/a/index.html"}, &report) ==
+          std::vector<char>{1});
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
+}
+
+TEST_CASE_FIXTURE(Recorded, "a page is not kept unless it and each of its copies are untouched") {
+  const std::string page = "case-studies/a/index.html";
+  SUBCASE("the page changed by hand") {
+    REQUIRE(real.remove_all(join_path(out, page), &err));
+    REQUIRE(real.write_file(join_path(out, page), "changed by hand", &err));
+  }
+  SUBCASE("a copy gone") { REQUIRE(real.remove_all(join_path(out, page + ".br"), &err)); }
+  SUBCASE("a copy changed by hand") {
+    REQUIRE(real.remove_all(join_path(out, page + ".gz"), &err));
+    REQUIRE(real.write_file(join_path(out, page + ".gz"), "not gzip", &err));
+  }
+  SUBCASE("no record") { REQUIRE(real.remove_all(opts.record, &err)); }
+  SUBCASE("offered twice: the second is refused") {
+    WriteReport report;
+    CHECK(rebuild_keeping(fs, out, opts, site, {page, page}, &report) == std::vector<char>{1, 0});
+    return;
+  }
+  WriteReport report;
+  CHECK(rebuild_keeping(fs, out, opts, site, {page}, &report) == std::vector<char>{0});
+  // Rendered instead: the output is a clean build's.
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
 }
