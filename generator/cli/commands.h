@@ -57,6 +57,11 @@ struct CommandArgs {
 // again. The output is the same bytes with or without it.
 struct BuildState {
   PrecompressMemo compressed;
+  // Where the output record goes (see output/output_record.h); "": the
+  // site's, in .agora-cache/. The cache keeps one record, for the folder
+  // built last: a server building into a folder of its own keeps its
+  // record apart, so that `agora build` after it still finds public/'s.
+  std::string record;
 };
 
 // The build behind `agora build` and every rebuild of `agora serve`: loads

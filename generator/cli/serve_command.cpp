@@ -125,6 +125,8 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
   build_env.fs = &build_fs;
   // Kept between rebuilds: an unchanged file is not compressed again.
   BuildState state;
+  // A temporary folder's record goes beside it, and with it.
+  if (args.serve_out.empty()) state.record = build_args.out + ".record";
   RebuildLoopOptions options;
   options.out = env.out;
   options.on_stop = [&server] { server.stop(); };
@@ -142,8 +144,11 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
   server.stop();
   ::close(signal_fd);
   if (args.serve_out.empty()) {
+    // The folder, the tree its last rebuild replaced and its record.
     std::error_code ec;
-    std::filesystem::remove_all(build_args.out, ec);
+    for (const std::string& left : {build_args.out, build_args.out + ".old", state.record}) {
+      std::filesystem::remove_all(left, ec);
+    }
   }
   *env.out << "agora serve: stopped\n";
   return 0;

@@ -275,6 +275,7 @@ std::vector<char> SiteWriter::keep(const std::vector<std::string>& paths) {
   if (precompressor_) precompressor_->count_kept(compressible, kept_copies);
   std::sort(items.begin(), items.end(),
             [](const StagedFile& a, const StagedFile& b) { return *a.path < *b.path; });
+  // A failure fails the writer: the next add() or commit() says so.
   stage(items);
   return kept;
 }

@@ -3,6 +3,12 @@
 // page kind. Breadcrumbs, pagination, listing items and the shared site and
 // page parts are made here and nowhere else. Pure: no file system, no
 // diagnostics.
+//
+// A page shows its own document's body and history and no other's: other
+// documents appear only through their front matter. A rebuild relies on
+// it to keep the pages an edit to a body cannot change (see
+// output/site_inputs.h); a view that showed another document's body would
+// have to change that first.
 
 #include <optional>
 #include <string>

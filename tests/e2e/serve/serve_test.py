@@ -291,6 +291,12 @@ def check_live(server, site):
     if 'marker-4712' not in page:
         fail('the fixed page is not served')
     print('   overlay gone, the fixed page served')
+    # The server's output record is its own: `agora build` into public/
+    # afterwards still finds the site's.
+    if not os.path.exists(server.out + '.record'):
+        fail('no output record beside the temporary folder')
+    if os.path.exists(os.path.join(site, '.agora-cache', 'output-record')):
+        fail("agora serve wrote the site's output record")
 
 
 def check_stop(server):
@@ -311,8 +317,9 @@ def check_stop(server):
         fail('port %d still taken after SIGINT: %s' % (server.port, e))
     finally:
         probe.close()
-    if os.path.exists(server.out):
-        fail('the temporary folder %s is still there' % server.out)
+    for left in (server.out, server.out + '.old', server.out + '.record'):
+        if os.path.exists(left):
+            fail('%s is still there' % left)
     print('   exit 0, port %d free, temporary folder removed' % server.port)
 
 
