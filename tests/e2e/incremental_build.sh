@@ -25,6 +25,8 @@ copy_site() {
   for part in templates themes; do
     [[ -d "$from/$part" ]] && cp -r "$from/$part" "$to/"
   done
+  # The test site's history (not the repository's own).
+  [[ $from != "$repo" && -d "$from/.git" ]] && cp -r "$from/.git" "$to/"
   return 0
 }
 build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out"; }
@@ -115,4 +117,24 @@ page=$(find "$work/out" -path '*case-studies*' -name index.html | sort | sed -n 
 echo "tampered" > "$page"
 summary=$(build)
 check "a rebuild after a page was changed by hand" "$summary"
+# Git history: a commit changes the dates and contributors of the pages
+# of the documents it touches, and of no other page.
+if command -v git > /dev/null; then
+  commit() {
+    (cd "$work/site" && git add -A &&
+      GIT_AUTHOR_DATE=$2 GIT_COMMITTER_DATE=$2 git -c gc.auto=0 -c user.name="$1" \
+        -c user.email=test@example.org commit -qm "$1")
+  }
+  (cd "$work/site" && git init -q)
+  commit First 2024-01-02T10:00:00Z
+  build > /dev/null
+  printf '\nA sentence before its commit.\n' >> "$doc"
+  build > /dev/null
+  # The file as it was built; only its history changes.
+  commit Second 2024-03-04T10:00:00Z
+  summary=$(build)
+  (($(rendered "$summary") == always + 1)) ||
+    fail "a commit rendered $(rendered "$summary") pages, not its document's and the $always always rendered"
+  check "a commit to one document" "$summary"
+fi
 echo "incremental_build: ok"
