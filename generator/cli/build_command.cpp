@@ -226,7 +226,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // Compressed copies are cached beside site.yaml, keyed by content hash.
   const std::string cache_dir = join_path(site_root(args.config), ".agora-cache");
   // What the last build left in the output, for this one to trust without
-  // reading (see output_record.h); one per site.
+  // reading (see output_record.h), and what it was made from (see
+  // site_inputs.h); one per site, and agora serve keeps its own.
   const std::string record_path =
       state && !state->record.empty() ? state->record : join_path(cache_dir, "output-record");
   // Listing the output's trees, reading their manifests and the output
