@@ -51,6 +51,15 @@ std::string cache_path(const std::string& cache_dir, const std::string& sha,
                                   std::string(encoding.cache_tag));
 }
 
+// Which files get copies, and in which encodings: add() and
+// candidate_variants() must agree.
+bool compressible(std::string_view path, size_t bytes) {
+  return bytes > kPrecompressMinBytes && is_text_path(path);
+}
+bool wanted(const std::vector<std::string>& encodings, const Encoding& encoding) {
+  return std::find(encodings.begin(), encodings.end(), encoding.name) != encodings.end();
+}
+
 std::string memo_key(const std::string& sha, const Encoding& encoding) {
   return sha + "." + std::string(encoding.cache_tag);
 }
@@ -232,11 +241,9 @@ Precompressor::Precompressor(FileSystem& fs, std::string cache_dir,
 std::vector<std::string> Precompressor::candidate_variants(const std::string& path,
                                                            size_t bytes) const {
   std::vector<std::string> out;
-  if (bytes <= kPrecompressMinBytes || !is_text_path(path)) return out;
+  if (!compressible(path, bytes)) return out;
   for (const Encoding& encoding : kEncodings) {
-    if (std::find(encodings_.begin(), encodings_.end(), encoding.name) != encodings_.end()) {
-      out.push_back(path + std::string(encoding.suffix));
-    }
+    if (wanted(encodings_, encoding)) out.push_back(path + std::string(encoding.suffix));
   }
   return out;
 }
@@ -261,12 +268,10 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
   size_t index = 0;
   for (const auto& [path, bytes] : files) {
     const size_t file = index++;
-    if (bytes.size() <= kPrecompressMinBytes || !is_text_path(path)) continue;
+    if (!compressible(path, bytes.size())) continue;
     ++stats_.candidates;
     for (const Encoding& encoding : kEncodings) {
-      if (std::find(encodings_.begin(), encodings_.end(), encoding.name) == encodings_.end()) {
-        continue;
-      }
+      if (!wanted(encodings_, encoding)) continue;
       const std::string variant = path + std::string(encoding.suffix);
       if (files.count(variant) || taken(variant)) continue;
       jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false, false});

@@ -25,15 +25,15 @@ std::string names_digest(const std::vector<std::string>& names) {
 
 bool InputLog::read_file(const std::string& path, std::string* contents, std::string* err) const {
   Read read;
-  read.found = FileSystemWrapper::read_file(path, contents, err);
-  if (read.found) {
+  const bool found = read.found = FileSystemWrapper::read_file(path, contents, err);
+  if (found) {
     read.sha256 = sha256_hex(*contents);
     const FrontMatterSplit split = split_front_matter(*contents);
     if (split.found && split.closed) read.front_matter = sha256_hex(split.yaml);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   reads_.insert_or_assign(path, std::move(read));
-  return reads_.at(path).found;
+  return found;
 }
 
 std::vector<std::string> InputLog::list_files(const std::string& dir) const {

@@ -239,12 +239,8 @@ const RecordedFile* SiteWriter::keepable(const std::string& path,
   // A copy the record does not name was not made (it did not save enough)
   // or is not proven: the page renders, and the writer finds out which.
   for (const std::string& variant : precompressor_->candidate_variants(path, file->bytes)) {
-    const RecordedFile* copy = record_.find(variant);
-    if (!copy || !copy->copy || written_.count(variant) || !old_files_.count(variant) ||
-        !record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)))) {
-      return nullptr;
-    }
-    copies->push_back(copy);
+    if (written_.count(variant) || !copy_kept(path, variant, file->sha256)) return nullptr;
+    copies->push_back(record_.find(variant));
   }
   return file;
 }

@@ -119,13 +119,13 @@ class SiteWriter final : public FileSink {
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
-  // True when out_dir's file at `old_path` already has the item's bytes:
-  // the record proves it from `live`, the file's stamp, or the bytes are
-  // compared.
   // Whether keep() can keep `path`: then its entry, with those of its
   // copies in *copies.
   const RecordedFile* keepable(const std::string& path,
                                std::vector<const RecordedFile*>* copies) const;
+  // True when out_dir's file at `old_path` already has the item's bytes:
+  // the record proves it from `live`, the file's stamp, or the bytes are
+  // compared.
   bool unchanged(const StagedFile& item, const std::string& old_path,
                  const std::optional<FileStamp>& live) const;
   // Whether out_dir's `variant` was made from `path`'s bytes of hash `sha`
