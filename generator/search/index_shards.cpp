@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -13,10 +14,11 @@
 namespace agora {
 namespace {
 
-// Guess of a score's length in the JSON ("1.234"); the estimate's bias is
-// corrected by the measured ratio, which compares estimates with real
-// compressed sizes.
-constexpr size_t kScoreBytes = 5;
+// Guess of a posting's length in the JSON: a document's place in the
+// shard (three digits), its term frequency and two commas. The estimate's
+// bias is corrected by the measured ratio, which compares estimates with
+// real compressed sizes.
+constexpr size_t kPostingBytes = 6;
 // Ratio of estimated JSON bytes to gzip -9 bytes assumed before a sample
 // has been measured.
 constexpr double kFirstRatio = 5.0;
@@ -54,9 +56,7 @@ size_t deflated_size(const std::string& text) {
 
 }  // namespace
 
-// Reads an IndexBuilder's entries (it is a friend) and formats shards with
-// the builder's own formatting, so a shard's bytes are the whole index's
-// bytes for its terms.
+// Reads an IndexBuilder's entries (it is a friend) and formats shards.
 class IndexShardWriter {
  public:
   explicit IndexShardWriter(const IndexBuilder& builder);
@@ -78,96 +78,60 @@ class IndexShardWriter {
   IndexShards outline() const;  // all but the shards
 
  private:
-  // Postings of term t in field f: postings_.entry_ids[from, to).
+  // Postings of term t in field f: postings_.entry_ids[from, to); a term's
+  // fields follow each other, so [from(t, 0), to(t, nf - 1)) is all of them.
   uint64_t from(uint32_t t, size_t f) const { return postings_.start[t * nf_ + f]; }
   uint64_t to(uint32_t t, size_t f) const { return postings_.start[t * nf_ + f + 1]; }
   const IndexBuilder::Entry& entry(uint64_t p) const { return b_.entries_[postings_.entry_ids[p]]; }
-  size_t term_bytes(uint32_t t) const;
-  size_t key_bytes(size_t slot) const {
-    return field_name_bytes_[slot % nf_] + b_.ref_json_[slot / nf_].size() + 5;
-  }
-  // Bytes term t adds to the vectors of shard `shard`: its elements, and
-  // the key of each vector that shard does not hold yet.
-  size_t vector_bytes(uint32_t t, uint32_t shard, const std::vector<uint32_t>& slot_shard) const;
+  // Bytes term t adds to a shard: its entry, and each document it names
+  // that the shard does not list yet (doc_shard: the last shard that did).
+  size_t term_bytes(uint32_t t, uint32_t shard, const std::vector<uint32_t>& doc_shard) const;
 
   const IndexBuilder& b_;
   const size_t nf_;
   const std::vector<uint32_t> order_;
   const IndexBuilder::Postings postings_;
-  const std::vector<double> idf_;
-  std::string header_;  // up to the field vectors
-  const std::string middle_ = "],\"invertedIndex\":[";
-  std::string footer_;                    // the search pipeline's labels, as index.json lists them
-  std::vector<size_t> field_name_bytes_;  // as JSON strings
 };
 
 IndexShardWriter::IndexShardWriter(const IndexBuilder& builder)
     : b_(builder),
       nf_(builder.fields_.size()),
       order_(builder.sorted_term_ids()),
-      postings_(builder.postings()),
-      idf_(builder.inverse_document_frequencies()) {
-  header_ = "{\"version\":\"2.3.9\",\"fields\":[";
-  for (size_t f = 0; f < nf_; ++f) {
-    if (f != 0) header_.push_back(',');
-    const size_t before = header_.size();
-    append_json_string(header_, b_.fields_[f].name);
-    field_name_bytes_.push_back(header_.size() - before);
-  }
-  header_ += "],\"fieldVectors\":[";
-  footer_ = "],\"pipeline\":" + pipeline_json(builder.language()) + "}";
-}
+      postings_(builder.postings()) {}
 
-size_t IndexShardWriter::term_bytes(uint32_t t) const {
-  size_t bytes = b_.terms_[t].size() + 16 + decimal_digits(t);
-  for (size_t f = 0; f < nf_; ++f) {
-    bytes += field_name_bytes_[f] + 3;
-    for (uint64_t p = from(t, f); p < to(t, f); ++p) {
-      bytes += b_.ref_json_[entry(p).doc].size() + 4;
-      if (b_.positions_) bytes += 14 + 10 * size_t(entry(p).frequency);
-    }
+size_t IndexShardWriter::term_bytes(uint32_t t, uint32_t shard,
+                                    const std::vector<uint32_t>& doc_shard) const {
+  size_t bytes = b_.terms_[t].size() + 6 + decimal_digits(t) + 3 * nf_;
+  for (uint64_t p = from(t, 0); p < to(t, nf_ - 1); ++p) {
+    const IndexBuilder::Entry& e = entry(p);
+    bytes += kPostingBytes;
+    if (b_.positions_) bytes += 10 * size_t(e.frequency);
+    if (doc_shard[e.doc] != shard) bytes += b_.ref_json_[e.doc].size() + decimal_digits(e.doc) + 2;
   }
   return bytes;
 }
 
-size_t IndexShardWriter::vector_bytes(uint32_t t, uint32_t shard,
-                                      const std::vector<uint32_t>& slot_shard) const {
-  size_t sum = 0;
-  for (size_t f = 0; f < nf_; ++f) {
-    for (uint64_t p = from(t, f); p < to(t, f); ++p) {
-      const size_t slot = entry(p).doc * nf_ + f;
-      sum += 2 + decimal_digits(t) + kScoreBytes;
-      if (slot_shard[slot] != shard) sum += key_bytes(slot);
-    }
-  }
-  return sum;
-}
-
 std::vector<size_t> IndexShardWriter::plan(double limit, std::vector<size_t>* estimates) const {
-  const size_t empty_shard = header_.size() + middle_.size() + footer_.size();
+  constexpr size_t kEmptyShard = sizeof "{\"docs\":[],\"terms\":[]}" - 1;
   std::vector<size_t> starts;
   estimates->clear();
-  // The last shard that wrote each slot's vector key: a key is written once
-  // per shard.
-  std::vector<uint32_t> slot_shard(b_.field_lengths_.size(), kNone);
+  std::vector<uint32_t> doc_shard(b_.refs_.size(), kNone);
   uint32_t shard = 0;
   size_t bytes = 0;
   for (size_t i = 0; i < order_.size(); ++i) {
     const uint32_t t = order_[i];
-    size_t add = term_bytes(t) + vector_bytes(t, shard, slot_shard);
+    size_t add = term_bytes(t, shard, doc_shard);
     if (starts.empty() || double(bytes + add) > limit) {
       if (!starts.empty()) {
         estimates->push_back(bytes);
         ++shard;
-        add = term_bytes(t) + vector_bytes(t, shard, slot_shard);
+        add = term_bytes(t, shard, doc_shard);
       }
       starts.push_back(i);
-      bytes = empty_shard;
+      bytes = kEmptyShard;
     }
     bytes += add;
-    for (size_t f = 0; f < nf_; ++f) {
-      for (uint64_t p = from(t, f); p < to(t, f); ++p) slot_shard[entry(p).doc * nf_ + f] = shard;
-    }
+    for (uint64_t p = from(t, 0); p < to(t, nf_ - 1); ++p) doc_shard[entry(p).doc] = shard;
   }
   if (!starts.empty()) estimates->push_back(bytes);
   starts.push_back(order_.size());
@@ -199,43 +163,48 @@ double IndexShardWriter::measure_ratio(const std::vector<size_t>& starts,
 }
 
 std::string IndexShardWriter::format(size_t begin, size_t end) const {
-  // The vector elements of the shard's terms, grouped by slot in document
-  // and field order and sorted by term id within a slot, as lunr.Vector
-  // keeps them.
-  struct Item {
-    uint64_t key;  // slot << 32 | term
-    uint32_t entry;
-  };
-  std::vector<Item> items;
+  // The documents the shard's postings name, each once, in document order.
+  std::vector<uint32_t> docs;
   for (size_t i = begin; i < end; ++i) {
     const uint32_t t = order_[i];
+    for (uint64_t p = from(t, 0); p < to(t, nf_ - 1); ++p) docs.push_back(entry(p).doc);
+  }
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::string out = "{\"docs\":[";
+  for (size_t k = 0; k < docs.size(); ++k) {
+    if (k != 0) out.push_back(',');
+    out += std::to_string(docs[k]);
+    out.push_back(',');
+    out += b_.ref_json_[docs[k]];
+  }
+  out += "],\"terms\":[";
+  for (size_t i = begin; i < end; ++i) {
+    const uint32_t t = order_[i];
+    out += i == begin ? "[" : ",[";
+    append_json_string(out, b_.terms_[t]);
+    out.push_back(',');
+    out += std::to_string(t);
     for (size_t f = 0; f < nf_; ++f) {
-      for (uint64_t p = from(t, f); p < to(t, f); ++p) {
-        const uint64_t slot = uint64_t(entry(p).doc) * nf_ + f;
-        items.push_back({slot << 32 | t, postings_.entry_ids[p]});
-      }
-    }
-  }
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.key < b.key; });
-  std::string out = header_;
-  uint64_t open_slot = kNone;
-  for (const Item& item : items) {
-    const uint64_t slot = item.key >> 32;
-    if (slot != open_slot) {
-      out += open_slot == kNone ? "[" : "]],[";
-      b_.append_field_ref(slot, out);
       out += ",[";
-      open_slot = slot;
-    } else {
-      out.push_back(',');
+      for (uint64_t p = from(t, f); p < to(t, f); ++p) {
+        const IndexBuilder::Entry& e = entry(p);
+        if (p != from(t, f)) out.push_back(',');
+        out += std::to_string(std::lower_bound(docs.begin(), docs.end(), e.doc) - docs.begin());
+        out.push_back(',');
+        out += std::to_string(e.frequency);
+        if (!b_.positions_) continue;
+        for (size_t k = 2 * size_t(e.position_begin);
+             k < 2 * (size_t(e.position_begin) + e.frequency); ++k) {
+          out.push_back(',');
+          out += std::to_string(b_.positions_data_[k]);
+        }
+      }
+      out.push_back(']');
     }
-    char element[IndexBuilder::kVectorElementRoom];
-    out.append(element, b_.write_vector_element(element, slot, b_.entries_[item.entry], idf_));
+    out.push_back(']');
   }
-  if (!items.empty()) out += "]]";
-  out += middle_;
-  b_.format_terms(order_, begin, end, begin, postings_, out);
-  out += footer_;
+  out += "]}";
   // Appending doubled the capacity as it went: the site's shards are kept
   // until they are written, so give the slack back.
   out.shrink_to_fit();
@@ -244,10 +213,15 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
 
 IndexShards IndexShardWriter::outline() const {
   IndexShards result;
-  for (const FieldSpec& field : b_.fields_) result.fields.push_back(field.name);
+  for (const FieldSpec& field : b_.fields_) {
+    result.fields.push_back(field.name);
+    // lunr's `boost || 1`.
+    result.field_boosts.push_back(field.boost == 0 || std::isnan(field.boost) ? 1 : field.boost);
+  }
   result.pipeline_json = pipeline_json(b_.language());
   result.documents = b_.refs_.size();
   result.terms = order_.size();
+  result.positions = b_.positions_;
   result.terms_json.push_back('[');
   for (size_t i = 0; i < order_.size(); ++i) {
     if (i != 0) result.terms_json.push_back(',');
@@ -260,6 +234,27 @@ IndexShards IndexShardWriter::outline() const {
     result.refs_json += b_.ref_json_[d];
   }
   result.refs_json.push_back(']');
+  std::string& lengths = result.lengths_json;
+  lengths = "{\"sums\":[";
+  for (size_t f = 0; f < nf_; ++f) {
+    if (f != 0) lengths.push_back(',');
+    lengths += std::to_string(b_.field_length_sums_[f]);
+  }
+  lengths += "],\"lengths\":[";
+  for (size_t slot = 0; slot < b_.field_lengths_.size(); ++slot) {
+    if (slot != 0) lengths.push_back(',');
+    lengths += std::to_string(b_.field_lengths_[slot]);
+  }
+  lengths.push_back(']');
+  if (std::any_of(b_.doc_boosts_.begin(), b_.doc_boosts_.end(), [](double b) { return b != 1; })) {
+    lengths += ",\"boosts\":[";
+    for (size_t d = 0; d < b_.doc_boosts_.size(); ++d) {
+      if (d != 0) lengths.push_back(',');
+      append_json_number(lengths, b_.doc_boosts_[d]);
+    }
+    lengths.push_back(']');
+  }
+  lengths.push_back('}');
   return result;
 }
 

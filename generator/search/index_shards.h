@@ -1,14 +1,19 @@
 #pragma once
 // Term-range shards of one Lunr index, for indexes too large to download
 // whole (docs/SEARCH.md). The vocabulary, in lunr's sort order, is cut into
-// contiguous ranges of roughly equal compressed size, and each range is
-// written as a complete Lunr 2.3.9 index that lunr.Index.load accepts:
-//   - invertedIndex: the entries of its terms, with their global _index;
-//   - fieldVectors: every field vector cut down to those terms' dimensions
-//     (vectors left with no element are omitted).
-// Every term keeps its global _index and every element its score, so a
-// client that merges the shards a query touches into one lunr.Index scores
-// that query exactly as lunr.js scores it on the whole index.
+// contiguous ranges of roughly equal compressed size. A shard holds what
+// its terms' entries in lunr's inverted index hold, and no score:
+//   - docs: each document its postings name, once: [number, ref, ...], in
+//     document order (number = place in refs.json);
+//   - terms: [term, _index, F1, ..., Fn] with one array per field of
+//     [doc, tf, ...] (doc = place in docs; with positions, each posting
+//     is followed by its tf [start, length] pairs, flattened).
+// lunr-shards.js computes each field-vector element from it as lunr's
+// builder does (BM25 over the field lengths in lengths.json), so a client
+// that merges the shards a query touches scores that query exactly as
+// lunr.js scores it on the whole index. Scores move with every document's
+// length; the postings do not, so an edit changes only the shards of the
+// terms it adds or removes.
 //
 // The function of one index, not of a site: a site with several languages
 // shards each language's index on its own.
@@ -24,7 +29,7 @@ namespace agora {
 struct ShardOptions {
   // Aimed-at size of one shard after gzip -9. Sizes are estimated from the
   // JSON with a compression ratio measured on a sample of shards, so real
-  // shards land around it; a term whose entries alone exceed it gets a
+  // shards land around it; a term whose postings alone exceed it gets a
   // shard of its own.
   size_t target_bytes = 20 * 1000;
   unsigned threads = 0;  // formatting threads (0 = all cores)
@@ -34,7 +39,7 @@ struct IndexShard {
   std::string first_term;  // UTF-8, as in the index
   std::string last_term;
   size_t terms = 0;
-  std::string json;  // the shard: a serialized lunr.Index
+  std::string json;  // the shard (see above)
 };
 
 struct IndexShards {
@@ -45,6 +50,12 @@ struct IndexShards {
   std::vector<IndexShard> shards;  // in term order; together they hold every term once
   std::string terms_json;          // every term in lunr's order: ["","a","abc",...]
   std::string refs_json;           // every ref in document order
+  // {"sums":[...],"lengths":[...]}: each field's total length, then each
+  // document's field lengths (document-major), then, when a document has a
+  // boost other than 1, "boosts":[...] by document.
+  std::string lengths_json;
+  std::vector<double> field_boosts;  // as lunr applies them (0 means 1)
+  bool positions = false;            // postings carry token positions
 };
 
 class IndexShardWriter;  // index_shards.cpp

@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <iterator>
 
+#include "search/js_number.h"
 #include "search/json_writer.h"
 #include "search/utf16.h"
 
 namespace agora {
 namespace {
 
-constexpr const char* kMapFormat = "agora-lunr-shards/1";
+constexpr const char* kMapFormat = "agora-lunr-shards/2";
 
 // "shard-007.json": numbers padded to the width of the largest, at least 3.
 std::string numbered(const char* stem, size_t number, size_t count) {
@@ -74,7 +75,13 @@ class ShardMap {
       if (f != 0) map_.push_back(',');
       append_json_string(map_, outline.fields[f]);
     }
+    map_ += "],\"boosts\":[";
+    for (size_t f = 0; f < outline.field_boosts.size(); ++f) {
+      if (f != 0) map_.push_back(',');
+      append_json_number(map_, outline.field_boosts[f]);
+    }
     map_ += "],\"pipeline\":" + outline.pipeline_json +
+            ",\"positions\":" + (outline.positions ? "true" : "false") +
             ",\"documents\":" + std::to_string(outline.documents) +
             ",\"terms\":" + std::to_string(outline.terms) + ",\"shards\":[";
   }
@@ -97,8 +104,8 @@ class ShardMap {
     return files;
   }
 
-  // The vocabulary, the refs, the store, and the map last.
-  NamedFiles finish(std::string terms_json, std::string refs_json) {
+  // The vocabulary, the refs, the lengths, the store, and the map last.
+  NamedFiles finish(std::string terms_json, std::string refs_json, std::string lengths_json) {
     NamedFiles files;
     map_ += "],\"vocabulary\":";
     files.push_back(file("terms.json", std::move(terms_json), options_.scripts));
@@ -106,6 +113,9 @@ class ShardMap {
     map_ += ",\"refs\":";
     files.push_back(file("refs.json", std::move(refs_json), options_.scripts));
     append_file_entry(map_, files.back(), "refs.json");
+    map_ += ",\"lengths\":";
+    files.push_back(file("lengths.json", std::move(lengths_json), options_.scripts));
+    append_file_entry(map_, files.back(), "lengths.json");
     if (!options_.store.empty()) add_store(&files);
     if (!options_.types.empty()) {
       map_ += ",\"types\":[";
@@ -157,7 +167,8 @@ class ShardMap {
 NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
   ShardMap map(shards, shards.shards.size(), options);
   NamedFiles files = map.add(std::move(shards.shards));
-  NamedFiles rest = map.finish(std::move(shards.terms_json), std::move(shards.refs_json));
+  NamedFiles rest = map.finish(std::move(shards.terms_json), std::move(shards.refs_json),
+                               std::move(shards.lengths_json));
   // The map first.
   files.insert(files.begin(), std::move(rest.back()));
   rest.pop_back();
@@ -173,7 +184,8 @@ bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
   for (size_t first = 0; first < plan.size(); first += batch_shards) {
     if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
   }
-  return emit(map.finish(std::move(outline.terms_json), std::move(outline.refs_json)));
+  return emit(map.finish(std::move(outline.terms_json), std::move(outline.refs_json),
+                         std::move(outline.lengths_json)));
 }
 
 }  // namespace agora

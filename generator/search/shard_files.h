@@ -1,10 +1,12 @@
 #pragma once
 // The files of a sharded index in one folder (a site's search/, or
 // `agora index --shards DIR`), as lunr-shards.js reads them:
-//   shards.json     the map: fields, pipeline, and each shard's first and
-//                   last term, file name and size; small enough to load
-//                   with the search page
-//   shard-NNN.json  the shards (index_shards.h), each a Lunr index
+//   shards.json     the map: fields, their boosts, pipeline, and each
+//                   shard's first and last term, file name and size; small
+//                   enough to load with the search page
+//   shard-NNN.json  the shards (index_shards.h): postings, no scores
+//   lengths.json    every document's field lengths, from which the client
+//                   scores the postings as lunr's builder does
 //   terms.json      every term in lunr's order, for the queries whose terms
 //                   cannot be placed without it (fuzzy, leading wildcard)
 //   refs.json       every ref in document order, for queries of only

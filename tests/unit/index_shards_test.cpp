@@ -1,13 +1,15 @@
-// Term-range shards: each shard is the whole index cut down to its terms
-// (expected strings are taken from the lunr.js index in
-// lunr_index_builder_test.cpp), the shard files and map, search.shards in
-// site.yaml, and `agora index`.
+// Term-range shards: each shard holds its terms' postings, which are the
+// whole index's (positions as in the lunr.js index of
+// lunr_index_builder_test.cpp), the field lengths the client scores them
+// with, the shard files and map, search.shards in site.yaml, and `agora
+// index`. That the client's scores are lunr.js's is tests/e2e/lunr_shards.sh.
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -37,7 +39,7 @@ std::string whole_json(const IndexBuilder& builder) {
 
 }  // namespace
 
-TEST_CASE("shards: one term per shard keeps the term's _index, postings and vector elements") {
+TEST_CASE("shards: one term per shard keeps the term's _index and postings") {
   const IndexBuilder builder = small_index();
   ShardOptions options;
   options.target_bytes = 1;  // every term is over it: one shard each
@@ -46,21 +48,28 @@ TEST_CASE("shards: one term per shard keeps the term's _index, postings and vect
   CHECK(shards.documents == 3);
   CHECK(shards.terms == 8);
   CHECK(shards.fields == std::vector<std::string>{"title", "body"});
+  CHECK(shards.field_boosts == std::vector<double>{10, 1});
+  CHECK(shards.positions);
   CHECK(shards.shards[0].first_term == "");
   CHECK(shards.shards[1].first_term == "2020");
   CHECK(shards.shards[1].last_term == "2020");
-  CHECK(
-      shards.shards[1].json ==
-      R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["body/3",[7,0.981]]],"invertedIndex":[["2020",{"_index":7,"title":{},"body":{"3":{"position":[[12,4]]}}}]],"pipeline":["stemmer"]})");
-  // "x": a document's title and body vectors both keep dimension 6.
-  CHECK(
-      shards.shards[7].json ==
-      R"({"version":"2.3.9","fields":["title","body"],"fieldVectors":[["body/b",[6,0.739]],["title/1",[6,5.235]]],"invertedIndex":[["x",{"_index":6,"title":{"1":{"position":[[0,1]]}},"body":{"b":{"position":[[24,1]]}}}]],"pipeline":["stemmer"]})");
+  // "2020": document 1 ("3") only, in its body, once, at [12, 4].
+  CHECK(shards.shards[1].json == R"({"docs":[1,"3"],"terms":[["2020",7,[],[0,1,12,4]]]})");
+  // "x": the title of document 2 ("1") and the body of document 0 ("b").
+  CHECK(shards.shards[7].json ==
+        R"({"docs":[0,"b",2,"1"],"terms":[["x",6,[1,1,0,1],[0,1,24,1]]]})");
+  // "hello": twice in the body of "3".
+  CHECK(shards.shards[4].json ==
+        R"({"docs":[0,"b",1,"3"],"terms":[["hello",0,[0,1,0,5],[1,2,0,5,6,5]]]})");
   CHECK(shards.terms_json == R"(["","2020","42","7","hello","i̇stanbul","world","x"])");
   CHECK(shards.refs_json == R"(["b","3","1"])");
+  // Titles: "hello", "" (of "!!!"), "world" | nothing | "x". Bodies: "",
+  // "i̇stanbul", "42", "7", "x" ("the" is a stop word) | "hello" twice,
+  // "2020" | "42". "b" was added with boost 2.
+  CHECK(shards.lengths_json == R"({"sums":[4,9],"lengths":[3,5,0,3,1,1],"boosts":[2,1,1]})");
 }
 
-TEST_CASE("shards: together they hold the whole index, each term and element once") {
+TEST_CASE("shards: together they hold the whole index's postings, each term once") {
   IndexBuilder builder({{"title", 10}, {"body", 1}});
   for (int d = 0; d < 300; ++d) {
     std::string body;
@@ -72,30 +81,52 @@ TEST_CASE("shards: together they hold the whole index, each term and element onc
   const IndexShards shards = shard_index(builder, options);
   REQUIRE(shards.shards.size() > 5);
   const auto whole = nlohmann::ordered_json::parse(whole_json(builder));
+  // The shards' postings, back in the inverted index's form.
   nlohmann::ordered_json terms = nlohmann::ordered_json::array();
-  std::map<std::string, std::map<int, double>> vectors;
+  size_t postings = 0;
   for (const IndexShard& shard : shards.shards) {
     const auto json = nlohmann::ordered_json::parse(shard.json);
-    CHECK(json["invertedIndex"].front()[0] == shard.first_term);
-    CHECK(json["invertedIndex"].back()[0] == shard.last_term);
-    for (const auto& entry : json["invertedIndex"]) terms.push_back(entry);
-    for (const auto& vector : json["fieldVectors"]) {
-      const auto& elements = vector[1];
-      CHECK_FALSE(elements.empty());
-      for (size_t i = 0; i < elements.size(); i += 2) {
-        CHECK(vectors[vector[0]].emplace(elements[i], elements[i + 1]).second);
+    const auto& docs = json["docs"];
+    CHECK(json["terms"].front()[0] == shard.first_term);
+    CHECK(json["terms"].back()[0] == shard.last_term);
+    std::set<size_t> named;
+    for (const auto& entry : json["terms"]) {
+      nlohmann::ordered_json posting = {{"_index", entry[1]}};
+      for (size_t f = 0; f < 2; ++f) {
+        nlohmann::ordered_json field = nlohmann::ordered_json::object();
+        const auto& list = entry[2 + f];
+        for (size_t i = 0; i < list.size(); i += 2) {
+          const size_t doc = list[i];
+          field[docs[2 * doc + 1].get<std::string>()] = nlohmann::ordered_json::object();
+          named.insert(doc);
+          ++postings;
+        }
+        posting[shards.fields[f]] = field;
       }
+      terms.push_back({entry[0], posting});
     }
+    // Each document it lists is one its postings name, in document order.
+    CHECK(named.size() * 2 == docs.size());
+    for (size_t k = 2; k < docs.size(); k += 2) CHECK(docs[k - 2] < docs[k]);
   }
   CHECK(terms == whole["invertedIndex"]);
+  // One posting per field-vector element.
   size_t elements = 0;
-  for (const auto& vector : whole["fieldVectors"]) {
-    std::map<int, double> want;
-    for (size_t i = 0; i < vector[1].size(); i += 2) want.emplace(vector[1][i], vector[1][i + 1]);
-    elements += want.size();
-    if (!want.empty()) CHECK(vectors[vector[0]] == want);
-  }
+  for (const auto& vector : whole["fieldVectors"]) elements += vector[1].size() / 2;
+  CHECK(postings == elements);
   CHECK(elements > 10000);
+  // Each document's field lengths, and their sums.
+  const auto lengths = nlohmann::json::parse(shards.lengths_json);
+  REQUIRE(lengths["lengths"].size() == 600);
+  size_t titles = 0, bodies = 0;
+  for (size_t d = 0; d < 300; ++d) {
+    CHECK(lengths["lengths"][2 * d] == 2);  // "title", the number
+    titles += lengths["lengths"][2 * d].get<size_t>();
+    bodies += lengths["lengths"][2 * d + 1].get<size_t>();
+  }
+  CHECK(lengths["sums"] == nlohmann::json({titles, bodies}));
+  CHECK(bodies == 300 * 40);
+  CHECK_FALSE(lengths.contains("boosts"));
 }
 
 TEST_CASE("shard files: the map names every file; scripts carry the same JSON") {
@@ -108,27 +139,32 @@ TEST_CASE("shard files: the map names every file; scripts carry the same JSON") 
   files.store_chunk_documents = 1;
   files.types = {{"case-studies/", "Case study"}};
   const NamedFiles written = shard_files(shards, files);
-  REQUIRE(written.size() == 1 + 8 + 2 + 4);
+  REQUIRE(written.size() == 1 + 8 + 3 + 4);
   CHECK(written[0].first == "shards.json");
   CHECK(written[1].first == "shard-000.json");
   CHECK(written[8].first == "shard-007.json");
   CHECK(written[9].first == "terms.json");
   CHECK(written[10].first == "refs.json");
-  CHECK(written[11].first == "docs-000.json");
+  CHECK(written[11].first == "lengths.json");
+  CHECK(written[11].second == shards.lengths_json);
+  CHECK(written[12].first == "docs-000.json");
   const auto map = nlohmann::json::parse(written[0].second);
-  CHECK(map["format"] == "agora-lunr-shards/1");
+  CHECK(map["format"] == "agora-lunr-shards/2");
   CHECK(map["fields"] == nlohmann::json({"title", "body"}));
+  CHECK(map["boosts"] == nlohmann::json({10, 1}));
+  CHECK(map["positions"] == true);
   CHECK(map["pipeline"] == nlohmann::json({"stemmer"}));
   CHECK(map["documents"] == 3);
   CHECK(map["shards"][1] ==
         nlohmann::json({"2020", "2020", "shard-001.json", written[2].second.size()}));
   CHECK(map["vocabulary"][0] == "terms.json");
   CHECK(map["refs"][0] == "refs.json");
+  CHECK(map["lengths"] == nlohmann::json({"lengths.json", shards.lengths_json.size()}));
   CHECK(map["store"].dump() == R"({"chunks":4,"files":"docs-###.json"})");
   CHECK(map["types"].dump() == R"([["case-studies/","Case study"]])");
   // Each document is in the chunk its ref hashes to.
   for (const StoreEntry& entry : files.store) {
-    const auto chunk = nlohmann::json::parse(written[11 + ref_hash(entry.ref) % 4].second);
+    const auto chunk = nlohmann::json::parse(written[12 + ref_hash(entry.ref) % 4].second);
     CHECK(chunk[entry.ref] == nlohmann::json::parse(entry.json));
   }
 
@@ -157,7 +193,7 @@ TEST_CASE("shard files streamed from a plan: the same files, a batch of shards a
     return true;
   };
   REQUIRE(stream_shard_files(plan, ShardFilesOptions{}, 3, keep));
-  // Shards 0-2, 3-5, 6-7, then terms, refs and the map.
+  // Shards 0-2, 3-5, 6-7, then terms, refs, lengths and the map.
   REQUIRE(batches.size() == 4);
   CHECK(batches[0].size() == 3);
   CHECK(batches[2].size() == 2);

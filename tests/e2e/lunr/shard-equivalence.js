@@ -5,9 +5,10 @@
 //
 // 1. lunr.js 2.3.9 builds the index from CORPUS; INDEX_JSON (agora index)
 //    must equal its JSON.stringify byte for byte.
-// 2. Every shard in SHARDS_DIR loads with lunr.Index.load; together the
-//    shards hold every term once with its _index and postings, and every
-//    field-vector element once.
+// 2. lunr-shards.js's expansion of the shards in SHARDS_DIR (postings
+//    scored over lengths.json) is the whole index: every term once with its
+//    _index and postings, and every field-vector element once, with lunr's
+//    score bit for bit.
 // 3. N generated queries of every kind (single and several terms, +required,
 //    -prohibited, field:term, term^boost, trailing, leading and inner
 //    wildcards, ~1 and ~2 fuzzy, mixes, query functions with lunr.Query
@@ -47,31 +48,33 @@ else console.log(`agora index: byte-identical to lunr.js (${corpus.documents.len
   `${Buffer.byteLength(indexText)} bytes, lunr.js build ${Date.now() - t0} ms)`);
 const whole = lunr.Index.load(JSON.parse(expectedJson));
 
-// 2. The shards partition the index.
+// 2. The shards partition the index, and the client scores them as lunr.
 const read = (name) => JSON.parse(fs.readFileSync(path.join(shardsDir, name), 'utf8'));
 const map = read('shards.json');
+const lengths = read(map.lengths[0]);
 const full = JSON.parse(expectedJson);
 const fullTerms = full.invertedIndex;
 let termAt = 0;
 const vectorElements = new Map();
 for (const [first, last, name] of map.shards) {
   const shard = read(name);
-  lunr.Index.load(shard);  // throws if lunr cannot load it
-  const terms = shard.invertedIndex;
-  if (terms[0][0] !== first || terms[terms.length - 1][0] !== last) fail(`${name}: first/last term differ from the map`);
+  const terms = AgoraShards.expand(map, lengths, shard);
+  if (terms[0].term !== first || terms[terms.length - 1].term !== last) fail(`${name}: first/last term differ from the map`);
+  const named = new Set();
   for (const entry of terms) {
-    if (JSON.stringify(entry) !== JSON.stringify(fullTerms[termAt])) {
-      fail(`${name}: term ${JSON.stringify(entry[0])} differs from the whole index's entry ${termAt}`);
+    if (JSON.stringify([entry.term, entry.posting]) !== JSON.stringify(fullTerms[termAt])) {
+      fail(`${name}: term ${JSON.stringify(entry.term)} differs from the whole index's entry ${termAt}`);
       break;
     }
     termAt++;
+    for (const [key, index, score] of entry.elements) {
+      const list = vectorElements.get(key) || [];
+      list.push([index, score]);
+      vectorElements.set(key, list);
+      named.add(key.slice(key.indexOf('/') + 1));
+    }
   }
-  for (const [key, elements] of shard.fieldVectors) {
-    if (!elements.length) fail(`${name}: empty vector ${key}`);
-    const list = vectorElements.get(key) || [];
-    for (let i = 0; i < elements.length; i += 2) list.push([elements[i], elements[i + 1]]);
-    vectorElements.set(key, list);
-  }
+  if (shard.docs.length !== 2 * named.size) fail(`${name}: lists ${shard.docs.length / 2} documents, its postings name ${named.size}`);
 }
 if (termAt !== fullTerms.length) fail(`the shards hold ${termAt} terms, the index ${fullTerms.length}`);
 let elements = 0;
@@ -85,7 +88,7 @@ for (const [key, vector] of full.fieldVectors) {
 if (JSON.stringify(read('terms.json')) !== JSON.stringify(fullTerms.map((e) => e[0]))) fail('terms.json differs');
 if (JSON.stringify(read('refs.json')) !== JSON.stringify(corpus.documents.map((d) => String(d[corpus.ref])))) fail('refs.json differs');
 console.log(`shards: ${map.shards.length} shards hold ${termAt} terms and ${elements} vector elements, ` +
-  'each once; every shard loads with lunr.Index.load');
+  'each once; the client scores every element as lunr.js');
 
 const rng = require(path.join(__dirname, '..', '..', '..', 'bench', 'rng.js'));  // mulberry32
 const random = rng(seed);

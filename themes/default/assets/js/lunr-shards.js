@@ -11,15 +11,19 @@
  *   index.prefixShards('coa')   the shards a trailing wildcard would fetch
  *
  * Files (from agora build or `agora index --shards DIR`): shards.json (the
- * map), shard-NNN.json, terms.json, refs.json, docs-NNN.json. From file://,
+ * map), shard-NNN.json, lengths.json, terms.json, refs.json, docs-NNN.json. From file://,
  * each NAME.json is read from the script NAME.js instead, which stores it in
  * window.AGORA_SEARCH_FILES. Options: `load(name)` replaces the loader (it
  * returns a Promise of the parsed JSON); `map` gives shards.json already
  * loaded.
  *
- * How it stays exact: each shard is a lunr index of a contiguous range of
- * terms, which keeps the terms' global numbers (_index) and the field-vector
- * elements of those terms. The client runs each clause through lunr's
+ * How it stays exact: each shard holds the inverted-index entries of a
+ * contiguous range of terms, with their global numbers (_index), and each
+ * posting's term frequency. The client scores those postings as lunr's
+ * builder does (BM25 over lengths.json's field lengths, the same operations
+ * in the same order), which gives the field-vector elements of those terms,
+ * bit for bit. No score is stored: scores move with the average field
+ * length at every edit, postings do not. The client runs each clause through lunr's
  * pipeline, finds every shard holding a term the clause can match (a prefix
  * range for a trailing wildcard; for fuzzy and leading-wildcard terms it
  * matches the clause against terms.json with lunr's own TokenSet), merges
@@ -32,7 +36,7 @@
 (function (global) {
   'use strict';
 
-  var kFormat = 'agora-lunr-shards/1';
+  var kFormat = 'agora-lunr-shards/2';
 
   // FNV-1a over UTF-16 code units; the C++ side (shard_files.cpp) agrees.
   function refHash(ref) {
@@ -179,15 +183,19 @@
 
   // One lunr.Index of the given shards (ids ascending, so their terms are
   // in order for the TokenSet builder).
-  ShardedIndex.prototype._index = function (ids, shardData, refs) {
+  ShardedIndex.prototype._index = function (ids, shardData, lengths, refs) {
     var key = ids.join(',') + (refs ? '+refs' : '');
     if (this._merged.key === key) return this._merged.index;
-    var lunr = this.lunr, fields = this.fields;
+    var lunr = this.lunr, fields = this.fields, map = this.map;
     var invertedIndex = Object.create(null), builder = new lunr.TokenSet.Builder();
-    ids.forEach(function (id, n) {
-      shardData[n].invertedIndex.forEach(function (entry) {
-        builder.insert(entry[0]);
-        invertedIndex[entry[0]] = entry[1];
+    var parts = Object.create(null);
+    shardData.forEach(function (data) {
+      expand(map, lengths, data).forEach(function (entry) {
+        builder.insert(entry.term);
+        invertedIndex[entry.term] = entry.posting;
+        entry.elements.forEach(function (e) {
+          (parts[e[0]] || (parts[e[0]] = [])).push(e[1], e[2]);
+        });
       });
     });
     builder.finish();
@@ -199,15 +207,8 @@
         fields.forEach(function (field) { fieldVectors[field + '/' + ref] = new lunr.Vector([]); });
       });
     } else {
-      var parts = Object.create(null);
-      shardData.forEach(function (data) {
-        data.fieldVectors.forEach(function (v) {
-          (parts[v[0]] || (parts[v[0]] = [])).push(v[1]);
-        });
-      });
       Object.keys(parts).forEach(function (ref) {
-        var list = parts[ref];
-        fieldVectors[ref] = new lunr.Vector(list.length === 1 ? list[0] : mergeElements(list));
+        fieldVectors[ref] = new lunr.Vector(sortElements(parts[ref]));
       });
     }
     var index = new lunr.Index({
@@ -218,13 +219,59 @@
     return index;
   };
 
-  // Elements [index, value, ...] of one field vector from several shards,
-  // sorted by index as lunr.Vector keeps them.
-  function mergeElements(list) {
-    var pairs = [];
-    list.forEach(function (elements) {
-      for (var i = 0; i < elements.length; i += 2) pairs.push([elements[i], elements[i + 1]]);
+  // The terms of one shard as lunr's index holds them: for each, in term
+  // order, {term, posting: the inverted-index entry, elements: [[fieldRef,
+  // _index, score], ...] its field-vector elements}. The score is lunr
+  // 2.3.9's Builder#createFieldVectors, operation for operation: BM25 with
+  // k1 1.2 and b 0.75, the average field length as the total over the
+  // number of documents, lunr.idf, the field's and document's boosts, and
+  // rounding to thousandths.
+  function expand(map, lengths, shard) {
+    var fields = map.fields, nf = fields.length, n = map.documents, docs = shard.docs;
+    var boosts = map.boosts, docBoosts = lengths.boosts, k1 = 1.2, b = 0.75;
+    var averages = fields.map(function (field, f) { return lengths.sums[f] / n; });
+    return shard.terms.map(function (entry) {
+      var posting = { _index: entry[1] }, found = [], withTerm = 0;
+      for (var f = 0; f < nf; f++) {
+        var list = entry[2 + f], fieldPosting = {};
+        for (var i = 0; i < list.length;) {
+          var doc = list[i], tf = list[i + 1], metadata = {};
+          i += 2;
+          if (map.positions) {
+            var position = [];
+            for (var p = 0; p < tf; p++, i += 2) position.push([list[i], list[i + 1]]);
+            metadata.position = position;
+          }
+          fieldPosting[docs[2 * doc + 1]] = metadata;
+          found.push(f, doc, tf);
+          withTerm++;
+        }
+        posting[fields[f]] = fieldPosting;
+      }
+      // lunr.idf: the documents with the term, counted over every field.
+      var x = (n - withTerm + 0.5) / (withTerm + 0.5);
+      var idf = Math.log(1 + Math.abs(x));
+      var elements = [];
+      for (var k = 0; k < found.length; k += 3) {
+        var field = found[k], number = docs[2 * found[k + 1]], freq = found[k + 2];
+        var fieldLength = lengths.lengths[number * nf + field];
+        var score = idf * ((k1 + 1) * freq) /
+          (k1 * (1 - b + b * (fieldLength / averages[field])) + freq);
+        score *= boosts[field];
+        score *= docBoosts ? docBoosts[number] : 1;
+        elements.push([fields[field] + '/' + docs[2 * found[k + 1] + 1], entry[1],
+          Math.round(score * 1000) / 1000]);
+      }
+      return { term: entry[0], posting: posting, elements: elements };
     });
+  }
+
+  // Elements [index, value, ...] of one field vector, sorted by index as
+  // lunr.Vector keeps them (a shard lists them by term, not by index).
+  function sortElements(flat) {
+    if (flat.length === 2) return flat;
+    var pairs = [];
+    for (var i = 0; i < flat.length; i += 2) pairs.push([flat[i], flat[i + 1]]);
     pairs.sort(function (a, b) { return a[0] - b[0]; });
     var out = [];
     pairs.forEach(function (p) { out.push(p[0], p[1]); });
@@ -239,10 +286,12 @@
       .then(function (plan) {
         ids = Object.keys(plan.shards).map(Number).sort(function (a, b) { return a - b; });
         var files = ids.map(function (id) { return self._file(self.map.shards[id][2]); });
+        files.push(ids.length ? self._file(self.map.lengths[0]) : null);
         if (plan.negated) files.push(self._file(self.map.refs[0]));
         return Promise.all(files).then(function (data) {
           var refs = plan.negated ? data.pop() : null;
-          return self._index(ids, data, refs).query(fn);
+          var lengths = data.pop();
+          return self._index(ids, data, lengths, refs).query(fn);
         });
       });
   };
@@ -280,6 +329,7 @@
 
   var AgoraShards = {
     refHash: refHash,
+    expand: expand,
     ShardedIndex: ShardedIndex,
     open: function (options) {
       var lunr = options.lunr || global.lunr;
