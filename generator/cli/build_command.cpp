@@ -16,6 +16,7 @@
 #include "model/languages.h"
 #include "model/site_loader.h"
 #include "output/attachments.h"
+#include "output/body_store.h"
 #include "output/output_record.h"
 #include "output/precompress.h"
 #include "output/site_inputs.h"
@@ -250,6 +251,12 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
         release_free_memory();
         return found;
       });
+  // Bodies parsed by the last build: an edit parses its own document only.
+  // Read and written like the compression cache, not through the input
+  // log: the cache is not what the site is made from.
+  std::optional<BodyStore> bodies;
+  bodies.emplace(cache_fs, join_path(cache_dir, "bodies"), program_build_id());
+  load.bodies = &*bodies;
   progress.begin("loading documents");
   // What the site is loaded from, for this build to compare with the last
   // one's and keep the pages nothing changed (see output/site_inputs.h).
@@ -262,6 +269,11 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   std::optional<Theme> theme;
   if (site) theme = load_theme(inputs_log, site->config, &diags);
   if (site) progress.done(counted(site->documents.size(), "document") + " loaded");
+  if (site) {
+    std::string bodies_err;  // costs the next build time only
+    bodies->save(&bodies_err);
+  }
+  bodies.reset();  // the documents hold copies: the files and new entries go
   // The options pages show. The offline bundle's size is on the home page
   // and is known only once it is made: a build that makes one keeps no
   // page, and leaves nothing for the next to compare.

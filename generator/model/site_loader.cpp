@@ -23,7 +23,7 @@ namespace agora {
 namespace {
 
 void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
-                bool body_html, ParsedFile* out) {
+                bool body_html, BodyCache* bodies, ParsedFile* out) {
   Document& doc = out->doc;
   doc.type = source.type;
   doc.slug = source.slug;
@@ -52,9 +52,15 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
                           config.limits.yaml())) {
     return;
   }
-  parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
-             &out->diags);
   out->ok = true;
+  const BodyKey key{out->front_matter.body, out->front_matter.body_first_line, config.trusted_html,
+                    body_html, source.path};
+  if (bodies && bodies->find(key, &doc, &out->diags)) return;
+  Diagnostics body_diags;
+  parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
+             &body_diags);
+  if (bodies) bodies->store(key, doc, body_diags);
+  out->diags.merge(body_diags);
 }
 
 // The parse's scratch (each file's text, its YAML tree, cmark's nodes) was
@@ -251,7 +257,9 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   std::vector<ParsedFile> parsed(documents.size());
   parallel_for(
       documents.size(),
-      [&](size_t i) { parse_file(fs, site.config, documents[i], options.body_html, &parsed[i]); },
+      [&](size_t i) {
+        parse_file(fs, site.config, documents[i], options.body_html, options.bodies, &parsed[i]);
+      },
       options.threads);
   if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "content/body_cache.h"
 #include "model/site.h"
 #include "sources/git_history.h"
 #include "util/diagnostic.h"
@@ -24,6 +25,9 @@ struct LoadOptions {
   // Fills each document's last_updated and contributors; null: no history
   // (pages show their front matter dates).
   const HistorySource* history = nullptr;
+  // Bodies parsed by an earlier build, and where this one's go; null:
+  // every body is parsed.
+  BodyCache* bodies = nullptr;
 };
 
 // Reads the site whose configuration is `config_path` (its folder is the site

@@ -85,6 +85,19 @@ summary=$(build)
 check "the next rebuild" "$summary"
 [[ ! -e "$work/out.staging" ]] || fail "a staging folder was left"
 
+# Parsed bodies are kept in .agora-cache/bodies (output/body_store.h): the
+# rebuilds above took every unchanged body from there. Files of it cut
+# short, or gone, cost parsing again, never a wrong page.
+bodies="$work/site/.agora-cache/bodies"
+(($(find "$bodies" -type f | wc -l) > 0)) || fail "no body cache in $bodies"
+for f in $(find "$bodies" -type f | sort | sed -n '1~2p'); do truncate -s -7 "$f"; done
+rm -f "$(find "$bodies" -type f | sort | sed -n 2p)"
+printf '
+A sentence after the body cache was damaged.
+' >> "$doc"
+summary=$(build)
+check "a rebuild with a damaged body cache" "$summary"
+
 # Edits that other pages show: each renders every page.
 every_page() {
   local what=$1 rewrites=${2:-few} summary total

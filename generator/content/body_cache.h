@@ -1,0 +1,43 @@
+#pragma once
+// Parsed bodies kept between builds: parsing every document's Markdown is
+// a fifth of a rebuild after one edit, and all but one body are the same.
+// The stage that owns files and hashes implements the store (see
+// output/body_store.h); this stage says what a parse depends on and how its
+// result is written down.
+
+#include <string>
+#include <string_view>
+
+#include "content/document.h"
+#include "util/diagnostic.h"
+
+namespace agora {
+
+// Everything parse_body's result depends on, besides the program itself.
+struct BodyKey {
+  std::string_view body;
+  int first_line = 1;
+  bool trusted_html = false;
+  bool html = true;
+  std::string_view file;  // diagnostics name it
+};
+
+class BodyCache {
+ public:
+  virtual ~BodyCache() = default;
+  // Sets doc's body members (see body_fields) and adds the parse's
+  // diagnostics, as parse_body did for `key` before; false when not kept.
+  // Thread-safe.
+  virtual bool find(const BodyKey& key, Document* doc, Diagnostics* diags) const = 0;
+  // Keeps what parse_body made of `key`. Thread-safe.
+  virtual void store(const BodyKey& key, const Document& doc, const Diagnostics& diags) = 0;
+};
+
+// The members of a Document that parse_body sets (headings, links, toc,
+// html, plain_text, first_paragraph, word_count) and the diagnostics it
+// reported, as bytes; decode_body sets them back and returns false for
+// bytes encode_body did not make (then *doc and *diags are unspecified).
+std::string encode_body(const Document& doc, const Diagnostics& diags);
+bool decode_body(std::string_view bytes, Document* doc, Diagnostics* diags);
+
+}  // namespace agora

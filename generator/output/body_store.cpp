@@ -1,0 +1,159 @@
+#include "output/body_store.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "output/sha256.h"
+#include "util/path.h"
+
+namespace agora {
+namespace {
+
+// A file is this line, then per entry: its key (64 hex digits), the
+// encoded body's size (8 bytes, little-endian) and the encoded body.
+constexpr std::string_view kHeader = "agora-body-cache 1\n";
+constexpr size_t kKeyBytes = 64;
+
+size_t bucket_of(std::string_view key) {
+  auto digit = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  return static_cast<size_t>(digit(key[0]) * 16 + digit(key[1]));
+}
+
+void put_size(std::string& out, uint64_t n) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+}
+
+// The entries of a file's bytes; a file cut short or not ours gives those
+// before the damage (the rest are parsed again and the file rewritten).
+void read_entries(std::string_view bytes,
+                  std::unordered_map<std::string_view, std::string_view>* out) {
+  if (!bytes.starts_with(kHeader)) return;
+  bytes.remove_prefix(kHeader.size());
+  while (bytes.size() >= kKeyBytes + 8) {
+    const std::string_view key = bytes.substr(0, kKeyBytes);
+    uint64_t size = 0;
+    for (int i = 0; i < 8; ++i) {
+      size |= uint64_t(static_cast<unsigned char>(bytes[kKeyBytes + i])) << (8 * i);
+    }
+    bytes.remove_prefix(kKeyBytes + 8);
+    if (size > bytes.size()) return;
+    out->emplace(key, bytes.substr(0, size));
+    bytes.remove_prefix(size);
+  }
+}
+
+}  // namespace
+
+BodyStore::BodyStore(FileSystem& fs, std::string dir, std::string program)
+    : fs_(fs), dir_(std::move(dir)), program_(std::move(program)) {}
+
+std::string BodyStore::key_of(const BodyKey& key) const {
+  std::string text = program_;
+  text.push_back('\0');
+  text.append(key.file);
+  text.push_back('\0');
+  text += std::to_string(key.first_line);
+  text.push_back(key.trusted_html ? 't' : 'u');
+  text.push_back(key.html ? 'h' : 'n');
+  text.push_back('\0');
+  text.append(key.body);
+  return sha256_hex(text);
+}
+
+std::string BodyStore::path_of(size_t bucket) const {
+  static constexpr char kHex[] = "0123456789abcdef";
+  return join_path(dir_, std::string{kHex[bucket >> 4], kHex[bucket & 15]});
+}
+
+BodyStore::Bucket& BodyStore::loaded(size_t bucket) const {
+  Bucket& b = buckets_[bucket];
+  if (b.loaded) return b;
+  b.loaded = true;
+  std::string err;
+  const std::string path = path_of(bucket);
+  if (fs_.exists(path) && fs_.read_bytes(path, &b.bytes, &err)) {
+    read_entries(b.bytes.view(), &b.entries);
+  }
+  return b;
+}
+
+bool BodyStore::find(const BodyKey& key, Document* doc, Diagnostics* diags) const {
+  if (program_.empty()) return false;
+  const std::string k = key_of(key);
+  const size_t bucket = bucket_of(k);
+  std::string_view bytes, stored_key;
+  {
+    std::lock_guard<std::mutex> lock(locks_[bucket]);
+    Bucket& b = loaded(bucket);
+    auto it = b.entries.find(k);
+    if (it == b.entries.end()) return false;
+    stored_key = it->first;
+    bytes = it->second;
+  }
+  // The file's bytes stay mapped until the store goes.
+  Diagnostics found;
+  if (!decode_body(bytes, doc, &found)) return false;
+  {
+    std::lock_guard<std::mutex> lock(locks_[bucket]);
+    buckets_[bucket].used.insert(stored_key);
+  }
+  diags->merge(found);
+  return true;
+}
+
+void BodyStore::store(const BodyKey& key, const Document& doc, const Diagnostics& diags) {
+  if (program_.empty()) return;
+  std::string k = key_of(key);
+  std::string bytes = encode_body(doc, diags);
+  const size_t bucket = bucket_of(k);
+  std::lock_guard<std::mutex> lock(locks_[bucket]);
+  loaded(bucket).added.insert_or_assign(std::move(k), std::move(bytes));
+}
+
+bool BodyStore::save(std::string* err) {
+  if (program_.empty()) return true;
+  bool ok = true;
+  for (size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
+    std::lock_guard<std::mutex> lock(locks_[bucket]);
+    Bucket& b = buckets_[bucket];
+    const std::string path = path_of(bucket);
+    if (!b.loaded) {
+      // No document's key falls here: whatever the file holds is unused.
+      if (fs_.exists(path) && !fs_.remove_all(path, err)) ok = false;
+      continue;
+    }
+    if (b.added.empty() && b.used.size() == b.entries.size()) continue;
+    // Sorted by key, so the same entries make the same file.
+    std::map<std::string_view, std::string_view> keep;
+    for (std::string_view k : b.used) keep.emplace(k, b.entries.at(k));
+    for (const auto& [k, bytes] : b.added) keep.emplace(k, bytes);
+    std::string out(kHeader);
+    for (const auto& [k, bytes] : keep) {
+      out.append(k);
+      put_size(out, bytes.size());
+      out.append(bytes);
+    }
+    if (!fs_.write_file_atomic(path, out, err)) ok = false;
+  }
+  return ok;
+}
+
+size_t BodyStore::total(size_t (*count)(const Bucket&)) const {
+  size_t n = 0;
+  for (size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
+    std::lock_guard<std::mutex> lock(locks_[bucket]);
+    n += count(buckets_[bucket]);
+  }
+  return n;
+}
+
+size_t BodyStore::found() const {
+  return total([](const Bucket& b) { return b.used.size(); });
+}
+
+size_t BodyStore::stored() const {
+  return total([](const Bucket& b) { return b.added.size(); });
+}
+
+}  // namespace agora

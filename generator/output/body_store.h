@@ -1,0 +1,63 @@
+#pragma once
+// The body cache of a build (content/body_cache.h), kept in a folder of the
+// site's .agora-cache: 256 files, one per first byte of an entry's key,
+// each holding the entries whose key starts with it. The key is a SHA-256
+// of the program's build ID and everything the parse depends on, so an
+// entry is never stale, only unused. A rebuild after one edit rewrites the
+// file that gains the edited body's entry and the file whose entry it no
+// longer uses; the others are read and left alone.
+
+#include <array>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "content/body_cache.h"
+#include "util/file_system.h"
+
+namespace agora {
+
+class BodyStore final : public BodyCache {
+ public:
+  // `program`: the program's build ID (util/build_id.h); empty: a program
+  // that cannot tell itself from another finds nothing and saves nothing.
+  BodyStore(FileSystem& fs, std::string dir, std::string program);
+
+  bool find(const BodyKey& key, Document* doc, Diagnostics* diags) const override;
+  void store(const BodyKey& key, const Document& doc, const Diagnostics& diags) override;
+
+  // Writes each file that gained an entry or holds one no find() asked for,
+  // with the entries found and stored since the store was made, and
+  // removes the files of the folder no find() looked in. On false, *err
+  // says what failed; that costs the next build time, never correctness.
+  bool save(std::string* err);
+
+  size_t found() const;   // entries find() returned
+  size_t stored() const;  // entries store() was given
+
+ private:
+  struct Bucket {
+    bool loaded = false;
+    FileBytes bytes;  // the file as read; entries point into it
+    std::unordered_map<std::string_view, std::string_view> entries;
+    std::set<std::string_view> used;           // keys find() returned
+    std::map<std::string, std::string> added;  // key -> encoded body
+  };
+  std::string key_of(const BodyKey& key) const;
+  std::string path_of(size_t bucket) const;
+  // The bucket of `key`, read on first use; its lock must be held.
+  Bucket& loaded(size_t bucket) const;
+  // The sum of `count` over the buckets.
+  size_t total(size_t (*count)(const Bucket&)) const;
+
+  FileSystem& fs_;
+  const std::string dir_;
+  const std::string program_;
+  mutable std::array<Bucket, 256> buckets_;
+  mutable std::array<std::mutex, 256> locks_;
+};
+
+}  // namespace agora

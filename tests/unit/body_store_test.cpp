@@ -1,0 +1,154 @@
+// Parsed bodies kept between builds: what is encoded comes back whole,
+// the store finds only what was parsed under the same key, and a damaged
+// cache costs parsing, never a wrong body.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "config/site_config.h"
+#include "content/body.h"
+#include "content/body_cache.h"
+#include "output/body_store.h"
+#include "util/file_system.h"
+
+using namespace agora;
+
+namespace {
+
+constexpr const char* kBody =
+    "# Title {#top}\n\nA [link](../x/) and ![map](img/map.png) and <b>raw</b>.\n\n"
+    "## Part\n\n[bad](javascript:alert(1)) text {{< unknown >}}\n";
+
+// What parse_body makes of kBody, with its diagnostics.
+Document parsed(bool html, Diagnostics* diags) {
+  SiteConfig config;
+  Document doc;
+  doc.source_path = "content/notes/a.md";
+  parse_body(kBody, 5, config, html, &doc, diags);
+  return doc;
+}
+
+void check_same_body(const Document& a, const Document& b) {
+  CHECK(a.headings == b.headings);
+  CHECK(a.links == b.links);
+  CHECK(a.toc == b.toc);
+  REQUIRE((a.html == nullptr) == (b.html == nullptr));
+  if (a.html) {
+    CHECK(a.html->pieces == b.html->pieces);
+    CHECK(a.html->holes == b.html->holes);
+  }
+  CHECK(*a.plain_text == *b.plain_text);
+  CHECK(a.first_paragraph == b.first_paragraph);
+  CHECK(a.word_count == b.word_count);
+}
+
+BodyKey key_of(bool html = true) { return BodyKey{kBody, 5, false, html, "content/notes/a.md"}; }
+
+}  // namespace
+
+TEST_CASE("body cache: an encoded body decodes to the same members and diagnostics") {
+  for (bool html : {true, false}) {
+    Diagnostics diags;
+    const Document doc = parsed(html, &diags);
+    REQUIRE(diags.items().size() >= 2);  // the unsafe URL and the unknown shortcode
+    REQUIRE(doc.links.size() == 3);
+    const std::string bytes = encode_body(doc, diags);
+    Document back;
+    Diagnostics back_diags;
+    REQUIRE(decode_body(bytes, &back, &back_diags));
+    check_same_body(doc, back);
+    CHECK(back_diags.items() == diags.items());
+    // Cut anywhere, or with a byte more, the bytes are refused.
+    for (size_t cut : {size_t(0), size_t(5), bytes.size() / 2, bytes.size() - 1}) {
+      Document partial;
+      Diagnostics partial_diags;
+      CHECK_FALSE(decode_body(bytes.substr(0, cut), &partial, &partial_diags));
+      CHECK(partial_diags.empty());
+    }
+    CHECK_FALSE(decode_body(bytes + "x", &back, &back_diags));
+  }
+}
+
+TEST_CASE("body store: a body stored and saved is found by the next build, under its key only") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  const Document doc = parsed(true, &diags);
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    Document none;
+    Diagnostics none_diags;
+    CHECK_FALSE(store.find(key_of(), &none, &none_diags));
+    store.store(key_of(), doc, diags);
+    std::string err;
+    REQUIRE(store.save(&err));
+    CHECK(store.stored() == 1);
+  }
+  size_t files = 0;
+  for (const auto& [path, _] : fs.files()) files += path.starts_with("cache/bodies/");
+  CHECK(files == 1);
+
+  BodyStore next(fs, "cache/bodies", "build-1");
+  Document found;
+  Diagnostics found_diags;
+  REQUIRE(next.find(key_of(), &found, &found_diags));
+  check_same_body(doc, found);
+  CHECK(found_diags.items() == diags.items());
+  CHECK(next.found() == 1);
+  // Any other setting, file, line, body or program is another key.
+  const std::string other_body = std::string(kBody) + "more\n";
+  for (const BodyKey& key : {key_of(false), BodyKey{kBody, 6, false, true, "content/notes/a.md"},
+                             BodyKey{kBody, 5, true, true, "content/notes/a.md"},
+                             BodyKey{kBody, 5, false, true, "content/notes/b.md"},
+                             BodyKey{other_body, 5, false, true, "content/notes/a.md"}}) {
+    Document other;
+    Diagnostics other_diags;
+    CHECK_FALSE(next.find(key, &other, &other_diags));
+  }
+  BodyStore other_program(fs, "cache/bodies", "build-2");
+  Document other;
+  Diagnostics other_diags;
+  CHECK_FALSE(other_program.find(key_of(), &other, &other_diags));
+  // A program without a build ID finds and keeps nothing.
+  BodyStore anonymous(fs, "cache/bodies", "");
+  CHECK_FALSE(anonymous.find(key_of(), &other, &other_diags));
+}
+
+TEST_CASE(
+    "body store: saving drops the entries no build asked for, and a damaged file is parsed anew") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  const Document doc = parsed(true, &diags);
+  const std::string other_body = std::string(kBody) + "more\n";
+  const BodyKey other{other_body, 5, false, true, "content/notes/a.md"};
+  std::string err;
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    store.store(key_of(), doc, diags);
+    REQUIRE(store.save(&err));
+  }
+  {
+    // The next build edits the body: the old entry is not asked for.
+    BodyStore store(fs, "cache/bodies", "build-1");
+    Document found;
+    Diagnostics found_diags;
+    CHECK_FALSE(store.find(other, &found, &found_diags));
+    store.store(other, doc, diags);
+    REQUIRE(store.save(&err));
+  }
+  BodyStore after(fs, "cache/bodies", "build-1");
+  Document found;
+  Diagnostics found_diags;
+  CHECK(after.find(other, &found, &found_diags));
+  CHECK_FALSE(after.find(key_of(), &found, &found_diags));
+
+  // Every file cut short: nothing is found, nothing wrong is returned.
+  for (const auto& [path, bytes] : std::map<std::string, std::string>(fs.files())) {
+    if (path.starts_with("cache/bodies/"))
+      REQUIRE(fs.write_file(path, bytes.substr(0, bytes.size() - 3), &err));
+  }
+  BodyStore damaged(fs, "cache/bodies", "build-1");
+  Document none;
+  Diagnostics none_diags;
+  CHECK_FALSE(damaged.find(other, &none, &none_diags));
+  CHECK(none_diags.empty());
+}
