@@ -254,9 +254,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // Bodies parsed by the last build: an edit parses its own document only.
   // Read and written like the compression cache, not through the input
   // log: the cache is not what the site is made from.
-  std::optional<BodyStore> bodies;
-  bodies.emplace(cache_fs, join_path(cache_dir, "bodies"), program_build_id());
-  load.bodies = &*bodies;
+  BodyStore bodies(cache_fs, join_path(cache_dir, "bodies"), program_build_id());
+  load.bodies = &bodies;
   progress.begin("loading documents");
   // What the site is loaded from, for this build to compare with the last
   // one's and keep the pages nothing changed (see output/site_inputs.h).
@@ -269,11 +268,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   std::optional<Theme> theme;
   if (site) theme = load_theme(inputs_log, site->config, &diags);
   if (site) progress.done(counted(site->documents.size(), "document") + " loaded");
-  if (site) {
-    std::string bodies_err;  // costs the next build time only
-    bodies->save(&bodies_err);
-  }
-  bodies.reset();  // the documents hold copies: the files and new entries go
+  // The documents hold copies: the files read go. What is new is saved
+  // after the swap.
+  bodies.release();
   // The options pages show. The offline bundle's size is on the home page
   // and is known only once it is made: a build that makes one keeps no
   // page, and leaves nothing for the next to compare.
@@ -357,6 +354,10 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     *env.err << "agora build: " << writer.error() << "; " << args.out << "/ was left as it was\n";
     diags.error(args.out, 0, 0, "write-failed", writer.error());
     return diags;
+  }
+  {
+    std::string bodies_err;  // costs the next build time only
+    bodies.save(&bodies_err);
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir

@@ -96,7 +96,7 @@ bool BodyStore::find(const BodyKey& key, Document* doc, Diagnostics* diags) cons
   if (!decode_body(bytes, doc, &found)) return false;
   {
     std::lock_guard<std::mutex> lock(locks_[bucket]);
-    buckets_[bucket].used.insert(stored_key);
+    buckets_[bucket].used.emplace(stored_key);
   }
   diags->merge(found);
   return true;
@@ -111,8 +111,20 @@ void BodyStore::store(const BodyKey& key, const Document& doc, const Diagnostics
   loaded(bucket).added.insert_or_assign(std::move(k), std::move(bytes));
 }
 
+void BodyStore::release() {
+  for (size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
+    std::lock_guard<std::mutex> lock(locks_[bucket]);
+    Bucket& b = buckets_[bucket];
+    if (!b.loaded || (b.entries.empty() && b.bytes.view().empty())) continue;
+    b.unused = b.used.size() != b.entries.size();
+    b.entries.clear();
+    b.bytes = FileBytes();
+  }
+}
+
 bool BodyStore::save(std::string* err) {
   if (program_.empty()) return true;
+  release();
   bool ok = true;
   for (size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
     std::lock_guard<std::mutex> lock(locks_[bucket]);
@@ -123,16 +135,25 @@ bool BodyStore::save(std::string* err) {
       if (fs_.exists(path) && !fs_.remove_all(path, err)) ok = false;
       continue;
     }
-    if (b.added.empty() && b.used.size() == b.entries.size()) continue;
-    // Sorted by key, so the same entries make the same file.
+    if (b.added.empty() && !b.unused) continue;
+    // The entries used, read again, and the new ones, sorted by key, so the
+    // same entries make the same file.
+    FileBytes bytes;
+    std::unordered_map<std::string_view, std::string_view> entries;
+    std::string read_err;
+    if (fs_.exists(path) && fs_.read_bytes(path, &bytes, &read_err)) {
+      read_entries(bytes.view(), &entries);
+    }
     std::map<std::string_view, std::string_view> keep;
-    for (std::string_view k : b.used) keep.emplace(k, b.entries.at(k));
-    for (const auto& [k, bytes] : b.added) keep.emplace(k, bytes);
+    for (const auto& [k, body] : entries) {
+      if (b.used.count(std::string(k))) keep.emplace(k, body);
+    }
+    for (const auto& [k, body] : b.added) keep.emplace(k, body);
     std::string out(kHeader);
-    for (const auto& [k, bytes] : keep) {
+    for (const auto& [k, body] : keep) {
       out.append(k);
-      put_size(out, bytes.size());
-      out.append(bytes);
+      put_size(out, body.size());
+      out.append(body);
     }
     if (!fs_.write_file_atomic(path, out, err)) ok = false;
   }

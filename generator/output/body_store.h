@@ -29,10 +29,16 @@ class BodyStore final : public BodyCache {
   bool find(const BodyKey& key, Document* doc, Diagnostics* diags) const override;
   void store(const BodyKey& key, const Document& doc, const Diagnostics& diags) override;
 
+  // Lets go of the files read and of what find() returned; keeps what
+  // save() needs (which entries were used, the new ones). No find() after.
+  void release();
   // Writes each file that gained an entry or holds one no find() asked for,
-  // with the entries found and stored since the store was made, and
-  // removes the files of the folder no find() looked in. On false, *err
-  // says what failed; that costs the next build time, never correctness.
+  // with the entries found and stored since the store was made (read
+  // again), and removes the files of the folder no find() looked in. A
+  // build calls it after its swap: a build that fails or is killed leaves
+  // the cache as it was. Each file is replaced whole or not at all. On
+  // false, *err says what failed; that costs the next build time, never
+  // correctness.
   bool save(std::string* err);
 
   size_t found() const;   // entries find() returned
@@ -41,10 +47,11 @@ class BodyStore final : public BodyCache {
  private:
   struct Bucket {
     bool loaded = false;
-    FileBytes bytes;  // the file as read; entries point into it
+    FileBytes bytes;  // the file as read, until release(); entries point into it
     std::unordered_map<std::string_view, std::string_view> entries;
-    std::set<std::string_view> used;           // keys find() returned
+    std::set<std::string> used;                // keys find() returned
     std::map<std::string, std::string> added;  // key -> encoded body
+    bool unused = false;                       // set by release(): the file holds an entry not used
   };
   std::string key_of(const BodyKey& key) const;
   std::string path_of(size_t bucket) const;

@@ -24,8 +24,12 @@ build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out" > 
 hashes() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
 snapshot() { hashes "$work/out"; hashes "$work/site/.agora-cache"; }
 # The compression cache's entries, without the output record (a build that
-# finished rewrites it last; see generator/output/output_record.h).
-cache_entries() { hashes "$work/site/.agora-cache" | grep -v '  \./output-record$' || true; }
+# finished rewrites it last; see generator/output/output_record.h) and the
+# parsed bodies (rewritten after the swap too, each file whole; see
+# generator/output/body_store.h).
+cache_entries() {
+  hashes "$work/site/.agora-cache" | grep -v -e '  \./output-record$' -e '  \./bodies/' || true
+}
 # Each cache entry (precompress/xx/SHA.TAG) decompresses to bytes whose
 # SHA-256 is its name.
 check_entries() {
