@@ -78,6 +78,7 @@ class IndexShardWriter {
   IndexShards outline() const;  // all but the shards
 
  private:
+  std::string lengths_json() const;  // see IndexShards::lengths_json
   // Postings of term t in field f: postings_.entry_ids[from, to); a term's
   // fields follow each other, so [from(t, 0), to(t, nf - 1)) is all of them.
   uint64_t from(uint32_t t, size_t f) const { return postings_.start[t * nf_ + f]; }
@@ -211,6 +212,52 @@ std::string IndexShardWriter::format(size_t begin, size_t end) const {
   return out;
 }
 
+std::string IndexShardWriter::lengths_json() const {
+  std::string out = "{\"sums\":[";
+  for (size_t f = 0; f < nf_; ++f) {
+    if (f != 0) out.push_back(',');
+    out += std::to_string(b_.field_length_sums_[f]);
+  }
+  // Each field's lengths as one string of fixed-width base-36 numbers: a
+  // reader fetches this file with its first query, and at 10,000 documents
+  // it is 28 KB of brotli against 41 KB for a JSON array of numbers.
+  static constexpr char kDigits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  const size_t docs = b_.refs_.size();
+  std::string widths = "],\"widths\":[", strings = "],\"lengths\":[";
+  for (size_t f = 0; f < nf_; ++f) {
+    uint32_t longest = 0;
+    for (size_t d = 0; d < docs; ++d) longest = std::max(longest, b_.field_lengths_[d * nf_ + f]);
+    size_t width = 1;
+    for (uint64_t room = 36; room <= longest; room *= 36) ++width;
+    if (f != 0) {
+      widths.push_back(',');
+      strings.push_back(',');
+    }
+    widths += std::to_string(width);
+    strings.push_back('"');
+    for (size_t d = 0; d < docs; ++d) {
+      char digits[8];
+      uint32_t n = b_.field_lengths_[d * nf_ + f];
+      for (size_t k = width; k-- > 0; n /= 36) digits[k] = kDigits[n % 36];
+      strings.append(digits, width);
+    }
+    strings.push_back('"');
+  }
+  out += widths;
+  out += strings;
+  out.push_back(']');
+  if (std::any_of(b_.doc_boosts_.begin(), b_.doc_boosts_.end(), [](double b) { return b != 1; })) {
+    out += ",\"boosts\":[";
+    for (size_t d = 0; d < docs; ++d) {
+      if (d != 0) out.push_back(',');
+      append_json_number(out, b_.doc_boosts_[d]);
+    }
+    out.push_back(']');
+  }
+  out.push_back('}');
+  return out;
+}
+
 IndexShards IndexShardWriter::outline() const {
   IndexShards result;
   for (const FieldSpec& field : b_.fields_) {
@@ -234,27 +281,7 @@ IndexShards IndexShardWriter::outline() const {
     result.refs_json += b_.ref_json_[d];
   }
   result.refs_json.push_back(']');
-  std::string& lengths = result.lengths_json;
-  lengths = "{\"sums\":[";
-  for (size_t f = 0; f < nf_; ++f) {
-    if (f != 0) lengths.push_back(',');
-    lengths += std::to_string(b_.field_length_sums_[f]);
-  }
-  lengths += "],\"lengths\":[";
-  for (size_t slot = 0; slot < b_.field_lengths_.size(); ++slot) {
-    if (slot != 0) lengths.push_back(',');
-    lengths += std::to_string(b_.field_lengths_[slot]);
-  }
-  lengths.push_back(']');
-  if (std::any_of(b_.doc_boosts_.begin(), b_.doc_boosts_.end(), [](double b) { return b != 1; })) {
-    lengths += ",\"boosts\":[";
-    for (size_t d = 0; d < b_.doc_boosts_.size(); ++d) {
-      if (d != 0) lengths.push_back(',');
-      append_json_number(lengths, b_.doc_boosts_[d]);
-    }
-    lengths.push_back(']');
-  }
-  lengths.push_back('}');
+  result.lengths_json = lengths_json();
   return result;
 }
 

@@ -50,9 +50,11 @@ struct IndexShards {
   std::vector<IndexShard> shards;  // in term order; together they hold every term once
   std::string terms_json;          // every term in lunr's order: ["","a","abc",...]
   std::string refs_json;           // every ref in document order
-  // {"sums":[...],"lengths":[...]}: each field's total length, then each
-  // document's field lengths (document-major), then, when a document has a
-  // boost other than 1, "boosts":[...] by document.
+  // {"sums":[...],"widths":[...],"lengths":[...]}: each field's total
+  // length; then per field a string of every document's length in that
+  // field, in document order, each in base 36 (0-9a-z) padded to the
+  // field's width; then, when a document has a boost other than 1,
+  // "boosts":[...] by document.
   std::string lengths_json;
   std::vector<double> field_boosts;  // as lunr applies them (0 means 1)
   bool positions = false;            // postings carry token positions

@@ -229,6 +229,7 @@
   function expand(map, lengths, shard) {
     var fields = map.fields, nf = fields.length, n = map.documents, docs = shard.docs;
     var boosts = map.boosts, docBoosts = lengths.boosts, k1 = 1.2, b = 0.75;
+    var fieldLengths = decodeLengths(lengths);
     var averages = fields.map(function (field, f) { return lengths.sums[f] / n; });
     return shard.terms.map(function (entry) {
       var posting = { _index: entry[1] }, found = [], withTerm = 0;
@@ -254,7 +255,7 @@
       var elements = [];
       for (var k = 0; k < found.length; k += 3) {
         var field = found[k], number = docs[2 * found[k + 1]], freq = found[k + 2];
-        var fieldLength = lengths.lengths[number * nf + field];
+        var fieldLength = fieldLengths[field][number];
         var score = idf * ((k1 + 1) * freq) /
           (k1 * (1 - b + b * (fieldLength / averages[field])) + freq);
         score *= boosts[field];
@@ -264,6 +265,21 @@
       }
       return { term: entry[0], posting: posting, elements: elements };
     });
+  }
+
+  // lengths.json's strings of fixed-width base-36 numbers, as one array of
+  // numbers per field (indexed by document number); decoded once.
+  var decoded = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function decodeLengths(lengths) {
+    var known = decoded && decoded.get(lengths);
+    if (known) return known;
+    var out = lengths.lengths.map(function (text, f) {
+      var width = lengths.widths[f], list = new Array(text.length / width);
+      for (var i = 0; i < list.length; i++) list[i] = parseInt(text.substr(i * width, width), 36);
+      return list;
+    });
+    if (decoded) decoded.set(lengths, out);
+    return out;
   }
 
   // Elements [index, value, ...] of one field vector, sorted by index as
