@@ -1,10 +1,11 @@
 #include "content/body_cache.h"
 
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
+
+#include "util/little_endian.h"
 
 namespace agora {
 namespace {
@@ -14,11 +15,7 @@ namespace {
 // its build ID), so no version is needed beyond the leading tag.
 constexpr char kTag[] = "agora-body 1";
 
-void put(std::string& out, uint64_t n) {
-  char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>((n >> (8 * i)) & 0xff);
-  out.append(bytes, 8);
-}
+void put(std::string& out, uint64_t n) { append_le64(out, n); }
 void put(std::string& out, std::string_view text) {
   put(out, text.size());
   out.append(text);
@@ -29,8 +26,7 @@ class Reader {
   explicit Reader(std::string_view bytes) : rest_(bytes) {}
   bool number(uint64_t* n) {
     if (rest_.size() < 8) return false;
-    *n = 0;
-    for (int i = 0; i < 8; ++i) *n |= uint64_t(static_cast<unsigned char>(rest_[i])) << (8 * i);
+    *n = read_le64(rest_.data());
     rest_.remove_prefix(8);
     return true;
   }

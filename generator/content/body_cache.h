@@ -25,12 +25,15 @@ struct BodyKey {
 class BodyCache {
  public:
   virtual ~BodyCache() = default;
-  // Sets doc's body members (see body_fields) and adds the parse's
-  // diagnostics, as parse_body did for `key` before; false when not kept.
-  // Thread-safe.
-  virtual bool find(const BodyKey& key, Document* doc, Diagnostics* diags) const = 0;
-  // Keeps what parse_body made of `key`. Thread-safe.
-  virtual void store(const BodyKey& key, const Document& doc, const Diagnostics& diags) = 0;
+  // The name the cache knows `key` by, made once per body for find() and
+  // store(); "" when the cache keeps nothing.
+  virtual std::string id(const BodyKey& key) const = 0;
+  // Sets doc's body members (those encode_body writes) and adds the parse's
+  // diagnostics, as parse_body did for the body `id` names; false when not
+  // kept. Thread-safe.
+  virtual bool find(const std::string& id, Document* doc, Diagnostics* diags) const = 0;
+  // Keeps what parse_body made of the body `id` names. Thread-safe.
+  virtual void store(const std::string& id, const Document& doc, const Diagnostics& diags) = 0;
 };
 
 // The members of a Document that parse_body sets (headings, links, toc,

@@ -53,13 +53,15 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
     return;
   }
   out->ok = true;
-  const BodyKey key{out->front_matter.body, out->front_matter.body_first_line, config.trusted_html,
-                    body_html, source.path};
-  if (bodies && bodies->find(key, &doc, &out->diags)) return;
+  const std::string id =
+      bodies ? bodies->id(BodyKey{out->front_matter.body, out->front_matter.body_first_line,
+                                  config.trusted_html, body_html, source.path})
+             : std::string();
+  if (!id.empty() && bodies->find(id, &doc, &out->diags)) return;
   Diagnostics body_diags;
   parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
              &body_diags);
-  if (bodies) bodies->store(key, doc, body_diags);
+  if (!id.empty()) bodies->store(id, doc, body_diags);
   out->diags.merge(body_diags);
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "output/sha256.h"
+#include "util/little_endian.h"
 #include "util/path.h"
 
 namespace agora {
@@ -20,10 +21,6 @@ size_t bucket_of(std::string_view key) {
   return static_cast<size_t>(digit(key[0]) * 16 + digit(key[1]));
 }
 
-void put_size(std::string& out, uint64_t n) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
-}
-
 // The entries of a file's bytes; a file cut short or not ours gives those
 // before the damage (the rest are parsed again and the file rewritten).
 void read_entries(std::string_view bytes,
@@ -32,10 +29,7 @@ void read_entries(std::string_view bytes,
   bytes.remove_prefix(kHeader.size());
   while (bytes.size() >= kKeyBytes + 8) {
     const std::string_view key = bytes.substr(0, kKeyBytes);
-    uint64_t size = 0;
-    for (int i = 0; i < 8; ++i) {
-      size |= uint64_t(static_cast<unsigned char>(bytes[kKeyBytes + i])) << (8 * i);
-    }
+    const uint64_t size = read_le64(bytes.data() + kKeyBytes);
     bytes.remove_prefix(kKeyBytes + 8);
     if (size > bytes.size()) return;
     out->emplace(key, bytes.substr(0, size));
@@ -48,7 +42,8 @@ void read_entries(std::string_view bytes,
 BodyStore::BodyStore(FileSystem& fs, std::string dir, std::string program)
     : fs_(fs), dir_(std::move(dir)), program_(std::move(program)) {}
 
-std::string BodyStore::key_of(const BodyKey& key) const {
+std::string BodyStore::id(const BodyKey& key) const {
+  if (program_.empty()) return "";
   std::string text = program_;
   text.push_back('\0');
   text.append(key.file);
@@ -78,9 +73,8 @@ BodyStore::Bucket& BodyStore::loaded(size_t bucket) const {
   return b;
 }
 
-bool BodyStore::find(const BodyKey& key, Document* doc, Diagnostics* diags) const {
-  if (program_.empty()) return false;
-  const std::string k = key_of(key);
+bool BodyStore::find(const std::string& k, Document* doc, Diagnostics* diags) const {
+  if (k.size() != kKeyBytes) return false;
   const size_t bucket = bucket_of(k);
   std::string_view bytes, stored_key;
   {
@@ -91,7 +85,7 @@ bool BodyStore::find(const BodyKey& key, Document* doc, Diagnostics* diags) cons
     stored_key = it->first;
     bytes = it->second;
   }
-  // The file's bytes stay mapped until the store goes.
+  // The file's bytes stay mapped until release().
   Diagnostics found;
   if (!decode_body(bytes, doc, &found)) return false;
   {
@@ -102,13 +96,12 @@ bool BodyStore::find(const BodyKey& key, Document* doc, Diagnostics* diags) cons
   return true;
 }
 
-void BodyStore::store(const BodyKey& key, const Document& doc, const Diagnostics& diags) {
-  if (program_.empty()) return;
-  std::string k = key_of(key);
+void BodyStore::store(const std::string& k, const Document& doc, const Diagnostics& diags) {
+  if (k.size() != kKeyBytes) return;
   std::string bytes = encode_body(doc, diags);
   const size_t bucket = bucket_of(k);
   std::lock_guard<std::mutex> lock(locks_[bucket]);
-  loaded(bucket).added.insert_or_assign(std::move(k), std::move(bytes));
+  loaded(bucket).added.insert_or_assign(k, std::move(bytes));
 }
 
 void BodyStore::release() {
@@ -152,7 +145,7 @@ bool BodyStore::save(std::string* err) {
     std::string out(kHeader);
     for (const auto& [k, body] : keep) {
       out.append(k);
-      put_size(out, body.size());
+      append_le64(out, body.size());
       out.append(body);
     }
     if (!fs_.write_file_atomic(path, out, err)) ok = false;

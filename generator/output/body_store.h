@@ -26,8 +26,10 @@ class BodyStore final : public BodyCache {
   // that cannot tell itself from another finds nothing and saves nothing.
   BodyStore(FileSystem& fs, std::string dir, std::string program);
 
-  bool find(const BodyKey& key, Document* doc, Diagnostics* diags) const override;
-  void store(const BodyKey& key, const Document& doc, const Diagnostics& diags) override;
+  // A SHA-256 of the program's build ID and everything in `key`.
+  std::string id(const BodyKey& key) const override;
+  bool find(const std::string& id, Document* doc, Diagnostics* diags) const override;
+  void store(const std::string& id, const Document& doc, const Diagnostics& diags) override;
 
   // Lets go of the files read and of what find() returned; keeps what
   // save() needs (which entries were used, the new ones). No find() after.
@@ -53,7 +55,6 @@ class BodyStore final : public BodyCache {
     std::map<std::string, std::string> added;  // key -> encoded body
     bool unused = false;                       // set by release(): the file holds an entry not used
   };
-  std::string key_of(const BodyKey& key) const;
   std::string path_of(size_t bucket) const;
   // The bucket of `key`, read on first use; its lock must be held.
   Bucket& loaded(size_t bucket) const;

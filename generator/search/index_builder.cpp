@@ -26,9 +26,6 @@ int64_t js_array_index(std::string_view key) {
   return value <= 4294967294LL ? value : -1;
 }
 
-// lunr reads boosts as `boost || 1`.
-double effective_boost(double boost) { return (boost == 0 || std::isnan(boost)) ? 1 : boost; }
-
 // Collects a field's terms: distinct terms via a small open-addressing
 // table (slot -> index + 1), frequencies, and the spans for positions.
 class FieldTerms final : public TermSink {
@@ -121,6 +118,8 @@ AnalyzedField analyze_field(std::string_view value, bool positions,
 }
 
 }  // namespace
+
+double effective_boost(double boost) { return (boost == 0 || std::isnan(boost)) ? 1 : boost; }
 
 std::vector<std::string> analyze_text(std::string_view text) {
   return analyze_text(english_search_language(), text);

@@ -25,6 +25,9 @@ struct FieldSpec {
   double boost = 1.0;  // as builder.field(name, {boost}); 0 means 1, as in lunr
 };
 
+// A boost as lunr applies it: `boost || 1` (0 and NaN mean 1).
+double effective_boost(double boost);
+
 struct SearchDocument {
   std::string ref;
   std::vector<std::string> fields;  // values parallel to the FieldSpec list; missing = ""
@@ -99,8 +102,7 @@ class IndexBuilder {
   const std::string& term(uint32_t id) const { return terms_[id]; }
 
  private:
-  // Cuts the index into term-range shards (index_shards.h) with the same
-  // formatting as write_json.
+  // Cuts the index's postings into term-range shards (index_shards.h).
   friend class IndexShardWriter;
 
   // One (document, field, term) triple: a vector element and a posting.
@@ -136,8 +138,8 @@ class IndexBuilder {
   void format_field_vectors(size_t doc_begin, size_t doc_end, const std::vector<double>& idf,
                             std::string& out) const;
   // Inverted-index entries of the terms order[begin, end); a comma precedes
-  // each entry but the one at `first`.
-  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end, size_t first,
+  // each entry but the first term's.
+  void format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
                     const Postings& postings, std::string& out) const;
 
   std::vector<FieldSpec> fields_;   // lunr's Object.keys(_fields) order

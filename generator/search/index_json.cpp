@@ -80,8 +80,7 @@ double IndexBuilder::vector_score(size_t slot, const Entry& entry,
   const double average =
       static_cast<double>(field_length_sums_[f]) / static_cast<double>(refs_.size());
   const double length_ratio = field_lengths_[slot] / average;
-  const double field_boost =
-      fields_[f].boost == 0 || std::isnan(fields_[f].boost) ? 1 : fields_[f].boost;
+  const double field_boost = effective_boost(fields_[f].boost);
   const double tf = entry.frequency;
   // The operations and their order are lunr's createFieldVectors, so the
   // doubles agree bit for bit before rounding.
@@ -131,8 +130,7 @@ void IndexBuilder::format_field_vectors(size_t doc_begin, size_t doc_end,
 }
 
 void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin, size_t end,
-                                size_t first_term, const Postings& postings,
-                                std::string& out) const {
+                                const Postings& postings, std::string& out) const {
   const size_t nf = fields_.size();
   std::vector<uint32_t> array_index_refs;
   std::vector<std::string> field_json(nf);
@@ -165,7 +163,7 @@ void IndexBuilder::format_terms(const std::vector<uint32_t>& order, size_t begin
 
   for (size_t i = begin; i < end; ++i) {
     const uint32_t t = order[i];
-    block.put(i == first_term ? "[" : ",[");
+    block.put(i == 0 ? "[" : ",[");
     term_json.clear();
     append_json_string(term_json, terms_[t]);
     block.put(term_json);
@@ -278,7 +276,7 @@ size_t IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
       std::clamp<uint64_t>((order.size() + entries_.size()) / (16 * threads), 1, 32768);
   write_chunked(writer, chunk_bounds(order.size(), per_chunk, cost), threads,
                 [&](size_t begin, size_t end, std::string& s) {
-                  format_terms(order, begin, end, 0, term_postings, s);
+                  format_terms(order, begin, end, term_postings, s);
                 });
   buf += "],\"pipeline\":[";
   const std::span<const std::string_view> pipeline = language_->search_pipeline();

@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -262,8 +261,7 @@ IndexShards IndexShardWriter::outline() const {
   IndexShards result;
   for (const FieldSpec& field : b_.fields_) {
     result.fields.push_back(field.name);
-    // lunr's `boost || 1`.
-    result.field_boosts.push_back(field.boost == 0 || std::isnan(field.boost) ? 1 : field.boost);
+    result.field_boosts.push_back(effective_boost(field.boost));
   }
   result.pipeline_json = pipeline_json(b_.language());
   result.documents = b_.refs_.size();

@@ -77,8 +77,8 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
     BodyStore store(fs, "cache/bodies", "build-1");
     Document none;
     Diagnostics none_diags;
-    CHECK_FALSE(store.find(key_of(), &none, &none_diags));
-    store.store(key_of(), doc, diags);
+    CHECK_FALSE(store.find(store.id(key_of()), &none, &none_diags));
+    store.store(store.id(key_of()), doc, diags);
     std::string err;
     REQUIRE(store.save(&err));
     CHECK(store.stored() == 1);
@@ -90,7 +90,7 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
   BodyStore next(fs, "cache/bodies", "build-1");
   Document found;
   Diagnostics found_diags;
-  REQUIRE(next.find(key_of(), &found, &found_diags));
+  REQUIRE(next.find(next.id(key_of()), &found, &found_diags));
   check_same_body(doc, found);
   CHECK(found_diags.items() == diags.items());
   CHECK(next.found() == 1);
@@ -102,15 +102,17 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
                              BodyKey{other_body, 5, false, true, "content/notes/a.md"}}) {
     Document other;
     Diagnostics other_diags;
-    CHECK_FALSE(next.find(key, &other, &other_diags));
+    CHECK_FALSE(next.find(next.id(key), &other, &other_diags));
   }
   BodyStore other_program(fs, "cache/bodies", "build-2");
   Document other;
   Diagnostics other_diags;
-  CHECK_FALSE(other_program.find(key_of(), &other, &other_diags));
-  // A program without a build ID finds and keeps nothing.
+  CHECK_FALSE(other_program.find(other_program.id(key_of()), &other, &other_diags));
+  // A program without a build ID names nothing, so it finds and keeps
+  // nothing.
   BodyStore anonymous(fs, "cache/bodies", "");
-  CHECK_FALSE(anonymous.find(key_of(), &other, &other_diags));
+  CHECK(anonymous.id(key_of()).empty());
+  CHECK_FALSE(anonymous.find(anonymous.id(key_of()), &other, &other_diags));
 }
 
 TEST_CASE(
@@ -123,7 +125,7 @@ TEST_CASE(
   std::string err;
   {
     BodyStore store(fs, "cache/bodies", "build-1");
-    store.store(key_of(), doc, diags);
+    store.store(store.id(key_of()), doc, diags);
     REQUIRE(store.save(&err));
   }
   {
@@ -131,15 +133,15 @@ TEST_CASE(
     BodyStore store(fs, "cache/bodies", "build-1");
     Document found;
     Diagnostics found_diags;
-    CHECK_FALSE(store.find(other, &found, &found_diags));
-    store.store(other, doc, diags);
+    CHECK_FALSE(store.find(store.id(other), &found, &found_diags));
+    store.store(store.id(other), doc, diags);
     REQUIRE(store.save(&err));
   }
   BodyStore after(fs, "cache/bodies", "build-1");
   Document found;
   Diagnostics found_diags;
-  CHECK(after.find(other, &found, &found_diags));
-  CHECK_FALSE(after.find(key_of(), &found, &found_diags));
+  CHECK(after.find(after.id(other), &found, &found_diags));
+  CHECK_FALSE(after.find(after.id(key_of()), &found, &found_diags));
 
   // Every file cut short: nothing is found, nothing wrong is returned.
   for (const auto& [path, bytes] : std::map<std::string, std::string>(fs.files())) {
@@ -149,6 +151,6 @@ TEST_CASE(
   BodyStore damaged(fs, "cache/bodies", "build-1");
   Document none;
   Diagnostics none_diags;
-  CHECK_FALSE(damaged.find(other, &none, &none_diags));
+  CHECK_FALSE(damaged.find(damaged.id(other), &none, &none_diags));
   CHECK(none_diags.empty());
 }
