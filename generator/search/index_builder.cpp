@@ -168,10 +168,11 @@ AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
   return out;
 }
 
-uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
+void IndexBuilder::reserve_terms(size_t more) {
   // Grow at a load factor of 1/2.
-  if (2 * (terms_.size() + 1) > term_slots_.size()) {
-    const size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
+  if (2 * (terms_.size() + more) > term_slots_.size()) {
+    size_t size = std::max<size_t>(1024, 2 * term_slots_.size());
+    while (2 * (terms_.size() + more) > size) size *= 2;
     term_slots_.assign(size, TermSlot{});
     for (uint32_t id = 0; id < terms_.size(); ++id) {
       size_t slot = term_hashes_[id] & (size - 1);
@@ -179,6 +180,9 @@ uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
       term_slots_[slot] = {id + 1, static_cast<uint32_t>(term_hashes_[id] >> 32)};
     }
   }
+}
+
+uint32_t IndexBuilder::intern(const std::string& term, uint64_t hash) {
   const size_t mask = term_slots_.size() - 1;
   const auto high = static_cast<uint32_t>(hash >> 32);
   size_t slot = hash & mask;
@@ -234,8 +238,22 @@ void IndexBuilder::add(AnalyzedDocument doc) {
     const AnalyzedField* field = f < doc.fields.size() ? &doc.fields[f] : nullptr;
     const size_t begin = entries_.size();
     if (field != nullptr) {
+      // The table must not move while its slots are fetched ahead: a slot
+      // is rarely in the core's caches, and the merge runs on one thread.
+      reserve_terms(field->terms.size());
+      const size_t mask = term_slots_.size() - 1;
+      const std::vector<uint64_t>& hashes = field->term_hashes;
       uint32_t position = 0;
       for (size_t t = 0; t < field->terms.size(); ++t) {
+        // Two steps: the slot of a term further on, then the term string
+        // its slot names (compared when the hashes agree) of a nearer one.
+        if (t + kInternLookahead < hashes.size()) {
+          __builtin_prefetch(&term_slots_[hashes[t + kInternLookahead] & mask]);
+        }
+        if (t + kInternLookahead / 2 < hashes.size()) {
+          const TermSlot near = term_slots_[hashes[t + kInternLookahead / 2] & mask];
+          if (near.id_plus_one != 0) __builtin_prefetch(&terms_[near.id_plus_one - 1]);
+        }
         const uint32_t id =
             intern(field->terms[t], t < field->term_hashes.size()
                                         ? field->term_hashes[t]

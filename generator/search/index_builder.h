@@ -121,7 +121,13 @@ class IndexBuilder {
     std::vector<uint32_t> entry_ids;
   };
 
+  // Makes room in the term table for `more` new terms, so that intern()
+  // does not grow it meanwhile.
+  void reserve_terms(size_t more);
+  // REQUIRES: reserve_terms made room for the term.
   uint32_t intern(const std::string& term, uint64_t hash);
+  // How many terms ahead of the one interned add() fetches a term's slot.
+  static constexpr size_t kInternLookahead = 8;
   Postings postings() const;
   std::vector<double> inverse_document_frequencies() const;
   // The score of one vector element (slot = document * fields + field), by
