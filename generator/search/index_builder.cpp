@@ -255,9 +255,8 @@ void IndexBuilder::add(AnalyzedDocument doc) {
           if (near.id_plus_one != 0) __builtin_prefetch(&terms_[near.id_plus_one - 1]);
         }
         const uint32_t id =
-            intern(field->terms[t], t < field->term_hashes.size()
-                                        ? field->term_hashes[t]
-                                        : std::hash<std::string_view>()(field->terms[t]));
+            intern(field->terms[t],
+                   t < hashes.size() ? hashes[t] : std::hash<std::string_view>()(field->terms[t]));
         ++term_doc_counts_[id];
         const uint32_t frequency = field->frequencies[t];
         entries_.push_back(

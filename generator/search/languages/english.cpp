@@ -33,15 +33,22 @@ struct StemSlot {
   char stem[kStemMaxWord];
 };
 
-// A word of ASCII letters that fits a slot: looked up, and stemmed into
-// the slot on a miss. The narrowing, the hash and the check for non-ASCII
-// are one pass over the token, and a hit assigns the term once.
+// A word's slot is chosen by FNV-1a over its units' low bytes, taken by
+// english_term and by prefetch_stem_slot alike.
+constexpr uint32_t kStemHashSeed = 2166136261u;
+uint32_t stem_hash_step(uint32_t hash, char16_t unit) {
+  return (hash ^ static_cast<unsigned char>(unit)) * 16777619u;
+}
+
 StemSlot& stem_slot(uint32_t hash) {
   thread_local std::unique_ptr<std::array<StemSlot, kStemSlots>> slots;
   if (!slots) slots = std::make_unique<std::array<StemSlot, kStemSlots>>();
   return (*slots)[(hash ^ (hash >> 15)) & (kStemSlots - 1)];
 }
 
+// A word of ASCII letters that fits a slot: looked up, and stemmed into
+// the slot on a miss. The narrowing, the hash and the check for non-ASCII
+// are one pass over the token, and a hit assigns the term once.
 void stem_ascii_cached(const char* word, size_t size, uint32_t hash, std::string& term) {
   StemSlot& slot = stem_slot(hash);
   if (slot.word_size == size && std::memcmp(slot.word, word, size) == 0) {
@@ -67,8 +74,8 @@ constexpr size_t kStemLookahead = 8;
 // tokens have nothing to trim, and a wrong guess costs one fetch).
 void prefetch_stem_slot(std::u16string_view token) {
   if (token.empty() || token.size() > kStemMaxWord) return;
-  uint32_t hash = 2166136261u;  // as english_term
-  for (char16_t u : token) hash = (hash ^ static_cast<unsigned char>(u)) * 16777619u;
+  uint32_t hash = kStemHashSeed;
+  for (char16_t u : token) hash = stem_hash_step(hash, u);
   __builtin_prefetch(&stem_slot(hash));
 }
 
@@ -78,12 +85,12 @@ void english_term(std::u16string_view token, std::string& term) {
   const size_t size = token.size();
   if (size != 0 && size <= kStemMaxWord) {
     char word[kStemMaxWord];
-    uint32_t hash = 2166136261u;  // FNV-1a
-    char16_t all = 0;             // every unit or-ed: below 0x80 when all are ASCII
+    uint32_t hash = kStemHashSeed;
+    char16_t all = 0;  // every unit or-ed: below 0x80 when all are ASCII
     for (size_t i = 0; i < size; ++i) {
       all |= token[i];
       word[i] = static_cast<char>(token[i]);
-      hash = (hash ^ static_cast<unsigned char>(word[i])) * 16777619u;
+      hash = stem_hash_step(hash, token[i]);
     }
     if (all < 0x80) {
       stem_ascii_cached(word, size, hash, term);
