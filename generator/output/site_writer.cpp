@@ -391,15 +391,21 @@ bool SiteWriter::clear_way(const std::string& path, std::string* err) {
 bool SiteWriter::commit(WriteReport* report) {
   if (failed_) return false;
   if (!opened_) return fail("the site writer was not opened");
-  std::vector<ManifestEntry> entries;
-  entries.reserve(written_.size());
-  for (const auto& [path, file] : written_) entries.push_back({path, file.bytes, file.sha256});
-  std::string manifest, err;
-  if (!manifest_json(entries, &manifest, &err)) return fail(err);
-  const std::string manifest_path = kManifestPath;
-  if (!stage({StagedFile{
-          &manifest_path, manifest, sha256_hex(manifest), false, false, manifest.size(), {}}})) {
-    return false;
+  std::string err;
+  {
+    // Scoped: the entries and their JSON go before the record is built, or
+    // the end of the build would be its memory peak.
+    std::vector<ManifestEntry> entries;
+    entries.reserve(written_.size());
+    for (const auto& [path, file] : written_) entries.push_back({path, file.bytes, file.sha256});
+    std::string manifest;
+    if (!manifest_json(entries, &manifest, &err)) return fail(err);
+    std::vector<ManifestEntry>().swap(entries);
+    const std::string manifest_path = kManifestPath;
+    if (!stage({StagedFile{
+            &manifest_path, manifest, sha256_hex(manifest), false, false, manifest.size(), {}}})) {
+      return false;
+    }
   }
   // What a recycled tree had and the site no longer has goes, with the
   // folders it leaves empty: the tree must be a clean build's.
@@ -426,6 +432,11 @@ bool SiteWriter::commit(WriteReport* report) {
     }
   }
   for (const std::string& path : old_files_) out.deleted += written_.count(path) == 0;
+  // What the previous output held is of no more use: freed before the
+  // record is built.
+  std::set<std::string>().swap(old_files_);
+  std::set<std::string>().swap(staged_before_);
+  record_ = OutputRecord();
   // Only now: a build killed before the swap leaves the cache as it was.
   if (precompressor_) {
     store_precompress_cache(cache_fs(), precompressor_->cache_writes(), opts_.threads, paths_.dir);
@@ -446,10 +457,14 @@ bool SiteWriter::commit(WriteReport* report) {
     std::vector<char> stamped;
     files.reserve(written_.size());
     stamped.reserve(written_.size());
-    for (const auto& [path, file] : written_) {
-      const bool known = file.stamp && !relinked.count(path);
-      files.push_back(
-          {path, file.bytes, file.sha256, known ? *file.stamp : FileStamp{}, file.copy});
+    // The written files move into the record, node by node, rather than
+    // being copied: nothing reads them after the commit.
+    while (!written_.empty()) {
+      auto node = written_.extract(written_.begin());
+      Written& file = node.mapped();
+      const bool known = file.stamp && !relinked.count(node.key());
+      files.push_back({std::move(node.key()), file.bytes, std::move(file.sha256),
+                       known ? *file.stamp : FileStamp{}, file.copy});
       stamped.push_back(known);
     }
     std::string record_err;  // costs the next build time only
