@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "content/document.h"
 #include "util/diagnostic.h"
@@ -22,16 +23,26 @@ struct BodyKey {
   std::string_view file;  // diagnostics name it
 };
 
+// One body asked of find_all().
+struct BodyLookup {
+  std::string id;  // from id(); "" finds nothing
+  Document* doc = nullptr;
+  Diagnostics* diags = nullptr;
+  bool found = false;  // set by find_all()
+};
+
 class BodyCache {
  public:
   virtual ~BodyCache() = default;
-  // The name the cache knows `key` by, made once per body for find() and
-  // store(); "" when the cache keeps nothing.
+  // The name the cache knows `key` by, made once per body for find_all()
+  // and store(); "" when the cache keeps nothing.
   virtual std::string id(const BodyKey& key) const = 0;
-  // Sets doc's body members (those encode_body writes) and adds the parse's
-  // diagnostics, as parse_body did for the body `id` names; false when not
-  // kept. Thread-safe.
-  virtual bool find(const std::string& id, Document* doc, Diagnostics* diags) const = 0;
+  // For each lookup whose body is kept: sets doc's body members (those
+  // encode_body writes), adds the parse's diagnostics, as parse_body did
+  // for the body its id names, and sets found. All of a build's lookups at
+  // once, on `threads` threads: the cache can then read each of its files
+  // once and let it go before the next, rather than hold them all.
+  virtual void find_all(std::vector<BodyLookup>* lookups, unsigned threads) const = 0;
   // Keeps what parse_body made of the body `id` names. Thread-safe.
   virtual void store(const std::string& id, const Document& doc, const Diagnostics& diags) = 0;
 };

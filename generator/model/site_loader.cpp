@@ -22,8 +22,11 @@ namespace agora {
 
 namespace {
 
-void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
-                bool body_html, BodyCache* bodies, ParsedFile* out) {
+// Reads and splits `source`; its body is parsed later (parse_body_of),
+// unless the body cache has it. Returns the id the cache knows the body
+// by, "" when none.
+std::string read_document(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
+                          bool body_html, const BodyCache* bodies, ParsedFile* out) {
   Document& doc = out->doc;
   doc.type = source.type;
   doc.slug = source.slug;
@@ -34,7 +37,7 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
   std::string err;
   if (!fs.read_file(join_path(config.root, source.path), &out->text, &err)) {
     out->diags.error(source.path, 0, 0, "unreadable", err);
-    return;
+    return "";
   }
   size_t bad = 0;
   if (!is_valid_utf8(out->text, &bad)) {
@@ -45,23 +48,27 @@ void parse_file(const FileSystem& fs, const SiteConfig& config, const SourceFile
         source.path, line, column, "invalid-utf8",
         std::string("the file is not valid UTF-8: byte ") + byte + " cannot appear here",
         "save the file as UTF-8 (a file saved as Latin-1 or Windows-1252 looks like this)");
-    return;
+    return "";
   }
-  if (!check_document_limits(config.limits, source.path, out->text, &out->diags)) return;
+  if (!check_document_limits(config.limits, source.path, out->text, &out->diags)) return "";
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags,
                           config.limits.yaml())) {
-    return;
+    return "";
   }
   out->ok = true;
-  const std::string id =
-      bodies ? bodies->id(BodyKey{out->front_matter.body, out->front_matter.body_first_line,
-                                  config.trusted_html, body_html, source.path})
-             : std::string();
-  if (!id.empty() && bodies->find(id, &doc, &out->diags)) return;
+  return bodies ? bodies->id(BodyKey{out->front_matter.body, out->front_matter.body_first_line,
+                                     config.trusted_html, body_html, source.path})
+                : std::string();
+}
+
+// Parses the body of a file read, and keeps the result in the cache under
+// `id` (when not "").
+void parse_body_of(const SiteConfig& config, bool body_html, const std::string& id,
+                   BodyCache* bodies, ParsedFile* out) {
   Diagnostics body_diags;
-  parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html, &doc,
-             &body_diags);
-  if (!id.empty()) bodies->store(id, doc, body_diags);
+  parse_body(out->front_matter.body, out->front_matter.body_first_line, config, body_html,
+             &out->doc, &body_diags);
+  if (!id.empty()) bodies->store(id, out->doc, body_diags);
   out->diags.merge(body_diags);
 }
 
@@ -257,12 +264,26 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   }
 
   std::vector<ParsedFile> parsed(documents.size());
+  std::vector<BodyLookup> lookups(documents.size());
   parallel_for(
       documents.size(),
       [&](size_t i) {
-        parse_file(fs, site.config, documents[i], options.body_html, options.bodies, &parsed[i]);
+        lookups[i].id = read_document(fs, site.config, documents[i], options.body_html,
+                                      options.bodies, &parsed[i]);
+        lookups[i].doc = &parsed[i].doc;
+        lookups[i].diags = &parsed[i].diags;
       },
       options.threads);
+  if (options.bodies) options.bodies->find_all(&lookups, options.threads);
+  parallel_for(
+      documents.size(),
+      [&](size_t i) {
+        if (parsed[i].ok && !lookups[i].found) {
+          parse_body_of(site.config, options.body_html, lookups[i].id, options.bodies, &parsed[i]);
+        }
+      },
+      options.threads);
+  std::vector<BodyLookup>().swap(lookups);
   if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
 
   std::map<std::string, std::set<std::string>> slugs_by_type;

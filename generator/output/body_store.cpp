@@ -1,11 +1,13 @@
 #include "output/body_store.h"
 
+#include <array>
 #include <cstdint>
 #include <utility>
 #include <vector>
 
 #include "output/sha256.h"
 #include "util/little_endian.h"
+#include "util/parallel.h"
 #include "util/path.h"
 
 namespace agora {
@@ -96,6 +98,40 @@ bool BodyStore::find(const std::string& k, Document* doc, Diagnostics* diags) co
   return true;
 }
 
+void BodyStore::find_all(std::vector<BodyLookup>* lookups, unsigned threads) const {
+  std::array<std::vector<BodyLookup*>, 256> asked;
+  for (BodyLookup& lookup : *lookups) {
+    if (lookup.id.size() == kKeyBytes) asked[bucket_of(lookup.id)].push_back(&lookup);
+  }
+  // File by file: at 10,000 documents, the files held all at once were
+  // 140 MB of a build's peak memory.
+  parallel_for(
+      asked.size(),
+      [&](size_t bucket) {
+        if (asked[bucket].empty()) return;
+        std::lock_guard<std::mutex> lock(locks_[bucket]);
+        Bucket& b = loaded(bucket);
+        for (BodyLookup* lookup : asked[bucket]) {
+          auto it = b.entries.find(lookup->id);
+          if (it == b.entries.end()) continue;
+          Diagnostics found;
+          if (!decode_body(it->second, lookup->doc, &found)) continue;
+          b.used.emplace(it->first);
+          lookup->diags->merge(found);
+          lookup->found = true;
+        }
+        let_go(b);
+      },
+      threads);
+}
+
+void BodyStore::let_go(Bucket& b) {
+  if (b.entries.empty() && b.bytes.view().empty()) return;
+  b.unused = b.used.size() != b.entries.size();
+  b.entries.clear();
+  b.bytes = FileBytes();
+}
+
 void BodyStore::store(const std::string& k, const Document& doc, const Diagnostics& diags) {
   if (k.size() != kKeyBytes) return;
   std::string bytes = encode_body(doc, diags);
@@ -107,11 +143,7 @@ void BodyStore::store(const std::string& k, const Document& doc, const Diagnosti
 void BodyStore::release() {
   for (size_t bucket = 0; bucket < buckets_.size(); ++bucket) {
     std::lock_guard<std::mutex> lock(locks_[bucket]);
-    Bucket& b = buckets_[bucket];
-    if (!b.loaded || (b.entries.empty() && b.bytes.view().empty())) continue;
-    b.unused = b.used.size() != b.entries.size();
-    b.entries.clear();
-    b.bytes = FileBytes();
+    if (buckets_[bucket].loaded) let_go(buckets_[bucket]);
   }
 }
 

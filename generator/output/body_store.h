@@ -28,11 +28,15 @@ class BodyStore final : public BodyCache {
 
   // A SHA-256 of the program's build ID and everything in `key`.
   std::string id(const BodyKey& key) const override;
-  bool find(const std::string& id, Document* doc, Diagnostics* diags) const override;
+  void find_all(std::vector<BodyLookup>* lookups, unsigned threads) const override;
+  // One body, as find_all() finds it, but the file read stays until
+  // release(): later finds in it do not read it again. Thread-safe.
+  bool find(const std::string& id, Document* doc, Diagnostics* diags) const;
   void store(const std::string& id, const Document& doc, const Diagnostics& diags) override;
 
   // Lets go of the files read and of what find() returned; keeps what
-  // save() needs (which entries were used, the new ones). No find() after.
+  // save() needs (which entries were used, the new ones). No find() or
+  // find_all() after; nor a find() in a file find_all() read.
   void release();
   // Writes each file that gained an entry or holds one no find() asked for,
   // with the entries found and stored since the store was made (read
@@ -58,6 +62,9 @@ class BodyStore final : public BodyCache {
   std::string path_of(size_t bucket) const;
   // The bucket of `key`, read on first use; its lock must be held.
   Bucket& loaded(size_t bucket) const;
+  // Lets go of a bucket's file and entries, noting whether an entry went
+  // unused; its lock must be held.
+  static void let_go(Bucket& b);
   // The sum of `count` over the buckets.
   size_t total(size_t (*count)(const Bucket&)) const;
 

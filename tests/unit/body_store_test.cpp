@@ -154,3 +154,91 @@ TEST_CASE(
   CHECK_FALSE(damaged.find(damaged.id(other), &none, &none_diags));
   CHECK(none_diags.empty());
 }
+
+TEST_CASE("body store: find_all finds the bodies kept, file by file, and saving keeps them") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  const Document doc = parsed(true, &diags);
+  // Twenty files' bodies: several of the store's files hold more than one.
+  std::vector<std::string> files;
+  for (int i = 0; i < 20; ++i) files.push_back("content/notes/n" + std::to_string(i) + ".md");
+  auto key = [&](const std::string& file) { return BodyKey{kBody, 5, false, true, file}; };
+  std::string err;
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    for (const auto& file : files) store.store(store.id(key(file)), doc, diags);
+    REQUIRE(store.save(&err));
+  }
+  BodyStore next(fs, "cache/bodies", "build-1");
+  std::vector<Document> docs(files.size() + 2);
+  std::vector<Diagnostics> found_diags(docs.size());
+  std::vector<BodyLookup> lookups(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    lookups[i].doc = &docs[i];
+    lookups[i].diags = &found_diags[i];
+    if (i < files.size()) lookups[i].id = next.id(key(files[i]));
+  }
+  // One never stored, one without an id.
+  lookups[files.size()].id = next.id(key("content/notes/other.md"));
+  next.find_all(&lookups, 2);
+  for (size_t i = 0; i < files.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE(lookups[i].found);
+    check_same_body(doc, docs[i]);
+    CHECK(found_diags[i].items() == diags.items());
+  }
+  CHECK_FALSE(lookups[files.size()].found);
+  CHECK_FALSE(lookups[files.size() + 1].found);
+  CHECK(found_diags[files.size()].empty());
+  CHECK(next.found() == files.size());
+  // A body parsed after find_all joins the file find_all read; the entries
+  // found stay, the one not asked for goes.
+  next.store(next.id(key("content/notes/other.md")), doc, diags);
+  REQUIRE(next.save(&err));
+  BodyStore after(fs, "cache/bodies", "build-1");
+  std::vector<BodyLookup> again = lookups;
+  for (auto& lookup : again) lookup.found = false;
+  again.pop_back();
+  after.find_all(&again, 1);
+  for (const auto& lookup : again) CHECK(lookup.found);
+}
+
+TEST_CASE("body store: saving drops the entries find_all was not asked for") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  const Document doc = parsed(true, &diags);
+  const BodyKey a{kBody, 5, false, true, "content/notes/a.md"};
+  // b's entry is in a's file (its id starts with the same two digits): the
+  // file is read, and b's entry in it unused.
+  std::string b_file;
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    for (int i = 0; b_file.empty(); ++i) {
+      const std::string file = "content/notes/b" + std::to_string(i) + ".md";
+      if (store.id({kBody, 5, false, true, file}).substr(0, 2) == store.id(a).substr(0, 2))
+        b_file = file;
+    }
+  }
+  const BodyKey b{kBody, 5, false, true, b_file};
+  std::string err;
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    store.store(store.id(a), doc, diags);
+    store.store(store.id(b), doc, diags);
+    REQUIRE(store.save(&err));
+  }
+  {
+    BodyStore store(fs, "cache/bodies", "build-1");
+    Document found;
+    Diagnostics found_diags;
+    std::vector<BodyLookup> lookups{{store.id(a), &found, &found_diags}};
+    store.find_all(&lookups, 1);
+    REQUIRE(lookups[0].found);
+    REQUIRE(store.save(&err));
+  }
+  BodyStore after(fs, "cache/bodies", "build-1");
+  Document found;
+  Diagnostics found_diags;
+  CHECK(after.find(after.id(a), &found, &found_diags));
+  CHECK_FALSE(after.find(after.id(b), &found, &found_diags));
+}
