@@ -157,8 +157,16 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
     kept = {};
   }
   opened_ = true;
-  old_files_.insert(live.files.begin(), live.files.end());
-  staged_before_.insert(kept.files.begin(), kept.files.end());
+  auto stamped = [](const TreeListing& listing, Stamped* out) {
+    const bool known = listing.stamps.size() == listing.files.size();
+    for (size_t i = 0; i < listing.files.size(); ++i) {
+      out->emplace_hint(out->end(), listing.files[i],
+                        known ? listing.stamps[i] : std::optional<FileStamp>());
+    }
+    return known;
+  };
+  live_stamped_ = stamped(live, &old_files_);
+  staged_stamped_ = stamped(kept, &staged_before_);
   if (record) {
     record_ = std::move(*record);
   } else if (!opts_.record.empty()) {
@@ -233,7 +241,7 @@ const RecordedFile* SiteWriter::keepable(const std::string& path,
       !old_files_.count(path)) {
     return nullptr;
   }
-  const RecordedFile* file = record_.untouched(path, fs_.stamp(join_path(paths_.dir, path)));
+  const RecordedFile* file = record_.untouched(path, live_stamp(path));
   if (!file || file->copy) return nullptr;
   if (!precompressor_) return file;
   // A copy the record does not name was not made (it did not save enough)
@@ -293,7 +301,7 @@ bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
   if (!page || page->copy || page->sha256 != sha || !old_files_.count(variant)) return false;
   // Staging the copy needs its stamp again: the record entry's, equal to
   // this one, serves (items_of).
-  const RecordedFile* copy = record_.untouched(variant, fs_.stamp(join_path(paths_.dir, variant)));
+  const RecordedFile* copy = record_.untouched(variant, live_stamp(variant));
   return copy && copy->copy;
 }
 
@@ -327,9 +335,9 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
       // One look at the live file serves both the record's proof and the
       // check that the recycled file already is it (one inode): a rebuild
       // asks both of every file.
-      const std::optional<FileStamp> live = item.live ? item.live : fs_.stamp(old_path);
+      const std::optional<FileStamp> live = item.live ? item.live : live_stamp(*item.path);
       if (unchanged(item, old_path, live)) {
-        if (there && live && same_inode(fs_.stamp(target), *live)) {
+        if (there && live && same_inode(staged_stamp(*item.path), *live)) {
           outcomes[i] = Outcome::kLinked;  // the live file itself already
           stamps[i] = live;
           return;
@@ -374,6 +382,18 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   return true;
 }
 
+std::optional<FileStamp> SiteWriter::live_stamp(const std::string& path) const {
+  if (!live_stamped_) return fs_.stamp(join_path(paths_.dir, path));
+  auto it = old_files_.find(path);
+  return it == old_files_.end() ? std::nullopt : it->second;
+}
+
+std::optional<FileStamp> SiteWriter::staged_stamp(const std::string& path) const {
+  if (!staged_stamped_) return fs_.stamp(join_path(paths_.staging, path));
+  auto it = staged_before_.find(path);
+  return it == staged_before_.end() ? std::nullopt : it->second;
+}
+
 bool SiteWriter::clear_way(const std::string& path, std::string* err) {
   for (const std::string& dir : folders_of(path)) {
     if (staged_before_.erase(dir) && !fs_.remove_all(join_path(paths_.staging, dir), err)) {
@@ -382,7 +402,7 @@ bool SiteWriter::clear_way(const std::string& path, std::string* err) {
   }
   const std::string as_folder = path + "/";
   auto first = staged_before_.lower_bound(as_folder), last = first;
-  while (last != staged_before_.end() && last->starts_with(as_folder)) ++last;
+  while (last != staged_before_.end() && last->first.starts_with(as_folder)) ++last;
   if (first == last) return true;
   staged_before_.erase(first, last);
   return fs_.remove_all(join_path(paths_.staging, path), err);
@@ -409,7 +429,7 @@ bool SiteWriter::commit(WriteReport* report) {
   }
   // What a recycled tree had and the site no longer has goes, with the
   // folders it leaves empty: the tree must be a clean build's.
-  for (const std::string& path : staged_before_) {
+  for (const auto& [path, _] : staged_before_) {
     if (written_.count(path)) continue;
     if (!fs_.remove_all(join_path(paths_.staging, path), &err)) return fail(err);
     for (const std::string& dir : folders_of(path)) {
@@ -431,11 +451,11 @@ bool SiteWriter::commit(WriteReport* report) {
       out.bytes_written += file.bytes;
     }
   }
-  for (const std::string& path : old_files_) out.deleted += written_.count(path) == 0;
+  for (const auto& [path, _] : old_files_) out.deleted += written_.count(path) == 0;
   // What the previous output held is of no more use: freed before the
   // record is built.
-  std::set<std::string>().swap(old_files_);
-  std::set<std::string>().swap(staged_before_);
+  Stamped().swap(old_files_);
+  Stamped().swap(staged_before_);
   record_ = OutputRecord();
   // Only now: a build killed before the swap leaves the cache as it was.
   if (precompressor_) {

@@ -132,6 +132,12 @@ class SiteWriter final : public FileSink {
   // and is untouched since (see Precompressor::add).
   bool copy_kept(const std::string& path, const std::string& variant, const std::string& sha) const;
   FileSystem& cache_fs() const { return opts_.cache_fs ? *opts_.cache_fs : fs_; }
+  // The stamp of out_dir's `path`, or of the recycled staging tree's, as
+  // the survey found it when the writer opened (nothing has changed them
+  // since: staging only adds links to a live file, which keep its inode),
+  // or as the file system gives it now.
+  std::optional<FileStamp> live_stamp(const std::string& path) const;
+  std::optional<FileStamp> staged_stamp(const std::string& path) const;
   // Before a path new to the recycled tree is written: removes the tree's
   // file where the path needs a folder, or its folder where the path is a
   // file, and forgets what it removed.
@@ -141,8 +147,13 @@ class SiteWriter final : public FileSink {
   std::string out_dir_;
   WriteOptions opts_;
   StagingPaths paths_;
-  std::set<std::string> old_files_;
-  std::set<std::string> staged_before_;  // the files of a recycled staging tree
+  // The files of out_dir and of a recycled staging tree when the writer
+  // opened, with the stamps the survey took of them (see *_stamped_).
+  using Stamped = std::map<std::string, std::optional<FileStamp>, std::less<>>;
+  Stamped old_files_;
+  Stamped staged_before_;
+  // Whether the maps hold each file's stamp; if not, it is looked up.
+  bool live_stamped_ = false, staged_stamped_ = false;
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
   OutputRecord record_;  // what the last build left in out_dir

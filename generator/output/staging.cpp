@@ -16,10 +16,10 @@ StagingPaths staging_paths(const std::string& dir) {
 }
 
 bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
-                        TreeListing* listing) {
+                        TreeListing* listing, bool stamps) {
   TreeListing own;
   TreeListing& found = listing ? *listing : own;
-  found = fs.list_tree(dir);
+  found = stamps ? fs.list_tree_stamped(dir) : fs.list_tree(dir);
   const std::vector<std::string>& files = found.files;
   if (files.empty()) return true;
   std::string json, err;
@@ -54,18 +54,20 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
   return true;
 }
 
-TreeCheck check_tree(const FileSystem& fs, const std::string& dir) {
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir, bool stamps) {
   TreeCheck check;
   check.exists = fs.exists(dir);
-  if (check.exists) check.previous_output = is_previous_output(fs, dir, &check.why, &check.listing);
+  if (check.exists) {
+    check.previous_output = is_previous_output(fs, dir, &check.why, &check.listing, stamps);
+  }
   return check;
 }
 
 OutputSurvey survey_output(const FileSystem& fs, const std::string& dir) {
   const StagingPaths paths = staging_paths(dir);
   OutputSurvey survey;
-  survey.old = check_tree(fs, paths.old);
-  survey.live = check_tree(fs, paths.dir);
+  survey.old = check_tree(fs, paths.old, /*stamps=*/true);
+  survey.live = check_tree(fs, paths.dir, /*stamps=*/true);
   return survey;
 }
 

@@ -20,8 +20,9 @@ StagingPaths staging_paths(const std::string& dir);
 // the folder. A file named manifest.json alone proves nothing. On false,
 // *why says what did not fit. *listing, when not null, is what dir holds
 // (one walk serves the check and the caller).
+// With `stamps`, the listing holds each file's stamp (list_tree_stamped).
 bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
-                        TreeListing* listing = nullptr);
+                        TreeListing* listing = nullptr, bool stamps = false);
 
 // What is_previous_output found of one folder.
 struct TreeCheck {
@@ -30,12 +31,14 @@ struct TreeCheck {
   std::string why;              // when not
   TreeListing listing;
 };
-TreeCheck check_tree(const FileSystem& fs, const std::string& dir);
+// With `stamps`, the listing holds each file's stamp too.
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir, bool stamps = false);
 
 // The checks of the output folder and of its ".old" that open the staging,
 // made without changing anything: a rebuild of a large site spends seconds
-// listing the two trees and reading their manifests, and can do so while
-// the site loads. The folders must not change until the results are used.
+// listing the two trees, stamping their files and reading their manifests,
+// and can do so while the site loads. The folders must not change until
+// the results are used.
 struct OutputSurvey {
   TreeCheck live;  // paths.dir
   TreeCheck old;   // paths.old

@@ -221,7 +221,15 @@ std::vector<std::string> ConfinedFileSystem::list_files(const std::string& dir) 
 
 TreeListing ConfinedFileSystem::list_tree(const std::string& dir) const {
   if (!link_in(dir).empty()) return {};
-  TreeListing listing = FileSystemWrapper::list_tree(dir);
+  return recorded(dir, FileSystemWrapper::list_tree(dir));
+}
+
+TreeListing ConfinedFileSystem::list_tree_stamped(const std::string& dir) const {
+  if (!link_in(dir).empty()) return {};
+  return recorded(dir, FileSystemWrapper::list_tree_stamped(dir));
+}
+
+TreeListing ConfinedFileSystem::recorded(const std::string& dir, TreeListing listing) const {
   if (root_of(trimmed(dir))) {
     for (const std::string& link : listing.symlinks) {
       record(join_path(trimmed(dir), link), Severity::kWarning);

@@ -51,6 +51,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
+  TreeListing list_tree_stamped(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that
@@ -66,6 +67,8 @@ class ConfinedFileSystem : public FileSystemWrapper {
  private:
   bool refuse(const std::string& path, bool through_only, std::string* err) const;
   void record(const std::string& link, Severity severity) const;
+  // `listing` of dir, its links recorded (as warnings) when dir is guarded.
+  TreeListing recorded(const std::string& dir, TreeListing listing) const;
   // The guarded root `path` lies under, or null.
   const std::string* root_of(std::string_view path) const;
 

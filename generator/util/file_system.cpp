@@ -50,6 +50,14 @@ void FileBytes::release() {
   std::string().swap(text_);
 }
 
+TreeListing FileSystem::list_tree_stamped(const std::string& dir) const {
+  TreeListing listing = list_tree(dir);
+  listing.stamps.reserve(listing.files.size());
+  for (const std::string& file : listing.files)
+    listing.stamps.push_back(stamp(join_path(dir, file)));
+  return listing;
+}
+
 // ---- RealFileSystem ----
 
 bool RealFileSystem::read_bytes(const std::string& path, FileBytes* bytes, std::string* err) const {
@@ -163,10 +171,19 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir) cons
 
 namespace {
 
+std::optional<FileStamp> stamp_of(const struct stat& st) {
+  if (!S_ISREG(st.st_mode)) return std::nullopt;
+  constexpr int64_t kNs = 1000000000;
+  return FileStamp{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+                   static_cast<int64_t>(st.st_size), st.st_mtim.tv_sec * kNs + st.st_mtim.tv_nsec,
+                   st.st_ctim.tv_sec * kNs + st.st_ctim.tv_nsec};
+}
+
 // Adds what the folder open as `fd` holds to *out, named under `prefix`,
-// and closes fd. Subfolders are opened from their parent's descriptor:
-// opening them by path would look up every component again.
-void walk_folder(int fd, const std::string& prefix, TreeListing* out) {
+// and closes fd; with `stamps`, each file's stamp too. Subfolders are
+// opened from their parent's descriptor: opening them by path would look
+// up every component again.
+void walk_folder(int fd, const std::string& prefix, bool stamps, TreeListing* out) {
   DIR* folder = ::fdopendir(fd);
   if (!folder) {
     ::close(fd);
@@ -188,28 +205,57 @@ void walk_folder(int fd, const std::string& prefix, TreeListing* out) {
     path += name;
     if (type == DT_REG) {
       out->files.push_back(std::move(path));
+      if (!stamps) continue;
+      struct stat st {};
+      out->stamps.push_back(::fstatat(::dirfd(folder), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0
+                                ? stamp_of(st)
+                                : std::nullopt);
     } else if (type == DT_LNK) {
       out->symlinks.push_back(std::move(path));
     } else if (type == DT_DIR) {
       // O_NOFOLLOW: a folder swapped for a link since the listing is not entered.
       int sub =
           ::openat(::dirfd(folder), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub >= 0) walk_folder(sub, path + "/", out);
+      if (sub >= 0) walk_folder(sub, path + "/", stamps, out);
     }
   }
   ::closedir(folder);
 }
 
-}  // namespace
-
-TreeListing RealFileSystem::list_tree(const std::string& dir) const {
+TreeListing list_real_tree(const std::string& dir, bool stamps) {
   TreeListing out;
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return out;
-  walk_folder(fd, "", &out);
-  std::sort(out.files.begin(), out.files.end());
+  walk_folder(fd, "", stamps, &out);
   std::sort(out.symlinks.begin(), out.symlinks.end());
-  return out;
+  if (!stamps) {
+    std::sort(out.files.begin(), out.files.end());
+    return out;
+  }
+  // The stamps follow their files into order.
+  std::vector<uint32_t> order(out.files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return out.files[a] < out.files[b]; });
+  TreeListing sorted;
+  sorted.symlinks = std::move(out.symlinks);
+  sorted.files.reserve(order.size());
+  sorted.stamps.reserve(order.size());
+  for (uint32_t i : order) {
+    sorted.files.push_back(std::move(out.files[i]));
+    sorted.stamps.push_back(out.stamps[i]);
+  }
+  return sorted;
+}
+
+}  // namespace
+
+TreeListing RealFileSystem::list_tree(const std::string& dir) const {
+  return list_real_tree(dir, false);
+}
+
+TreeListing RealFileSystem::list_tree_stamped(const std::string& dir) const {
+  return list_real_tree(dir, true);
 }
 
 std::vector<std::string> RealFileSystem::list_symlinks(const std::string& dir) const {
@@ -306,11 +352,8 @@ bool RealFileSystem::same_file(const std::string& a, const std::string& b) const
 
 std::optional<FileStamp> RealFileSystem::stamp(const std::string& path) const {
   struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  constexpr int64_t kNs = 1000000000;
-  return FileStamp{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
-                   static_cast<int64_t>(st.st_size), st.st_mtim.tv_sec * kNs + st.st_mtim.tv_nsec,
-                   st.st_ctim.tv_sec * kNs + st.st_ctim.tv_nsec};
+  if (::lstat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_of(st);
 }
 
 bool RealFileSystem::remove_empty_folder(const std::string& dir) {

@@ -2,7 +2,9 @@
 
 #include "util/file_system.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 #include "output_test_util.h"
@@ -57,6 +59,39 @@ TEST_CASE("RealFileSystem lists files and links in one walk, entering no linked 
   CHECK(real.list_tree(tmp.path() + "/alias").files == listing.files);
   CHECK(real.list_tree(tmp.path() + "/missing").files.empty());
   CHECK(real.list_tree(root + "/b.md").files.empty());
+}
+
+TEST_CASE("RealFileSystem stamps a tree's files as it walks it, as stamp() does each") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string root = tmp.path() + "/site";
+  std::string err;
+  // Files around, above and below a folder's run, as a sorted listing has
+  // them ("a/b-c" < "a/b/x" < "a/b0"), which is not the walk's order.
+  for (const char* file : {"index.html", "a/b-c.html", "a/b/x.html", "a/b/deep/y.html", "a/b0.html",
+                           "a/z.html", "b/index.html", "c/d/e/f.html"}) {
+    REQUIRE(real.write_file(root + "/" + file, file, &err));
+  }
+  REQUIRE(real.write_file(tmp.path() + "/outside/secret.html", "s", &err));
+  std::filesystem::create_directory_symlink(tmp.path() + "/outside", root + "/linked");
+  std::filesystem::create_symlink(tmp.path() + "/outside/secret.html", root + "/a/link.html");
+
+  const agora::TreeListing listing = real.list_tree_stamped(root);
+  CHECK(listing.files == real.list_tree(root).files);
+  CHECK(listing.symlinks == std::vector<std::string>{"a/link.html", "linked"});
+  REQUIRE(listing.stamps.size() == listing.files.size());
+  for (size_t i = 0; i < listing.files.size(); ++i) {
+    CAPTURE(listing.files[i]);
+    REQUIRE(listing.stamps[i].has_value());
+    CHECK(listing.stamps[i] == real.stamp(root + "/" + listing.files[i]));
+  }
+  // Stamps differ from file to file (one inode each).
+  CHECK(listing.stamps[0]->inode != listing.stamps[1]->inode);
+  // The default, for file systems without their own: list_tree, then
+  // stamp() per file.
+  CHECK(real.FileSystem::list_tree_stamped(root).stamps == listing.stamps);
+  CHECK(real.list_tree_stamped(tmp.path() + "/missing").files.empty());
+  CHECK(real.list_tree(root).stamps.empty());
 }
 
 TEST_CASE("a streamed write lands whole, on disk and in memory, or not at all") {
