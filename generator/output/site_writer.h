@@ -133,9 +133,10 @@ class SiteWriter final : public FileSink {
   bool copy_kept(const std::string& path, const std::string& variant, const std::string& sha) const;
   FileSystem& cache_fs() const { return opts_.cache_fs ? *opts_.cache_fs : fs_; }
   // The stamp of out_dir's `path`, or of the recycled staging tree's, as
-  // the survey found it when the writer opened (nothing has changed them
-  // since: staging only adds links to a live file, which keep its inode),
-  // or as the file system gives it now.
+  // the survey found it before the writer opened, or as the file system
+  // gives it now when the survey took none. Only this build touches the
+  // trees meanwhile, and only by linking their files, which changes no
+  // bytes and no inode.
   std::optional<FileStamp> live_stamp(const std::string& path) const;
   std::optional<FileStamp> staged_stamp(const std::string& path) const;
   // Before a path new to the recycled tree is written: removes the tree's
