@@ -137,8 +137,10 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
   }
   // Repairing an interrupted swap puts the kept tree where dir was missing:
   // what the survey found of dir is then out of date.
+  TreeCheck repaired_live;
   const bool repaired = !survey->live.exists && fs_.exists(paths_.dir);
-  if (!check_replaceable(fs_, paths_, &err, &live, repaired ? nullptr : &survey->live)) {
+  if (repaired) repaired_live = check_tree(fs_, paths_.dir, /*stamps=*/true);
+  if (!check_replaceable(fs_, paths_, &err, &live, repaired ? &repaired_live : &survey->live)) {
     return fail(err);
   }
   // A staging folder a killed build left may hold a folder made for a file
@@ -157,16 +159,16 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
     kept = {};
   }
   opened_ = true;
+  // Both listings were stamped as they were walked; a file without a stamp
+  // is not proven untouched, so it is compared or written again.
   auto stamped = [](const TreeListing& listing, Stamped* out) {
-    const bool known = listing.stamps.size() == listing.files.size();
     for (size_t i = 0; i < listing.files.size(); ++i) {
       out->emplace_hint(out->end(), listing.files[i],
-                        known ? listing.stamps[i] : std::optional<FileStamp>());
+                        i < listing.stamps.size() ? listing.stamps[i] : std::nullopt);
     }
-    return known;
   };
-  live_stamped_ = stamped(live, &old_files_);
-  staged_stamped_ = stamped(kept, &staged_before_);
+  stamped(live, &old_files_);
+  stamped(kept, &staged_before_);
   if (record) {
     record_ = std::move(*record);
   } else if (!opts_.record.empty()) {
@@ -237,11 +239,10 @@ bool SiteWriter::add(SiteFiles batch) {
 
 const RecordedFile* SiteWriter::keepable(const std::string& path,
                                          std::vector<const RecordedFile*>* copies) const {
-  if (path == kManifestPath || !is_safe_relative_path(path) || written_.count(path) ||
-      !old_files_.count(path)) {
-    return nullptr;
-  }
-  const RecordedFile* file = record_.untouched(path, live_stamp(path));
+  if (path == kManifestPath || !is_safe_relative_path(path) || written_.count(path)) return nullptr;
+  auto live = old_files_.find(path);
+  if (live == old_files_.end()) return nullptr;
+  const RecordedFile* file = record_.untouched(path, live->second);
   if (!file || file->copy) return nullptr;
   if (!precompressor_) return file;
   // A copy the record does not name was not made (it did not save enough)
@@ -298,10 +299,12 @@ bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
   // The record says which bytes the copy was made from (those the page had
   // in the same build); the copy's stamp says it is still what was made.
   const RecordedFile* page = record_.find(path);
-  if (!page || page->copy || page->sha256 != sha || !old_files_.count(variant)) return false;
+  if (!page || page->copy || page->sha256 != sha) return false;
+  auto live = old_files_.find(variant);
+  if (live == old_files_.end()) return false;
   // Staging the copy needs its stamp again: the record entry's, equal to
   // this one, serves (items_of).
-  const RecordedFile* copy = record_.untouched(variant, live_stamp(variant));
+  const RecordedFile* copy = record_.untouched(variant, live->second);
   return copy && copy->copy;
 }
 
@@ -328,16 +331,17 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     const StagedFile& item = items[i];
     std::string target = join_path(paths_.staging, *item.path);
     // A recycled tree may hold the path already (see open()).
-    const bool there = staged_before_.count(*item.path) > 0;
+    auto staged = staged_before_.find(*item.path);
+    const bool there = staged != staged_before_.end();
     const std::string old_path = join_path(paths_.dir, *item.path);
-    if (old_files_.count(*item.path)) {
+    if (auto listed = old_files_.find(*item.path); listed != old_files_.end()) {
       std::string link_err;
       // One look at the live file serves both the record's proof and the
       // check that the recycled file already is it (one inode): a rebuild
       // asks both of every file.
-      const std::optional<FileStamp> live = item.live ? item.live : live_stamp(*item.path);
+      const std::optional<FileStamp> live = item.live ? item.live : listed->second;
       if (unchanged(item, old_path, live)) {
-        if (there && live && same_inode(staged_stamp(*item.path), *live)) {
+        if (there && live && same_inode(staged->second, *live)) {
           outcomes[i] = Outcome::kLinked;  // the live file itself already
           stamps[i] = live;
           return;
@@ -380,18 +384,6 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
                                    outcomes[i] == Outcome::kLinked, std::move(stamps[i])};
   }
   return true;
-}
-
-std::optional<FileStamp> SiteWriter::live_stamp(const std::string& path) const {
-  if (!live_stamped_) return fs_.stamp(join_path(paths_.dir, path));
-  auto it = old_files_.find(path);
-  return it == old_files_.end() ? std::nullopt : it->second;
-}
-
-std::optional<FileStamp> SiteWriter::staged_stamp(const std::string& path) const {
-  if (!staged_stamped_) return fs_.stamp(join_path(paths_.staging, path));
-  auto it = staged_before_.find(path);
-  return it == staged_before_.end() ? std::nullopt : it->second;
 }
 
 bool SiteWriter::clear_way(const std::string& path, std::string* err) {

@@ -132,13 +132,6 @@ class SiteWriter final : public FileSink {
   // and is untouched since (see Precompressor::add).
   bool copy_kept(const std::string& path, const std::string& variant, const std::string& sha) const;
   FileSystem& cache_fs() const { return opts_.cache_fs ? *opts_.cache_fs : fs_; }
-  // The stamp of out_dir's `path`, or of the recycled staging tree's, as
-  // the survey found it before the writer opened, or as the file system
-  // gives it now when the survey took none. Only this build touches the
-  // trees meanwhile, and only by linking their files, which changes no
-  // bytes and no inode.
-  std::optional<FileStamp> live_stamp(const std::string& path) const;
-  std::optional<FileStamp> staged_stamp(const std::string& path) const;
   // Before a path new to the recycled tree is written: removes the tree's
   // file where the path needs a folder, or its folder where the path is a
   // file, and forgets what it removed.
@@ -149,12 +142,12 @@ class SiteWriter final : public FileSink {
   WriteOptions opts_;
   StagingPaths paths_;
   // The files of out_dir and of a recycled staging tree when the writer
-  // opened, with the stamps the survey took of them (see *_stamped_).
+  // opened, each with the stamp taken as its tree was walked. Only this
+  // build touches the trees meanwhile, and only by linking their files,
+  // which changes no bytes and no inode.
   using Stamped = std::map<std::string, std::optional<FileStamp>, std::less<>>;
   Stamped old_files_;
   Stamped staged_before_;
-  // Whether the maps hold each file's stamp; if not, it is looked up.
-  bool live_stamped_ = false, staged_stamped_ = false;
   std::map<std::string, Written, std::less<>> written_;
   std::optional<Precompressor> precompressor_;
   OutputRecord record_;  // what the last build left in out_dir

@@ -17,7 +17,6 @@
 
 namespace agora {
 
-// What one walk of a folder finds: see FileSystem::list_tree.
 // What the kernel keeps of a file: its inode and when it last changed.
 // A write, a rename over it and a new link all move ctime, which no call
 // can set back: equal stamps mean untouched bytes.
