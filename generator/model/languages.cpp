@@ -43,7 +43,6 @@ Site language_view(const Site& site, const std::string& code) {
   }
   index_documents(&view);
   index_taxonomies(&view);
-  compute_related(&view);
   compute_mentions(&view);
   return view;
 }

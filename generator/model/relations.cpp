@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <tuple>
 
-#include "util/parallel.h"
-
 namespace agora {
 
 namespace {
@@ -63,39 +61,35 @@ void index_taxonomies(Site* site) {
   }
 }
 
-void compute_related(Site* site, size_t limit) {
-  const auto& docs = site->documents;
-  site->related.assign(docs.size(), {});
-  parallel_for(docs.size(), [&](size_t i) {
-    // Only a page of a document shows its related ones, and a fallback has
-    // no page in this language: in a language with a few translations that
-    // skips nearly all of the work.
-    if (!site->has_page(docs[i])) return;
-    std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
-    // One counter per document, per thread, left at zero after each use:
-    // a fresh vector per document made this quadratic in the site's size.
-    thread_local std::vector<int> counts;
-    if (counts.size() < docs.size()) counts.assign(docs.size(), 0);
-    for (const auto& [taxonomy, ids] : docs[i].terms) {
-      const auto& index = site->taxonomies.at(taxonomy).documents;
-      for (const auto& id : ids) {
-        for (size_t other : index.at(id)) {
-          if (other != i && counts[other]++ == 0) shared.emplace_back(0, other);
-        }
+std::vector<size_t> related_documents(const Site& site, size_t index, size_t limit) {
+  const auto& docs = site.documents;
+  if (index >= docs.size() || !site.has_page(docs[index])) return {};
+  std::vector<std::pair<int, size_t>> shared;  // (shared terms, doc)
+  // One counter per document, per thread, left at zero after each use:
+  // a fresh vector per document made this quadratic in the site's size.
+  thread_local std::vector<int> counts;
+  if (counts.size() < docs.size()) counts.assign(docs.size(), 0);
+  for (const auto& [taxonomy, ids] : docs[index].terms) {
+    const auto& documents = site.taxonomies.at(taxonomy).documents;
+    for (const auto& id : ids) {
+      for (size_t other : documents.at(id)) {
+        if (other != index && counts[other]++ == 0) shared.emplace_back(0, other);
       }
     }
-    for (auto& entry : shared) {
-      entry.first = counts[entry.second];
-      counts[entry.second] = 0;
-    }
-    size_t keep = std::min(limit, shared.size());
-    std::partial_sort(shared.begin(), shared.begin() + static_cast<long>(keep), shared.end(),
-                      [&](const auto& a, const auto& b) {
-                        if (a.first != b.first) return a.first > b.first;
-                        return newer(docs[a.second], docs[b.second]);
-                      });
-    for (size_t k = 0; k < keep; ++k) site->related[i].push_back(shared[k].second);
-  });
+  }
+  for (auto& entry : shared) {
+    entry.first = counts[entry.second];
+    counts[entry.second] = 0;
+  }
+  size_t keep = std::min(limit, shared.size());
+  std::partial_sort(shared.begin(), shared.begin() + static_cast<long>(keep), shared.end(),
+                    [&](const auto& a, const auto& b) {
+                      if (a.first != b.first) return a.first > b.first;
+                      return newer(docs[a.second], docs[b.second]);
+                    });
+  std::vector<size_t> related;
+  for (size_t k = 0; k < keep; ++k) related.push_back(shared[k].second);
+  return related;
 }
 
 void compute_mentions(Site* site) {

@@ -53,8 +53,6 @@ struct Site {
   std::map<std::string, size_t> by_source;             // source_path -> index
   std::map<std::string, std::vector<size_t>> by_type;  // newest first
   std::map<std::string, TaxonomyIndex> taxonomies;     // by taxonomy name
-  // Per document: up to 5 others sharing the most terms.
-  std::vector<std::vector<size_t>> related;
   // Per document: who names it, through a term field of a documents
   // vocabulary (an organization) or a reference field (an initiative), newest
   // first.

@@ -349,7 +349,6 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   index_documents(&site);
   resolve_site_links(site, parsed, options.threads, diags);
   index_taxonomies(&site);
-  compute_related(&site);
   compute_mentions(&site);
   if (options.pack) {
     std::vector<ParsedFile>().swap(parsed);

@@ -749,7 +749,7 @@ DocumentPage PageViews::document(size_t index) const {
   d.has_toc = !d.toc_html.empty();
   d.metadata = metadata(doc.path, doc);
   add_fields(type, doc, &d);
-  if (index < site_.related.size()) d.related = items(doc.path, site_.related[index]);
+  d.related = items(doc.path, related_documents(site_, index));
   d.has_related = !d.related.empty();
   d.mentions = backlinks(doc.path, index);
   d.has_mentions = !d.mentions.empty();

@@ -27,7 +27,7 @@
 namespace agora {
 
 struct ShardOptions {
-  // Aimed-at size of one shard after gzip -9. Sizes are estimated from the
+  // Aimed-at size of one shard deflated (gzip level 6). Sizes are estimated from the
   // JSON with a compression ratio measured on a sample of shards, so real
   // shards land around it; a term whose postings alone exceed it gets a
   // shard of its own.

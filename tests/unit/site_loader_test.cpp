@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "model/relations.h"
 #include "model/site_loader.h"
 #include "site_fixture.h"
 
@@ -66,7 +67,8 @@ TEST_CASE("related documents share the most terms; organizations list who names 
   REQUIRE(site);
   size_t alpha = site->by_key.at("notes/alpha");
   // alpha shares skills + itu with beta (2) and Ghana with gamma (1).
-  CHECK(slugs(*site, site->related[alpha]) == std::vector<std::string>{"beta", "gamma"});
+  CHECK(slugs(*site, agora::related_documents(*site, alpha)) ==
+        std::vector<std::string>{"beta", "gamma"});
   size_t itu = site->by_key.at("organizations/itu");
   REQUIRE(site->mentions[itu].size() == 2);
   CHECK(site->documents[site->mentions[itu][0].document].slug == "beta");
