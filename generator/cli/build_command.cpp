@@ -17,6 +17,7 @@
 #include "model/site_loader.h"
 #include "output/attachments.h"
 #include "output/body_store.h"
+#include "output/front_matter_store.h"
 #include "output/output_record.h"
 #include "output/precompress.h"
 #include "output/site_inputs.h"
@@ -256,6 +257,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // log: the cache is not what the site is made from.
   BodyStore bodies(cache_fs, join_path(cache_dir, "bodies"), program_build_id());
   load.bodies = &bodies;
+  // Front matter parsed by the last build, likewise.
+  FrontMatterStore trees(cache_fs, join_path(cache_dir, "front-matter"), program_build_id());
+  load.trees = &trees;
   progress.begin("loading documents");
   // What the site is loaded from, for this build to compare with the last
   // one's and keep the pages nothing changed (see output/site_inputs.h).
@@ -271,6 +275,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // The documents hold copies: the files read go. What is new is saved
   // after the swap.
   bodies.release();
+  trees.release();
   // The options pages show. The offline bundle's size is on the home page
   // and is known only once it is made: a build that makes one keeps no
   // page, and leaves nothing for the next to compare.
@@ -356,8 +361,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     return diags;
   }
   {
-    std::string bodies_err;  // costs the next build time only
-    bodies.save(&bodies_err);
+    std::string cache_err;  // costs the next build time only
+    bodies.save(&cache_err);
+    trees.save(&cache_err);
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir

@@ -52,6 +52,12 @@ FrontMatterSplit split_front_matter(std::string_view text) {
 
 bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
                         Diagnostics* diags, const YamlLimits& limits) {
+  return parse_front_matter(text, file, out, diags, limits, nullptr);
+}
+
+bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
+                        Diagnostics* diags, const YamlLimits& limits,
+                        const FrontMatterCache* cache) {
   FrontMatterSplit split = split_front_matter(text);
   if (!split.found) {
     diags->error(file, 1, 1, "missing-front-matter",
@@ -67,6 +73,9 @@ bool parse_front_matter(std::string_view text, const std::string& file, FrontMat
   out->line_offset = split.yaml_first_line - 1;
   out->body = split.body;
   out->body_first_line = split.body_first_line;
+  out->tree_id = cache ? cache->id(split.yaml, limits) : std::string();
+  out->tree_kept = !out->tree_id.empty() && cache->find(out->tree_id, &out->data);
+  if (out->tree_kept) return true;  // kept only from a document that had no diagnostic
   if (!load_yaml(split.yaml, file, out->line_offset, "invalid YAML in front matter", &out->data,
                  diags, limits)) {
     return false;

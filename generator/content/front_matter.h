@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "config/yaml_load.h"
+#include "content/front_matter_cache.h"
 #include "util/diagnostic.h"
 
 namespace agora {
@@ -29,6 +30,8 @@ struct FrontMatter {
   std::string_view body;
   int body_first_line = 1;
   int line_offset = 0;  // add to a YAML mark's 1-based line to get the file's line
+  std::string tree_id;    // what the front matter cache calls this YAML ("" without one)
+  bool tree_kept = false;  // data was built back from the cache: it has no marks
 };
 
 // Splits and parses. Errors (no front matter, unclosed fence, YAML syntax,
@@ -36,5 +39,11 @@ struct FrontMatter {
 // `limits` bounds the YAML (see load_yaml).
 bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
                         Diagnostics* diags, const YamlLimits& limits = {});
+// The same, with trees kept between builds: a tree `cache` keeps is built
+// back instead of parsed (out->tree_kept), without marks. Keeping the trees
+// parsed is the caller's (out->tree_id names them).
+bool parse_front_matter(std::string_view text, const std::string& file, FrontMatter* out,
+                        Diagnostics* diags, const YamlLimits& limits,
+                        const FrontMatterCache* cache);
 
 }  // namespace agora

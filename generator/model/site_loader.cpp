@@ -1,5 +1,6 @@
 #include "model/site_loader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -26,7 +27,8 @@ namespace {
 // unless the body cache has it. Returns the id the cache knows the body
 // by, "" when none.
 std::string read_document(const FileSystem& fs, const SiteConfig& config, const SourceFile& source,
-                          bool body_html, const BodyCache* bodies, ParsedFile* out) {
+                          bool body_html, const BodyCache* bodies, const FrontMatterCache* trees,
+                          ParsedFile* out) {
   Document& doc = out->doc;
   doc.type = source.type;
   doc.slug = source.slug;
@@ -52,7 +54,7 @@ std::string read_document(const FileSystem& fs, const SiteConfig& config, const 
   }
   if (!check_document_limits(config.limits, source.path, out->text, &out->diags)) return "";
   if (!parse_front_matter(out->text, source.path, &out->front_matter, &out->diags,
-                          config.limits.yaml())) {
+                          config.limits.yaml(), trees)) {
     return "";
   }
   out->ok = true;
@@ -247,8 +249,34 @@ std::optional<SiteConfig> load_config(const FileSystem& fs, const std::string& c
   return config;
 }
 
-std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
-                              const LoadOptions& options, Diagnostics* diags) {
+namespace {
+
+// Keeps the trees parsed of the documents no diagnostic names: a tree
+// built back has no marks, so a document with a warning (a draft, a broken
+// link) has its front matter parsed in every build rather than loaded
+// twice (see load_site).
+void keep_trees(const std::vector<SourceFile>& documents, const std::vector<ParsedFile>& parsed,
+                const Diagnostics& diags, FrontMatterCache* trees, unsigned threads) {
+  std::set<std::string_view> named;
+  for (const auto& d : diags.items()) named.insert(d.file);
+  parallel_for(
+      parsed.size(),
+      [&](size_t i) {
+        const FrontMatter& fm = parsed[i].front_matter;
+        if (parsed[i].ok && !fm.tree_kept && !fm.tree_id.empty() &&
+            !named.count(documents[i].path)) {
+          trees->store(fm.tree_id, fm.data);
+        }
+      },
+      threads);
+}
+
+// One load. Documents named in `parse` have their front matter parsed,
+// not built back from options.trees; *kept: the documents that had it
+// built back.
+std::optional<Site> load_once(const FileSystem& fs, const std::string& config_path,
+                              const LoadOptions& options, const std::set<std::string>& parse,
+                              Diagnostics* diags, std::set<std::string>* kept) {
   auto config = load_config(fs, config_path, diags);
   if (!config) return std::nullopt;
   Site site;
@@ -268,8 +296,10 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   parallel_for(
       documents.size(),
       [&](size_t i) {
+        const bool parsing = parse.count(documents[i].path) != 0;
         lookups[i].id = read_document(fs, site.config, documents[i], options.body_html,
-                                      options.bodies, &parsed[i]);
+                                      options.bodies, parsing ? nullptr : options.trees,
+                                      &parsed[i]);
         lookups[i].doc = &parsed[i].doc;
         lookups[i].diags = &parsed[i].diags;
       },
@@ -284,6 +314,9 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
       },
       options.threads);
   std::vector<BodyLookup>().swap(lookups);
+  for (const auto& file : parsed) {
+    if (file.front_matter.tree_kept) kept->insert(file.doc.source_path);
+  }
   if (!load_vocabularies(fs, &site, parsed, diags)) return std::nullopt;
 
   std::map<std::string, std::set<std::string>> slugs_by_type;
@@ -350,10 +383,35 @@ std::optional<Site> load_site(const FileSystem& fs, const std::string& config_pa
   resolve_site_links(site, parsed, options.threads, diags);
   index_taxonomies(&site);
   compute_mentions(&site);
+  if (options.trees) keep_trees(documents, parsed, *diags, options.trees, options.threads);
   if (options.pack) {
     std::vector<ParsedFile>().swap(parsed);
     compact_documents(&site.documents.own());
   }
+  return site;
+}
+
+}  // namespace
+
+std::optional<Site> load_site(const FileSystem& fs, const std::string& config_path,
+                              const LoadOptions& options, Diagnostics* diags) {
+  Diagnostics found;
+  std::set<std::string> kept;
+  auto site = load_once(fs, config_path, options, {}, &found, &kept);
+  // A document that had no diagnostic when its tree was kept has one now
+  // (a document it names is gone): a tree built back has no marks to place
+  // it with, so load again with those documents' front matter parsed.
+  std::set<std::string> parse;
+  for (const auto& d : found.items()) {
+    if (kept.count(d.file)) parse.insert(d.file);
+  }
+  if (!parse.empty()) {
+    site.reset();
+    found = Diagnostics();
+    kept.clear();
+    site = load_once(fs, config_path, options, parse, &found, &kept);
+  }
+  diags->merge(found);
   return site;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "content/body_cache.h"
+#include "content/front_matter_cache.h"
 #include "model/site.h"
 #include "sources/git_history.h"
 #include "util/diagnostic.h"
@@ -28,6 +29,11 @@ struct LoadOptions {
   // Bodies parsed by an earlier build, and where this one's go; null:
   // every body is parsed.
   BodyCache* bodies = nullptr;
+  // Front matter trees parsed by an earlier build, and where this one's go;
+  // null: every front matter is parsed. When a load that built trees back
+  // reports anything, it loads again without them (a tree built back has
+  // no positions to report).
+  FrontMatterCache* trees = nullptr;
 };
 
 // Reads the site whose configuration is `config_path` (its folder is the site

@@ -5,38 +5,21 @@
 #include <utility>
 #include <vector>
 
+#include "output/entry_file.h"
 #include "output/sha256.h"
-#include "util/little_endian.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
 namespace agora {
 namespace {
 
-// A file is this line, then per entry: its key (64 hex digits), the
-// encoded body's size (8 bytes, little-endian) and the encoded body.
+// The header of a file of entries (output/entry_file.h).
 constexpr std::string_view kHeader = "agora-body-cache 1\n";
-constexpr size_t kKeyBytes = 64;
+constexpr size_t kKeyBytes = kEntryKeyBytes;
 
 size_t bucket_of(std::string_view key) {
   auto digit = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
   return static_cast<size_t>(digit(key[0]) * 16 + digit(key[1]));
-}
-
-// The entries of a file's bytes; a file cut short or not ours gives those
-// before the damage (the rest are parsed again and the file rewritten).
-void read_entries(std::string_view bytes,
-                  std::unordered_map<std::string_view, std::string_view>* out) {
-  if (!bytes.starts_with(kHeader)) return;
-  bytes.remove_prefix(kHeader.size());
-  while (bytes.size() >= kKeyBytes + 8) {
-    const std::string_view key = bytes.substr(0, kKeyBytes);
-    const uint64_t size = read_le64(bytes.data() + kKeyBytes);
-    bytes.remove_prefix(kKeyBytes + 8);
-    if (size > bytes.size()) return;
-    out->emplace(key, bytes.substr(0, size));
-    bytes.remove_prefix(size);
-  }
 }
 
 }  // namespace
@@ -70,7 +53,7 @@ BodyStore::Bucket& BodyStore::loaded(size_t bucket) const {
   std::string err;
   const std::string path = path_of(bucket);
   if (fs_.exists(path) && fs_.read_bytes(path, &b.bytes, &err)) {
-    read_entries(b.bytes.view(), &b.entries);
+    read_entries(b.bytes.view(), kHeader, &b.entries);
   }
   return b;
 }
@@ -167,20 +150,14 @@ bool BodyStore::save(std::string* err) {
     std::unordered_map<std::string_view, std::string_view> entries;
     std::string read_err;
     if (fs_.exists(path) && fs_.read_bytes(path, &bytes, &read_err)) {
-      read_entries(bytes.view(), &entries);
+      read_entries(bytes.view(), kHeader, &entries);
     }
     std::map<std::string_view, std::string_view> keep;
     for (const auto& [k, body] : entries) {
       if (b.used.count(std::string(k))) keep.emplace(k, body);
     }
     for (const auto& [k, body] : b.added) keep.emplace(k, body);
-    std::string out(kHeader);
-    for (const auto& [k, body] : keep) {
-      out.append(k);
-      append_le64(out, body.size());
-      out.append(body);
-    }
-    if (!fs_.write_file_atomic(path, out, err)) ok = false;
+    if (!fs_.write_file_atomic(path, entries_file(kHeader, keep), err)) ok = false;
   }
   return ok;
 }

@@ -1,0 +1,59 @@
+#pragma once
+// The front matter cache of a build (content/front_matter_cache.h), kept in
+// one file of the site's .agora-cache (output/entry_file.h). The key is a
+// SHA-256 of the program's build ID, the YAML limits and the front matter's
+// text, so an entry is never stale, only unused. The file is read on the
+// first find() and let go by release(); save() writes it again, after the
+// build's swap, only when an entry was added or one went unused: an edit
+// of a body leaves it alone.
+
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "content/front_matter_cache.h"
+#include "util/file_system.h"
+
+namespace agora {
+
+class FrontMatterStore final : public FrontMatterCache {
+ public:
+  // `program`: the program's build ID (util/build_id.h); empty: a program
+  // that cannot tell itself from another finds nothing and saves nothing.
+  FrontMatterStore(FileSystem& fs, std::string path, std::string program);
+
+  std::string id(std::string_view yaml, const YamlLimits& limits) const override;
+  bool find(const std::string& id, YAML::Node* tree) const override;
+  void store(const std::string& id, const YAML::Node& tree) override;
+
+  // Lets go of the file read; keeps what save() needs. No find() after.
+  void release();
+  // Writes the file with the entries found and stored since the store was
+  // made, when that differs from what it holds. A build calls it after its
+  // swap: one that fails or is killed leaves the cache as it was. On false,
+  // *err says what failed; that costs the next build time, never
+  // correctness.
+  bool save(std::string* err);
+
+  size_t found() const;   // entries find() returned
+  size_t stored() const;  // entries store() was given
+
+ private:
+  void load() const;  // the file, read on first use; mutex_ must be held
+
+  FileSystem& fs_;
+  const std::string path_;
+  const std::string program_;
+  mutable std::mutex mutex_;
+  mutable bool loaded_ = false;
+  mutable FileBytes bytes_;  // until release(); entries_ point into it
+  mutable std::unordered_map<std::string_view, std::string_view> entries_;
+  mutable std::set<std::string> used_;      // keys find() returned
+  std::map<std::string, std::string> added_;  // key -> encoded tree
+  bool unused_ = false;  // set by release(): the file holds an entry not used
+};
+
+}  // namespace agora
