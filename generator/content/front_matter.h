@@ -29,8 +29,8 @@ struct FrontMatter {
   YAML::Node data;  // a mapping, or null when the file has none
   std::string_view body;
   int body_first_line = 1;
-  int line_offset = 0;  // add to a YAML mark's 1-based line to get the file's line
-  std::string tree_id;    // what the front matter cache calls this YAML ("" without one)
+  int line_offset = 0;     // add to a YAML mark's 1-based line to get the file's line
+  std::string tree_id;     // what the front matter cache calls this YAML ("" without one)
   bool tree_kept = false;  // data was built back from the cache: it has no marks
 };
 

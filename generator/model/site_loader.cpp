@@ -297,9 +297,9 @@ std::optional<Site> load_once(const FileSystem& fs, const std::string& config_pa
       documents.size(),
       [&](size_t i) {
         const bool parsing = parse.count(documents[i].path) != 0;
-        lookups[i].id = read_document(fs, site.config, documents[i], options.body_html,
-                                      options.bodies, parsing ? nullptr : options.trees,
-                                      &parsed[i]);
+        lookups[i].id =
+            read_document(fs, site.config, documents[i], options.body_html, options.bodies,
+                          parsing ? nullptr : options.trees, &parsed[i]);
         lookups[i].doc = &parsed[i].doc;
         lookups[i].diags = &parsed[i].diags;
       },

@@ -51,9 +51,9 @@ class FrontMatterStore final : public FrontMatterCache {
   mutable bool loaded_ = false;
   mutable FileBytes bytes_;  // until release(); entries_ point into it
   mutable std::unordered_map<std::string_view, std::string_view> entries_;
-  mutable std::set<std::string> used_;      // keys find() returned
+  mutable std::set<std::string> used_;        // keys find() returned
   std::map<std::string, std::string> added_;  // key -> encoded tree
-  bool unused_ = false;  // set by release(): the file holds an entry not used
+  bool unused_ = false;                       // set by release(): the file holds an entry not used
 };
 
 }  // namespace agora

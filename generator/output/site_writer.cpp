@@ -139,7 +139,7 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
   // what the survey found of dir is then out of date.
   TreeCheck repaired_live;
   const bool repaired = !survey->live.exists && fs_.exists(paths_.dir);
-  if (repaired) repaired_live = check_tree(fs_, paths_.dir, /*stamps=*/true);
+  if (repaired) repaired_live = check_tree(fs_, paths_.dir, TreeStamps::kFull);
   if (!check_replaceable(fs_, paths_, &err, &live, repaired ? &repaired_live : &survey->live)) {
     return fail(err);
   }
@@ -159,8 +159,9 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
     kept = {};
   }
   opened_ = true;
-  // Both listings were stamped as they were walked; a file without a stamp
-  // is not proven untouched, so it is compared or written again.
+  // Both listings were stamped as they were walked (the kept tree's with
+  // device and inode only: same_inode is all it is asked); a file without
+  // a stamp is not proven untouched, so it is compared or written again.
   auto stamped = [](const TreeListing& listing, Stamped* out) {
     for (size_t i = 0; i < listing.files.size(); ++i) {
       out->emplace_hint(out->end(), listing.files[i],

@@ -16,10 +16,12 @@ StagingPaths staging_paths(const std::string& dir) {
 }
 
 bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
-                        TreeListing* listing, bool stamps) {
+                        TreeListing* listing, TreeStamps stamps) {
   TreeListing own;
   TreeListing& found = listing ? *listing : own;
-  found = stamps ? fs.list_tree_stamped(dir) : fs.list_tree(dir);
+  found = stamps == TreeStamps::kFull     ? fs.list_tree_stamped(dir)
+          : stamps == TreeStamps::kInodes ? fs.list_tree_inodes(dir)
+                                          : fs.list_tree(dir);
   const std::vector<std::string>& files = found.files;
   if (files.empty()) return true;
   std::string json, err;
@@ -54,7 +56,7 @@ bool is_previous_output(const FileSystem& fs, const std::string& dir, std::strin
   return true;
 }
 
-TreeCheck check_tree(const FileSystem& fs, const std::string& dir, bool stamps) {
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir, TreeStamps stamps) {
   TreeCheck check;
   check.exists = fs.exists(dir);
   if (check.exists) {
@@ -66,8 +68,10 @@ TreeCheck check_tree(const FileSystem& fs, const std::string& dir, bool stamps) 
 OutputSurvey survey_output(const FileSystem& fs, const std::string& dir) {
   const StagingPaths paths = staging_paths(dir);
   OutputSurvey survey;
-  survey.old = check_tree(fs, paths.old, /*stamps=*/true);
-  survey.live = check_tree(fs, paths.dir, /*stamps=*/true);
+  // The writer asks of a kept file only whether it is the live file (one
+  // inode), and of a live file whether the output record vouches for it.
+  survey.old = check_tree(fs, paths.old, TreeStamps::kInodes);
+  survey.live = check_tree(fs, paths.dir, TreeStamps::kFull);
   return survey;
 }
 

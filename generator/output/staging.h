@@ -20,9 +20,12 @@ StagingPaths staging_paths(const std::string& dir);
 // the folder. A file named manifest.json alone proves nothing. On false,
 // *why says what did not fit. *listing, when not null, is what dir holds
 // (one walk serves the check and the caller).
-// With `stamps`, the listing holds each file's stamp (list_tree_stamped).
+// What a listing takes of each file besides its name: nothing (list_tree),
+// its device and inode (list_tree_inodes) or its whole stamp
+// (list_tree_stamped).
+enum class TreeStamps { kNone, kInodes, kFull };
 bool is_previous_output(const FileSystem& fs, const std::string& dir, std::string* why,
-                        TreeListing* listing = nullptr, bool stamps = false);
+                        TreeListing* listing = nullptr, TreeStamps stamps = TreeStamps::kNone);
 
 // What is_previous_output found of one folder.
 struct TreeCheck {
@@ -31,8 +34,8 @@ struct TreeCheck {
   std::string why;              // when not
   TreeListing listing;
 };
-// With `stamps`, the listing holds each file's stamp too.
-TreeCheck check_tree(const FileSystem& fs, const std::string& dir, bool stamps = false);
+TreeCheck check_tree(const FileSystem& fs, const std::string& dir,
+                     TreeStamps stamps = TreeStamps::kNone);
 
 // The checks of the output folder and of its ".old" that open the staging,
 // made without changing anything: a rebuild of a large site spends seconds

@@ -229,6 +229,11 @@ TreeListing ConfinedFileSystem::list_tree_stamped(const std::string& dir) const 
   return recorded(dir, FileSystemWrapper::list_tree_stamped(dir));
 }
 
+TreeListing ConfinedFileSystem::list_tree_inodes(const std::string& dir) const {
+  if (!link_in(dir).empty()) return {};
+  return recorded(dir, FileSystemWrapper::list_tree_inodes(dir));
+}
+
 TreeListing ConfinedFileSystem::recorded(const std::string& dir, TreeListing listing) const {
   if (root_of(trimmed(dir))) {
     for (const std::string& link : listing.symlinks) {

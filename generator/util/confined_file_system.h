@@ -52,6 +52,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
   TreeListing list_tree_stamped(const std::string& dir) const override;
+  TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that

@@ -179,11 +179,16 @@ std::optional<FileStamp> stamp_of(const struct stat& st) {
                    st.st_ctim.tv_sec * kNs + st.st_ctim.tv_nsec};
 }
 
+// What a walk takes of each file besides its name.
+enum class Stamps { kNone, kInodes, kFull };
+
 // Adds what the folder open as `fd` holds to *out, named under `prefix`,
-// and closes fd; with `stamps`, each file's stamp too. Subfolders are
-// opened from their parent's descriptor: opening them by path would look
-// up every component again.
-void walk_folder(int fd, const std::string& prefix, bool stamps, TreeListing* out) {
+// and closes fd; each file's stamp too as `stamps` says (kInodes: the
+// device `device`, the inode the listing gives). Subfolders are opened
+// from their parent's descriptor: opening them by path would look up
+// every component again.
+void walk_folder(int fd, const std::string& prefix, Stamps stamps, uint64_t device,
+                 TreeListing* out) {
   DIR* folder = ::fdopendir(fd);
   if (!folder) {
     ::close(fd);
@@ -205,7 +210,11 @@ void walk_folder(int fd, const std::string& prefix, bool stamps, TreeListing* ou
     path += name;
     if (type == DT_REG) {
       out->files.push_back(std::move(path));
-      if (!stamps) continue;
+      if (stamps == Stamps::kNone) continue;
+      if (stamps == Stamps::kInodes) {
+        out->stamps.push_back(FileStamp{device, static_cast<uint64_t>(entry->d_ino)});
+        continue;
+      }
       struct stat st {};
       out->stamps.push_back(::fstatat(::dirfd(folder), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0
                                 ? stamp_of(st)
@@ -216,19 +225,24 @@ void walk_folder(int fd, const std::string& prefix, bool stamps, TreeListing* ou
       // O_NOFOLLOW: a folder swapped for a link since the listing is not entered.
       int sub =
           ::openat(::dirfd(folder), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub >= 0) walk_folder(sub, path + "/", stamps, out);
+      if (sub >= 0) walk_folder(sub, path + "/", stamps, device, out);
     }
   }
   ::closedir(folder);
 }
 
-TreeListing list_real_tree(const std::string& dir, bool stamps) {
+TreeListing list_real_tree(const std::string& dir, Stamps stamps) {
   TreeListing out;
   int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return out;
-  walk_folder(fd, "", stamps, &out);
+  struct stat folder {};
+  if (::fstat(fd, &folder) != 0) {
+    ::close(fd);
+    return out;
+  }
+  walk_folder(fd, "", stamps, static_cast<uint64_t>(folder.st_dev), &out);
   std::sort(out.symlinks.begin(), out.symlinks.end());
-  if (!stamps) {
+  if (stamps == Stamps::kNone) {
     std::sort(out.files.begin(), out.files.end());
     return out;
   }
@@ -251,11 +265,15 @@ TreeListing list_real_tree(const std::string& dir, bool stamps) {
 }  // namespace
 
 TreeListing RealFileSystem::list_tree(const std::string& dir) const {
-  return list_real_tree(dir, false);
+  return list_real_tree(dir, Stamps::kNone);
 }
 
 TreeListing RealFileSystem::list_tree_stamped(const std::string& dir) const {
-  return list_real_tree(dir, true);
+  return list_real_tree(dir, Stamps::kFull);
+}
+
+TreeListing RealFileSystem::list_tree_inodes(const std::string& dir) const {
+  return list_real_tree(dir, Stamps::kInodes);
 }
 
 std::vector<std::string> RealFileSystem::list_symlinks(const std::string& dir) const {

@@ -132,6 +132,14 @@ class FileSystem {
   // files each at 10,000 documents: the walk has each folder open, so a
   // file is looked up by name there rather than by its whole path.
   virtual TreeListing list_tree_stamped(const std::string& dir) const;
+  // list_tree_stamped, but a stamp may hold only the file's device and
+  // inode, which the listing itself gives: no file is looked at. For a
+  // tree whose files are only asked whether they are another's (the kept
+  // tree a rebuild recycles): at 10,000 documents its 145,000 stat calls
+  // were a third of its walk.
+  virtual TreeListing list_tree_inodes(const std::string& dir) const {
+    return list_tree_stamped(dir);
+  }
   // Removes the folder if it holds nothing; false otherwise (or when there
   // are no folders of their own, as in memory).
   virtual bool remove_empty_folder(const std::string& /*dir*/) { return false; }
@@ -159,6 +167,7 @@ class RealFileSystem : public FileSystem {
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
   TreeListing list_tree_stamped(const std::string& dir) const override;
+  TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
 };
 
@@ -238,6 +247,9 @@ class FileSystemWrapper : public FileSystem {
   }
   TreeListing list_tree_stamped(const std::string& dir) const override {
     return target_->list_tree_stamped(dir);
+  }
+  TreeListing list_tree_inodes(const std::string& dir) const override {
+    return target_->list_tree_inodes(dir);
   }
   bool remove_empty_folder(const std::string& dir) override {
     return target_->remove_empty_folder(dir);

@@ -92,6 +92,19 @@ TEST_CASE("RealFileSystem stamps a tree's files as it walks it, as stamp() does 
   CHECK(real.FileSystem::list_tree_stamped(root).stamps == listing.stamps);
   CHECK(real.list_tree_stamped(tmp.path() + "/missing").files.empty());
   CHECK(real.list_tree(root).stamps.empty());
+  // Inodes only, from the listing itself: the same files, each with the
+  // device and inode stamp() gives it.
+  const agora::TreeListing inodes = real.list_tree_inodes(root);
+  CHECK(inodes.files == listing.files);
+  CHECK(inodes.symlinks == listing.symlinks);
+  REQUIRE(inodes.stamps.size() == listing.stamps.size());
+  for (size_t i = 0; i < inodes.stamps.size(); ++i) {
+    CAPTURE(inodes.files[i]);
+    REQUIRE(inodes.stamps[i].has_value());
+    CHECK(inodes.stamps[i]->device == listing.stamps[i]->device);
+    CHECK(inodes.stamps[i]->inode == listing.stamps[i]->inode);
+  }
+  CHECK(real.list_tree_inodes(tmp.path() + "/missing").files.empty());
 }
 
 TEST_CASE("a streamed write lands whole, on disk and in memory, or not at all") {

@@ -178,7 +178,8 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
   if (damaged.find(damaged.id(kYaml, {}), &found)) CHECK(same_tree(tree, found));
 }
 
-TEST_CASE("front matter cache: trees are parsed once, and a load that reports anything parses them") {
+TEST_CASE(
+    "front matter cache: trees are parsed once, and a load that reports anything parses them") {
   testing::FixtureFs fs;
   MemoryTrees trees;
   LoadOptions options;
