@@ -7,17 +7,12 @@
 #include "cli/cli.h"
 
 // jemalloc's settings (binaries built without jemalloc ignore them; the
-// MALLOC_CONF variable still overrides them). In the virtual machines this
-// is measured on, a fault on fresh memory costs about 20 us: with huge
-// pages `agora index` of 10,000 documents took 4,600 faults where it took
-// 68,000, and 2.0-3.0 s where it took 3.4; a rebuild of that site used
-// 37 s of CPU where it used 44. Huge pages alone raised the peak of a
-// build into an empty folder from 647 to 689 MB (a partly used 2 MB page
-// is resident whole); with two arenas instead of jemalloc's four per core
-// it was 606-608 MB, with four 670 (docs/PERFORMANCE.md, "Fewer page
-// faults"). A fixed count, because one arena per core (percpu_arena) is
-// turned off, with a warning on stderr, wherever the process may run on
-// fewer cores than the machine has (taskset, a container's cpuset).
+// MALLOC_CONF variable still overrides them). Two arenas instead of
+// jemalloc's four per core: a lower peak (606-608 MB against 670 for a
+// build into an empty folder; docs/PERFORMANCE.md, "Fewer page faults").
+// A fixed count, because one arena per core (percpu_arena) is turned off,
+// with a warning on stderr, wherever the process may run on fewer cores
+// than the machine has (taskset, a container's cpuset).
 // Freed pages are kept for reuse (dirty_decay_ms:-1) instead of being given
 // back within 10 s and faulted in again: a build frees and allocates its
 // pages, pages' copies and chunks for the whole run. Two alternating warm
@@ -25,8 +20,17 @@
 // 39.0 s of user CPU with decay; 29.7 and 25.3 s, 24.5 and 22.6 s without;
 // peak RSS 606-608 against 631-644 MB. `agora serve` gives the pages back
 // after each rebuild (release_all_free_memory).
+// No transparent huge pages (jemalloc's thp:always was set until
+// 2026-12-03): in the virtual machines this is measured on, the host takes
+// back free memory the guest reports (virtio-balloon free page reporting),
+// and a huge page needs a free 2 MB block, which is what gets reported. A
+// test program's first touch of 512 MB took 1.79 s in huge pages against
+// 0.36 s in 4 KB pages. One-edit rebuilds of 10,000 documents, alternating
+// the same binary with and without: 6.3-8.1 s of wall time and 3.7-4.7 s
+// of system CPU with huge pages, 5.8-6.0 s and 2.2-2.4 s without; warm
+// builds and `agora index` took the same time or less, at a lower peak.
 extern "C" {
-const char* malloc_conf = "thp:always,narenas:2,dirty_decay_ms:-1";
+const char* malloc_conf = "narenas:2,dirty_decay_ms:-1";
 }
 
 int main(int argc, char** argv) {
