@@ -1,8 +1,11 @@
 #include "render/open_data.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "model/dashboard.h"
+#include "util/parallel.h"
 
 namespace agora {
 
@@ -105,12 +108,20 @@ void add_open_data(const Site& site, SiteFiles* files) {
   const ClearingHouseConfig& house = site.config.clearing_house;
   std::optional<Dashboard> dashboard;
   if (house.enabled && site.config.type(house.requests_type)) dashboard = compute_dashboard(site);
-  for (const auto& type : site.config.types) {
+  // Each type's files on a core of its own: on one, they were 0.2 s of
+  // every build at 10,000 documents.
+  const auto& types = site.config.types;
+  std::vector<std::pair<std::string, std::string>> made(types.size());
+  parallel_for(types.size(), [&](size_t t) {
+    const ContentType& type = types[t];
     nlohmann::ordered_json data = {{"license", license_json(site.config.license)},
                                    {"documents", type_data(site, type)}};
     if (dashboard && type.name == house.requests_type) data["figures"] = dashboard_json(*dashboard);
-    (*files)["data/" + type.name + ".json"] = data.dump(1) + "\n";
-    (*files)["data/" + type.name + ".csv"] = type_csv(site, type);
+    made[t] = {data.dump(1) + "\n", type_csv(site, type)};
+  });
+  for (size_t t = 0; t < types.size(); ++t) {
+    (*files)["data/" + types[t].name + ".json"] = std::move(made[t].first);
+    (*files)["data/" + types[t].name + ".csv"] = std::move(made[t].second);
   }
   if (dashboard) {
     nlohmann::ordered_json figures = {{"license", license_json(site.config.license)},
