@@ -46,17 +46,6 @@ std::string term_path(const Site& site, const Taxonomy& taxonomy, const std::str
 
 PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageExtras extras)
     : site_(site), words_(words), style_(style), extras_(std::move(extras)) {
-  item_facts_.reserve(site.documents.size());
-  for (const Document& doc : site.documents) {
-    ItemFacts facts;
-    facts.date_display = words_.date(doc.date);
-    if (site_.fallback(doc)) {
-      facts.fallback_note =
-          words_.format("fallback_note", {{"language", language_name(doc.language)}});
-    }
-    facts.example = is_example(site, doc);
-    item_facts_.push_back(std::move(facts));
-  }
   const BrowseConfig& browse = site.config.browse;
   facets_ = plan_facets(site, browse.facets);
   if (!browse.gap_rows.empty() && !browse.gap_columns.empty()) {
@@ -64,6 +53,23 @@ PageViews::PageViews(const Site& site, const Words& words, UrlStyle style, PageE
         build_gap_map(site, GapMapSpec{browse.gap_rows, browse.gap_columns, browse.gap_types});
   }
   support_ = build_support_map(site);
+}
+
+const PageViews::ItemFacts& PageViews::facts(size_t index) const {
+  std::call_once(facts_made_, [&] {
+    item_facts_.reserve(site_.documents.size());
+    for (const Document& doc : site_.documents) {
+      ItemFacts facts;
+      facts.date_display = words_.date(doc.date);
+      if (site_.fallback(doc)) {
+        facts.fallback_note =
+            words_.format("fallback_note", {{"language", language_name(doc.language)}});
+      }
+      facts.example = is_example(site_, doc);
+      item_facts_.push_back(std::move(facts));
+    }
+  });
+  return item_facts_[index];
 }
 
 size_t PageViews::page_count(size_t count) const {
@@ -159,7 +165,7 @@ PageInfo PageViews::page_info(const std::string& dir, const std::string& kind,
 
 ListingItem PageViews::item(const std::string& dir, size_t index) const {
   const Document& doc = site_.documents[index];
-  const ItemFacts& facts = item_facts_[index];
+  const ItemFacts& facts = this->facts(index);
   const ContentType* type = site_.config.type(doc.type);
   ListingItem item;
   item.title = doc.title;
