@@ -1,6 +1,5 @@
 #include "model/site_loader.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <set>
 

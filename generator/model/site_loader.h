@@ -29,10 +29,11 @@ struct LoadOptions {
   // Bodies parsed by an earlier build, and where this one's go; null:
   // every body is parsed.
   BodyCache* bodies = nullptr;
-  // Front matter trees parsed by an earlier build, and where this one's go;
-  // null: every front matter is parsed. When a load that built trees back
-  // reports anything, it loads again without them (a tree built back has
-  // no positions to report).
+  // Front matter trees parsed by an earlier build, and where this one's go
+  // (those of documents without a diagnostic); null: every front matter is
+  // parsed. When a document whose tree was built back has a diagnostic, the
+  // load runs again with that document's front matter parsed: a tree built
+  // back has no positions to report.
   FrontMatterCache* trees = nullptr;
 };
 
