@@ -37,12 +37,18 @@ struct PreviewServer::Impl {
 
   void events(const httplib::Request& request, httplib::Response& response) {
     uint64_t seen = generation_param(request);
+    // A page names the build it came from, 0 when it was served before the
+    // first build ended (the waiting page). A client that names none hears
+    // of the next build, not of the current one.
+    bool named = request.has_param("generation");
     response.set_header("Cache-Control", "no-cache");
     LiveState* state = &live;
-    // A page from an older build than the current one reloads at once.
+    // A page from an older build than the current one reloads at once:
+    // the waiting page too, when the first build ended before its stream
+    // opened (it waited for a build that had come, and never reloaded).
     auto first = std::make_shared<bool>(true);
     response.set_chunked_content_provider(
-        "text/event-stream", [state, seen, first](size_t, httplib::DataSink& sink) mutable {
+        "text/event-stream", [state, seen, named, first](size_t, httplib::DataSink& sink) mutable {
           std::string chunk;
           uint64_t now = 0;
           bool closed = false;
@@ -57,13 +63,16 @@ struct PreviewServer::Impl {
             sink.done();
             return true;
           }
-          if (now != seen && seen != 0) {
+          if (now != seen && named) {
             chunk += "event: reload\ndata: " + std::to_string(now) + "\n\n";
             seen = now;
           } else if (chunk.empty()) {
             chunk = ": keep-alive\n\n";
           }
-          if (seen == 0) seen = now;
+          if (!named) {
+            seen = now;
+            named = true;
+          }
           return sink.write(chunk.data(), chunk.size());
         });
   }

@@ -243,6 +243,10 @@ def wait_reload(server, since):
 
 
 def check_live(server, site):
+    print('-- a page from before the first build reloads, if its stream opens late')
+    # The waiting page names generation 0; when the first build ends before
+    # its event stream opens, the stream must still tell it to reload.
+    wait_reload(server, 0)
     print('-- edit: reload event, new content')
     status, _, page = server.request('GET', DOC_URL)
     generation = generation_of(page)
