@@ -147,17 +147,11 @@ bool BodyStore::save(std::string* err) {
     // The entries used, read again, and the new ones, sorted by key, so the
     // same entries make the same file.
     FileBytes bytes;
-    std::unordered_map<std::string_view, std::string_view> entries;
     std::string read_err;
-    if (fs_.exists(path) && fs_.read_bytes(path, &bytes, &read_err)) {
-      read_entries(bytes.view(), kHeader, &entries);
-    }
-    std::map<std::string_view, std::string_view> keep;
-    for (const auto& [k, body] : entries) {
-      if (b.used.count(std::string(k))) keep.emplace(k, body);
-    }
-    for (const auto& [k, body] : b.added) keep.emplace(k, body);
-    if (!fs_.write_file_atomic(path, entries_file(kHeader, keep), err)) ok = false;
+    const bool read = fs_.exists(path) && fs_.read_bytes(path, &bytes, &read_err);
+    const std::string file =
+        kept_entries_file(kHeader, read ? bytes.view() : std::string_view(), b.used, b.added);
+    if (!fs_.write_file_atomic(path, file, err)) ok = false;
   }
   return ok;
 }

@@ -20,10 +20,18 @@ void read_entries(std::string_view bytes, std::string_view header,
   }
 }
 
-std::string entries_file(std::string_view header,
-                         const std::map<std::string_view, std::string_view>& entries) {
-  std::string out(header);
+std::string kept_entries_file(std::string_view header, std::string_view old,
+                              const std::set<std::string>& used,
+                              const std::map<std::string, std::string>& added) {
+  std::unordered_map<std::string_view, std::string_view> entries;
+  read_entries(old, header, &entries);
+  std::map<std::string_view, std::string_view> keep;
   for (const auto& [key, bytes] : entries) {
+    if (used.count(std::string(key))) keep.emplace(key, bytes);
+  }
+  for (const auto& [key, bytes] : added) keep.emplace(key, bytes);
+  std::string out(header);
+  for (const auto& [key, bytes] : keep) {
     out.append(key);
     append_le64(out, bytes.size());
     out.append(bytes);

@@ -4,6 +4,7 @@
 // hex digits), its size (8 bytes, little-endian) and its bytes.
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,8 +18,11 @@ constexpr size_t kEntryKeyBytes = 64;
 void read_entries(std::string_view bytes, std::string_view header,
                   std::unordered_map<std::string_view, std::string_view>* out);
 
-// A file of `entries`, in key order: the same entries make the same file.
-std::string entries_file(std::string_view header,
-                         const std::map<std::string_view, std::string_view>& entries);
+// The file a cache saves: of the entries in `old` (its file as read, ""
+// when none), those `used` names, and every entry of `added`, in key
+// order, so that the same entries make the same file.
+std::string kept_entries_file(std::string_view header, std::string_view old,
+                              const std::set<std::string>& used,
+                              const std::map<std::string, std::string>& added);
 
 }  // namespace agora

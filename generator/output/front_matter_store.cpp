@@ -74,17 +74,11 @@ bool FrontMatterStore::save(std::string* err) {
   if (added_.empty() && !unused_ && (loaded_ || !fs_.exists(path_))) return true;
   // The entries used, read again, and the new ones.
   FileBytes bytes;
-  std::unordered_map<std::string_view, std::string_view> entries;
   std::string read_err;
-  if (loaded_ && fs_.exists(path_) && fs_.read_bytes(path_, &bytes, &read_err)) {
-    read_entries(bytes.view(), kHeader, &entries);
-  }
-  std::map<std::string_view, std::string_view> keep;
-  for (const auto& [key, tree] : entries) {
-    if (used_.count(std::string(key))) keep.emplace(key, tree);
-  }
-  for (const auto& [key, tree] : added_) keep.emplace(key, tree);
-  return fs_.write_file_atomic(path_, entries_file(kHeader, keep), err);
+  const bool read = loaded_ && fs_.exists(path_) && fs_.read_bytes(path_, &bytes, &read_err);
+  return fs_.write_file_atomic(
+      path_, kept_entries_file(kHeader, read ? bytes.view() : std::string_view(), used_, added_),
+      err);
 }
 
 size_t FrontMatterStore::found() const {
