@@ -7,15 +7,10 @@
 // file that gains the edited body's entry and the file whose entry it no
 // longer uses; the others are read and left alone.
 
-#include <array>
-#include <map>
-#include <mutex>
-#include <set>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 
 #include "content/body_cache.h"
+#include "output/entry_store.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -47,32 +42,12 @@ class BodyStore final : public BodyCache {
   // correctness.
   bool save(std::string* err);
 
-  size_t found() const;   // entries find() returned
-  size_t stored() const;  // entries store() was given
+  size_t found() const { return entries_.found(); }    // entries find() returned
+  size_t stored() const { return entries_.stored(); }  // entries store() was given
 
  private:
-  struct Bucket {
-    bool loaded = false;
-    FileBytes bytes;  // the file as read, until release(); entries point into it
-    std::unordered_map<std::string_view, std::string_view> entries;
-    std::set<std::string> used;                // keys find() returned
-    std::map<std::string, std::string> added;  // key -> encoded body
-    bool unused = false;                       // set by release(): the file holds an entry not used
-  };
-  std::string path_of(size_t bucket) const;
-  // The bucket of `key`, read on first use; its lock must be held.
-  Bucket& loaded(size_t bucket) const;
-  // Lets go of a bucket's file and entries, noting whether an entry went
-  // unused; its lock must be held.
-  static void let_go(Bucket& b);
-  // The sum of `count` over the buckets.
-  size_t total(size_t (*count)(const Bucket&)) const;
-
-  FileSystem& fs_;
-  const std::string dir_;
   const std::string program_;
-  mutable std::array<Bucket, 256> buckets_;
-  mutable std::array<std::mutex, 256> locks_;
+  EntryStore entries_;
 };
 
 }  // namespace agora

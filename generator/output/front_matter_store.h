@@ -7,14 +7,11 @@
 // build's swap, only when an entry was added or one went unused: an edit
 // of a body leaves it alone.
 
-#include <map>
-#include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "content/front_matter_cache.h"
+#include "output/entry_store.h"
 #include "util/file_system.h"
 
 namespace agora {
@@ -38,22 +35,12 @@ class FrontMatterStore final : public FrontMatterCache {
   // correctness.
   bool save(std::string* err);
 
-  size_t found() const;   // entries find() returned
-  size_t stored() const;  // entries store() was given
+  size_t found() const { return entries_.found(); }    // entries find() returned
+  size_t stored() const { return entries_.stored(); }  // entries store() was given
 
  private:
-  void load() const;  // the file, read on first use; mutex_ must be held
-
-  FileSystem& fs_;
-  const std::string path_;
   const std::string program_;
-  mutable std::mutex mutex_;
-  mutable bool loaded_ = false;
-  mutable FileBytes bytes_;  // until release(); entries_ point into it
-  mutable std::unordered_map<std::string_view, std::string_view> entries_;
-  mutable std::set<std::string> used_;        // keys find() returned
-  std::map<std::string, std::string> added_;  // key -> encoded tree
-  bool unused_ = false;                       // set by release(): the file holds an entry not used
+  EntryStore entries_;
 };
 
 }  // namespace agora

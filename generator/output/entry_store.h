@@ -1,0 +1,87 @@
+#pragma once
+// What the build's caches (body_store.h, front_matter_store.h,
+// analysis_store.h) share: keyed entries on disk (entry_file.h), each file
+// read on first use and let go by release(), and saved again after a
+// build's swap only when an entry was added or one went unused. A key names
+// everything its entry was made from, so an entry is never stale, only
+// unused.
+//
+// The entries live in one file, or in a folder of 256 files, one per first
+// byte of the key: a rebuild after one edit then rewrites two small files
+// instead of one large one.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "util/file_system.h"
+
+namespace agora {
+
+class EntryStore {
+ public:
+  enum class Layout { kOneFile, kByFirstByte };
+  // `header`: the first line of each file, which names the format.
+  EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout);
+
+  // Passes the bytes of `key`'s entry, when there is one, to `take`; the
+  // entry counts as used when take returns true. The bytes stay valid until
+  // release(). Thread-safe.
+  using Take = std::function<bool(std::string_view bytes)>;
+  bool find(std::string_view key, const Take& take) const;
+  // find() of every key, file by file on `threads` threads, each file let
+  // go once its keys are found, so they are not all held at once:
+  // take(i, bytes) for each keys[i] that has an entry. No find() after in a
+  // file this read.
+  using TakeEach = std::function<bool(size_t index, std::string_view bytes)>;
+  void find_each(const std::vector<std::string_view>& keys, const TakeEach& take,
+                 unsigned threads) const;
+  // Keeps `bytes` under `key`. Thread-safe.
+  void store(const std::string& key, std::string bytes);
+
+  // Lets go of the files read; keeps what save() needs. No find() after.
+  void release();
+  // Writes each file that gained an entry or holds one no find() took,
+  // with the entries taken and stored since the store was made (read
+  // again), and removes the files no find() looked in. Each file is
+  // replaced whole or not at all. On false, *err says what failed; that
+  // costs the next build time, never correctness.
+  bool save(std::string* err);
+
+  size_t found() const;   // entries find() took
+  size_t stored() const;  // entries store() was given
+
+ private:
+  struct File {
+    bool loaded = false;
+    FileBytes bytes;  // the file as read, until let go; entries point into it
+    std::unordered_map<std::string_view, std::string_view> entries;
+    std::set<std::string> used;                // keys find() took
+    std::map<std::string, std::string> added;  // key -> bytes
+    bool unused = false;                       // set when let go: an entry was not taken
+  };
+  // Which file holds `key` (a key of kEntryKeyBytes hex digits).
+  size_t file_of(std::string_view key) const;
+  std::string path_of(size_t file) const;
+  // File `i`, read on first use; its lock must be held.
+  File& loaded(size_t i) const;
+  // Lets go of a file's bytes and entries, noting whether an entry went
+  // unused; its lock must be held.
+  static void let_go(File& file);
+  size_t total(size_t (*count)(const File&)) const;
+
+  FileSystem& fs_;
+  const std::string path_;
+  const std::string header_;
+  const Layout layout_;
+  mutable std::vector<File> files_;
+  mutable std::unique_ptr<std::mutex[]> locks_;
+};
+
+}  // namespace agora
