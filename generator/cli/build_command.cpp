@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "cli/change_report.h"
@@ -15,6 +18,7 @@
 #include "cli/site_guard.h"
 #include "model/languages.h"
 #include "model/site_loader.h"
+#include "output/analysis_store.h"
 #include "output/attachments.h"
 #include "output/body_store.h"
 #include "output/front_matter_store.h"
@@ -69,7 +73,8 @@ std::string corpus_file(const std::string& file, const Site& site) {
 
 // One language's search index (and its corpus, when the build was asked to
 // write it).
-SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Diagnostics* diags) {
+SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs,
+                   AnalysisCache* analyses, Diagnostics* diags) {
   SearchCorpus corpus = site_search_corpus(view, diags);
   if (!args.search_corpus.empty()) {
     std::ostringstream text;
@@ -77,7 +82,7 @@ SiteIndex index_of(const Site& view, const CommandArgs& args, FileSystem& fs, Di
     std::string err, file = corpus_file(args.search_corpus, view);
     if (!fs.write_file(file, text.str(), &err)) diags->error(file, 0, 0, "unwritable", err);
   }
-  return build_site_index(view, corpus);
+  return build_site_index(view, corpus, analyses);
 }
 
 // The progress line's account of an index of `shards` shards (0: one
@@ -137,6 +142,38 @@ class CountingSink final : public FileSink {
 struct SearchIndexes {
   bool keep = false;
   std::vector<SiteIndex> kept;
+  // Each language's analysis cache (output/analysis_store.h), in a folder
+  // of `analysis_dir` named by its code ("" = none), let go once its index
+  // is built and saved after the swap.
+  FileSystem* cache_fs = nullptr;
+  std::string analysis_dir;
+  std::map<std::string, std::unique_ptr<AnalysisStore>> analyses;
+  AnalysisStore* analysis(const std::string& code) {
+    const bool plain =
+        !code.empty() && code.find_first_not_of(
+                             "abcdefghijklmnopqrstuvwxyz"
+                             "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == std::string::npos;
+    if (cache_fs == nullptr || analysis_dir.empty() || !plain) return nullptr;
+    auto& store = analyses[code];
+    store = std::make_unique<AnalysisStore>(*cache_fs, join_path(analysis_dir, code),
+                                            program_build_id());
+    return store.get();
+  }
+  bool save(std::string* err) {
+    if (analyses.empty()) return true;
+    bool ok = true;
+    for (auto& [code, store] : analyses) ok = store->save(err) && ok;
+    // A language the site no longer has leaves no folder behind.
+    std::set<std::string> gone;
+    for (const std::string& file : cache_fs->list_tree(analysis_dir).files) {
+      const std::string code = file.substr(0, file.find('/'));
+      if (!analyses.count(code)) gone.insert(code);
+    }
+    for (const std::string& code : gone) {
+      ok = cache_fs->remove_all(join_path(analysis_dir, code), err) && ok;
+    }
+    return ok;
+  }
 };
 
 // Attachments, then each language's search files and pages in one URL style,
@@ -168,7 +205,9 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     if (i < indexes->kept.size()) {
       index = indexes->kept[i];
     } else {
-      index = index_of(view, args, fs, diags);
+      AnalysisStore* analyses = indexes->analysis(code);
+      index = index_of(view, args, fs, analyses, diags);
+      if (analyses) analyses->release();
       if (indexes->keep) indexes->kept.push_back(index);
     }
     const IndexStats stats = index.stats;
@@ -308,12 +347,15 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     meter.emplace(types);
   }
   CountingSink sink(&writer, meter ? &*meter : nullptr);
+  // What the search pipeline made of each document, likewise.
+  SearchIndexes indexes;
+  indexes.cache_fs = &cache_fs;
+  indexes.analysis_dir = join_path(cache_dir, "analysis");
   bool written = false;
   if (site && theme && !diags.has_errors()) {
     RenderOptions render;
     render.style.offline = args.offline;
     std::string zip;
-    SearchIndexes indexes;
     if (args.bundle) {
       progress.begin("making the offline bundle");
       indexes.keep = true;
@@ -364,6 +406,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     std::string cache_err;  // costs the next build time only
     bodies.save(&cache_err);
     trees.save(&cache_err);
+    indexes.save(&cache_err);
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir

@@ -168,6 +168,20 @@ AnalyzedDocument IndexBuilder::analyze(const SearchDocument& doc) const {
   return out;
 }
 
+std::string IndexBuilder::analysis_key(const SearchDocument& doc) const {
+  std::string key(language_->code());
+  key.push_back('\0');
+  key.push_back(positions_ ? 'p' : 'n');
+  for (size_t spec : spec_index_) {
+    const std::string_view value =
+        spec < doc.fields.size() ? std::string_view(doc.fields[spec]) : std::string_view();
+    key += std::to_string(value.size());
+    key.push_back(':');
+    key.append(value);
+  }
+  return key;
+}
+
 void IndexBuilder::reserve_terms(size_t more) {
   // Grow at a load factor of 1/2.
   if (2 * (terms_.size() + more) > term_slots_.size()) {

@@ -70,6 +70,10 @@ class IndexBuilder {
 
   // Pure and thread-safe.
   AnalyzedDocument analyze(const SearchDocument& doc) const;
+  // Everything analyze(doc)'s fields depend on besides the program: the
+  // language, whether positions are kept, and the values in field order.
+  // Equal keys, equal fields (see analysis_cache.h).
+  std::string analysis_key(const SearchDocument& doc) const;
 
   // REQUIRES: calls in document order; refs unique (lunr merges documents
   // that share a ref in ways this builder does not reproduce).

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "search/analysis_cache.h"
 #include "search/index_builder.h"
 
 namespace agora {
@@ -15,9 +16,11 @@ namespace agora {
 using IndexProgress = std::function<void(size_t documents_added)>;
 
 // `threads` = 0 uses std::thread::hardware_concurrency(). With 1 thread,
-// everything runs on the calling thread.
+// everything runs on the calling thread. `cache`, when not null, keeps
+// each document's analysis for the next build (see analysis_cache.h).
 void add_documents(IndexBuilder& builder, const std::vector<SearchDocument>& documents,
-                   unsigned threads = 0, const IndexProgress& progress = nullptr);
+                   unsigned threads = 0, const IndexProgress& progress = nullptr,
+                   AnalysisCache* cache = nullptr);
 
 // Documents made as they are analysed: read(i, doc, error) fills document i
 // into `doc` (which may hold an earlier document, for its strings' memory)

@@ -241,12 +241,12 @@ SearchCorpus site_search_corpus(const Site& site, Diagnostics* diags) {
   return corpus;
 }
 
-SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus) {
+SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus, AnalysisCache* analyses) {
   const SearchLanguage* language = find_search_language(corpus.language);
   auto builder =
       std::make_shared<IndexBuilder>(corpus.fields, site.config.search_positions,
                                      language != nullptr ? *language : english_search_language());
-  add_documents(*builder, corpus.documents);
+  add_documents(*builder, corpus.documents, 0, nullptr, analyses);
   SiteIndex index;
   index.stats = {builder->document_count(), builder->term_count()};
   const SearchShards& config = site.config.search_shards;

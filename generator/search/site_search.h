@@ -23,6 +23,7 @@
 #include "model/site.h"
 #include "render/site_files.h"
 #include "render/url.h"
+#include "search/analysis_cache.h"
 #include "search/index_shards.h"
 #include "search/search_corpus.h"
 #include "util/diagnostic.h"
@@ -66,7 +67,10 @@ struct SiteIndex {
   IndexStats stats;
 };
 
-SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus);
+// `analyses`, when not null, keeps each document's analysis between builds
+// (analysis_cache.h).
+SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus,
+                           AnalysisCache* analyses = nullptr);
 
 // JSON text made safe to inline in a <script> element: '<' (so no
 // "</script>" or "<!--"), U+2028 and U+2029 (line ends to older JavaScript)
