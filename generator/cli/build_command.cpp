@@ -194,12 +194,23 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
   const bool multilingual = site.config.multilingual();
   const size_t languages = multilingual ? site.config.languages.size() : 1;
   bool ok = true;
+  auto code_of = [&](size_t i) -> const std::string& {
+    return multilingual ? site.config.languages[i].code : site.language;
+  };
+  auto view_of = [&](size_t i) -> std::optional<Site> {
+    if (is_language_view(site, code_of(i))) return std::nullopt;
+    return language_view(site, code_of(i));
+  };
+  // The next language's view is made on another thread while this one's
+  // index and pages are: planning pages leaves the other core mostly idle
+  // (a view was 0.33 s of one core at 10,000 documents in six languages).
+  std::future<std::optional<Site>> next = std::async(std::launch::deferred, view_of, 0);
   for (size_t i = 0; i < languages; ++i) {
-    const std::string& code = multilingual ? site.config.languages[i].code : site.language;
+    const std::string& code = code_of(i);
     if (progress) progress->begin("indexing and rendering " + code);
     const size_t files_before = sink->files();
-    std::optional<Site> own;
-    if (!is_language_view(site, code)) own = language_view(site, code);
+    std::optional<Site> own = next.get();
+    if (i + 1 < languages) next = std::async(std::launch::async, view_of, i + 1);
     const Site& view = own ? *own : site;
     SiteIndex index;
     if (i < indexes->kept.size()) {
