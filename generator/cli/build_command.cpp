@@ -159,6 +159,14 @@ struct SearchIndexes {
                                             program_build_id());
     return store.get();
   }
+  // The index of language `code` over `view`, through its analysis cache.
+  SiteIndex build(const Site& view, const std::string& code, const CommandArgs& args,
+                  FileSystem& fs, Diagnostics* diags) {
+    AnalysisStore* store = analysis(code);
+    SiteIndex index = index_of(view, args, fs, store, diags);
+    if (store) store->release();
+    return index;
+  }
   bool save(std::string* err) {
     if (analyses.empty()) return true;
     bool ok = true;
@@ -175,6 +183,11 @@ struct SearchIndexes {
     return ok;
   }
 };
+
+// The code of the site's i-th language, in the order pages are made.
+const std::string& language_code(const Site& site, size_t i) {
+  return site.config.multilingual() ? site.config.languages[i].code : site.language;
+}
 
 // Attachments, then each language's search files and pages in one URL style,
 // to `sink`, and last what all languages share (see SiteRenderer). One
@@ -194,9 +207,7 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
   const bool multilingual = site.config.multilingual();
   const size_t languages = multilingual ? site.config.languages.size() : 1;
   bool ok = true;
-  auto code_of = [&](size_t i) -> const std::string& {
-    return multilingual ? site.config.languages[i].code : site.language;
-  };
+  auto code_of = [&](size_t i) -> const std::string& { return language_code(site, i); };
   auto view_of = [&](size_t i) -> std::optional<Site> {
     if (is_language_view(site, code_of(i))) return std::nullopt;
     return language_view(site, code_of(i));
@@ -214,11 +225,9 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     const Site& view = own ? *own : site;
     SiteIndex index;
     if (i < indexes->kept.size()) {
-      index = indexes->kept[i];
+      index = indexes->keep ? indexes->kept[i] : std::move(indexes->kept[i]);
     } else {
-      AnalysisStore* analyses = indexes->analysis(code);
-      index = index_of(view, args, fs, analyses, diags);
-      if (analyses) analyses->release();
+      index = indexes->build(view, code, args, fs, diags);
       if (indexes->keep) indexes->kept.push_back(index);
     }
     const IndexStats stats = index.stats;
@@ -269,7 +278,11 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   LoadOptions load;
   load.include_drafts = args.drafts;
   load.history = env.history;
-  load.pack = true;
+  // Packing pays where every page renders and memory peaks: a build into
+  // an empty folder. A rebuild keeps most pages, and the copy (0.45 s of one
+  // core at 10,000 documents) came before anything else could start; one
+  // that renders every page peaks about 10% higher unpacked.
+  load.pack = !fs.exists(args.out);
   Progress progress(env.out, env.terminal_out, !args.quiet, env.clock, "agora build");
   // The cache's own guard: a link in it is refused like any other, but costs
   // only the cache (see precompress.h), never the build.
@@ -375,6 +388,14 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
         render.bundle_bytes = zip.size();
       }
       progress.done(human_bytes(zip.size()) + " offline bundle");
+    }
+    // The first language's index needs nothing of the output: it is made
+    // while the survey of the output ends, which a rebuild would wait for.
+    if (!args.bundle) {
+      const std::string& code = language_code(*site, 0);
+      std::optional<Site> own;
+      if (!is_language_view(*site, code)) own = language_view(*site, code);
+      indexes.kept.push_back(indexes.build(own ? *own : *site, code, args, fs, &diags));
     }
     Surveyed surveyed = survey.get();
     const std::optional<PageReuse> reuse = page_reuse(surveyed.record.inputs(), inputs);
