@@ -259,7 +259,10 @@ bool ConfinedFileSystem::rename(const std::string& from, const std::string& to, 
 
 bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& to,
                                    std::string* err) {
-  if (refuse(from, false, err) || refuse(to, false, err) ||
+  // link(2) never follows its new name: a link there fails the call as any
+  // file there does. Only the folders on the way need a look, and a build
+  // links every file of a site it keeps.
+  if (refuse(from, false, err) || refuse(to, true, err) ||
       !FileSystemWrapper::hard_link(from, to, err)) {
     return false;
   }

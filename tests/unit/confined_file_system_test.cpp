@@ -90,6 +90,31 @@ TEST_CASE("same_file: one inode under two names; never a link, never through a l
   CHECK_FALSE(confined.same_file(root + "/a/one.txt", root + "/c/one.txt"));
 }
 
+TEST_CASE("hard_link: never from a link, never through a linked folder, never over a link") {
+  GuardedSite site;
+  const std::string& root = site.root;
+  ConfinedFileSystem& confined = site.confined;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside);
+  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &site.err));
+  fs::create_symlink(root + "/a/one.txt", root + "/a/link.txt");
+  CHECK_FALSE(confined.hard_link(root + "/a/link.txt", root + "/a/two.txt", &site.err));
+  CHECK(site.err.find("is a symbolic link") != std::string::npos);
+  CHECK_FALSE(fs::exists(root + "/a/two.txt"));
+  fs::create_directory_symlink(outside, root + "/c");
+  CHECK_FALSE(confined.hard_link(root + "/a/one.txt", root + "/c/one.txt", &site.err));
+  CHECK(site.err.find("is a symbolic link") != std::string::npos);
+  CHECK_FALSE(fs::exists(outside + "/one.txt"));
+  // A link at the new name is not followed: the call fails, and what the
+  // link names is untouched.
+  fs::create_symlink(outside + "/target.txt", root + "/a/over.txt");
+  CHECK_FALSE(confined.hard_link(root + "/a/one.txt", root + "/a/over.txt", &site.err));
+  CHECK_FALSE(fs::exists(outside + "/target.txt"));
+  CHECK(fs::is_symlink(root + "/a/over.txt"));
+  CHECK(confined.hard_link(root + "/a/one.txt", root + "/b/one.txt", &site.err));
+  CHECK(confined.same_file(root + "/a/one.txt", root + "/b/one.txt"));
+}
+
 TEST_CASE("stamp: a regular file's; never a link's, never through a linked folder") {
   GuardedSite site;
   const std::string& root = site.root;
