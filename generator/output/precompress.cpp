@@ -250,8 +250,7 @@ std::vector<std::string> Precompressor::candidate_variants(const std::string& pa
 
 void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
                         const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
-                        const KeptCopy& kept, std::vector<std::string>* kept_variants,
-                        std::vector<CachedCopy>* cached) {
+                        const KeptCopy& kept, std::vector<std::string>* kept_variants) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
@@ -262,9 +261,6 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     bool rejected = false;  // a cache entry was there but wrong
     bool memoized = false;  // taken from the memo
     bool kept = false;      // the output holds it already
-    bool linked = false;    // a checked cache entry, for `cached`
-    std::string entry_sha;  // of that entry
-    uint64_t entry_bytes = 0;
   };
   std::vector<Job> jobs;
   std::vector<std::string> computed;
@@ -278,8 +274,7 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       if (!wanted(encodings_, encoding)) continue;
       const std::string variant = path + std::string(encoding.suffix);
       if (files.count(variant) || taken(variant)) continue;
-      jobs.push_back(
-          Job{&path, &bytes, &encoding, file, {}, false, false, false, false, false, {}, 0});
+      jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false, false});
     }
   }
   if (need_sha && shas.empty()) {
@@ -324,13 +319,6 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
           }
           job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
           job.rejected = !job.cached;
-          // A copy too small to keep is dropped below, bytes or link.
-          if (cached && job.cached && saves_enough(job.bytes->size(), job.output.size())) {
-            job.linked = true;
-            job.entry_sha = sha256_hex(job.output);
-            job.entry_bytes = job.output.size();
-            if (!memo_) std::string().swap(job.output);
-          }
         },
         threads_);
   }
@@ -367,13 +355,8 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       ++stats_.compressed;
     }
     if (memo_ && !job.output.empty()) fresh_memo_[memo_key(sha, *job.encoding)] = job.output;
-    const std::string variant = *job.path + std::string(job.encoding->suffix);
-    if (job.linked) {
-      cached->push_back({variant, cache_path(cache_dir_, sha, *job.encoding), job.entry_bytes,
-                         std::move(job.entry_sha)});
-      continue;
-    }
     const bool kept = saves_enough(job.bytes->size(), job.output.size());
+    const std::string variant = *job.path + std::string(job.encoding->suffix);
     if (use_cache_ && fresh) {
       PrecompressCacheWrite write{cache_path(cache_dir_, sha, *job.encoding), {}, {}, job.rejected};
       if (kept && mode_ == CacheWrites::kDeferredLinks) {

@@ -3,7 +3,6 @@
 // as is and mirrors ship them ready.
 
 #include <cstddef>
-#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -96,16 +95,6 @@ struct PrecompressCacheWrite {
 };
 using PrecompressCacheWrites = std::vector<PrecompressCacheWrite>;
 
-// A compressed copy the cache holds, checked (it decompresses to exactly
-// its page): the site writer links the entry into the output instead of
-// writing its bytes again (see Precompressor::add).
-struct CachedCopy {
-  std::string path;   // the copy's path in the site (PAGE.br)
-  std::string entry;  // the cache entry, read through the cache's file system
-  uint64_t bytes = 0;
-  std::string sha256;  // of the entry's bytes
-};
-
 // For every file of `files` with a text path and more than
 // kPrecompressMinBytes, adds PATH.gz and PATH.br (those of `encodings` that
 // are named there: "gzip", "br") to *variants when each saves enough. A variant whose path is
@@ -154,16 +143,10 @@ class Precompressor {
   // kept(PATH, VARIANT, SHA), when given, is true when the output already
   // holds VARIANT made from PATH's bytes of hash SHA, untouched: it is
   // neither made nor read, only named in *kept_variants.
-  // `cached`, when not null, takes the copies whose bytes a checked cache
-  // entry holds (not the memo's), instead of *variants: a build that
-  // links them writes neither their inodes nor their bytes (at 10,000
-  // documents, 94,000 copies and 516 MB), and holds none of them after
-  // their check.
   using KeptCopy = std::function<bool(const std::string&, const std::string&, const std::string&)>;
   void add(const SiteFiles& files, const std::vector<std::string>& shas,
            const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
-           const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr,
-           std::vector<CachedCopy>* cached = nullptr);
+           const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr);
   // Leaves in the memo exactly the encodings of every add() since the start.
   void finish();
   // The copies add() would consider for a file of `bytes` bytes at `path`

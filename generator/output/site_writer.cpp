@@ -28,9 +28,6 @@ struct StagedFile {
   // The live file's stamp, when copy_kept took it already: for a kept
   // copy, the one its record entry has (copy_kept checked they are equal).
   std::optional<FileStamp> live;
-  // A compressed copy the cache holds (see CachedCopy): no bytes in
-  // memory, the entry is linked.
-  const std::string* entry = nullptr;
 };
 
 namespace {
@@ -77,14 +74,13 @@ std::vector<std::string> folders_of(const std::string& path) {
   return out;
 }
 
-// The items of a batch, its copies, those the cache holds and the copies
-// out_dir keeps (their entries in `record`), in path order.
+// The items of a batch, its copies and the copies out_dir keeps (their
+// entries in `record`), in path order.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
-                                 const SiteFiles& copies, const std::vector<CachedCopy>& cached,
-                                 const std::vector<std::string>& kept, const OutputRecord& record,
-                                 unsigned threads) {
+                                 const SiteFiles& copies, const std::vector<std::string>& kept,
+                                 const OutputRecord& record, unsigned threads) {
   std::vector<StagedFile> items;
-  items.reserve(files.size() + copies.size() + cached.size() + kept.size());
+  items.reserve(files.size() + copies.size() + kept.size());
   size_t i = 0;
   for (const auto& [path, bytes] : files) {
     items.push_back({&path, bytes, std::move(shas[i++]), false, false, bytes.size(), {}});
@@ -96,9 +92,6 @@ std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string
       items.size() - first_copy,
       [&](size_t k) { items[first_copy + k].sha256 = sha256_hex(items[first_copy + k].bytes); },
       threads);
-  for (const CachedCopy& copy : cached) {
-    items.push_back({&copy.path, {}, copy.sha256, true, false, copy.bytes, {}, &copy.entry});
-  }
   for (const std::string& path : kept) {
     const RecordedFile* file = record.find(path);
     items.push_back({&path, {}, file->sha256, true, true, file->bytes, file->stamp});
@@ -231,7 +224,6 @@ bool SiteWriter::add(SiteFiles batch) {
   }
 
   SiteFiles copies;
-  std::vector<CachedCopy> cached;
   std::vector<std::string> kept;
   if (precompressor_) {
     Precompressor::KeptCopy copy_kept;
@@ -241,9 +233,9 @@ bool SiteWriter::add(SiteFiles batch) {
     }
     precompressor_->add(
         batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
-        &copies, copy_kept, &kept, &cached);
+        &copies, copy_kept, &kept);
   }
-  return stage(items_of(batch, std::move(kept_shas), copies, cached, kept, record_, opts_.threads));
+  return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
 }
 
 const RecordedFile* SiteWriter::keepable(const std::string& path,
@@ -300,13 +292,7 @@ bool SiteWriter::unchanged(const StagedFile& item, const std::string& old_path,
   if (const RecordedFile* file = record_.untouched(*item.path, live)) {
     return file->sha256 == item.sha256;
   }
-  if (!item.entry) return same_as_old(fs_, old_path, item.bytes);
-  // A cached copy has no bytes in memory: out_dir's file is the entry
-  // itself (the cache links the copies a build makes), or is read.
-  if (fs_.same_file(old_path, *item.entry)) return true;
-  std::string old_bytes, err;
-  return fs_.file_size(old_path) == static_cast<int64_t>(item.size) &&
-         fs_.read_file(old_path, &old_bytes, &err) && sha256_hex(old_bytes) == item.sha256;
+  return same_as_old(fs_, old_path, item.bytes);
 }
 
 bool SiteWriter::copy_kept(const std::string& path, const std::string& variant,
@@ -347,7 +333,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     std::string target = join_path(paths_.staging, *item.path);
     // A recycled tree may hold the path already (see open()).
     auto staged = staged_before_.find(*item.path);
-    bool there = staged != staged_before_.end();
+    const bool there = staged != staged_before_.end();
     const std::string old_path = join_path(paths_.dir, *item.path);
     if (auto listed = old_files_.find(*item.path); listed != old_files_.end()) {
       std::string link_err;
@@ -376,26 +362,6 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     if (item.kept) {
       if (!fs_.read_file(old_path, &copied, &errors[i])) return;
       bytes = copied;
-    }
-    if (item.entry) {
-      // Linked like a file of a recycled tree: replaced, never written
-      // through, since the entry is the inode the cache keeps.
-      std::string link_err;
-      if ((!there || fs_.remove_all(target, &errors[i])) &&
-          cache_fs().hard_link(*item.entry, target, &link_err)) {
-        outcomes[i] = Outcome::kWritten;
-        return;
-      }
-      if (!errors[i].empty()) return;
-      // No link (another file system, too many links): its bytes, which
-      // must still be those checked.
-      if (!cache_fs().read_file(*item.entry, &copied, &errors[i])) return;
-      if (sha256_hex(copied) != item.sha256) {
-        errors[i] = "the cache entry " + *item.entry + " changed while the site was built";
-        return;
-      }
-      bytes = copied;
-      there = false;  // removed above
     }
     // A recycled file may be a link to a live file's inode: it is replaced
     // by a rename, never written through.

@@ -80,10 +80,7 @@ struct WriteReport {
 //
 // An out_dir that exists and is not a previous output (see
 // is_previous_output in staging.h) is not replaced: open() fails. New
-// compression cache entries are stored only after the swap, as links to
-// the copies written; a copy the cache already holds, checked, is linked
-// from it into the staging folder (see CachedCopy), so an output's copies
-// and their cache entries are one inode either way.
+// compression cache entries are stored only after the swap.
 class SiteWriter final : public FileSink {
  public:
   SiteWriter(FileSystem& fs, std::string out_dir, WriteOptions opts);
