@@ -2,8 +2,6 @@
 
 #include <utility>
 
-#include "output/sha256.h"
-
 namespace agora {
 namespace {
 
@@ -13,15 +11,11 @@ constexpr std::string_view kHeader = "agora-analysis-cache 1\n";
 }  // namespace
 
 AnalysisStore::AnalysisStore(FileSystem& fs, std::string dir, std::string program)
-    : program_(std::move(program)),
-      entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte) {}
+    : entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte,
+               std::move(program)) {}
 
 std::string AnalysisStore::id(std::string_view key) const {
-  if (program_.empty()) return "";
-  std::string text = program_;
-  text.push_back('\0');
-  text.append(key);
-  return sha256_hex(text);
+  return entries_.key([&](std::string& text) { text.append(key); });
 }
 
 bool AnalysisStore::find(const std::string& id, std::vector<AnalyzedField>* fields) const {

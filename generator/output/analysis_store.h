@@ -31,13 +31,12 @@ class AnalysisStore final : public AnalysisCache {
   // needs. No find() after.
   void release() { entries_.release(); }
   // As EntryStore::save; a build calls it after its swap.
-  bool save(std::string* err) { return program_.empty() || entries_.save(err); }
+  bool save(std::string* err) { return entries_.save(err); }
 
   size_t found() const { return entries_.found(); }
   size_t stored() const { return entries_.stored(); }
 
  private:
-  const std::string program_;
   EntryStore entries_;
 };
 

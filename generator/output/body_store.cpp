@@ -3,8 +3,6 @@
 #include <utility>
 #include <vector>
 
-#include "output/sha256.h"
-
 namespace agora {
 namespace {
 
@@ -14,21 +12,19 @@ constexpr std::string_view kHeader = "agora-body-cache 1\n";
 }  // namespace
 
 BodyStore::BodyStore(FileSystem& fs, std::string dir, std::string program)
-    : program_(std::move(program)),
-      entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte) {}
+    : entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte,
+               std::move(program)) {}
 
 std::string BodyStore::id(const BodyKey& key) const {
-  if (program_.empty()) return "";
-  std::string text = program_;
-  text.push_back('\0');
-  text.append(key.file);
-  text.push_back('\0');
-  text += std::to_string(key.first_line);
-  text.push_back(key.trusted_html ? 't' : 'u');
-  text.push_back(key.html ? 'h' : 'n');
-  text.push_back('\0');
-  text.append(key.body);
-  return sha256_hex(text);
+  return entries_.key([&](std::string& text) {
+    text.append(key.file);
+    text.push_back('\0');
+    text += std::to_string(key.first_line);
+    text.push_back(key.trusted_html ? 't' : 'u');
+    text.push_back(key.html ? 'h' : 'n');
+    text.push_back('\0');
+    text.append(key.body);
+  });
 }
 
 bool BodyStore::find(const std::string& id, Document* doc, Diagnostics* diags) const {
@@ -64,6 +60,6 @@ void BodyStore::store(const std::string& id, const Document& doc, const Diagnost
 
 void BodyStore::release() { entries_.release(); }
 
-bool BodyStore::save(std::string* err) { return program_.empty() || entries_.save(err); }
+bool BodyStore::save(std::string* err) { return entries_.save(err); }
 
 }  // namespace agora

@@ -46,7 +46,6 @@ class BodyStore final : public BodyCache {
   size_t stored() const { return entries_.stored(); }  // entries store() was given
 
  private:
-  const std::string program_;
   EntryStore entries_;
 };
 

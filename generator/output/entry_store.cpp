@@ -3,18 +3,29 @@
 #include <utility>
 
 #include "output/entry_file.h"
+#include "output/sha256.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
 namespace agora {
 
-EntryStore::EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout)
+EntryStore::EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout,
+                       std::string program)
     : fs_(fs),
       path_(std::move(path)),
       header_(std::move(header)),
       layout_(layout),
+      program_(std::move(program)),
       files_(layout == Layout::kOneFile ? 1 : 256),
       locks_(std::make_unique<std::mutex[]>(files_.size())) {}
+
+std::string EntryStore::key(const std::function<void(std::string& text)>& describe) const {
+  if (program_.empty()) return "";
+  std::string text = program_;
+  text.push_back('\0');
+  describe(text);
+  return sha256_hex(text);
+}
 
 size_t EntryStore::file_of(std::string_view key) const {
   if (layout_ == Layout::kOneFile) return 0;
@@ -102,6 +113,7 @@ void EntryStore::release() {
 }
 
 bool EntryStore::save(std::string* err) {
+  if (program_.empty()) return true;
   release();
   bool ok = true;
   for (size_t i = 0; i < files_.size(); ++i) {

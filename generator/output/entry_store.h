@@ -9,6 +9,10 @@
 // The entries live in one file, or in a folder of 256 files, one per first
 // byte of the key: a rebuild after one edit then rewrites two small files
 // instead of one large one.
+//
+// Keys are SHA-256s of the program's build ID and what the entry was made
+// from (key()): a program that cannot tell itself from another (no build
+// ID) finds nothing and saves nothing.
 
 #include <functional>
 #include <map>
@@ -28,7 +32,14 @@ class EntryStore {
  public:
   enum class Layout { kOneFile, kByFirstByte };
   // `header`: the first line of each file, which names the format.
-  EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout);
+  // `program`: the program's build ID (util/build_id.h), or "".
+  EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout,
+             std::string program);
+
+  // The key of an entry made from what `describe` appends to the text that
+  // is hashed after the build ID and a NUL; "" without a build ID, a key
+  // find() and store() pass over.
+  std::string key(const std::function<void(std::string& text)>& describe) const;
 
   // Passes the bytes of `key`'s entry, when there is one, to `take`; the
   // entry counts as used when take returns true. The bytes stay valid until
@@ -50,8 +61,9 @@ class EntryStore {
   // Writes each file that gained an entry or holds one no find() took,
   // with the entries taken and stored since the store was made (read
   // again), and removes the files no find() looked in. Each file is
-  // replaced whole or not at all. On false, *err says what failed; that
-  // costs the next build time, never correctness.
+  // replaced whole or not at all. Without a build ID, nothing. On false,
+  // *err says what failed; that costs the next build time, never
+  // correctness.
   bool save(std::string* err);
 
   size_t found() const;   // entries find() took
@@ -80,6 +92,7 @@ class EntryStore {
   const std::string path_;
   const std::string header_;
   const Layout layout_;
+  const std::string program_;
   mutable std::vector<File> files_;
   mutable std::unique_ptr<std::mutex[]> locks_;
 };

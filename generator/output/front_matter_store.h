@@ -39,7 +39,6 @@ class FrontMatterStore final : public FrontMatterCache {
   size_t stored() const { return entries_.stored(); }  // entries store() was given
 
  private:
-  const std::string program_;
   EntryStore entries_;
 };
 
