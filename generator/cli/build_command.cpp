@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "cli/change_report.h"
 #include "cli/commands.h"
@@ -142,6 +143,10 @@ class CountingSink final : public FileSink {
 struct SearchIndexes {
   bool keep = false;
   std::vector<SiteIndex> kept;
+  // The first language's view, when its index was built ahead of the
+  // pages (see build_site) and it is not the site itself: rendering takes
+  // it rather than making it again.
+  std::optional<Site> first_view;
   // Each language's analysis cache (output/analysis_store.h), in a folder
   // of `analysis_dir` named by its code ("" = none), let go once its index
   // is built and saved after the swap.
@@ -189,6 +194,12 @@ const std::string& language_code(const Site& site, size_t i) {
   return site.config.multilingual() ? site.config.languages[i].code : site.language;
 }
 
+// The view of language `code`, or none when it is the site itself.
+std::optional<Site> own_view(const Site& site, const std::string& code) {
+  if (is_language_view(site, code)) return std::nullopt;
+  return language_view(site, code);
+}
+
 // Attachments, then each language's search files and pages in one URL style,
 // to `sink`, and last what all languages share (see SiteRenderer). One
 // language at a time: its view of the site is made when its turn comes and
@@ -208,14 +219,13 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
   const size_t languages = multilingual ? site.config.languages.size() : 1;
   bool ok = true;
   auto code_of = [&](size_t i) -> const std::string& { return language_code(site, i); };
-  auto view_of = [&](size_t i) -> std::optional<Site> {
-    if (is_language_view(site, code_of(i))) return std::nullopt;
-    return language_view(site, code_of(i));
-  };
+  auto view_of = [&](size_t i) { return own_view(site, code_of(i)); };
   // The next language's view is made on another thread while this one's
   // index and pages are: planning pages leaves the other core mostly idle
   // (a view was 0.33 s of one core at 10,000 documents in six languages).
-  std::future<std::optional<Site>> next = std::async(std::launch::deferred, view_of, 0);
+  std::future<std::optional<Site>> next = std::async(std::launch::deferred, [&] {
+    return indexes->first_view ? std::exchange(indexes->first_view, std::nullopt) : view_of(0);
+  });
   for (size_t i = 0; i < languages; ++i) {
     const std::string& code = code_of(i);
     if (progress) progress->begin("indexing and rendering " + code);
@@ -393,9 +403,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     // while the survey of the output ends, which a rebuild would wait for.
     if (!args.bundle) {
       const std::string& code = language_code(*site, 0);
-      std::optional<Site> own;
-      if (!is_language_view(*site, code)) own = language_view(*site, code);
-      indexes.kept.push_back(indexes.build(own ? *own : *site, code, args, fs, &diags));
+      indexes.first_view = own_view(*site, code);
+      const Site& view = indexes.first_view ? *indexes.first_view : *site;
+      indexes.kept.push_back(indexes.build(view, code, args, fs, &diags));
     }
     Surveyed surveyed = survey.get();
     const std::optional<PageReuse> reuse = page_reuse(surveyed.record.inputs(), inputs);
