@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "util/cache_key.h"
 
 // jemalloc's settings (binaries built without jemalloc ignore them; the
 // MALLOC_CONF variable still overrides them). Two arenas instead of
@@ -49,5 +50,6 @@ int main(int argc, char** argv) {
   env.color_err = color && isatty(STDERR_FILENO) == 1;
   env.terminal_out = isatty(STDOUT_FILENO) == 1;
   env.history = &history;
+  env.cache_key = agora::user_cache_key;
   return agora::run_cli(argc, argv, env);
 }

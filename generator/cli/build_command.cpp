@@ -368,6 +368,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     write.precompress = !write.encodings.empty();
     // Only a process that builds again (agora serve) keeps the copies.
     write.memo = state ? &state->compressed : nullptr;
+    write.cache_key = env.cache_key ? env.cache_key() : "";
     write.record = record_path;
     write.inputs = inputs;
   }

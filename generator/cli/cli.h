@@ -3,6 +3,7 @@
 // row with its name, help, options and handler, as ninja's kTools[].
 
 #include <ostream>
+#include <string>
 
 #include "sources/git_history.h"
 #include "util/clock.h"
@@ -22,6 +23,9 @@ struct CliEnv {
   bool terminal_out = false;  // stdout is a terminal: progress lines update in place
   // Where pages' last-updated dates and contributors come from; null: none.
   const HistorySource* history = nullptr;
+  // The user's secret that seals the compression cache (util/cache_key.h),
+  // asked for by the commands that build; null: none.
+  std::string (*cache_key)() = nullptr;
 };
 
 // Parses argv and runs the chosen command. Returns the process exit code.

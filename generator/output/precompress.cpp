@@ -45,10 +45,34 @@ bool entry_matches(const Encoding& encoding, std::string_view entry, std::string
   return !entry.empty() && encoding.decompress(entry, bytes.size(), &decoded) && decoded == bytes;
 }
 
-std::string cache_path(const std::string& cache_dir, const std::string& sha,
-                       const Encoding& encoding) {
-  return join_path(cache_dir, "precompress/" + sha.substr(0, 2) + "/" + sha + "." +
-                                  std::string(encoding.cache_tag));
+// An entry's name before its seal: SHA.TAG.
+std::string entry_name(const std::string& sha, const Encoding& encoding) {
+  return sha + "." + std::string(encoding.cache_tag);
+}
+
+std::string cache_folder(const std::string& cache_dir, std::string_view name) {
+  return join_path(cache_dir, "precompress/" + std::string(name.substr(0, 2)));
+}
+
+// The entry NAME, or NAME.SEAL.
+std::string cache_path(const std::string& cache_dir, const std::string& name,
+                       const std::string& seal = "") {
+  return join_path(cache_folder(cache_dir, name), seal.empty() ? name : name + "." + seal);
+}
+
+// 128 bits of the HMAC: forging one still takes the key.
+constexpr size_t kSealDigits = 32;
+
+std::string seal_of(const std::string& key, const std::string& name, std::string_view entry) {
+  std::string message = name;
+  message.push_back('\0');
+  message += sha256_hex(entry);
+  return hmac_sha256_hex(key, message).substr(0, kSealDigits);
+}
+
+bool is_hex(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 // Which files get copies, and in which encodings: add() and
@@ -225,13 +249,14 @@ void store_precompress_cache(FileSystem& fs, const PrecompressCacheWrites& write
 
 Precompressor::Precompressor(FileSystem& fs, std::string cache_dir,
                              std::vector<std::string> encodings, unsigned threads,
-                             PrecompressMemo* memo, CacheWrites writes)
+                             PrecompressMemo* memo, CacheWrites writes, std::string seal_key)
     : fs_(fs),
       cache_dir_(std::move(cache_dir)),
       encodings_(std::move(encodings)),
       threads_(threads),
       memo_(memo),
-      mode_(writes) {
+      mode_(writes),
+      seal_key_(std::move(seal_key)) {
   // A linked cache folder could hand in files from, or write them to,
   // anywhere: do without it.
   stats_.cache_refused = !cache_dir_.empty() && fs_.is_symlink(cache_dir_);
@@ -248,6 +273,30 @@ std::vector<std::string> Precompressor::candidate_variants(const std::string& pa
   return out;
 }
 
+std::vector<std::string> Precompressor::seals_of(const std::string& name) {
+  std::lock_guard<std::mutex> lock(seals_mutex_);
+  const std::string folder = cache_folder(cache_dir_, name);
+  if (listed_.insert(folder).second && fs_.is_directory(folder)) {
+    // SHA.TAG[.SEAL]; anything else (a temporary file) is no entry.
+    for (const std::string& file : fs_.list_files(folder)) {
+      const size_t tag_dot = file.find('.');
+      if (tag_dot != 64 || !is_hex(std::string_view(file).substr(0, tag_dot))) continue;
+      const size_t seal_dot = file.find('.', tag_dot + 1);
+      if (seal_dot == std::string::npos) {
+        seals_[file].emplace_back();
+      } else if (file.size() - seal_dot - 1 == kSealDigits &&
+                 is_hex(std::string_view(file).substr(seal_dot + 1))) {
+        seals_[file.substr(0, seal_dot)].push_back(file.substr(seal_dot + 1));
+      }
+    }
+  }
+  auto it = seals_.find(name);
+  if (it == seals_.end()) return {};
+  std::vector<std::string> seals = it->second;
+  std::sort(seals.begin(), seals.end());  // the unsealed entry, "", first
+  return seals;
+}
+
 void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
                         const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
                         const KeptCopy& kept, std::vector<std::string>* kept_variants) {
@@ -256,15 +305,19 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     const std::string* bytes;
     const Encoding* encoding;
     size_t file;  // index in `files`, for its sha
-    std::string output;
+    std::string output{};
     bool cached = false;
-    bool rejected = false;  // a cache entry was there but wrong
-    bool memoized = false;  // taken from the memo
-    bool kept = false;      // the output holds it already
+    bool rejected = false;             // a cache entry was there but wrong
+    bool memoized = false;             // taken from the memo
+    bool kept = false;                 // the output holds it already
+    bool sealed = false;               // taken on its seal
+    std::vector<std::string> seals{};  // the entry's, found in the cache (sealing)
+    std::string seal{};                // this key's seal of `output`, for its entry
   };
   std::vector<Job> jobs;
   std::vector<std::string> computed;
   const bool need_sha = use_cache_ || memo_ || kept;
+  const bool sealing = !seal_key_.empty();
   size_t index = 0;
   for (const auto& [path, bytes] : files) {
     const size_t file = index++;
@@ -274,7 +327,7 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       if (!wanted(encodings_, encoding)) continue;
       const std::string variant = path + std::string(encoding.suffix);
       if (files.count(variant) || taken(variant)) continue;
-      jobs.push_back(Job{&path, &bytes, &encoding, file, {}, false, false, false, false});
+      jobs.push_back(Job{&path, &bytes, &encoding, file});
     }
   }
   if (need_sha && shas.empty()) {
@@ -300,8 +353,8 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     }
   }
   if (use_cache_ || kept) {
-    // Checking costs a decompression, far less than compressing again; a
-    // copy the output holds costs neither.
+    // Checking costs a hash (sealed) or a decompression, far less than
+    // compressing again; a copy the output holds costs neither.
     agora::parallel_for(
         jobs.size(),
         [&](size_t i) {
@@ -312,13 +365,35 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
             job.kept = job.cached = true;
             return;
           }
+          if (!use_cache_) return;
           std::string err;
-          if (!use_cache_ || !fs_.read_file(cache_path(cache_dir_, sha_of[job.file], *job.encoding),
-                                            &job.output, &err)) {
+          const std::string name = entry_name(sha_of[job.file], *job.encoding);
+          if (!sealing) {
+            if (!fs_.read_file(cache_path(cache_dir_, name), &job.output, &err)) return;
+            job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
+            job.rejected = !job.cached;
             return;
           }
-          job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
-          job.rejected = !job.cached;
+          // An entry sealed with this key is taken on its seal; else the
+          // first (unsealed, another key's, or spoilt) that decompresses to
+          // the input.
+          job.seals = seals_of(name);
+          auto read = [&](const std::string& seal) {
+            return fs_.read_file(cache_path(cache_dir_, name, seal), &job.output, &err);
+          };
+          for (const std::string& seal : job.seals) {
+            if (!seal.empty() && read(seal) && seal == seal_of(seal_key_, name, job.output)) {
+              job.cached = job.sealed = true;
+              return;
+            }
+          }
+          for (const std::string& seal : job.seals) {
+            if (!read(seal)) continue;
+            job.cached = entry_matches(*job.encoding, job.output, *job.bytes);
+            if (job.cached) return;
+            job.rejected = true;
+          }
+          job.output.clear();
         },
         threads_);
   }
@@ -335,6 +410,12 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       [&](size_t k) {
         Job& job = jobs[order[k]];
         if (!job.cached) job.output = job.encoding->compress(*job.bytes);
+        // An entry is written for every copy not taken from the memo, the
+        // output or a sealed entry: this key's seal is its name.
+        if (sealing && use_cache_ && !job.memoized && !job.kept && !job.sealed &&
+            !job.output.empty()) {
+          job.seal = seal_of(seal_key_, entry_name(sha_of[job.file], *job.encoding), job.output);
+        }
       },
       threads_);
 
@@ -348,6 +429,7 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     const std::string& sha = sha_of[job.file];
     stats_.cache_rejected += job.rejected;
     stats_.memo_hits += job.memoized;
+    stats_.sealed_hits += job.sealed;
     const bool fresh = !job.cached && !job.output.empty();
     if (job.cached) {
       ++stats_.cache_hits;
@@ -357,8 +439,13 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     if (memo_ && !job.output.empty()) fresh_memo_[memo_key(sha, *job.encoding)] = job.output;
     const bool kept = saves_enough(job.bytes->size(), job.output.size());
     const std::string variant = *job.path + std::string(job.encoding->suffix);
-    if (use_cache_ && fresh) {
-      PrecompressCacheWrite write{cache_path(cache_dir_, sha, *job.encoding), {}, {}, job.rejected};
+    if (use_cache_ && (fresh || !job.seal.empty())) {
+      // A file at the sealed name that was not taken is spoilt: replaced.
+      const bool replaces =
+          sealing ? std::find(job.seals.begin(), job.seals.end(), job.seal) != job.seals.end()
+                  : job.rejected;
+      PrecompressCacheWrite write{
+          cache_path(cache_dir_, entry_name(sha, *job.encoding), job.seal), {}, {}, replaces};
       if (kept && mode_ == CacheWrites::kDeferredLinks) {
         write.from = variant;
       } else {
@@ -384,10 +471,10 @@ void Precompressor::finish() {
 void precompress_site(FileSystem& fs, const SiteFiles& files, const std::string& cache_dir,
                       unsigned threads, SiteFiles* variants, PrecompressStats* stats,
                       PrecompressCacheWrites* deferred, const std::vector<std::string>& encodings,
-                      PrecompressMemo* memo) {
+                      PrecompressMemo* memo, const std::string& seal_key) {
   using CacheWrites = Precompressor::CacheWrites;
   Precompressor precompressor(fs, cache_dir, encodings, threads, memo,
-                              deferred ? CacheWrites::kDeferred : CacheWrites::kNow);
+                              deferred ? CacheWrites::kDeferred : CacheWrites::kNow, seal_key);
   precompressor.add(
       files, {}, [](const std::string&) { return false; }, variants);
   precompressor.finish();

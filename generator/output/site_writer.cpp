@@ -177,7 +177,7 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
   }
   if (opts_.precompress) {
     precompressor_.emplace(cache_fs(), opts_.cache_dir, opts_.encodings, opts_.threads, opts_.memo,
-                           Precompressor::CacheWrites::kDeferredLinks);
+                           Precompressor::CacheWrites::kDeferredLinks, opts_.cache_key);
   }
   return true;
 }

@@ -34,6 +34,9 @@ struct WriteOptions {
   // Compressed copies kept from this process's previous build (agora
   // serve), updated by this one; null: none (see precompress_site).
   PrecompressMemo* memo = nullptr;
+  // The user's secret that seals compression cache entries (see
+  // precompress_site); empty: entries are checked by decompressing them.
+  std::string cache_key;
   // The output record's file (see output_record.h), read and written like
   // the compression cache; empty: none, and every kept file is read.
   std::string record;

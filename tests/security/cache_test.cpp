@@ -61,6 +61,35 @@ TEST_CASE("finding 1: a poisoned cache entry is not published as a page's .gz") 
   CHECK(gunzip(site.read(cache_entry(script, "gzip"))) == script);
 }
 
+TEST_CASE("finding 1: a poisoned entry under a sealed name is not published") {
+  SecuritySite site;
+  site.cache_key = [] { return std::string("this user's secret"); };
+  REQUIRE(site.build().code == 0);
+  const std::string script = site.read("out/js/search.js");
+  // The build sealed its entries: SHA.TAG.SEAL beside the unsealed ones.
+  for (const std::string& encoding : {std::string("gzip"), std::string("br")}) {
+    const std::string entry = cache_entry(script, encoding);
+    const std::string folder = entry.substr(0, entry.rfind('/'));
+    const std::string name = entry.substr(entry.rfind('/') + 1);
+    size_t sealed = 0;
+    for (const auto& [file, _] : site.tree(folder)) {
+      if (!file.starts_with(name + ".")) continue;
+      ++sealed;
+      site.write(folder + "/" + file, encoding == "gzip" ? gzip_compress("alert('owned')")
+                                                         : brotli_compress("alert('owned')"));
+    }
+    CHECK(sealed == 1);
+    std::filesystem::remove(site.path(entry));  // the poison is all the cache has
+  }
+  std::filesystem::remove_all(site.path("out"));
+  std::filesystem::remove_all(site.path("out.old"));
+  REQUIRE(site.build().code == 0);
+  CHECK(gunzip(site.read("out/js/search.js.gz")) == script);
+  std::string unbrotli;
+  CHECK(brotli_decompress(site.read("out/js/search.js.br"), 1 << 26, &unbrotli));
+  CHECK(unbrotli == script);
+}
+
 TEST_CASE("finding 1: a cache entry truncated by a killed build is not published") {
   SecuritySite site;
   REQUIRE(site.build().code == 0);

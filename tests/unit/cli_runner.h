@@ -19,7 +19,7 @@ struct CliRun {
 // `args` without the program name, e.g. {"check", "--format", "json"}.
 inline CliRun run_agora(FileSystem* fs, std::vector<const char*> args,
                         const std::string& today = "2024-01-01", bool color_out = false,
-                        bool color_err = false) {
+                        bool color_err = false, std::string (*cache_key)() = nullptr) {
   FixedClock clock(today);
   std::ostringstream out, err;
   CliEnv env;
@@ -29,6 +29,7 @@ inline CliRun run_agora(FileSystem* fs, std::vector<const char*> args,
   env.err = &err;
   env.color_out = color_out;
   env.color_err = color_err;
+  env.cache_key = cache_key;
   args.insert(args.begin(), "agora");
   CliRun run;
   run.code = run_cli(static_cast<int>(args.size()), args.data(), env);

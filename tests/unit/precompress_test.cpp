@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 #include <zlib.h>
 
+#include <map>
+#include <set>
+
 #include "output_test_util.h"
 
 using namespace agora;
@@ -211,4 +214,115 @@ TEST_CASE("with a memo, unchanged files are neither compressed nor read from the
   CHECK(gunzip(second["b.html.gz"]) == files["b.html"]);
   // The memo now holds this call's encodings only: b's old ones are gone.
   CHECK(memo.size() == 4);
+}
+
+namespace {
+
+// The cache entries under cache/, by name.
+std::map<std::string, std::string> cache_entries(agora::MemoryFileSystem& mem) {
+  std::map<std::string, std::string> out;
+  for (const std::string& name : mem.list_files("cache")) {
+    std::string bytes;
+    mem.read_file("cache/" + name, &bytes, nullptr);
+    out[name] = bytes;
+  }
+  return out;
+}
+
+// Everything after the entry's SHA.TAG: "" or ".SEAL".
+std::string seal_part(const std::string& name) {
+  const size_t tag_dot = name.find('.', name.rfind('/') + 1);
+  const size_t seal_dot = name.find('.', tag_dot + 1);
+  return seal_dot == std::string::npos ? "" : name.substr(seal_dot);
+}
+
+}  // namespace
+
+TEST_CASE("with a seal key, entries carry a seal and are taken on it, not decompressed") {
+  agora::MemoryFileSystem mem;
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)},
+                     {"b.html", compressible_text(4000, 2)}};
+  SiteFiles first, second;
+  PrecompressStats stats;
+  precompress_site(mem, files, "cache", 0, &first, &stats, nullptr, {"br", "gzip"}, nullptr,
+                   "key one");
+  CHECK(stats.compressed == 4);
+  const auto entries = cache_entries(mem);
+  REQUIRE(entries.size() == 4);
+  for (const auto& [name, _] : entries) CHECK(seal_part(name).size() == 33);  // ".SEAL"
+
+  precompress_site(mem, files, "cache", 0, &second, &stats, nullptr, {"br", "gzip"}, nullptr,
+                   "key one");
+  CHECK(stats.cache_hits == 4);
+  CHECK(stats.sealed_hits == 4);
+  CHECK(stats.compressed == 0);
+  CHECK(second == first);
+  CHECK(cache_entries(mem) == entries);  // nothing written again
+}
+
+TEST_CASE("a sealed entry whose bytes were changed is not taken, and is replaced") {
+  agora::MemoryFileSystem mem;
+  RecordingFileSystem fs(&mem);
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)}};
+  SiteFiles first, second;
+  PrecompressStats stats;
+  precompress_site(fs, files, "cache", 0, &first, &stats, nullptr, {"gzip"}, nullptr, "key");
+  const auto entries = cache_entries(mem);
+  REQUIRE(entries.size() == 1);
+  const std::string name = entries.begin()->first;
+  // Another page's copy, well formed, under the sealed name.
+  const std::string poison = gzip_compress(compressible_text(4000, 9));
+  mem.write_file("cache/" + name, poison, nullptr);
+
+  fs.writes.clear();
+  precompress_site(fs, files, "cache", 0, &second, &stats, nullptr, {"gzip"}, nullptr, "key");
+  CHECK(stats.sealed_hits == 0);
+  CHECK(stats.cache_rejected == 1);
+  CHECK(stats.compressed == 1);
+  CHECK(gunzip(second["a.html.gz"]) == files["a.html"]);
+  CHECK(cache_entries(mem) == entries);  // repaired, under the same seal
+  CHECK(fs.writes == std::vector<std::string>{"cache/" + name});
+}
+
+TEST_CASE("an entry without this key's seal is checked by decompression, then sealed") {
+  agora::MemoryFileSystem mem;
+  SiteFiles files = {{"a.html", compressible_text(4000, 1)},
+                     {"b.html", compressible_text(4000, 2)}};
+  SiteFiles variants;
+  PrecompressStats stats;
+  // Unsealed entries (a build without a key), then another key's.
+  for (const std::string& writer : {std::string(), std::string("their key")}) {
+    CAPTURE(writer);
+    mem.remove_all("cache", nullptr);
+    precompress_site(mem, files, "cache", 0, &variants, &stats, nullptr, {"br", "gzip"}, nullptr,
+                     writer);
+    const auto written = cache_entries(mem);
+    REQUIRE(written.size() == 4);
+
+    precompress_site(mem, files, "cache", 0, &variants, &stats, nullptr, {"br", "gzip"}, nullptr,
+                     "my key");
+    CHECK(stats.cache_hits == 4);
+    CHECK(stats.sealed_hits == 0);
+    CHECK(stats.compressed == 0);
+    CHECK(gunzip(variants["b.html.gz"]) == files["b.html"]);
+    // Each now has this key's seal too, with the same bytes.
+    const auto entries = cache_entries(mem);
+    CHECK(entries.size() == 8);
+    std::map<std::string, std::string> before;  // SHA.TAG -> bytes
+    for (const auto& [name, bytes] : written) {
+      before[name.substr(0, name.size() - seal_part(name).size())] = bytes;
+    }
+    std::set<std::string> seals;
+    for (const auto& [name, bytes] : entries) {
+      if (written.count(name)) continue;
+      seals.insert(seal_part(name));
+      CHECK(seal_part(name).size() == 33);
+      CHECK(before[name.substr(0, name.size() - 33)] == bytes);
+    }
+    CHECK(seals.size() == 4);
+
+    precompress_site(mem, files, "cache", 0, &variants, &stats, nullptr, {"br", "gzip"}, nullptr,
+                     "my key");
+    CHECK(stats.sealed_hits == 4);
+  }
 }
