@@ -30,7 +30,8 @@ snapshot() { hashes "$work/out"; hashes "$work/site/.agora-cache"; }
 cache_entries() {
   hashes "$work/site/.agora-cache" | grep -v -e '  \./output-record$' -e '  \./bodies/' || true
 }
-# Each cache entry (precompress/xx/SHA.TAG) decompresses to bytes whose
+# Each cache entry (precompress/xx/SHA.TAG, or SHA.TAG.SEAL: see
+# generator/output/precompress.h) decompresses to bytes whose
 # SHA-256 is its name.
 check_entries() {
   local entry sha
