@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <future>
 #include <numeric>
 
 #include "search/index_builder.h"
@@ -251,14 +252,18 @@ size_t IndexBuilder::write_json(std::ostream& out, unsigned threads) const {
     append_json_string(buf, fields_[f].name);
   }
   buf += "],\"fieldVectors\":[";
+  // The inverted index's postings and term order do not depend on the
+  // vectors: sorted on a thread of their own while the vectors are
+  // formatted, instead of on one core after them.
+  auto inverted =
+      std::async(std::launch::async, [this] { return std::pair(postings(), sorted_term_ids()); });
   const std::vector<double> idf = inverse_document_frequencies();
   write_chunked(
       writer, chunk_bounds(refs_.size(), 128, [](size_t) { return 1; }), threads,
       [&](size_t begin, size_t end, std::string& s) { format_field_vectors(begin, end, idf, s); });
 
   buf += "],\"invertedIndex\":[";
-  const Postings term_postings = postings();
-  const std::vector<uint32_t> order = sorted_term_ids();
+  const auto [term_postings, order] = inverted.get();
   // Chunks of about equal postings: a term's share of the JSON is its
   // postings, and the few terms in nearly every document would otherwise
   // leave one core formatting alone. 16 chunks a core keep the last short,
