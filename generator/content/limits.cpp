@@ -1,6 +1,8 @@
 #include "content/limits.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 #include "util/text.h"
@@ -109,18 +111,39 @@ class LimitChecker {
     diags_->error(file_, line, column, code, message, hint);
   }
 
+  static bool is_control(unsigned char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+  }
+
   void check_control_characters() {
-    for (size_t i = 0; i < text_.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text_[i]);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", c);
-        error_at(i, "control-character",
-                 std::string("the control character ") + code + " cannot appear in a document",
-                 "remove it (an editor may show it as a box or not at all)");
-        return;
+    // Eight bytes at a time: only a word with a byte below 0x20 (line ends
+    // and tabs, mostly) or a DEL is looked at byte by byte. This runs on
+    // every document of every build, cache or not.
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHighs = 0x8080808080808080ULL;
+    const size_t size = text_.size();
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, text_.data() + i, 8);
+      const uint64_t below_space = (word - 0x20 * kOnes) & ~word & kHighs;
+      const uint64_t del = word ^ (0x7F * kOnes);
+      if ((below_space | ((del - kOnes) & ~del & kHighs)) == 0) continue;
+      for (size_t j = i; j < i + 8; ++j) {
+        if (is_control(static_cast<unsigned char>(text_[j]))) return control_at(j);
       }
     }
+    for (; i < size; ++i) {
+      if (is_control(static_cast<unsigned char>(text_[i]))) return control_at(i);
+    }
+  }
+
+  void control_at(size_t offset) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned char>(text_[offset]));
+    error_at(offset, "control-character",
+             std::string("the control character ") + code + " cannot appear in a document",
+             "remove it (an editor may show it as a box or not at all)");
   }
 
   void check_tables(const std::vector<Line>& lines) {
@@ -157,14 +180,27 @@ class LimitChecker {
         open = 0;  // a new paragraph starts cmark's bracket stack afresh
         continue;
       }
-      for (size_t i = 0; i < line.text.size(); ++i) {
-        char ch = line.text[i];
-        if (ch == '\\') {
-          ++i;
-        } else if (ch == ']' && open > 0) {
-          --open;
-        } else if (ch == '[' && ++open > limits_.bracket_depth) {
-          error_at(line.begin + i, "brackets-too-deep",
+      // Nothing open: only the next '[' matters, unless an odd run of '\\'
+      // escapes it. Else each '[', ']' and '\\' does.
+      const std::string_view text = line.text;
+      for (size_t i = 0; i < text.size();) {
+        const size_t at = open == 0 ? text.find('[', i) : text.find_first_of("[]\\", i);
+        if (at == std::string_view::npos) break;
+        if (open == 0) {
+          size_t escapes = 0;
+          while (at - escapes > i && text[at - escapes - 1] == '\\') ++escapes;
+          i = at + 1;
+          if (escapes % 2 == 1) continue;
+        } else {
+          i = at + (text[at] == '\\' ? 2 : 1);
+          if (text[at] == '\\') continue;
+          if (text[at] == ']') {
+            --open;
+            continue;
+          }
+        }
+        if (++open > limits_.bracket_depth) {
+          error_at(line.begin + at, "brackets-too-deep",
                    "more than " + std::to_string(limits_.bracket_depth) +
                        " '[' open at once in one paragraph",
                    "close the brackets or write \\[ for a literal one; the limit is "
