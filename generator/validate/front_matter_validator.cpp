@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 
 #include "config/yaml_map_reader.h"
 #include "util/suggest.h"
@@ -63,8 +64,30 @@ bool is_time_of_day(const std::string& t) {
   return i == t.size();
 }
 
+// A mapping's values by key, the first of equal keys, as YAML::Node's
+// operator[] finds them: that walks the mapping and copies each key it
+// compares, and the schema asks for every field several times.
+class Fields {
+ public:
+  explicit Fields(const YAML::Node& map) : map_(map) {
+    if (!map.IsMap()) return;
+    for (const auto& kv : map) {
+      if (kv.first.IsScalar()) values_.emplace(kv.first.Scalar(), kv.second);
+    }
+  }
+  YAML::Node operator[](const std::string& key) const {
+    auto it = values_.find(key);
+    return it == values_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+  }
+  const YAML::Node& map() const { return map_; }
+
+ private:
+  YAML::Node map_;
+  std::unordered_map<std::string, YAML::Node> values_;
+};
+
 // A field's value under its name or one of its aliases.
-YAML::Node value_of(const YAML::Node& map, const FieldSchema& field) {
+YAML::Node value_of(const Fields& map, const FieldSchema& field) {
   if (YAML::Node value = map[field.name]) return value;
   for (const auto& alias : field.aliases) {
     if (YAML::Node value = map[alias]) return value;
@@ -93,7 +116,7 @@ class Validator {
                      const std::string& where);
   // `item` is the list item that should hold the fields, or null for the
   // front matter itself.
-  void check_required(const YAML::Node& map, const YAML::Node* item,
+  void check_required(const Fields& map, const YAML::Node* item,
                       const std::vector<FieldSchema>& fields, const std::string& where);
   nlohmann::json convert(const FieldSchema& field, const YAML::Node& value);
   nlohmann::json convert_scalar(const FieldSchema& field, const YAML::Node& value);
@@ -111,8 +134,8 @@ class Validator {
 };
 
 void Validator::run(const ContentType& type) {
-  const YAML::Node& data = fm_.data;
-  check_unknown(data, type.fields, "type '" + type.name + "'");
+  check_unknown(fm_.data, type.fields, "type '" + type.name + "'");
+  const Fields data(fm_.data);
   check_required(data, nullptr, type.fields, "");
   for (const auto& field : type.fields) {
     YAML::Node value = value_of(data, field);
@@ -162,7 +185,7 @@ void Validator::check_unknown(const YAML::Node& map, const std::vector<FieldSche
   }
 }
 
-void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
+void Validator::check_required(const Fields& map, const YAML::Node* item,
                                const std::vector<FieldSchema>& fields, const std::string& where) {
   for (const auto& field : fields) {
     if (!field.required) continue;
@@ -187,7 +210,7 @@ void Validator::check_required(const YAML::Node& map, const YAML::Node* item,
         hint += hint.empty() ? "one of " : "; one of ";
         for (size_t i = 0; i < field.values.size(); ++i) hint += (i ? ", " : "") + field.values[i];
       }
-      error(value.IsNull() ? key_node(map, field.name) : value, "empty-field",
+      error(value.IsNull() ? key_node(map.map(), field.name) : value, "empty-field",
             "required field '" + name + "' is empty", hint);
     }
   }
@@ -344,10 +367,11 @@ nlohmann::json Validator::convert_objects(const FieldSchema& field, const YAML::
       continue;
     }
     check_unknown(item, field.fields, "'" + field.name + "'");
-    check_required(item, &item, field.fields, field.name);
+    const Fields values(item);
+    check_required(values, &item, field.fields, field.name);
     nlohmann::json object = nlohmann::json::object();
     for (const auto& sub : field.fields) {
-      YAML::Node sub_value = item[sub.name];
+      YAML::Node sub_value = values[sub.name];
       if (is_empty(sub_value)) continue;
       nlohmann::json converted = convert(sub, sub_value);
       if (!converted.is_null()) object[sub.name] = converted;
