@@ -148,3 +148,20 @@ TEST_CASE("read_bytes is refused where read_file is: a large file is not mapped 
   CHECK(site.confined.read_bytes(site.root + "/a/own.json", &bytes, &site.err));
   CHECK(bytes.view() == large);
 }
+
+TEST_CASE("a folder below a walked one is remembered, and a rename forgets it with the rest") {
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside + "/d");
+  REQUIRE(site.confined.write_file(site.root + "/a/b/one.txt", "1", &site.err));
+  REQUIRE(site.confined.write_file(site.root + "/a/b/d/two.txt", "2", &site.err));
+  REQUIRE(site.confined.write_file(site.root + "/a/b/d/e/three.txt", "3", &site.err));
+  CHECK(site.confined.link_in(site.root + "/a/b/d/e/three.txt").empty());
+  REQUIRE(site.confined.rename(site.root + "/a", site.root + "/moved", &site.err));
+  fs::create_directories(site.root + "/a");
+  fs::create_directory_symlink(outside, site.root + "/a/b");
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/b/d/four.txt", "4", &site.err));
+  CHECK_FALSE(site.confined.stamp(site.root + "/a/b/d/two.txt"));
+  CHECK(site.confined.link_in(site.root + "/a/b/d/x", true) == site.root + "/a/b");
+  CHECK_FALSE(fs::exists(outside + "/d/four.txt"));
+}
