@@ -63,10 +63,11 @@ std::string cache_path(const std::string& cache_dir, const std::string& name,
 // 128 bits of the HMAC: forging one still takes the key.
 constexpr size_t kSealDigits = 32;
 
-std::string seal_of(const std::string& key, const std::string& name, std::string_view entry) {
+// The seal of entry NAME whose bytes have the SHA-256 `entry_sha`.
+std::string seal_of(const std::string& key, const std::string& name, const std::string& entry_sha) {
   std::string message = name;
   message.push_back('\0');
-  message += sha256_hex(entry);
+  message += entry_sha;
   return hmac_sha256_hex(key, message).substr(0, kSealDigits);
 }
 
@@ -299,7 +300,8 @@ std::vector<std::string> Precompressor::seals_of(const std::string& name) {
 
 void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& shas,
                         const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
-                        const KeptCopy& kept, std::vector<std::string>* kept_variants) {
+                        const KeptCopy& kept, std::vector<std::string>* kept_variants,
+                        std::map<std::string, std::string>* variant_shas) {
   struct Job {
     const std::string* path;
     const std::string* bytes;
@@ -313,6 +315,7 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
     bool sealed = false;               // taken on its seal
     std::vector<std::string> seals{};  // the entry's, found in the cache (sealing)
     std::string seal{};                // this key's seal of `output`, for its entry
+    std::string output_sha{};          // of `output`, when sealing hashed it
   };
   std::vector<Job> jobs;
   std::vector<std::string> computed;
@@ -382,7 +385,10 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
             return fs_.read_file(cache_path(cache_dir_, name, seal), &job.output, &err);
           };
           for (const std::string& seal : job.seals) {
-            if (!seal.empty() && read(seal) && seal == seal_of(seal_key_, name, job.output)) {
+            if (seal.empty() || !read(seal)) continue;
+            std::string sha = sha256_hex(job.output);
+            if (seal == seal_of(seal_key_, name, sha)) {
+              job.output_sha = std::move(sha);
               job.cached = job.sealed = true;
               return;
             }
@@ -414,7 +420,9 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
         // output or a sealed entry: this key's seal is its name.
         if (sealing && use_cache_ && !job.memoized && !job.kept && !job.sealed &&
             !job.output.empty()) {
-          job.seal = seal_of(seal_key_, entry_name(sha_of[job.file], *job.encoding), job.output);
+          job.output_sha = sha256_hex(job.output);
+          job.seal =
+              seal_of(seal_key_, entry_name(sha_of[job.file], *job.encoding), job.output_sha);
         }
       },
       threads_);
@@ -453,7 +461,9 @@ void Precompressor::add(const SiteFiles& files, const std::vector<std::string>& 
       }
       writes.push_back(std::move(write));
     }
-    if (kept) (*variants)[variant] = std::move(job.output);
+    if (!kept) continue;
+    if (variant_shas && !job.output_sha.empty()) (*variant_shas)[variant] = job.output_sha;
+    (*variants)[variant] = std::move(job.output);
   }
   if (mode_ == CacheWrites::kNow) {
     store_precompress_cache(fs_, writes, threads_);

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <set>
 #include <string>
@@ -162,10 +163,14 @@ class Precompressor {
   // kept(PATH, VARIANT, SHA), when given, is true when the output already
   // holds VARIANT made from PATH's bytes of hash SHA, untouched: it is
   // neither made nor read, only named in *kept_variants.
+  // *variant_shas, when not null, gets the sha256 hex of each copy added
+  // to *variants whose bytes were hashed here (to check or make a seal),
+  // by path, so a caller that needs them does not hash the copy again.
   using KeptCopy = std::function<bool(const std::string&, const std::string&, const std::string&)>;
   void add(const SiteFiles& files, const std::vector<std::string>& shas,
            const std::function<bool(const std::string&)>& taken, SiteFiles* variants,
-           const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr);
+           const KeptCopy& kept = {}, std::vector<std::string>* kept_variants = nullptr,
+           std::map<std::string, std::string>* variant_shas = nullptr);
   // Leaves in the memo exactly the encodings of every add() since the start.
   void finish();
   // The copies add() would consider for a file of `bytes` bytes at `path`

@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "util/text.h"
+
 namespace agora {
 
 namespace {
@@ -24,14 +26,7 @@ bool digest_of(std::string_view bytes, Digest* digest) {
 }
 
 std::string hex_of(const Digest& digest) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * digest.size());
-  for (unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xf];
-  }
-  return out;
+  return lower_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 }  // namespace

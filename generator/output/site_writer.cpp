@@ -75,10 +75,14 @@ std::vector<std::string> folders_of(const std::string& path) {
 }
 
 // The items of a batch, its copies and the copies out_dir keeps (their
-// entries in `record`), in path order.
+// entries in `record`), in path order. `copy_shas`: the hashes of copies
+// the compression already took (see Precompressor::add); the rest are
+// hashed here.
 std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string>&& shas,
-                                 const SiteFiles& copies, const std::vector<std::string>& kept,
-                                 const OutputRecord& record, unsigned threads) {
+                                 const SiteFiles& copies,
+                                 std::map<std::string, std::string>&& copy_shas,
+                                 const std::vector<std::string>& kept, const OutputRecord& record,
+                                 unsigned threads) {
   std::vector<StagedFile> items;
   items.reserve(files.size() + copies.size() + kept.size());
   size_t i = 0;
@@ -86,11 +90,22 @@ std::vector<StagedFile> items_of(const SiteFiles& files, std::vector<std::string
     items.push_back({&path, bytes, std::move(shas[i++]), false, false, bytes.size(), {}});
   }
   const size_t first_copy = items.size();
-  for (const auto& [path, bytes] : copies)
-    items.push_back({&path, bytes, {}, true, false, bytes.size(), {}});
+  for (const auto& [path, bytes] : copies) {
+    auto known = copy_shas.find(path);
+    items.push_back({&path,
+                     bytes,
+                     known == copy_shas.end() ? std::string() : std::move(known->second),
+                     true,
+                     false,
+                     bytes.size(),
+                     {}});
+  }
   parallel_for(
       items.size() - first_copy,
-      [&](size_t k) { items[first_copy + k].sha256 = sha256_hex(items[first_copy + k].bytes); },
+      [&](size_t k) {
+        StagedFile& copy = items[first_copy + k];
+        if (copy.sha256.empty()) copy.sha256 = sha256_hex(copy.bytes);
+      },
       threads);
   for (const std::string& path : kept) {
     const RecordedFile* file = record.find(path);
@@ -224,6 +239,7 @@ bool SiteWriter::add(SiteFiles batch) {
   }
 
   SiteFiles copies;
+  std::map<std::string, std::string> copy_shas;
   std::vector<std::string> kept;
   if (precompressor_) {
     Precompressor::KeptCopy copy_kept;
@@ -233,9 +249,10 @@ bool SiteWriter::add(SiteFiles batch) {
     }
     precompressor_->add(
         batch, kept_shas, [this](const std::string& path) { return written_.count(path) > 0; },
-        &copies, copy_kept, &kept);
+        &copies, copy_kept, &kept, &copy_shas);
   }
-  return stage(items_of(batch, std::move(kept_shas), copies, kept, record_, opts_.threads));
+  return stage(items_of(batch, std::move(kept_shas), copies, std::move(copy_shas), kept, record_,
+                        opts_.threads));
 }
 
 const RecordedFile* SiteWriter::keepable(const std::string& path,

@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "util/text.h"
+
 namespace agora {
 
 namespace {
@@ -24,13 +26,8 @@ std::string build_id_in(const unsigned char* notes, size_t size) {
     if (end > size) break;
     if (header.n_type == NT_GNU_BUILD_ID && header.n_namesz == 4 &&
         std::memcmp(notes + name_at, "GNU", 4) == 0) {
-      static const char kHex[] = "0123456789abcdef";
-      std::string hex;
-      for (size_t i = 0; i < header.n_descsz; ++i) {
-        hex += kHex[notes[desc_at + i] >> 4];
-        hex += kHex[notes[desc_at + i] & 15];
-      }
-      return hex;
+      return lower_hex(
+          std::string_view(reinterpret_cast<const char*>(notes) + desc_at, header.n_descsz));
     }
     at = end;
   }

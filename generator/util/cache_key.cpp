@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "util/text.h"
+
 namespace agora {
 
 namespace {
@@ -42,12 +44,8 @@ bool make_folder(const std::string& path) {
 std::string make_key(const std::string& folder, const std::string& path) {
   std::array<unsigned char, kKeyBytes> bytes{};
   if (::getrandom(bytes.data(), bytes.size(), 0) != static_cast<ssize_t>(bytes.size())) return "";
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string key;
-  for (unsigned char byte : bytes) {
-    key += kHex[byte >> 4];
-    key += kHex[byte & 0xf];
-  }
+  const std::string key =
+      lower_hex(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
   const std::string temporary = folder + "/.cache-key." + std::to_string(::getpid());
   ::unlink(temporary.c_str());
   const int fd =

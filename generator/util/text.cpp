@@ -285,6 +285,18 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+std::string lower_hex(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(2 * bytes.size());
+  for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xf];
+  }
+  return out;
+}
+
 std::string slugify(std::string_view text) {
   std::string out;
   out.reserve(text.size());

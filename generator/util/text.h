@@ -32,6 +32,9 @@ bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr);
 // `text` with ASCII letters lower-cased; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
 
+// Each byte of `bytes` as two lowercase hex digits.
+std::string lower_hex(std::string_view bytes);
+
 // Decodes one UTF-8 code point at text[*pos] and advances *pos past it.
 // Ill-formed input yields U+FFFD and advances by one byte.
 // REQUIRES: *pos < text.size().

@@ -88,6 +88,15 @@ TEST_CASE("finding 1: a poisoned entry under a sealed name is not published") {
   std::string unbrotli;
   CHECK(brotli_decompress(site.read("out/js/search.js.br"), 1 << 26, &unbrotli));
   CHECK(unbrotli == script);
+  // The manifest's hashes of copies hashed for their seals are those of the
+  // bytes published: one made again, one taken on its seal.
+  for (const std::string& copy : {std::string("js/search.js.gz"), std::string("index.html.br")}) {
+    CAPTURE(copy);
+    CHECK(line_with(site.read("out/manifest.json"), "\"" + copy + "\"") ==
+          "{\"path\":\"" + copy +
+              "\",\"bytes\":" + std::to_string(site.read("out/" + copy).size()) + ",\"sha256\":\"" +
+              sha256_hex(site.read("out/" + copy)) + "\"},");
+  }
 }
 
 TEST_CASE("finding 1: a cache entry truncated by a killed build is not published") {
