@@ -152,6 +152,7 @@ struct SearchIndexes {
   // is built and saved after the swap.
   FileSystem* cache_fs = nullptr;
   std::string analysis_dir;
+  std::string seal_key;
   std::map<std::string, std::unique_ptr<AnalysisStore>> analyses;
   AnalysisStore* analysis(const std::string& code) {
     const bool plain =
@@ -161,7 +162,7 @@ struct SearchIndexes {
     if (cache_fs == nullptr || analysis_dir.empty() || !plain) return nullptr;
     auto& store = analyses[code];
     store = std::make_unique<AnalysisStore>(*cache_fs, join_path(analysis_dir, code),
-                                            program_build_id());
+                                            program_build_id(), seal_key);
     return store.get();
   }
   // The index of language `code` over `view`, through its analysis cache.
@@ -300,6 +301,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   guard_site(&cache_fs, args.config, args.out);
   // Compressed copies are cached beside site.yaml, keyed by content hash.
   const std::string cache_dir = join_path(site_root(args.config), ".agora-cache");
+  // The user's secret that seals its entries: without it, the compression
+  // cache is checked the slow way and the others are not used.
+  const std::string cache_key = env.cache_key ? env.cache_key() : "";
   // What the last build left in the output, for this one to trust without
   // reading (see output_record.h), and what it was made from (see
   // site_inputs.h); one per site, and agora serve keeps its own.
@@ -328,10 +332,11 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // Bodies parsed by the last build: an edit parses its own document only.
   // Read and written like the compression cache, not through the input
   // log: the cache is not what the site is made from.
-  BodyStore bodies(cache_fs, join_path(cache_dir, "bodies"), program_build_id());
+  BodyStore bodies(cache_fs, join_path(cache_dir, "bodies"), program_build_id(), cache_key);
   load.bodies = &bodies;
   // Front matter parsed by the last build, likewise.
-  FrontMatterStore trees(cache_fs, join_path(cache_dir, "front-matter"), program_build_id());
+  FrontMatterStore trees(cache_fs, join_path(cache_dir, "front-matter"), program_build_id(),
+                         cache_key);
   load.trees = &trees;
   progress.begin("loading documents");
   // What the site is loaded from, for this build to compare with the last
@@ -368,7 +373,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     write.precompress = !write.encodings.empty();
     // Only a process that builds again (agora serve) keeps the copies.
     write.memo = state ? &state->compressed : nullptr;
-    write.cache_key = env.cache_key ? env.cache_key() : "";
+    write.cache_key = cache_key;
     write.record = record_path;
     write.inputs = inputs;
   }
@@ -386,6 +391,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   SearchIndexes indexes;
   indexes.cache_fs = &cache_fs;
   indexes.analysis_dir = join_path(cache_dir, "analysis");
+  indexes.seal_key = cache_key;
   bool written = false;
   if (site && theme && !diags.has_errors()) {
     RenderOptions render;

@@ -10,9 +10,10 @@ constexpr std::string_view kHeader = "agora-analysis-cache 1\n";
 
 }  // namespace
 
-AnalysisStore::AnalysisStore(FileSystem& fs, std::string dir, std::string program)
+AnalysisStore::AnalysisStore(FileSystem& fs, std::string dir, std::string program,
+                             std::string seal_key)
     : entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte,
-               std::move(program)) {}
+               std::move(program), std::move(seal_key)) {}
 
 std::string AnalysisStore::id(std::string_view key) const {
   return entries_.key([&](std::string& text) { text.append(key); });

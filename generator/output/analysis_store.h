@@ -21,7 +21,9 @@ class AnalysisStore final : public AnalysisCache {
  public:
   // `program`: the program's build ID (util/build_id.h); empty: a program
   // that cannot tell itself from another finds nothing and saves nothing.
-  AnalysisStore(FileSystem& fs, std::string dir, std::string program);
+  // `seal_key`: the user's secret that seals the files (see
+  // output/entry_store.h); empty: likewise.
+  AnalysisStore(FileSystem& fs, std::string dir, std::string program, std::string seal_key);
 
   std::string id(std::string_view key) const override;
   bool find(const std::string& id, std::vector<AnalyzedField>* fields) const override;

@@ -11,9 +11,9 @@ constexpr std::string_view kHeader = "agora-body-cache 1\n";
 
 }  // namespace
 
-BodyStore::BodyStore(FileSystem& fs, std::string dir, std::string program)
+BodyStore::BodyStore(FileSystem& fs, std::string dir, std::string program, std::string seal_key)
     : entries_(fs, std::move(dir), std::string(kHeader), EntryStore::Layout::kByFirstByte,
-               std::move(program)) {}
+               std::move(program), std::move(seal_key)) {}
 
 std::string BodyStore::id(const BodyKey& key) const {
   return entries_.key([&](std::string& text) {

@@ -19,7 +19,9 @@ class BodyStore final : public BodyCache {
  public:
   // `program`: the program's build ID (util/build_id.h); empty: a program
   // that cannot tell itself from another finds nothing and saves nothing.
-  BodyStore(FileSystem& fs, std::string dir, std::string program);
+  // `seal_key`: the user's secret that seals the files (see
+  // output/entry_store.h); empty: likewise.
+  BodyStore(FileSystem& fs, std::string dir, std::string program, std::string seal_key);
 
   // A SHA-256 of the program's build ID and everything in `key`.
   std::string id(const BodyKey& key) const override;

@@ -9,13 +9,21 @@
 
 namespace agora {
 
+namespace {
+
+// A seal: an HMAC-SHA256 in hex.
+constexpr size_t kSealBytes = 64;
+
+}  // namespace
+
 EntryStore::EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout,
-                       std::string program)
+                       std::string program, std::string seal_key)
     : fs_(fs),
       path_(std::move(path)),
       header_(std::move(header)),
       layout_(layout),
-      program_(std::move(program)),
+      program_(seal_key.empty() ? std::string() : std::move(program)),
+      seal_key_(std::move(seal_key)),
       files_(layout == Layout::kOneFile ? 1 : 256),
       locks_(std::make_unique<std::mutex[]>(files_.size())) {}
 
@@ -39,6 +47,22 @@ std::string EntryStore::path_of(size_t file) const {
   return join_path(path_, std::string{kHex[file >> 4], kHex[file & 15]});
 }
 
+std::string EntryStore::seal_of(std::string_view entries) const {
+  // The file's bytes before the seal (header and entries) are hashed
+  // once; the HMAC covers the header again, which names the format.
+  std::string message = header_;
+  message.push_back('\0');
+  message += sha256_hex(entries);
+  return hmac_sha256_hex(seal_key_, message);
+}
+
+std::string_view EntryStore::sealed_entries(std::string_view bytes) const {
+  if (bytes.size() < header_.size() + kSealBytes) return {};
+  const std::string_view entries = bytes.substr(0, bytes.size() - kSealBytes);
+  if (!entries.starts_with(header_) || seal_of(entries) != bytes.substr(entries.size())) return {};
+  return entries;
+}
+
 EntryStore::File& EntryStore::loaded(size_t i) const {
   File& file = files_[i];
   if (file.loaded) return file;
@@ -46,7 +70,9 @@ EntryStore::File& EntryStore::loaded(size_t i) const {
   std::string err;
   const std::string path = path_of(i);
   if (fs_.exists(path) && fs_.read_bytes(path, &file.bytes, &err)) {
-    read_entries(file.bytes.view(), header_, &file.entries);
+    const std::string_view entries = sealed_entries(file.bytes.view());
+    file.spoilt = entries.empty();
+    read_entries(entries, header_, &file.entries);
   }
   return file;
 }
@@ -125,14 +151,17 @@ bool EntryStore::save(std::string* err) {
       if (fs_.exists(path) && !fs_.remove_all(path, err)) ok = false;
       continue;
     }
-    if (file.added.empty() && !file.unused) continue;
-    // The entries used, read again, and the new ones, sorted by key, so the
-    // same entries make the same file.
+    if (file.added.empty() && !file.unused && !file.spoilt) continue;
+    // The entries used, read again (and checked again: the file may have
+    // been replaced since, and its entries must not get this key's seal),
+    // and the new ones, sorted by key, so the same entries make the same
+    // file.
     FileBytes bytes;
     std::string read_err;
     const bool read = fs_.exists(path) && fs_.read_bytes(path, &bytes, &read_err);
-    const std::string text =
-        kept_entries_file(header_, read ? bytes.view() : std::string_view(), file.used, file.added);
+    std::string text = kept_entries_file(
+        header_, read ? sealed_entries(bytes.view()) : std::string_view(), file.used, file.added);
+    text += seal_of(text);
     if (!fs_.write_file_atomic(path, text, err)) ok = false;
   }
   return ok;

@@ -13,6 +13,14 @@
 // Keys are SHA-256s of the program's build ID and what the entry was made
 // from (key()): a program that cannot tell itself from another (no build
 // ID) finds nothing and saves nothing.
+//
+// The cache is not trusted: a CI cache restored from another job's build,
+// or a planted file, must not put its HTML on a page. Each file ends with a
+// seal, an HMAC under the user's secret (util/cache_key.h) of its header and
+// the SHA-256 of its bytes before the seal; a file whose seal does not hold
+// (planted, another user's, cut short) holds no entry, and is replaced by
+// the next save. Checking costs one SHA-256 of the file, far less than
+// parsing again. Without a key the store finds nothing and saves nothing.
 
 #include <functional>
 #include <map>
@@ -33,12 +41,13 @@ class EntryStore {
   enum class Layout { kOneFile, kByFirstByte };
   // `header`: the first line of each file, which names the format.
   // `program`: the program's build ID (util/build_id.h), or "".
+  // `seal_key`: the user's secret that seals the files, or "".
   EntryStore(FileSystem& fs, std::string path, std::string header, Layout layout,
-             std::string program);
+             std::string program, std::string seal_key);
 
   // The key of an entry made from what `describe` appends to the text that
-  // is hashed after the build ID and a NUL; "" without a build ID, a key
-  // find() and store() pass over.
+  // is hashed after the build ID and a NUL; "" without a build ID or a
+  // seal key, a key find() and store() pass over.
   std::string key(const std::function<void(std::string& text)>& describe) const;
 
   // Passes the bytes of `key`'s entry, when there is one, to `take`; the
@@ -77,6 +86,7 @@ class EntryStore {
     std::set<std::string> used;                // keys find() took
     std::map<std::string, std::string> added;  // key -> bytes
     bool unused = false;                       // set when let go: an entry was not taken
+    bool spoilt = false;                       // there, but its seal did not hold
   };
   // Which file holds `key` (a key of kEntryKeyBytes hex digits).
   size_t file_of(std::string_view key) const;
@@ -87,12 +97,16 @@ class EntryStore {
   // unused; its lock must be held.
   static void let_go(File& file);
   size_t total(size_t (*count)(const File&)) const;
+  // The entries of a file's bytes when its seal holds; else none.
+  std::string_view sealed_entries(std::string_view bytes) const;
+  std::string seal_of(std::string_view entries) const;
 
   FileSystem& fs_;
   const std::string path_;
   const std::string header_;
   const Layout layout_;
-  const std::string program_;
+  const std::string program_;  // "" without a seal key too: nothing found or saved
+  const std::string seal_key_;
   mutable std::vector<File> files_;
   mutable std::unique_ptr<std::mutex[]> locks_;
 };

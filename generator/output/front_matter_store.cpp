@@ -9,9 +9,10 @@ constexpr std::string_view kHeader = "agora-front-matter-cache 1\n";
 
 }  // namespace
 
-FrontMatterStore::FrontMatterStore(FileSystem& fs, std::string path, std::string program)
+FrontMatterStore::FrontMatterStore(FileSystem& fs, std::string path, std::string program,
+                                   std::string seal_key)
     : entries_(fs, std::move(path), std::string(kHeader), EntryStore::Layout::kOneFile,
-               std::move(program)) {}
+               std::move(program), std::move(seal_key)) {}
 
 std::string FrontMatterStore::id(std::string_view yaml, const YamlLimits& limits) const {
   return entries_.key([&](std::string& text) {

@@ -20,7 +20,9 @@ class FrontMatterStore final : public FrontMatterCache {
  public:
   // `program`: the program's build ID (util/build_id.h); empty: a program
   // that cannot tell itself from another finds nothing and saves nothing.
-  FrontMatterStore(FileSystem& fs, std::string path, std::string program);
+  // `seal_key`: the user's secret that seals the files (see
+  // output/entry_store.h); empty: likewise.
+  FrontMatterStore(FileSystem& fs, std::string path, std::string program, std::string seal_key);
 
   std::string id(std::string_view yaml, const YamlLimits& limits) const override;
   bool find(const std::string& id, YAML::Node* tree) const override;

@@ -15,6 +15,9 @@ agora=$1 repo=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# The user's key that seals the caches (util/cache_key.h), made here.
+export XDG_STATE_HOME=$work/state
+unset AGORA_CACHE_KEY
 
 # The parts of a site a build reads.
 copy_site() {
@@ -88,6 +91,9 @@ check "the next rebuild" "$summary"
 # Parsed bodies are kept in .agora-cache/bodies (output/body_store.h): the
 # rebuilds above took every unchanged body from there. Files of it cut
 # short, or gone, cost parsing again, never a wrong page.
+[[ -s "$work/state/agora/cache-key" ]] || fail "no key was made in \$XDG_STATE_HOME"
+(($(find "$work/site/.agora-cache/analysis" -type f | wc -l) > 0)) || fail "no analysis cache"
+(($(find "$work/site/.agora-cache/front-matter" -type f | wc -l) > 0)) || fail "no front matter cache"
 bodies="$work/site/.agora-cache/bodies"
 (($(find "$bodies" -type f | wc -l) > 0)) || fail "no body cache in $bodies"
 for f in $(find "$bodies" -type f | sort | sed -n '1~2p'); do truncate -s -7 "$f"; done

@@ -99,6 +99,44 @@ TEST_CASE("finding 1: a poisoned entry under a sealed name is not published") {
   }
 }
 
+TEST_CASE("finding 1: HTML planted in the parsed-body cache is not published") {
+  SecuritySite site;
+  site.cache_key = [] { return std::string("this user's secret"); };
+  REQUIRE(site.build().code == 0);
+  // A paragraph of a body, rewritten in place in the cache file that holds
+  // it (same length, so the entry still reads), as a restored CI cache or
+  // a pull request's build could leave it.
+  const std::string planted = "<script>x()</script>";
+  size_t files = 0;
+  for (const auto& [file, bytes] : site.tree("site/.agora-cache/bodies")) {
+    const size_t at = bytes.find("<p>");
+    if (at == std::string::npos || bytes.size() < at + 3 + planted.size()) continue;
+    std::string poisoned = bytes;
+    poisoned.replace(at + 3, planted.size(), planted);
+    site.write("site/.agora-cache/bodies/" + file, poisoned);
+    ++files;
+  }
+  REQUIRE(files > 0);
+  // A build into an empty folder renders every page, each body from the
+  // cache when it can.
+  std::filesystem::remove_all(site.path("out"));
+  std::filesystem::remove_all(site.path("out.old"));
+  REQUIRE(site.build().code == 0);
+  size_t pages = 0;
+  for (const auto& [file, bytes] : site.tree("out")) {
+    if (!file.ends_with(".html")) continue;
+    ++pages;
+    CAPTURE(file);
+    CHECK(bytes.find(planted) == std::string::npos);
+  }
+  CHECK(pages > 10);
+  // The spoilt files were replaced, sealed.
+  for (const auto& [file, bytes] : site.tree("site/.agora-cache/bodies")) {
+    CAPTURE(file);
+    CHECK(bytes.find(planted) == std::string::npos);
+  }
+}
+
 TEST_CASE("finding 1: a cache entry truncated by a killed build is not published") {
   SecuritySite site;
   REQUIRE(site.build().code == 0);

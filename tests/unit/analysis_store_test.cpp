@@ -96,7 +96,7 @@ TEST_CASE("analysis store: an index built from kept analyses has the bytes of on
     const std::string dir = positions ? "cache/analysis/p" : "cache/analysis/n";
     const std::string fresh = index_json(docs, positions, nullptr);
     {
-      AnalysisStore store(fs, dir, "build-1");
+      AnalysisStore store(fs, dir, "build-1", "a user's secret");
       CHECK(index_json(docs, positions, &store) == fresh);
       CHECK(store.found() == 0);
       CHECK(store.stored() == docs.size());
@@ -104,7 +104,7 @@ TEST_CASE("analysis store: an index built from kept analyses has the bytes of on
       REQUIRE(store.save(&err));
     }
     {
-      AnalysisStore next(fs, dir, "build-1");
+      AnalysisStore next(fs, dir, "build-1", "a user's secret");
       CHECK(index_json(docs, positions, &next) == fresh);
       CHECK(next.found() == docs.size());
       CHECK(next.stored() == 0);
@@ -112,14 +112,14 @@ TEST_CASE("analysis store: an index built from kept analyses has the bytes of on
     // One document edited: it alone is analysed again.
     std::vector<SearchDocument> edited = docs;
     edited[5].fields[1] += " an edit";
-    AnalysisStore after(fs, dir, "build-1");
+    AnalysisStore after(fs, dir, "build-1", "a user's secret");
     CHECK(index_json(edited, positions, &after) == index_json(edited, positions, nullptr));
     CHECK(after.stored() == 1);
     // Another program finds nothing; one that cannot name itself keeps nothing.
-    AnalysisStore other(fs, dir, "build-2");
+    AnalysisStore other(fs, dir, "build-2", "a user's secret");
     CHECK(index_json(docs, positions, &other) == fresh);
     CHECK(other.found() == 0);
-    CHECK(AnalysisStore(fs, dir, "").id("key").empty());
+    CHECK(AnalysisStore(fs, dir, "", "a user's secret").id("key").empty());
   }
 }
 
@@ -128,7 +128,7 @@ TEST_CASE("analysis store: a damaged entry costs analysis, never a wrong index")
   const std::vector<SearchDocument> docs = documents();
   const std::string fresh = index_json(docs, true, nullptr);
   {
-    AnalysisStore store(fs, "cache/analysis/en", "build-1");
+    AnalysisStore store(fs, "cache/analysis/en", "build-1", "a user's secret");
     index_json(docs, true, &store);
     std::string err;
     REQUIRE(store.save(&err));
@@ -149,7 +149,7 @@ TEST_CASE("analysis store: a damaged entry costs analysis, never a wrong index")
   }
   REQUIRE(damaged > 0);
   {
-    AnalysisStore next(fs, "cache/analysis/en", "build-1");
+    AnalysisStore next(fs, "cache/analysis/en", "build-1", "a user's secret");
     CHECK(index_json(docs, true, &next) == fresh);
     CHECK(next.found() < docs.size());
     CHECK(next.found() + next.stored() == docs.size());
@@ -157,7 +157,7 @@ TEST_CASE("analysis store: a damaged entry costs analysis, never a wrong index")
     REQUIRE(next.save(&err));
   }
   // The build after finds them all again.
-  AnalysisStore repaired(fs, "cache/analysis/en", "build-1");
+  AnalysisStore repaired(fs, "cache/analysis/en", "build-1", "a user's secret");
   CHECK(index_json(docs, true, &repaired) == fresh);
   CHECK(repaired.found() == docs.size());
 }

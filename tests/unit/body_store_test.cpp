@@ -74,7 +74,7 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
   Diagnostics diags;
   const Document doc = parsed(true, &diags);
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     Document none;
     Diagnostics none_diags;
     CHECK_FALSE(store.find(store.id(key_of()), &none, &none_diags));
@@ -87,7 +87,7 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
   for (const auto& [path, _] : fs.files()) files += path.starts_with("cache/bodies/");
   CHECK(files == 1);
 
-  BodyStore next(fs, "cache/bodies", "build-1");
+  BodyStore next(fs, "cache/bodies", "build-1", "a user's secret");
   Document found;
   Diagnostics found_diags;
   REQUIRE(next.find(next.id(key_of()), &found, &found_diags));
@@ -104,13 +104,13 @@ TEST_CASE("body store: a body stored and saved is found by the next build, under
     Diagnostics other_diags;
     CHECK_FALSE(next.find(next.id(key), &other, &other_diags));
   }
-  BodyStore other_program(fs, "cache/bodies", "build-2");
+  BodyStore other_program(fs, "cache/bodies", "build-2", "a user's secret");
   Document other;
   Diagnostics other_diags;
   CHECK_FALSE(other_program.find(other_program.id(key_of()), &other, &other_diags));
   // A program without a build ID names nothing, so it finds and keeps
   // nothing.
-  BodyStore anonymous(fs, "cache/bodies", "");
+  BodyStore anonymous(fs, "cache/bodies", "", "a user's secret");
   CHECK(anonymous.id(key_of()).empty());
   CHECK_FALSE(anonymous.find(anonymous.id(key_of()), &other, &other_diags));
 }
@@ -124,20 +124,20 @@ TEST_CASE(
   const BodyKey other{other_body, 5, false, true, "content/notes/a.md"};
   std::string err;
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     store.store(store.id(key_of()), doc, diags);
     REQUIRE(store.save(&err));
   }
   {
     // The next build edits the body: the old entry is not asked for.
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     Document found;
     Diagnostics found_diags;
     CHECK_FALSE(store.find(store.id(other), &found, &found_diags));
     store.store(store.id(other), doc, diags);
     REQUIRE(store.save(&err));
   }
-  BodyStore after(fs, "cache/bodies", "build-1");
+  BodyStore after(fs, "cache/bodies", "build-1", "a user's secret");
   Document found;
   Diagnostics found_diags;
   CHECK(after.find(after.id(other), &found, &found_diags));
@@ -148,7 +148,7 @@ TEST_CASE(
     if (path.starts_with("cache/bodies/"))
       REQUIRE(fs.write_file(path, bytes.substr(0, bytes.size() - 3), &err));
   }
-  BodyStore damaged(fs, "cache/bodies", "build-1");
+  BodyStore damaged(fs, "cache/bodies", "build-1", "a user's secret");
   Document none;
   Diagnostics none_diags;
   CHECK_FALSE(damaged.find(damaged.id(other), &none, &none_diags));
@@ -165,11 +165,11 @@ TEST_CASE("body store: find_all finds the bodies kept, file by file, and saving 
   auto key = [&](const std::string& file) { return BodyKey{kBody, 5, false, true, file}; };
   std::string err;
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     for (const auto& file : files) store.store(store.id(key(file)), doc, diags);
     REQUIRE(store.save(&err));
   }
-  BodyStore next(fs, "cache/bodies", "build-1");
+  BodyStore next(fs, "cache/bodies", "build-1", "a user's secret");
   std::vector<Document> docs(files.size() + 2);
   std::vector<Diagnostics> found_diags(docs.size());
   std::vector<BodyLookup> lookups(docs.size());
@@ -195,7 +195,7 @@ TEST_CASE("body store: find_all finds the bodies kept, file by file, and saving 
   // found stay, the one not asked for goes.
   next.store(next.id(key("content/notes/other.md")), doc, diags);
   REQUIRE(next.save(&err));
-  BodyStore after(fs, "cache/bodies", "build-1");
+  BodyStore after(fs, "cache/bodies", "build-1", "a user's secret");
   std::vector<BodyLookup> again = lookups;
   for (auto& lookup : again) lookup.found = false;
   again.pop_back();
@@ -212,7 +212,7 @@ TEST_CASE("body store: saving drops the entries find_all was not asked for") {
   // file is read, and b's entry in it unused.
   std::string b_file;
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     for (int i = 0; b_file.empty(); ++i) {
       const std::string file = "content/notes/b" + std::to_string(i) + ".md";
       if (store.id({kBody, 5, false, true, file}).substr(0, 2) == store.id(a).substr(0, 2))
@@ -222,13 +222,13 @@ TEST_CASE("body store: saving drops the entries find_all was not asked for") {
   const BodyKey b{kBody, 5, false, true, b_file};
   std::string err;
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     store.store(store.id(a), doc, diags);
     store.store(store.id(b), doc, diags);
     REQUIRE(store.save(&err));
   }
   {
-    BodyStore store(fs, "cache/bodies", "build-1");
+    BodyStore store(fs, "cache/bodies", "build-1", "a user's secret");
     Document found;
     Diagnostics found_diags;
     std::vector<BodyLookup> lookups{{store.id(a), &found, &found_diags}};
@@ -236,7 +236,7 @@ TEST_CASE("body store: saving drops the entries find_all was not asked for") {
     REQUIRE(lookups[0].found);
     REQUIRE(store.save(&err));
   }
-  BodyStore after(fs, "cache/bodies", "build-1");
+  BodyStore after(fs, "cache/bodies", "build-1", "a user's secret");
   Document found;
   Diagnostics found_diags;
   CHECK(after.find(after.id(a), &found, &found_diags));

@@ -133,7 +133,7 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
   MemoryFileSystem fs;
   const YAML::Node tree = parsed(kYaml);
   {
-    FrontMatterStore store(fs, "cache/front-matter", "build-1");
+    FrontMatterStore store(fs, "cache/front-matter", "build-1", "a user's secret");
     YAML::Node none;
     CHECK_FALSE(store.find(store.id(kYaml, {}), &none));
     store.store(store.id(kYaml, {}), tree);
@@ -145,7 +145,7 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
   REQUIRE(fs.files().count("cache/front-matter") == 1);
   const std::string saved = fs.files().at("cache/front-matter");
   {
-    FrontMatterStore next(fs, "cache/front-matter", "build-1");
+    FrontMatterStore next(fs, "cache/front-matter", "build-1", "a user's secret");
     YAML::Node found;
     REQUIRE(next.find(next.id(kYaml, {}), &found));
     CHECK(same_tree(tree, found));
@@ -155,9 +155,9 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
     YAML::Node other;
     CHECK_FALSE(next.find(next.id(kYaml, tighter), &other));
     CHECK_FALSE(next.find(next.id(std::string(kYaml) + "more: 1\n", {}), &other));
-    FrontMatterStore other_program(fs, "cache/front-matter", "build-2");
+    FrontMatterStore other_program(fs, "cache/front-matter", "build-2", "a user's secret");
     CHECK_FALSE(other_program.find(other_program.id(kYaml, {}), &other));
-    CHECK(FrontMatterStore(fs, "cache/front-matter", "").id(kYaml, {}).empty());
+    CHECK(FrontMatterStore(fs, "cache/front-matter", "", "a user's secret").id(kYaml, {}).empty());
     // Saving keeps the entry used and drops the one no build asked for.
     std::string err;
     REQUIRE(next.save(&err));
@@ -165,7 +165,7 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
   }
   CHECK(fs.files().at("cache/front-matter").size() < saved.size());
   {
-    FrontMatterStore again(fs, "cache/front-matter", "build-1");
+    FrontMatterStore again(fs, "cache/front-matter", "build-1", "a user's secret");
     YAML::Node found;
     CHECK(again.find(again.id(kYaml, {}), &found));
     CHECK_FALSE(again.find(again.id("other: 1\n", {}), &found));
@@ -173,7 +173,7 @@ TEST_CASE("front matter store: a tree saved is found by the next build, under it
   // A damaged file costs parsing, never a wrong tree.
   std::string err;
   REQUIRE(fs.write_file("cache/front-matter", saved.substr(0, saved.size() - 5), &err));
-  FrontMatterStore damaged(fs, "cache/front-matter", "build-1");
+  FrontMatterStore damaged(fs, "cache/front-matter", "build-1", "a user's secret");
   YAML::Node found;
   if (damaged.find(damaged.id(kYaml, {}), &found)) CHECK(same_tree(tree, found));
 }
