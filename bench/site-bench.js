@@ -12,9 +12,10 @@
 // Rows per size: agora cold (empty .agora-cache, no output folder), Hugo
 // (no output folder), agora warm (the cache of the previous build, no output
 // folder), agora after one edit (cache and output of the previous build, one
-// document's body changed), and after the next edit (the same, with the
+// document's body changed), after the next edit (the same, with the
 // tree the previous rebuild replaced kept beside the output, as for every
-// rebuild but the first after a build into an empty folder). Wall and user+system CPU come from
+// rebuild but the first after a build into an empty folder), and agora
+// warm on a copy of the site with `compress: []` (no .gz or .br). Wall and user+system CPU come from
 // /usr/bin/time, peak RSS too; bytes written are the write(2) bytes of the
 // process (/proc/PID/io wchar, children included once reaped).
 'use strict';
@@ -130,12 +131,28 @@ function benchSize(args, docs, work) {
   const hugoDir = path.join(work, 'hugo');
   discard(hugoDir);
   fs.cpSync(path.join(root, 'bench/hugo'), hugoDir, { recursive: true });
-  const agora = path.join(args['build-dir'], 'agora');
+  const agora = path.resolve(args['build-dir'], 'agora');
   const out = path.join(work, `public-${docs}`);
   const hugoOut = path.join(work, `hugo-${docs}`);
   const cache = path.join(site, '.agora-cache');
   const build = ['build', '--config', path.join(site, 'site.yaml'), '--out', out, '--quiet'];
-  const rows = { 'agora cold': [], Hugo: [], 'agora warm': [], 'agora, one edit': [], 'agora, next edit': [] };
+  const rows = { 'agora cold': [], Hugo: [], 'agora warm': [], 'agora, one edit': [], 'agora, next edit': [],
+    'agora warm, no copies': [] };
+  // The same site with `compress: []`: what the compressed copies this
+  // repository keeps for its mirrors cost a build (two of every three files
+  // written). A copy of the site, so that its cache and output record are
+  // its own; primed by one untimed build.
+  const plain = `${site}-no-copies`;
+  discard(plain);
+  fs.cpSync(site, plain, { recursive: true, filter: (p) => path.basename(p) !== '.agora-cache' });
+  const plainYaml = path.join(plain, 'site.yaml');
+  const yaml = fs.readFileSync(plainYaml, 'utf8');
+  if (!/^compress: .*$/m.test(yaml)) throw new Error(`${plainYaml} has no compress: line`);
+  fs.writeFileSync(plainYaml, yaml.replace(/^compress: .*$/m, 'compress: []'));
+  const plainOut = path.join(work, `public-${docs}-no-copies`);
+  const plainBuild = ['build', '--config', plainYaml, '--out', plainOut, '--quiet'];
+  discardOutput(plainOut);
+  execFileSync(agora, plainBuild, { cwd: work });
   const written = (stdout) => Number((/\((\d+) written/.exec(stdout) || [0, NaN])[1]);
   // The document edited: a generated one, so its links and terms stay valid.
   const edited = fs.readdirSync(path.join(site, 'content/case-studies'))
@@ -162,6 +179,9 @@ function benchSize(args, docs, work) {
       m = measure(row, [agora, ...build], work);
       rows[row].push({ ...m, ...countFiles(out), written: written(m.stdout) });
     }
+    discardOutput(plainOut);
+    m = measure('agora warm, no copies', [agora, ...plainBuild], work);
+    rows['agora warm, no copies'].push({ ...m, ...countFiles(plainOut), written: written(m.stdout) });
   }
   const result = {};
   for (const [name, list] of Object.entries(rows)) {
@@ -225,6 +245,13 @@ function table(sizes, indexes) {
       summary.push(`${docs} documents, ${row.slice(7)}: ${ratio(edit.wall, result['agora cold'].wall)} of a ` +
         `clean (cold) build's wall time, ${ratio(edit.wall, result['agora warm'].wall)} of a warm one's.`);
     }
+  }
+  for (const { docs, result } of sizes) {
+    const plain = result['agora warm, no copies'];
+    if (!plain) continue;
+    summary.push(`${docs} documents, warm without compressed copies (\`compress: []\`): ` +
+      `${ratio(plain.wall, result.Hugo.wall)} of Hugo's wall time, ${plain.files} files against ` +
+      `${result['agora warm'].files} with them.`);
   }
   if (indexes.length) {
     lines.push('', '| index alone | agora wall s | agora CPU s | lunr.js wall s | lunr.js CPU s | wall ratio | CPU ratio | identical |',

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench's smallest size, untimed, so the benchmark never rots: the
-# corpus generator, agora (cold, warm, one edit, the next edit), Hugo with bench/hugo's
+# corpus generator, agora (cold, warm, one edit, the next edit, warm without
+# compressed copies), Hugo with bench/hugo's
 # layouts, and the index alone against lunr.js must all run, and the table
 # must hold every row. No figure is checked.
 set -euo pipefail
@@ -15,7 +16,7 @@ node "$root/bench/site-bench.js" --sizes 1000 --runs 1 --lunr-sizes 1000 --mixed
 cat "$work/out.txt"
 fail=0
 for row in "| 1000 | agora cold |" "| 1000 | Hugo |" "| 1000 | agora warm |" "| 1000 | agora, one edit |" \
-           "| 1000 | agora, next edit |" \
+           "| 1000 | agora, next edit |" "| 1000 | agora warm, no copies |" \
            "| site corpus, 1000 documents |" "| mixed-script corpus, 300 × 200 words |"; do
   grep -qF "$row" "$work/out.txt" || { echo "FAIL: no row $row"; fail=1; }
 done
@@ -23,5 +24,10 @@ if grep -q "| NO |" "$work/out.txt"; then echo "FAIL: an index differs from lunr
 # Every agora row wrote a site with pages; Hugo too.
 awk -F'|' '/^\| 1000 \|/ { gsub(/ /, "", $7); if ($7 + 0 < 1000) { print "FAIL: few pages: " $0; bad = 1 } }
   END { exit bad }' "$work/out.txt" || fail=1
+# Without compressed copies: as many pages as with them, fewer files.
+awk -F'|' '/^\| 1000 \| agora warm \|/ { gsub(/ /, "", $7); gsub(/ /, "", $8); pages = $7; files = $8 }
+  /^\| 1000 \| agora warm, no copies \|/ { gsub(/ /, "", $7); gsub(/ /, "", $8); plain = $7; plain_files = $8 }
+  END { if (plain != pages || plain_files + 0 >= files + 0) { print "FAIL: no copies: " plain " pages, " plain_files " files"; exit 1 } }' \
+  "$work/out.txt" || fail=1
 [ "$fail" = 0 ] && echo "bench_smallest: ok"
 exit "$fail"
