@@ -379,10 +379,17 @@ bool RealFileSystem::remove_empty_folder(const std::string& dir) {
 }
 
 bool RealFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
+  // The folder is made only when the link says it is missing: a rebuild
+  // links every file of the site, nearly all into folders that exist, and
+  // looking first cost a stat of the folder each.
   std::error_code ec;
-  fs::path p(to);
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
-  if (!ec) fs::create_hard_link(from, to, ec);
+  fs::create_hard_link(from, to, ec);
+  const fs::path p(to);
+  if (ec == std::errc::no_such_file_or_directory && p.has_parent_path() && fs::exists(from)) {
+    ec.clear();
+    fs::create_directories(p.parent_path(), ec);
+    if (!ec) fs::create_hard_link(from, to, ec);
+  }
   if (ec) {
     *err = "cannot link " + from + " to " + to + ": " + ec.message();
     return false;

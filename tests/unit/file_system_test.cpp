@@ -170,3 +170,22 @@ TEST_CASE("read_bytes maps a large file, copies a small one, and reads as read_f
   CHECK_FALSE(real.read_bytes(tmp.path() + "/missing", &none, &err));
   CHECK(err == "cannot open " + tmp.path() + "/missing");
 }
+
+TEST_CASE("RealFileSystem links into folders it makes only when they are missing") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  std::string err;
+  const std::string from = tmp.path() + "/a/page.html";
+  REQUIRE(real.write_file(from, "page", &err));
+  // Into a folder that is there, and into two that are not.
+  REQUIRE(real.hard_link(from, tmp.path() + "/a/again.html", &err));
+  REQUIRE(real.hard_link(from, tmp.path() + "/b/c/page.html", &err));
+  CHECK(real.same_file(from, tmp.path() + "/b/c/page.html"));
+  CHECK(real.same_file(from, tmp.path() + "/a/again.html"));
+  // A missing source fails, and makes no folder for it.
+  CHECK_FALSE(real.hard_link(tmp.path() + "/a/missing.html", tmp.path() + "/d/e/x.html", &err));
+  CHECK(err.find("cannot link") == 0);
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/d"));
+  // Nor does a name already taken.
+  CHECK_FALSE(real.hard_link(from, tmp.path() + "/a/again.html", &err));
+}
