@@ -124,6 +124,7 @@ SiteWriter::SiteWriter(FileSystem& fs, std::string out_dir, WriteOptions opts)
     : fs_(fs), out_dir_(std::move(out_dir)), opts_(std::move(opts)) {}
 
 SiteWriter::~SiteWriter() {
+  stop_folders();
   if (opened_ && !committed_) {
     std::string err;
     fs_.remove_all(paths_.staging, &err);
@@ -185,6 +186,7 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
   };
   stamped(live, &old_files_);
   stamped(kept, &staged_before_);
+  if (staged_before_.empty() && !old_files_.empty()) start_folders();
   if (record) {
     record_ = std::move(*record);
   } else if (!opts_.record.empty()) {
@@ -195,6 +197,50 @@ bool SiteWriter::open(OutputSurvey* survey, OutputRecord* record) {
                            Precompressor::CacheWrites::kDeferredLinks, opts_.cache_key);
   }
   return true;
+}
+
+void SiteWriter::start_folders() {
+  folder_thread_ = std::thread([this] {
+    // old_files_ is sorted: a folder's files are together.
+    std::string last;
+    for (const auto& [path, _] : old_files_) {
+      if (stop_folders_.load(std::memory_order_relaxed)) return;
+      std::string folder = parent_dir(path);
+      if (folder.empty() || folder == last) continue;
+      last = folder;
+      folder.pop_back();  // "a/b/" -> "a/b", as folders_of has it
+      if (!fs_.make_folder(join_path(paths_.staging, folder))) return;
+      folders_.push_back(std::move(folder));
+    }
+  });
+}
+
+void SiteWriter::stop_folders() {
+  std::lock_guard<std::mutex> lock(folders_mutex_);
+  stop_folders_ = true;
+  if (folder_thread_.joinable()) folder_thread_.join();
+}
+
+void SiteWriter::remove_unused_folders() {
+  stop_folders();
+  if (folders_.empty()) return;
+  std::set<std::string> made, used;
+  for (const std::string& folder : folders_) {
+    made.insert(folder);
+    for (const std::string& dir : folders_of(folder)) {
+      if (!made.insert(dir).second) break;
+    }
+  }
+  for (const auto& [path, _] : written_) {
+    for (const std::string& dir : folders_of(path)) {
+      if (!used.insert(dir).second) break;
+    }
+  }
+  // A folder sorts after its parent: backwards, each goes before it.
+  for (auto it = made.rbegin(); it != made.rend(); ++it) {
+    if (!used.count(*it)) fs_.remove_empty_folder(join_path(paths_.staging, *it));
+  }
+  folders_.clear();
 }
 
 bool SiteWriter::add(SiteFiles batch) {
@@ -382,8 +428,16 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
     }
     // A recycled file may be a link to a live file's inode: it is replaced
     // by a rename, never written through.
-    const bool written = there ? fs_.write_file_atomic(target, bytes, &errors[i])
-                               : fs_.write_file(target, bytes, &errors[i]);
+    bool written = there ? fs_.write_file_atomic(target, bytes, &errors[i])
+                         : fs_.write_file(target, bytes, &errors[i]);
+    // The site now has a file where out_dir had a folder, which
+    // start_folders() made again: stopped, and the folder goes (nothing of
+    // this build can be in it: a path is a file or a folder).
+    if (!written && !there && fs_.is_directory(target)) {
+      stop_folders();
+      std::string err;
+      written = fs_.remove_all(target, &err) && fs_.write_file(target, bytes, &errors[i]);
+    }
     outcomes[i] = written ? Outcome::kWritten : Outcome::kFailed;
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
@@ -437,6 +491,7 @@ bool SiteWriter::commit(WriteReport* report) {
       return false;
     }
   }
+  remove_unused_folders();
   // What a recycled tree had and the site no longer has goes, with the
   // folders it leaves empty: the tree must be a clean build's.
   for (const auto& [path, _] : staged_before_) {

@@ -295,6 +295,13 @@ std::optional<FileStamp> ConfinedFileSystem::stamp(const std::string& path) cons
   return found;
 }
 
+bool ConfinedFileSystem::make_folder(const std::string& dir) {
+  // A link anywhere on the way, the folder itself included, is refused.
+  if (refuse(dir, false, nullptr) || !FileSystemWrapper::make_folder(dir)) return false;
+  remember_folders(join_path(dir, "file"));  // remembers dir, the folder of a file in it
+  return true;
+}
+
 bool ConfinedFileSystem::remove_empty_folder(const std::string& dir) {
   if (refuse(dir, true, nullptr)) return false;
   forget_folders();

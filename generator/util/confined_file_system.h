@@ -54,6 +54,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   TreeListing list_tree_stamped(const std::string& dir) const override;
   TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
+  bool make_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that
   // is one), or "" when there is none. `through_only` ignores the last

@@ -378,6 +378,12 @@ bool RealFileSystem::remove_empty_folder(const std::string& dir) {
   return ::rmdir(dir.c_str()) == 0;
 }
 
+bool RealFileSystem::make_folder(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  return !ec;
+}
+
 bool RealFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   // The folder is made only when the link says it is missing: a rebuild
   // links every file of the site, nearly all into folders that exist, and

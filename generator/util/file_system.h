@@ -143,6 +143,9 @@ class FileSystem {
   // Removes the folder if it holds nothing; false otherwise (or when there
   // are no folders of their own, as in memory).
   virtual bool remove_empty_folder(const std::string& /*dir*/) { return false; }
+  // Makes the folder and those above it that are missing; true when it is
+  // there (always, where folders are implicit, as in memory).
+  virtual bool make_folder(const std::string& /*dir*/) { return true; }
 };
 
 // The process's real file system.
@@ -169,6 +172,7 @@ class RealFileSystem : public FileSystem {
   TreeListing list_tree_stamped(const std::string& dir) const override;
   TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
+  bool make_folder(const std::string& dir) override;
 };
 
 // An in-memory file system for tests. Directories exist implicitly when a file
@@ -254,6 +258,7 @@ class FileSystemWrapper : public FileSystem {
   bool remove_empty_folder(const std::string& dir) override {
     return target_->remove_empty_folder(dir);
   }
+  bool make_folder(const std::string& dir) override { return target_->make_folder(dir); }
 
  protected:
   FileSystem* target() const { return target_; }

@@ -12,6 +12,7 @@
 #include "output/manifest.h"
 #include "output/sha256.h"
 #include "output_test_util.h"
+#include "util/confined_file_system.h"
 
 using namespace agora;
 using agora::MemoryFileSystem;
@@ -446,6 +447,41 @@ TEST_CASE("a recycled tree's file may become a folder of the site, and its folde
   // The file x (no copies: not a text type), y's page with its two
   // copies, and the deep page are gone.
   CHECK(report.deleted == 5);
+}
+
+TEST_CASE("a rebuild without a tree to recycle makes out_dir's folders first, none to spare") {
+  // The second build finds out_dir and no .old: its staging tree gets
+  // out_dir's folders on a thread of its own (see start_folders), among
+  // them folders the site no longer has, and one where it now has a file.
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  SiteFiles site = sample_site();
+  site["shape/x"] = compressible_text(2000, 12);
+  site["shape/y/index.html"] = compressible_text(2000, 13);
+  site["shape/y/deep/index.html"] = "deep";
+  site["gone/deep/index.html"] = compressible_text(2000, 8);
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  REQUIRE_FALSE(real.exists(out + ".old"));
+  site.erase("shape/x");
+  site.erase("shape/y/index.html");
+  site.erase("shape/y/deep/index.html");
+  site.erase("gone/deep/index.html");
+  site["shape/x/index.html"] = compressible_text(2000, 14);
+  site["shape/y"] = compressible_text(2000, 15);
+  REQUIRE_MESSAGE(write_site(real, out, site, WriteOptions{}, nullptr, &err), err);
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+  CHECK_FALSE(real.exists(out + "/gone"));
+  // Through the confining file system of a build, likewise.
+  agora::ConfinedFileSystem confined(&real);
+  confined.guard(tmp.path());
+  site["index.html"] = compressible_text(3000, 9);
+  std::filesystem::remove_all(out + ".old");
+  REQUIRE_MESSAGE(write_site(confined, out, site, WriteOptions{}, nullptr, &err), err);
+  REQUIRE(write_site(real, tmp.path() + "/clean2", site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean2"));
 }
 
 namespace {
