@@ -422,24 +422,39 @@ TEST_CASE("a rebuild recycles the replaced tree in place and equals a clean buil
   CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
 }
 
+namespace {
+
+// The sample site with a file (shape/x) and a folder of pages (shape/y)...
+SiteFiles shaped_site() {
+  SiteFiles site = sample_site();
+  site["shape/x"] = compressible_text(2000, 12);
+  site["shape/y/index.html"] = compressible_text(2000, 13);
+  site["shape/y/deep/index.html"] = "deep";
+  return site;
+}
+
+// ...and after an edit, x a folder of pages and y a file.
+void reshape(SiteFiles* site) {
+  site->erase("shape/x");
+  site->erase("shape/y/index.html");
+  site->erase("shape/y/deep/index.html");
+  (*site)["shape/x/index.html"] = compressible_text(2000, 14);
+  (*site)["shape/x/other.html"] = "other";
+  (*site)["shape/y"] = compressible_text(2000, 15);
+}
+
+}  // namespace
+
 TEST_CASE("a recycled tree's file may become a folder of the site, and its folder a file") {
   TempDir tmp;
   agora::RealFileSystem real;
   const std::string out = tmp.path() + "/public";
   std::string err;
-  SiteFiles site = sample_site();
-  site["shape/x"] = compressible_text(2000, 12);
-  site["shape/y/index.html"] = compressible_text(2000, 13);
-  site["shape/y/deep/index.html"] = "deep";
+  SiteFiles site = shaped_site();
   REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
   REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
   REQUIRE(real.exists(out + ".old/shape/x"));  // the tree the next build recycles
-  site.erase("shape/x");
-  site.erase("shape/y/index.html");
-  site.erase("shape/y/deep/index.html");
-  site["shape/x/index.html"] = compressible_text(2000, 14);
-  site["shape/x/other.html"] = "other";
-  site["shape/y"] = compressible_text(2000, 15);
+  reshape(&site);
   WriteReport report;
   REQUIRE_MESSAGE(write_site(real, out, site, WriteOptions{}, &report, &err), err);
   REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
@@ -457,19 +472,12 @@ TEST_CASE("a rebuild without a tree to recycle makes out_dir's folders first, no
   agora::RealFileSystem real;
   const std::string out = tmp.path() + "/public";
   std::string err;
-  SiteFiles site = sample_site();
-  site["shape/x"] = compressible_text(2000, 12);
-  site["shape/y/index.html"] = compressible_text(2000, 13);
-  site["shape/y/deep/index.html"] = "deep";
+  SiteFiles site = shaped_site();
   site["gone/deep/index.html"] = compressible_text(2000, 8);
   REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
   REQUIRE_FALSE(real.exists(out + ".old"));
-  site.erase("shape/x");
-  site.erase("shape/y/index.html");
-  site.erase("shape/y/deep/index.html");
   site.erase("gone/deep/index.html");
-  site["shape/x/index.html"] = compressible_text(2000, 14);
-  site["shape/y"] = compressible_text(2000, 15);
+  reshape(&site);
   REQUIRE_MESSAGE(write_site(real, out, site, WriteOptions{}, nullptr, &err), err);
   REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
   CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
