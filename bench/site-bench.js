@@ -141,13 +141,17 @@ function benchSize(args, docs, work) {
   // The same site with `compress: []`: what the compressed copies this
   // repository keeps for its mirrors cost a build (two of every three files
   // written). A copy of the site, so that its cache and output record are
-  // its own; primed by one untimed build.
+  // its own; primed by one untimed build. Hard links, not copies: at 50,000
+  // documents a copy took disk the outputs needed. The edited document is
+  // copied, since the edits append to it in place.
   const plain = `${site}-no-copies`;
   discard(plain);
-  fs.cpSync(site, plain, { recursive: true, filter: (p) => path.basename(p) !== '.agora-cache' });
+  execFileSync('cp', ['-al', site, plain]);
+  fs.rmSync(path.join(plain, '.agora-cache'), { recursive: true, force: true });
   const plainYaml = path.join(plain, 'site.yaml');
   const yaml = fs.readFileSync(plainYaml, 'utf8');
   if (!/^compress: .*$/m.test(yaml)) throw new Error(`${plainYaml} has no compress: line`);
+  fs.rmSync(plainYaml);  // a link to the site's own
   fs.writeFileSync(plainYaml, yaml.replace(/^compress: .*$/m, 'compress: []'));
   const plainOut = path.join(work, `public-${docs}-no-copies`);
   const plainBuild = ['build', '--config', plainYaml, '--out', plainOut, '--quiet'];
@@ -157,6 +161,11 @@ function benchSize(args, docs, work) {
   // The document edited: a generated one, so its links and terms stay valid.
   const edited = fs.readdirSync(path.join(site, 'content/case-studies'))
     .filter((f) => /-\d+\.md$/.test(f)).sort()[0];
+  if (edited) {
+    const linked = path.join(plain, 'content/case-studies', edited);
+    fs.rmSync(linked);
+    fs.copyFileSync(path.join(site, 'content/case-studies', edited), linked);
+  }
   for (let run = 1; run <= args.runs; run++) {
     console.log(`size ${docs}, run ${run}/${args.runs}`);
     discard(cache);
@@ -271,6 +280,14 @@ function machine() {
     `Linux ${os.release()}; node ${process.version}; Hugo ${hugo}`;
 }
 
+function header(started, args, loadBefore) {
+  const loadNow = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
+    `${args.runs} run(s) per row (median); machine: ${machine()}; ` +
+    `load average ${loadBefore} before, ${loadNow} after, highest 1-minute ${maxLoad.toFixed(2)}` +
+    (maxLoad > 1 ? ' (**loaded: wall times are not evidence**)' : '') + '.';
+}
+
 function main() {
   const args = parseArgs(process.argv);
   settleSeconds = args.settle;
@@ -283,7 +300,16 @@ function main() {
   const loadBefore = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`machine: ${machine()}; load ${loadBefore}`);
   try {
-    const sizes = args.sizes.map((docs) => benchSize(args, docs, work));
+    // Each size's rows are printed, and recorded, as soon as they are
+    // measured: a run that fails at a later size keeps them.
+    const sizes = [];
+    for (const docs of args.sizes) {
+      sizes.push(benchSize(args, docs, work));
+      const text = `${header(started, args, loadBefore)} Sizes measured so far: ` +
+        `${sizes.map((s) => s.docs).join(', ')} of ${args.sizes.join(', ')}.\n\n${table(sizes, [])}\n`;
+      console.log('\n' + text);
+      if (args.record && sizes.length < args.sizes.length) record(args.record, text);
+    }
     const indexes = [];
     for (const s of sizes) {
       if (args['lunr-sizes'].includes(s.docs)) indexes.push(benchIndex(args, `site corpus, ${s.docs} documents`, s.corpus, work));
@@ -295,12 +321,7 @@ function main() {
         String(words), '--seed', '42', '--out', corpus]);
       indexes.push(benchIndex(args, `mixed-script corpus, ${docs} × ${words} words`, corpus, work));
     }
-    const loadAfter = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    const header = `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
-      `${args.runs} run(s) per row (median); machine: ${machine()}; ` +
-      `load average ${loadBefore} before, ${loadAfter} after, highest 1-minute ${maxLoad.toFixed(2)}` +
-      (maxLoad > 1 ? ' (**loaded: wall times are not evidence**)' : '') + '.';
-    const text = `${header}\n\n${table(sizes, indexes)}\n`;
+    const text = `${header(started, args, loadBefore)}\n\n${table(sizes, indexes)}\n`;
     console.log('\n' + text);
     if (args.record) record(args.record, text);
   } finally {
