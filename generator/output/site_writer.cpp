@@ -388,9 +388,17 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   enum class Outcome : unsigned char { kWritten, kLinked, kFailed };
   std::vector<Outcome> outcomes(items.size(), Outcome::kFailed);
   std::vector<std::string> errors(items.size());
-  // The stamps of live files staged as themselves: the output record's,
-  // unless something links them again before it is saved (see commit()).
+  // Each staged file's stamp, for the output record, unless something
+  // links it again before the record is saved (see commit()). Taken here,
+  // in a folder this build has walked, rather than after the swap, when
+  // the confined file system has forgotten every folder: at 10,000
+  // documents that took the last 4 s of a build into an empty folder, on
+  // one core.
   std::vector<std::optional<FileStamp>> stamps(items.size());
+  auto stamp_staged = [&](size_t i, const std::string& target) {
+    std::optional<FileStamp> stamp = fs_.stamp(target);
+    if (stamp && stamp->size == static_cast<int64_t>(items[i].size)) stamps[i] = stamp;
+  };
   auto stage_one = [&](size_t i) {
     const StagedFile& item = items[i];
     std::string target = join_path(paths_.staging, *item.path);
@@ -415,6 +423,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
         if ((!there || fs_.remove_all(target, &link_err)) &&
             fs_.hard_link(old_path, target, &link_err)) {
           outcomes[i] = Outcome::kLinked;
+          stamp_staged(i, target);  // a new link moved its ctime
           return;
         }
       }
@@ -439,6 +448,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
       written = fs_.remove_all(target, &err) && fs_.write_file(target, bytes, &errors[i]);
     }
     outcomes[i] = written ? Outcome::kWritten : Outcome::kFailed;
+    if (written) stamp_staged(i, target);
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
   parallel_for(

@@ -120,7 +120,7 @@ class SiteWriter final : public FileSink {
     std::string sha256;
     bool copy = false;    // a compressed copy (PATH.gz, PATH.br)
     bool linked = false;  // the previous output's file, unchanged
-    // The stamp of a live file staged as itself (no new link, no write).
+    // The file's stamp as staged, when taken (see stage()).
     std::optional<FileStamp> stamp;
   };
   bool fail(std::string why);
