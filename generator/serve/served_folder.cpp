@@ -6,6 +6,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <mutex>
 
 #include "output/manifest.h"
 #include "output/staging.h"
@@ -86,6 +87,14 @@ bool SwapLockingFileSystem::rename(const std::string& from, const std::string& t
     folder_->swap_mutex().unlock();
   }
   return ok;
+}
+
+ExchangeResult SwapLockingFileSystem::exchange(const std::string& a, const std::string& b,
+                                               std::string* err) {
+  // Already held: a swap by renames is under way.
+  if (held_ || (a != dir_ && b != dir_)) return target()->exchange(a, b, err);
+  std::unique_lock lock(folder_->swap_mutex());
+  return target()->exchange(a, b, err);
 }
 
 }  // namespace agora
