@@ -51,7 +51,8 @@ class ServedFolder {
 // that a response reads one build whole. That is the one step of an
 // exchange of the folder with the new one, or, where the file system has
 // none, from the rename that moves the folder away to the rename that moves
-// the new one in: a request then waits a moment instead of finding no site.
+// the new one in (or, when that fails, the old one back): a request then
+// waits a moment instead of finding no site.
 class SwapLockingFileSystem : public FileSystemWrapper {
  public:
   SwapLockingFileSystem(FileSystem* target, ServedFolder* folder);
@@ -60,8 +61,9 @@ class SwapLockingFileSystem : public FileSystemWrapper {
 
  private:
   ServedFolder* folder_;
-  std::string dir_;    // the folder as the writer names it (no trailing '/')
-  bool held_ = false;  // only the build thread renames
+  std::string dir_;      // the folder as the writer names it (no trailing '/')
+  std::string staging_;  // its staging folder (output/staging.h)
+  bool held_ = false;    // only the build thread renames
 };
 
 }  // namespace agora
