@@ -177,15 +177,25 @@ TEST_CASE("mirror refuses a file whose sha256 does not match the manifest") {
   CHECK_FALSE(mem.exists("dest"));
 }
 
-TEST_CASE("an interrupted mirror over a real file system never changes DEST") {
+namespace {
+
+// SRC built at version1() and mirrored into DEST, on disk.
+struct MirroredOnDisk {
   TempDir tmp;
   agora::RealFileSystem real;
   std::string src = tmp.path() + "/src", dest = tmp.path() + "/dest", err;
-  build(real, src, version1());
   MirrorOptions opts;
-  opts.fs = &real;
-  REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
+  MirroredOnDisk() {
+    build(real, src, version1());
+    opts.fs = &real;
+    REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
+  }
+};
 
+}  // namespace
+
+TEST_CASE_FIXTURE(MirroredOnDisk,
+                  "an interrupted mirror over a real file system never changes DEST") {
   SiteFiles v2 = version1();
   v2["index.html"] = "home v2";
   v2["robots.txt"] = "changed";
@@ -208,15 +218,9 @@ TEST_CASE("an interrupted mirror over a real file system never changes DEST") {
   CHECK(home == "changed");
 }
 
-TEST_CASE(
+TEST_CASE_FIXTURE(
+    MirroredOnDisk,
     "a mirror killed after the exchange leaves the replaced tree as staging: the next resumes") {
-  TempDir tmp;
-  agora::RealFileSystem real;
-  std::string src = tmp.path() + "/src", dest = tmp.path() + "/dest", err;
-  build(real, src, version1());
-  MirrorOptions opts;
-  opts.fs = &real;
-  REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
   SiteFiles v2 = version1();
   v2["index.html"] = "home v2";
   build(real, src, v2);

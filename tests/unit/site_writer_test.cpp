@@ -451,8 +451,7 @@ TEST_CASE(
   agora::RealFileSystem real;
   const std::string out = tmp.path() + "/public";
   std::string err;
-  WriteOptions opts;
-  opts.cache_dir = tmp.path() + "/cache";
+  const WriteOptions opts;
   SiteFiles site = sample_site();
   REQUIRE(write_site(real, out, site, opts, nullptr, &err));
   // The kill point: the replaced tree is never renamed to .old.

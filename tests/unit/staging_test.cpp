@@ -86,34 +86,44 @@ TEST_CASE("without exchange, two renames swap staging in, and the folder is miss
 }
 
 TEST_CASE("a failing swap leaves the folder as it was and staging in place") {
-  Swap swap;
-  SUBCASE("the exchange fails") {
-    swap.fs.exchange_gives = ExchangeResult::kFailed;
+  struct Case {
+    const char* name;
+    ExchangeResult exchange;
+    const char* fail_rename_from;  // in the temp folder; "" for none
+    const char* err;
+    std::vector<std::string> steps;
+  };
+  const Case cases[] = {
+      {"the exchange fails",
+       ExchangeResult::kFailed,
+       "",
+       "injected: exchange failed",
+       {"exchange out.staging out"}},
+      {"without exchange, the second rename fails: the first is undone",
+       ExchangeResult::kUnsupported,
+       "out.staging",
+       "injected: rename failed",
+       {"exchange out.staging out", "rename out out.old (no out)",
+        "rename out.staging out (no out)", "rename out.old out"}},
+      {"without exchange, the first rename fails",
+       ExchangeResult::kUnsupported,
+       "out",
+       "injected: rename failed",
+       {"exchange out.staging out", "rename out out.old"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Swap swap;
+    swap.fs.exchange_gives = c.exchange;
+    if (*c.fail_rename_from) swap.fs.fail_rename_from = swap.tmp.path() + "/" + c.fail_rename_from;
     CHECK_FALSE(swap_in_staging(swap.fs, swap.paths, &swap.err));
-    CHECK(swap.err == "injected: exchange failed");
-    CHECK(swap.fs.steps == std::vector<std::string>{"exchange out.staging out"});
+    CHECK(swap.err == c.err);
+    CHECK(swap.fs.steps == c.steps);
+    CHECK(swap.read(swap.paths.dir + "/index.html") == "old");
+    CHECK(swap.read(swap.paths.dir + "/gone.html") == "gone");
+    CHECK(swap.read(swap.paths.staging + "/index.html") == "new");
+    CHECK_FALSE(swap.real.exists(swap.paths.old));
   }
-  SUBCASE("without exchange, the second rename fails: the first is undone") {
-    swap.fs.exchange_gives = ExchangeResult::kUnsupported;
-    swap.fs.fail_rename_from = swap.paths.staging;
-    CHECK_FALSE(swap_in_staging(swap.fs, swap.paths, &swap.err));
-    CHECK(swap.err == "injected: rename failed");
-    CHECK(swap.fs.steps ==
-          std::vector<std::string>{"exchange out.staging out", "rename out out.old (no out)",
-                                   "rename out.staging out (no out)", "rename out.old out"});
-  }
-  SUBCASE("without exchange, the first rename fails") {
-    swap.fs.exchange_gives = ExchangeResult::kUnsupported;
-    swap.fs.fail_rename_from = swap.paths.dir;
-    CHECK_FALSE(swap_in_staging(swap.fs, swap.paths, &swap.err));
-    CHECK(swap.err == "injected: rename failed");
-    CHECK(swap.fs.steps ==
-          std::vector<std::string>{"exchange out.staging out", "rename out out.old"});
-  }
-  CHECK(swap.read(swap.paths.dir + "/index.html") == "old");
-  CHECK(swap.read(swap.paths.dir + "/gone.html") == "gone");
-  CHECK(swap.read(swap.paths.staging + "/index.html") == "new");
-  CHECK_FALSE(swap.real.exists(swap.paths.old));
 }
 
 TEST_CASE("a folder not there yet is made by renaming staging") {
