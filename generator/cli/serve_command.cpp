@@ -119,7 +119,7 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
            << std::flush;
 
   // Every rebuild goes through here; the swap holds the requests back for
-  // the instant the output folder is renamed.
+  // the instant the output folder is swapped.
   SwapLockingFileSystem build_fs(env.fs, &folder);
   CliEnv build_env = env;
   build_env.fs = &build_fs;

@@ -1,6 +1,6 @@
 #pragma once
 // Writes the rendered site to its output folder as it is rendered:
-// precompressed copies, manifest.json, staging and an atomic-enough swap,
+// precompressed copies, manifest.json, staging and an atomic swap,
 // and no rewrite of files whose bytes did not change.
 
 #include <atomic>
@@ -65,10 +65,13 @@ struct WriteReport {
 // the site is in memory at once.
 //
 // The previous out_dir stays untouched until the new site is complete in
-// "<out_dir>.staging"; then out_dir is renamed to "<out_dir>.old" and
-// staging is renamed to out_dir. A file whose bytes equal the previous
-// version's is hard-linked, not rewritten, so it keeps its inode and mtime
-// and `rsync -a` skips it.
+// "<out_dir>.staging"; then the two folders exchange names in one step, so
+// that a web server or an rsync reading out_dir never finds it missing
+// (where the file system has no exchange: out_dir is renamed to
+// "<out_dir>.old" and staging to out_dir; see swap_in_staging in
+// staging.h). A file whose bytes equal the previous version's is
+// hard-linked, not rewritten, so it keeps its inode and mtime and `rsync -a`
+// skips it.
 //
 // The replaced tree stays as "<out_dir>.old" (mostly hard links to out_dir's
 // files), and the next build makes it its staging folder, brought up to
@@ -76,13 +79,14 @@ struct WriteReport {
 // unchanged stays, any other is replaced by a rename or a new link, never
 // written through, and what the site no longer has is removed with the
 // folders it leaves empty. A rebuild then makes and removes no folders.
-// A staging folder a killed build left is removed, and so is a tree with a
-// symbolic link in it.
+// A staging folder a killed build left is removed (a build killed just
+// after the exchange leaves there the tree it replaced), and so is a kept
+// tree with a symbolic link in it.
 //
 // A writer that is not committed (a failed batch, a failed build) removes
 // its staging folder: out_dir is then exactly as before. A previous run that
-// died between the two renames is repaired by open() (the ".old" tree is
-// put back).
+// died between the two renames of a swap without exchange is repaired by
+// open() (the ".old" tree is put back).
 //
 // An out_dir that exists and is not a previous output (see
 // is_previous_output in staging.h) is not replaced: open() fails. New

@@ -106,16 +106,40 @@ bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::st
   return true;
 }
 
-bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err, bool keep_old) {
-  bool had_old = fs.exists(paths.dir);
-  if (had_old && !fs.rename(paths.dir, paths.old, err)) return false;
+namespace {
+
+// The swap where there is no exchange: dir is missing between the renames.
+bool swap_by_renames(FileSystem& fs, const StagingPaths& paths, std::string* err, bool keep_old) {
+  if (!fs.rename(paths.dir, paths.old, err)) return false;
   if (!fs.rename(paths.staging, paths.dir, err)) {
     std::string restore_err;
-    if (had_old) fs.rename(paths.old, paths.dir, &restore_err);
+    fs.rename(paths.old, paths.dir, &restore_err);
     return false;
   }
   std::string remove_err;
-  if (had_old && !keep_old) fs.remove_all(paths.old, &remove_err);
+  if (!keep_old) fs.remove_all(paths.old, &remove_err);
+  return true;
+}
+
+}  // namespace
+
+bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err, bool keep_old) {
+  if (!fs.exists(paths.dir)) return fs.rename(paths.staging, paths.dir, err);
+  switch (fs.exchange(paths.staging, paths.dir, err)) {
+    case ExchangeResult::kExchanged:
+      break;
+    case ExchangeResult::kUnsupported:
+      return swap_by_renames(fs, paths, err, keep_old);
+    case ExchangeResult::kFailed:
+      return false;
+  }
+  // The new tree is in; a failure below leaves the old one at staging.
+  std::string put_away_err;
+  if (keep_old) {
+    fs.rename(paths.staging, paths.old, &put_away_err);
+  } else {
+    fs.remove_all(paths.staging, &put_away_err);
+  }
   return true;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The staging protocol shared by the site writer and the mirror: build the
-// new tree in "<dir>.staging", then rename dir to "<dir>.old", rename staging
-// to dir and remove the old tree.
+// new tree in "<dir>.staging", then exchange the names of staging and dir in
+// one step (or, where the file system cannot, rename dir to "<dir>.old" and
+// staging to dir) and remove the old tree.
 
 #include <string>
 
@@ -55,23 +56,33 @@ OutputSurvey survey_output(const FileSystem& fs, const std::string& dir);
 bool check_replaceable(const FileSystem& fs, const StagingPaths& paths, std::string* err,
                        TreeListing* listing = nullptr, TreeCheck* known = nullptr);
 
-// Repairs a run that died between the two renames by renaming ".old" back,
-// but only when the evidence says so: dir missing, ".old" a previous output
-// and the staging folder present (a user's own ".old" with no staging
-// beside it is left alone). Then removes a ".old" left over, again only when
-// it is a previous output; any other ".old" is an error, since the swap needs
-// the name. With keep_old, a ".old" that is a previous output beside dir is
-// kept (the site writer recycles it: see SiteWriter), and *kept, when not
-// null, is what it holds; otherwise *kept is left empty. `known`, when not
-// null, is ".old"'s check, made before.
+// Repairs a run that died between the two renames of a swap without
+// exchange by renaming ".old" back, but only when the evidence says so: dir
+// missing, ".old" a previous output and the staging folder present (a user's
+// own ".old" with no staging beside it is left alone). Then removes a ".old"
+// left over, again only when it is a previous output; any other ".old" is an
+// error, since the swap needs the name. With keep_old, a ".old" that is a
+// previous output beside dir is kept (the site writer recycles it: see
+// SiteWriter), and *kept, when not null, is what it holds; otherwise *kept is
+// left empty. `known`, when not null, is ".old"'s check, made before.
+// A run that died after an exchange left dir whole and the tree it replaced
+// as staging: nothing to repair here, the next run treats it as any staging
+// folder a killed run left (the site writer removes it, the mirror checks
+// each of its files before it keeps one).
 bool recover_interrupted_swap(FileSystem& fs, const StagingPaths& paths, std::string* err,
                               bool keep_old = false, TreeListing* kept = nullptr,
                               TreeCheck* known = nullptr);
 
-// Swaps staging in. On failure dir is as before (the first rename is undone)
-// and staging still exists. A ".old" tree that cannot be removed afterwards
-// is not an error: recover_interrupted_swap removes it next time. With
-// keep_old the replaced tree stays as ".old".
+// Swaps staging in. A missing dir is made by renaming staging. An existing
+// one is exchanged with staging (FileSystem::exchange), so that a reader of
+// dir finds the old tree or the new one and never no tree; the replaced
+// tree, then at staging, is removed, or with keep_old renamed to ".old".
+// Where the file system has no exchange: dir is renamed to ".old" and staging
+// to dir, and dir is missing in between. On failure dir is as before (a
+// first rename is undone) and staging still exists. Putting the replaced
+// tree away is not part of the swap, and failing to is not an error: the
+// next run removes a ".old" (recover_interrupted_swap) or a staging folder
+// left over.
 bool swap_in_staging(FileSystem& fs, const StagingPaths& paths, std::string* err,
                      bool keep_old = false);
 

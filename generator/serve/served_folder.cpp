@@ -6,6 +6,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <mutex>
 
 #include "output/manifest.h"
 #include "output/staging.h"
@@ -68,7 +69,10 @@ bool ServedFolder::read(const std::string& relative, std::string* bytes) const {
 bool ServedFolder::has_site() const { return kind(kManifestPath) == Kind::kFile; }
 
 SwapLockingFileSystem::SwapLockingFileSystem(FileSystem* target, ServedFolder* folder)
-    : FileSystemWrapper(target), folder_(folder), dir_(folder->dir()) {}
+    : FileSystemWrapper(target),
+      folder_(folder),
+      dir_(folder->dir()),
+      staging_(staging_paths(dir_).staging) {}
 
 bool SwapLockingFileSystem::rename(const std::string& from, const std::string& to,
                                    std::string* err) {
@@ -81,11 +85,21 @@ bool SwapLockingFileSystem::rename(const std::string& from, const std::string& t
     return false;
   }
   bool ok = target()->rename(from, to, err);
-  if (to == dir_ && held_) {
+  // A failed rename in leaves dir missing until the rename that puts the
+  // folder back (swap_in_staging makes it next): held until then.
+  if (to == dir_ && held_ && (ok || from != staging_)) {
     held_ = false;
     folder_->swap_mutex().unlock();
   }
   return ok;
+}
+
+ExchangeResult SwapLockingFileSystem::exchange(const std::string& a, const std::string& b,
+                                               std::string* err) {
+  // Already held: a swap by renames is under way.
+  if (held_ || (a != dir_ && b != dir_)) return target()->exchange(a, b, err);
+  std::unique_lock lock(folder_->swap_mutex());
+  return target()->exchange(a, b, err);
 }
 
 }  // namespace agora

@@ -35,7 +35,7 @@ class ServedFolder {
   bool has_site() const;
 
   // Held shared while a response reads and exclusively by
-  // SwapLockingFileSystem between the renames of a swap.
+  // SwapLockingFileSystem for the swap of a build.
   std::shared_mutex& swap_mutex() const { return swap_mutex_; }
 
  private:
@@ -47,18 +47,23 @@ class ServedFolder {
 };
 
 // A FileSystem for the build that serve runs: it holds the served folder's
-// lock exclusively from the rename that moves the folder away to the rename
-// that moves the new one in (swap_in_staging in output/staging.h), so a
-// request waits a moment instead of finding no site.
+// lock exclusively for the swap (swap_in_staging in output/staging.h), so
+// that a response reads one build whole. That is the one step of an
+// exchange of the folder with the new one, or, where the file system has
+// none, from the rename that moves the folder away to the rename that moves
+// the new one in (or, when that fails, the old one back): a request then
+// waits a moment instead of finding no site.
 class SwapLockingFileSystem : public FileSystemWrapper {
  public:
   SwapLockingFileSystem(FileSystem* target, ServedFolder* folder);
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override;
 
  private:
   ServedFolder* folder_;
-  std::string dir_;    // the folder as the writer names it (no trailing '/')
-  bool held_ = false;  // only the build thread renames
+  std::string dir_;      // the folder as the writer names it (no trailing '/')
+  std::string staging_;  // its staging folder (output/staging.h)
+  bool held_ = false;    // only the build thread renames
 };
 
 }  // namespace agora

@@ -251,10 +251,20 @@ bool ConfinedFileSystem::remove_all(const std::string& path, std::string* err) {
   return FileSystemWrapper::remove_all(path, err);
 }
 
-bool ConfinedFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
-  if (refuse(from, true, err) || refuse(to, true, err)) return false;
+bool ConfinedFileSystem::may_move(const std::string& a, const std::string& b, std::string* err) {
+  if (refuse(a, true, err) || refuse(b, true, err)) return false;
   forget_folders();
-  return FileSystemWrapper::rename(from, to, err);
+  return true;
+}
+
+bool ConfinedFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
+  return may_move(from, to, err) && FileSystemWrapper::rename(from, to, err);
+}
+
+ExchangeResult ConfinedFileSystem::exchange(const std::string& a, const std::string& b,
+                                            std::string* err) {
+  if (!may_move(a, b, err)) return ExchangeResult::kFailed;
+  return FileSystemWrapper::exchange(a, b, err);
 }
 
 bool ConfinedFileSystem::hard_link(const std::string& from, const std::string& to,

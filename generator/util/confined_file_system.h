@@ -31,9 +31,9 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // the root, the last one included, is refused: reads, sizes and writes
   // fail with *err naming the link, file_size is -1, and the refusal is
   // recorded (see diagnostics()). exists() and is_symlink() still tell the
-  // truth, so a caller tries the read and hears why it failed. remove_all
-  // and rename accept a link as their last component: they act on the link,
-  // never on what it points to.
+  // truth, so a caller tries the read and hears why it failed. remove_all,
+  // rename and exchange accept a link as their last component: they act on
+  // the link, never on what it points to.
   bool read_file(const std::string& path, std::string* contents, std::string* err) const override;
   bool write_file(const std::string& path, std::string_view contents, std::string* err) override;
   bool write_file_atomic(const std::string& path, std::string_view contents,
@@ -48,6 +48,7 @@ class ConfinedFileSystem : public FileSystemWrapper {
   TreeListing list_tree(const std::string& dir) const override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
@@ -68,6 +69,9 @@ class ConfinedFileSystem : public FileSystemWrapper {
 
  private:
   bool refuse(const std::string& path, bool through_only, std::string* err) const;
+  // Before a rename or exchange of a and b: refuses a link on the way to
+  // either, and forgets the walked folders, which may now hold anything.
+  bool may_move(const std::string& a, const std::string& b, std::string* err);
   void record(const std::string& link, Severity severity) const;
   // `listing` of dir, its links recorded (as warnings) when dir is guarded.
   TreeListing recorded(const std::string& dir, TreeListing listing) const;
@@ -78,9 +82,9 @@ class ConfinedFileSystem : public FileSystemWrapper {
   // through, so found real (or made) then. A build writes 145,000 files
   // into 45,000 folders: looking at each folder once, not once per file,
   // saves a system call per path component. Removing a folder and any
-  // rename forget them all. A folder swapped for a link by another process
-  // during a build is not seen; it was not before either, between the look
-  // and the open.
+  // rename or exchange forget them all. A folder swapped for a link by
+  // another process during a build is not seen; it was not before either,
+  // between the look and the open.
   bool walked(const std::string& folder) const;
   // Whether `path`, a plain path below a root, lies in a walked folder (or
   // in the root itself), found without a copy of it.

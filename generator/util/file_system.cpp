@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -371,6 +372,19 @@ bool RealFileSystem::rename(const std::string& from, const std::string& to, std:
   return true;
 }
 
+ExchangeResult RealFileSystem::exchange(const std::string& a, const std::string& b,
+                                        std::string* err) {
+  if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) {
+    return ExchangeResult::kExchanged;
+  }
+  const int error = errno;
+  // EINVAL: the file system has no exchange (FUSE without it, NFS); ENOSYS:
+  // the kernel has no renameat2 (before 3.15).
+  if (error == EINVAL || error == ENOSYS) return ExchangeResult::kUnsupported;
+  *err = "cannot exchange " + a + " and " + b + ": " + std::strerror(error);
+  return ExchangeResult::kFailed;
+}
+
 bool RealFileSystem::same_file(const std::string& a, const std::string& b) const {
   struct stat sa {};
   struct stat sb {};
@@ -421,6 +435,27 @@ bool under(const std::string& file, const std::string& dir) {
   return dir.empty() || dir == "." ||
          (file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 &&
           file[dir.size()] == '/');
+}
+
+using Files = std::map<std::string, std::string>;
+
+// Takes out the file `path`, or every file under it, each keyed by what
+// follows `path` in its name.
+Files take_tree(Files* files, const std::string& path) {
+  Files taken;
+  for (auto it = files->begin(); it != files->end();) {
+    if (it->first == path || under(it->first, path)) {
+      taken[it->first.substr(path.size())] = std::move(it->second);
+      it = files->erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return taken;
+}
+
+void put_tree(Files* files, const std::string& path, Files tree) {
+  for (auto& [rest, bytes] : tree) (*files)[path + rest] = std::move(bytes);
 }
 }  // namespace
 
@@ -485,21 +520,32 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to, st
     *err = "cannot rename " + from + " to " + to + ": target exists";
     return false;
   }
-  std::map<std::string, std::string> moved;
-  for (auto it = files_.begin(); it != files_.end();) {
-    if (it->first == f || under(it->first, f)) {
-      moved[t + it->first.substr(f.size())] = std::move(it->second);
-      it = files_.erase(it);
-    } else {
-      ++it;
-    }
-  }
+  Files moved = take_tree(&files_, f);
   if (moved.empty()) {
     *err = "cannot rename " + from + ": no such file";
     return false;
   }
-  files_.merge(moved);
+  put_tree(&files_, t, std::move(moved));
   return true;
+}
+
+ExchangeResult MemoryFileSystem::exchange(const std::string& a, const std::string& b,
+                                          std::string* err) {
+  std::lock_guard<std::recursive_mutex> lock(own_.mutex);
+  std::string x = normalise(a), y = normalise(b);
+  if (!exists(x) || !exists(y)) {
+    *err = "cannot exchange " + a + " and " + b + ": no such file";
+    return ExchangeResult::kFailed;
+  }
+  if (under(x, y) || under(y, x)) {
+    *err = "cannot exchange " + a + " and " + b + ": one holds the other";
+    return ExchangeResult::kFailed;
+  }
+  Files first = take_tree(&files_, x);
+  Files second = take_tree(&files_, y);
+  put_tree(&files_, y, std::move(first));
+  put_tree(&files_, x, std::move(second));
+  return ExchangeResult::kExchanged;
 }
 
 bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {

@@ -66,6 +66,10 @@ class FileBytes {
   size_t map_size_ = 0;
 };
 
+// What FileSystem::exchange did. kUnsupported: the file system has no
+// such step (nothing changed, *err untouched); the caller falls back.
+enum class ExchangeResult { kExchanged, kUnsupported, kFailed };
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -118,6 +122,13 @@ class FileSystem {
   virtual bool remove_all(const std::string& path, std::string* err) = 0;
   // Renames a file or directory; `to` must not exist.
   virtual bool rename(const std::string& from, const std::string& to, std::string* err) = 0;
+  // Swaps the names of two existing files or directories in one step: no
+  // reader ever finds either name missing. kFailed sets *err and changes
+  // nothing. The default has no such step.
+  virtual ExchangeResult exchange(const std::string& /*a*/, const std::string& /*b*/,
+                                  std::string* /*err*/) {
+    return ExchangeResult::kUnsupported;
+  }
   // Makes `to` a second name for the existing file `from` (same inode, same
   // mtime), creating parent directories; `to` must not exist. Writing through
   // either name changes both, so remove `to` before rewriting it.
@@ -166,6 +177,9 @@ class RealFileSystem : public FileSystem {
   bool write_streamed(const std::string& path, const StreamFill& fill, std::string* err) override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  // renameat2's RENAME_EXCHANGE: kUnsupported where the kernel or the file
+  // system lacks it (some network and FUSE file systems).
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
@@ -188,6 +202,7 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> list_files(const std::string& dir) const override;
   bool remove_all(const std::string& path, std::string* err) override;
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override;
   // Copies the bytes: memory files have no inodes, so a link is a copy.
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
 
@@ -239,6 +254,9 @@ class FileSystemWrapper : public FileSystem {
   }
   bool rename(const std::string& from, const std::string& to, std::string* err) override {
     return target_->rename(from, to, err);
+  }
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override {
+    return target_->exchange(a, b, err);
   }
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override {
     return target_->hard_link(from, to, err);

@@ -165,3 +165,32 @@ TEST_CASE("a folder below a walked one is remembered, and a rename forgets it wi
   CHECK(site.confined.link_in(site.root + "/a/b/d/x", true) == site.root + "/a/b");
   CHECK_FALSE(fs::exists(outside + "/d/four.txt"));
 }
+
+TEST_CASE("exchange: forgets the walked folders, swaps a link itself, never goes through one") {
+  GuardedSite site;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside + "/d");
+  REQUIRE(site.confined.write_file(site.root + "/a/b/one.txt", "1", &site.err));
+  REQUIRE(site.confined.write_file(site.root + "/x/other.txt", "2", &site.err));
+  REQUIRE(site.confined.exchange(site.root + "/a", site.root + "/x", &site.err) ==
+          agora::ExchangeResult::kExchanged);
+  // "a" is the other tree now: its "b", walked before, may be anything.
+  fs::create_directory_symlink(outside, site.root + "/a/b");
+  CHECK_FALSE(site.confined.write_file(site.root + "/a/b/d/two.txt", "2", &site.err));
+  CHECK_FALSE(fs::exists(outside + "/d/two.txt"));
+
+  // The last component may be a link: the link itself changes name.
+  fs::create_directory_symlink(outside, site.root + "/link");
+  REQUIRE(site.confined.exchange(site.root + "/link", site.root + "/x", &site.err) ==
+          agora::ExchangeResult::kExchanged);
+  CHECK(fs::is_symlink(site.root + "/x"));
+  CHECK(fs::exists(site.root + "/link/b/one.txt"));
+  CHECK(fs::exists(outside + "/d"));
+
+  // A link on the way is not.
+  CHECK(site.confined.exchange(site.root + "/x/d", site.root + "/link", &site.err) ==
+        agora::ExchangeResult::kFailed);
+  CHECK(site.err == "cannot use " + site.root + "/x/d: " + site.root + "/x is a symbolic link");
+  CHECK(fs::is_directory(outside + "/d"));
+  CHECK_FALSE(fs::exists(site.root + "/x/d/b"));
+}

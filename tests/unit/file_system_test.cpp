@@ -37,6 +37,34 @@ TEST_CASE("MemoryFileSystem renames a whole tree and refuses to overwrite") {
   CHECK_FALSE(fs.exists("stage"));
 }
 
+TEST_CASE("exchange swaps two trees in one step, on disk and in memory") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  MemoryFileSystem memory;
+  for (agora::FileSystem* fs :
+       {static_cast<agora::FileSystem*>(&real), static_cast<agora::FileSystem*>(&memory)}) {
+    const std::string root = fs == &real ? tmp.path() : "site";
+    CAPTURE(root);
+    std::string err, bytes;
+    REQUIRE(fs->write_file(root + "/public/index.html", "old", &err));
+    REQUIRE(fs->write_file(root + "/public/gone/a.html", "a", &err));
+    REQUIRE(fs->write_file(root + "/stage/index.html", "new", &err));
+    REQUIRE(fs->exchange(root + "/stage", root + "/public", &err) ==
+            agora::ExchangeResult::kExchanged);
+    CHECK(fs->list_files(root + "/public") == std::vector<std::string>{"index.html"});
+    CHECK(fs->list_files(root + "/stage") == std::vector<std::string>{"gone/a.html", "index.html"});
+    REQUIRE(fs->read_file(root + "/public/index.html", &bytes, &err));
+    CHECK(bytes == "new");
+    REQUIRE(fs->read_file(root + "/stage/index.html", &bytes, &err));
+    CHECK(bytes == "old");
+    // Both names must be there: with one missing, nothing changes.
+    CHECK(fs->exchange(root + "/stage", root + "/missing", &err) == agora::ExchangeResult::kFailed);
+    CHECK(err.starts_with("cannot exchange " + root + "/stage and " + root + "/missing: "));
+    CHECK(fs->list_files(root + "/stage").size() == 2);
+    CHECK_FALSE(fs->exists(root + "/missing"));
+  }
+}
+
 TEST_CASE("RealFileSystem lists files and links in one walk, entering no linked folder") {
   agora::testing::TempDir tmp;
   agora::RealFileSystem real;

@@ -15,6 +15,7 @@ using namespace agora;
 using agora::MemoryFileSystem;
 using agora::testing::compressible_text;
 using agora::testing::RecordingFileSystem;
+using agora::testing::SwapSteps;
 using agora::testing::TempDir;
 
 namespace {
@@ -176,15 +177,25 @@ TEST_CASE("mirror refuses a file whose sha256 does not match the manifest") {
   CHECK_FALSE(mem.exists("dest"));
 }
 
-TEST_CASE("an interrupted mirror over a real file system never changes DEST") {
+namespace {
+
+// SRC built at version1() and mirrored into DEST, on disk.
+struct MirroredOnDisk {
   TempDir tmp;
   agora::RealFileSystem real;
   std::string src = tmp.path() + "/src", dest = tmp.path() + "/dest", err;
-  build(real, src, version1());
   MirrorOptions opts;
-  opts.fs = &real;
-  REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
+  MirroredOnDisk() {
+    build(real, src, version1());
+    opts.fs = &real;
+    REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
+  }
+};
 
+}  // namespace
+
+TEST_CASE_FIXTURE(MirroredOnDisk,
+                  "an interrupted mirror over a real file system never changes DEST") {
   SiteFiles v2 = version1();
   v2["index.html"] = "home v2";
   v2["robots.txt"] = "changed";
@@ -205,6 +216,47 @@ TEST_CASE("an interrupted mirror over a real file system never changes DEST") {
   CHECK(report.fetched == 1);
   REQUIRE(real.read_file(dest + "/robots.txt", &home, &err));
   CHECK(home == "changed");
+}
+
+TEST_CASE_FIXTURE(
+    MirroredOnDisk,
+    "a mirror killed after the exchange leaves the replaced tree as staging: the next resumes") {
+  SiteFiles v2 = version1();
+  v2["index.html"] = "home v2";
+  build(real, src, v2);
+  // The kill point: the replaced tree is never removed.
+  SwapSteps killed(&real);
+  killed.fail_remove = dest + ".staging";
+  opts.fs = &killed;
+  REQUIRE_MESSAGE(mirror_site(src, dest, opts, nullptr, &err), err);
+  std::string bytes;
+  REQUIRE(real.read_file(dest + ".staging/index.html", &bytes, &err));
+  REQUIRE(bytes == "home v1");
+
+  // Its files are checked, not trusted; those that are DEST's (hard links)
+  // are removed, never written through: a run that fails at the swap
+  // leaves DEST as it was.
+  SiteFiles v3 = v2;
+  v3["robots.txt"] = "changed";
+  build(real, src, v3);
+  SwapSteps failing(&real);
+  failing.exchange_gives = ExchangeResult::kFailed;
+  opts.fs = &failing;
+  CHECK_FALSE(mirror_site(src, dest, opts, nullptr, &err));
+  REQUIRE(real.read_file(dest + "/robots.txt", &bytes, &err));
+  CHECK(bytes == "User-agent: *\n");
+
+  opts.fs = &real;
+  MirrorReport report;
+  REQUIRE_MESSAGE(mirror_site(src, dest, opts, &report, &err), err);
+  CHECK(report.fetched == 0);
+  for (const auto& [path, text] : v3) {
+    CAPTURE(path);
+    REQUIRE(real.read_file(dest + "/" + path, &bytes, &err));
+    CHECK(bytes == text);
+  }
+  CHECK_FALSE(real.exists(dest + ".staging"));
+  CHECK_FALSE(real.exists(dest + ".old"));
 }
 
 TEST_CASE("mirror over HTTP from an in-process server on the loopback") {

@@ -2,6 +2,7 @@
 // Helpers shared by the output-stage tests.
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <random>
@@ -40,6 +41,60 @@ class RecordingFileSystem : public FileSystemWrapper {
   std::vector<std::string> writes;
 
  private:
+  std::mutex mutex_;
+};
+
+// Logs each step that moves or removes a tree ("rename a b", "exchange a b",
+// "remove_all a", paths relative to `root`) and injects failures into them:
+// the steps of a swap (output/staging.h) as its tests want to see them.
+class SwapSteps : public FileSystemWrapper {
+ public:
+  explicit SwapSteps(FileSystem* target, std::string root = "")
+      : FileSystemWrapper(target), root_(std::move(root)) {}
+  bool rename(const std::string& from, const std::string& to, std::string* err) override {
+    const bool ok = from == fail_rename_from ? injected("rename", err)
+                                             : FileSystemWrapper::rename(from, to, err);
+    log("rename " + name(from) + " " + name(to));
+    return ok;
+  }
+  ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override {
+    ExchangeResult result = exchange_gives;
+    if (result == ExchangeResult::kExchanged) result = FileSystemWrapper::exchange(a, b, err);
+    if (result == ExchangeResult::kFailed && exchange_gives == result) injected("exchange", err);
+    log("exchange " + name(a) + " " + name(b));
+    return result;
+  }
+  bool remove_all(const std::string& path, std::string* err) override {
+    const bool ok =
+        path == fail_remove ? injected("remove", err) : FileSystemWrapper::remove_all(path, err);
+    log("remove_all " + name(path));
+    return ok;
+  }
+
+  // What exchange gives without asking the target: kUnsupported (a file
+  // system without exchange) or kFailed.
+  ExchangeResult exchange_gives = ExchangeResult::kExchanged;
+  std::string fail_rename_from, fail_remove;  // whole paths
+  // Appended to each step's entry as the step ends (whether a folder is
+  // there, whether a lock is held).
+  std::function<std::string()> after_step;
+  std::vector<std::string> steps;
+
+ private:
+  static bool injected(const std::string& what, std::string* err) {
+    *err = "injected: " + what + " failed";
+    return false;
+  }
+  std::string name(const std::string& path) const {
+    return !root_.empty() && path.starts_with(root_ + "/") ? path.substr(root_.size() + 1) : path;
+  }
+  void log(std::string step) {
+    if (after_step) step += after_step();
+    std::lock_guard<std::mutex> lock(mutex_);  // a build removes files on several threads
+    steps.push_back(std::move(step));
+  }
+
+  std::string root_;
   std::mutex mutex_;
 };
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <shared_mutex>
 
 #include "output/precompress.h"
@@ -21,6 +22,7 @@
 
 using namespace agora;
 using agora::testing::compressible_text;
+using agora::testing::SwapSteps;
 using agora::testing::TempDir;
 
 namespace {
@@ -313,50 +315,70 @@ TEST_CASE("ChangeWatcher: trees, new folders, chosen names, scratch files left o
   CHECK(watcher.read_changes().empty());
 }
 
-namespace {
-
-// Fails every rename into `dir`, as a full disk or a race would.
-class FailingRename : public FileSystemWrapper {
- public:
-  FailingRename(FileSystem* target, std::string dir) : FileSystemWrapper(target), dir_(dir) {}
-  bool rename(const std::string& from, const std::string& to, std::string* err) override {
-    if (to == dir_ && from != dir_ + ".old") {
-      *err = "injected: rename failed";
-      return false;
-    }
-    return FileSystemWrapper::rename(from, to, err);
-  }
-
- private:
-  std::string dir_;
-};
-
-}  // namespace
-
-TEST_CASE("SwapLockingFileSystem: the folder's lock is free after every swap, failed or not") {
+TEST_CASE("SwapLockingFileSystem: the folder's lock is held for the swap, free after it") {
   TempDir dir;
   std::string out = dir.path() + "/out";
   ServedFolder folder(out);
   RealFileSystem real;
+  // Below the locking file system: each step as the kernel gets it, and
+  // whether a request could read then (asked from another thread: the
+  // build's own holds the lock).
+  SwapSteps steps(&real, dir.path());
+  steps.after_step = [&folder] {
+    return std::async(std::launch::async,
+                      [&folder] {
+                        if (!folder.swap_mutex().try_lock_shared()) return ": locked";
+                        folder.swap_mutex().unlock_shared();
+                        return "";
+                      })
+        .get();
+  };
   WriteOptions options;
   options.precompress = false;
   std::string err;
-  auto build = [&](FileSystem& fs, const std::string& text) {
-    SwapLockingFileSystem locking(&fs, &folder);
-    return write_site(locking, out, SiteFiles{{"index.html", text}}, options, nullptr, &err);
+  auto build = [&](const std::string& text) {
+    steps.steps.clear();
+    SwapLockingFileSystem locking(&steps, &folder);
+    const bool ok =
+        write_site(locking, out, SiteFiles{{"index.html", text}}, options, nullptr, &err);
+    // The lock is free after every swap, failed or not.
+    CHECK(folder.swap_mutex().try_lock());
+    folder.swap_mutex().unlock();
+    std::erase_if(steps.steps, [](const std::string& s) { return s.starts_with("remove_all"); });
+    return ok;
   };
-  REQUIRE(build(real, "one"));  // no folder yet: one rename, no lock taken
-  CHECK(folder.swap_mutex().try_lock());
-  folder.swap_mutex().unlock();
-  REQUIRE(build(real, "two"));  // out -> out.old, staging -> out
-  CHECK(folder.swap_mutex().try_lock());
-  folder.swap_mutex().unlock();
-  FailingRename failing(&real, out);
-  CHECK_FALSE(build(failing, "three"));  // out.old renamed back: the lock is released
-  CHECK(folder.swap_mutex().try_lock());
-  folder.swap_mutex().unlock();
-  std::string bytes;
-  std::shared_lock lock(folder.swap_mutex());
-  REQUIRE(folder.read("index.html", &bytes));
-  CHECK(bytes == "two");
+  auto served = [&] {
+    std::string bytes;
+    std::shared_lock lock(folder.swap_mutex());
+    return folder.read("index.html", &bytes) ? bytes : "(none)";
+  };
+  REQUIRE(build("one"));  // no folder yet: no lock taken
+  CHECK(steps.steps == std::vector<std::string>{"rename out.staging out"});
+  REQUIRE(build("two"));  // one step
+  CHECK(steps.steps ==
+        std::vector<std::string>{"exchange out.staging out: locked", "rename out.staging out.old"});
+  CHECK(served() == "two");
+  SUBCASE("without exchange: held from the rename away to the rename in") {
+    steps.exchange_gives = ExchangeResult::kUnsupported;
+    REQUIRE(build("three"));
+    CHECK(steps.steps ==
+          std::vector<std::string>{"rename out.old out.staging", "exchange out.staging out: locked",
+                                   "rename out out.old: locked", "rename out.staging out: locked"});
+    CHECK(served() == "three");
+  }
+  SUBCASE("without exchange, a failed rename in: held until out.old is renamed back") {
+    steps.exchange_gives = ExchangeResult::kUnsupported;
+    steps.fail_rename_from = out + ".staging";
+    CHECK_FALSE(build("three"));
+    CHECK(steps.steps ==
+          std::vector<std::string>{"rename out.old out.staging", "exchange out.staging out: locked",
+                                   "rename out out.old: locked", "rename out.staging out: locked",
+                                   "rename out.old out: locked"});
+    CHECK(served() == "two");
+  }
+  SUBCASE("a failed exchange: the lock released") {
+    steps.exchange_gives = ExchangeResult::kFailed;
+    CHECK_FALSE(build("three"));
+    CHECK(served() == "two");
+  }
 }

@@ -18,6 +18,7 @@ using namespace agora;
 using agora::MemoryFileSystem;
 using agora::testing::compressible_text;
 using agora::testing::RecordingFileSystem;
+using agora::testing::SwapSteps;
 using agora::testing::TempDir;
 
 namespace {
@@ -152,29 +153,28 @@ TEST_CASE("a write failing halfway leaves out_dir exactly as before") {
 }
 
 TEST_CASE("a failing swap puts the old site back and removes staging") {
-  struct FailingRename : RecordingFileSystem {
-    using RecordingFileSystem::RecordingFileSystem;
-    bool rename(const std::string& from, const std::string& to, std::string* err) override {
-      if (from == "public.staging") {
-        *err = "injected rename failure";
-        return false;
-      }
-      return RecordingFileSystem::rename(from, to, err);
-    }
-  };
   MemoryFileSystem mem;
   std::string err;
   SiteFiles site = sample_site();
   REQUIRE(write_site(mem, "public", site, WriteOptions{}, nullptr, &err));
   const auto before = mem.files();
   site["index.html"] = "changed";
-  FailingRename fs(&mem);
-  CHECK_FALSE(write_site(fs, "public", site, WriteOptions{}, nullptr, &err));
-  CHECK(err == "injected rename failure");
+  SwapSteps fs(&mem);
+  SUBCASE("the exchange fails") {
+    fs.exchange_gives = ExchangeResult::kFailed;
+    CHECK_FALSE(write_site(fs, "public", site, WriteOptions{}, nullptr, &err));
+    CHECK(err == "injected: exchange failed");
+  }
+  SUBCASE("without exchange, the rename in fails: the rename away is undone") {
+    fs.exchange_gives = ExchangeResult::kUnsupported;
+    fs.fail_rename_from = "public.staging";
+    CHECK_FALSE(write_site(fs, "public", site, WriteOptions{}, nullptr, &err));
+    CHECK(err == "injected: rename failed");
+  }
   CHECK(mem.files() == before);
 }
 
-TEST_CASE("a run that died between the two renames is repaired") {
+TEST_CASE("a run that died between the two renames (no exchange) is repaired") {
   MemoryFileSystem mem;
   std::string err;
   SiteFiles site = sample_site();
@@ -444,6 +444,41 @@ void reshape(SiteFiles* site) {
 }
 
 }  // namespace
+
+TEST_CASE(
+    "a build killed after the exchange leaves the replaced tree as staging: the next removes it") {
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  const WriteOptions opts;
+  SiteFiles site = sample_site();
+  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
+  // The kill point: the replaced tree is never renamed to .old.
+  site["index.html"] = compressible_text(3000, 10);
+  SwapSteps killed(&real);
+  killed.fail_rename_from = out + ".staging";
+  REQUIRE(write_site(killed, out, site, opts, nullptr, &err));
+  REQUIRE(real.exists(out + ".staging/manifest.json"));
+  REQUIRE_FALSE(real.exists(out + ".old"));
+  // Its unchanged files are out's own (hard links), and are not written
+  // through: a build that changes one and fails at the swap leaves out as
+  // it was, and the leftover is gone.
+  const auto live = tree_of(out);
+  REQUIRE(inode_of(out + ".staging/robots.txt") == inode_of(out + "/robots.txt"));
+  site["robots.txt"] = "changed";
+  SwapSteps failing(&real);
+  failing.exchange_gives = ExchangeResult::kFailed;
+  CHECK_FALSE(write_site(failing, out, site, opts, nullptr, &err));
+  CHECK(tree_of(out) == live);
+  CHECK_FALSE(real.exists(out + ".staging"));
+
+  REQUIRE(write_site(real, out, site, opts, nullptr, &err));
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, opts, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+  CHECK_FALSE(real.exists(out + ".staging"));
+  CHECK(tree_of(out + ".old") == live);  // the tree this build replaced, kept
+}
 
 TEST_CASE("a recycled tree's file may become a folder of the site, and its folder a file") {
   TempDir tmp;
