@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 #include <string_view>
 #include <utility>
 
@@ -56,6 +57,20 @@ bool parse_line(std::string_view line, RecordedFile* file) {
   return !file->path.empty();
 }
 
+// The output folder as a record names it: one name however the build was
+// given it ("public", "public/", "./public" or its absolute path), so that
+// a build run from another folder, or by a script, still finds the record
+// of the last one (without it every page is rendered and every file read).
+std::string folder_key(const std::string& dir) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(dir, ec);
+  if (ec) return dir;
+  std::string key = std::filesystem::weakly_canonical(absolute, ec).generic_string();
+  if (ec) return dir;
+  while (key.size() > 1 && key.back() == '/') key.pop_back();
+  return key;
+}
+
 }  // namespace
 
 OutputRecord OutputRecord::load(const FileSystem& fs, const std::string& path,
@@ -73,7 +88,7 @@ OutputRecord OutputRecord::load(const FileSystem& fs, const std::string& path,
     return true;
   };
   std::string_view header, dir, compressed, line;
-  if (!next_line(&header) || header != kHeader || !next_line(&dir) || dir != out_dir ||
+  if (!next_line(&header) || header != kHeader || !next_line(&dir) || dir != folder_key(out_dir) ||
       !next_line(&compressed) || compressed != compression) {
     return record;
   }
@@ -133,7 +148,12 @@ bool save_output_record(FileSystem& fs, const std::string& path, const FileSyste
       threads);
   std::string text;
   text.reserve(files.size() * 160);
-  text.append(kHeader).append("\n").append(out_dir).append("\n").append(compression).append("\n");
+  text.append(kHeader)
+      .append("\n")
+      .append(folder_key(out_dir))
+      .append("\n")
+      .append(compression)
+      .append("\n");
   // Inputs that would break the format are not kept: the next build then
   // renders every page.
   const bool keep_inputs =

@@ -1,7 +1,9 @@
 #include "output/site_inputs.h"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "content/front_matter.h"
 #include "output/sha256.h"
@@ -19,6 +21,18 @@ std::string names_digest(const std::vector<std::string>& names) {
   std::string text;
   for (const std::string& name : names) text.append(name).push_back('\n');
   return sha256_hex(text);
+}
+
+// A path as the inputs name it: relative to the site's root when under it,
+// so that one site given by `--config site.yaml`, by a relative path from
+// elsewhere or by its absolute path has the same inputs.
+std::string_view site_relative(std::string_view path, std::string_view root) {
+  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+  if (root.empty() || root == ".") return path;
+  if (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/') {
+    return path.substr(root.size() + 1);
+  }
+  return path;
 }
 
 }  // namespace
@@ -68,19 +82,19 @@ std::string site_inputs(const InputLog& log, const Site& site, const std::string
     }
     documents.emplace(std::move(path), &doc);
   }
-  // What every page may show, as text to hash.
-  std::string shared = "program " + build_id + "\n" + settings + "\n";
+  // What every page may show, as text to hash: one line per file and
+  // listing, in the order of the names they have here.
+  const std::string_view root = site.config.root;
+  std::vector<std::string> entries;
   std::string lines;
   for (const auto& [path, read] : log.reads()) {
     auto doc = documents.find(path);
     const bool document = doc != documents.end();
-    shared.append(document     ? "front matter "
-                  : read.found ? "file "
-                               : "missing ")
-        .append(path)
-        .append(" ")
-        .append(document ? read.front_matter : read.sha256)
-        .push_back('\n');
+    entries.push_back(std::string(site_relative(path, root)) + "\n" +
+                      (document     ? "front matter "
+                       : read.found ? "file "
+                                    : "missing ") +
+                      (document ? read.front_matter : read.sha256));
     if (!document) continue;
     // A document's own page shows all of it, its history too.
     std::string own = read.sha256 + "\n" + doc->second->last_updated + "\n";
@@ -90,8 +104,15 @@ std::string site_inputs(const InputLog& log, const Site& site, const std::string
     lines.append(sha256_hex(own)).append(" ").append(doc->second->source_path).push_back('\n');
   }
   for (const auto& [listing, digest] : log.listings()) {
-    shared.append("listing ").append(listing).append(" ").append(digest).push_back('\n');
+    // "files DIR" or "tree DIR" (see InputLog).
+    const size_t space = listing.find(' ');
+    const std::string_view dir = std::string_view(listing).substr(space + 1);
+    entries.push_back(std::string(site_relative(dir, root)) + "\nlisting " +
+                      listing.substr(0, space) + " " + digest);
   }
+  std::sort(entries.begin(), entries.end());
+  std::string shared = "program " + build_id + "\n" + settings + "\n";
+  for (const std::string& entry : entries) shared.append(entry).push_back('\n');
   return std::string(kSiteLine) + sha256_hex(shared) + "\n" + lines;
 }
 

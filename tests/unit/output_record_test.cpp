@@ -119,6 +119,23 @@ TEST_CASE("an output record proves a file only while its stamp is the one record
   CHECK(OutputRecord::load(real, record, out, "other tag").size() == 0);
 }
 
+TEST_CASE("an output record is the folder's however the folder is named") {
+  RecordedOutput site;
+  RealFileSystem& real = site.real;
+  const std::string &out = site.out, &record = site.record;
+  REQUIRE(save_output_record(real, record, real, out + "/", "tag", two_files(), 2, &site.err));
+  touch(record);
+  const std::filesystem::path relative = std::filesystem::relative(out);
+  REQUIRE(relative.is_relative());
+  for (const std::string& name :
+       {out, out + "/", out + "/.",
+        site.tmp.path() + "/x/../" + std::filesystem::path(out).filename().string(),
+        relative.string(), "./" + relative.string() + "/"}) {
+    INFO(name);
+    CHECK(OutputRecord::load(real, record, name, "tag").size() == 2);
+  }
+}
+
 TEST_CASE("a record keeps what its files were made from, if it fits the format") {
   RecordedOutput site;
   RealFileSystem& real = site.real;

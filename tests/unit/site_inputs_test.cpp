@@ -17,10 +17,11 @@ namespace {
 
 // The fixture site's inputs, as a build writes them down.
 std::string inputs_of(const FileSystem& fs, const std::string& build_id = "build-1",
-                      const std::string& settings = "offline 0") {
+                      const std::string& settings = "offline 0",
+                      const std::string& config = "site/site.yaml") {
   InputLog log(const_cast<FileSystem*>(&fs));
   Diagnostics diags;
-  auto site = load_site(log, "site/site.yaml", LoadOptions{}, &diags);
+  auto site = load_site(log, config, LoadOptions{}, &diags);
   REQUIRE(site);
   auto theme = load_theme(log, site->config, &diags);
   REQUIRE(theme);
@@ -54,6 +55,15 @@ TEST_CASE("the inputs name the site, then each document by its source path") {
   const auto reuse = page_reuse(inputs, inputs);
   REQUIRE(reuse);
   CHECK(reuse->changed.empty());
+}
+
+TEST_CASE("the inputs are the site's however site.yaml is named") {
+  // A build run with `--config site.yaml`, and one given the same file by
+  // another path (a script, another working folder): the same inputs, so
+  // the second keeps every page the first wrote.
+  testing::FixtureFs fs;
+  const std::string inputs = inputs_of(fs);
+  CHECK(inputs == inputs_of(fs, "build-1", "offline 0", "./site/site.yaml"));
 }
 
 TEST_CASE("an edit to a document's body renders that document's pages only") {
