@@ -208,8 +208,20 @@ function benchSize(args, docs, work) {
   return { docs, result, corpus };
 }
 
-// bench/lunr-bench on one corpus file: agora index vs lunr.js.
+// bench/lunr-bench on one corpus file, --runs times: agora index vs
+// lunr.js, the median of each figure (one run of agora's index is about a
+// second, and varied by half between two runs on one host).
 function benchIndex(args, label, corpus, work) {
+  const runs = [];
+  for (let run = 1; run <= args.runs; run++) runs.push(benchIndexOnce(args, label, corpus, work));
+  const result = { label, identical: runs.every((x) => x.identical) };
+  for (const key of ['agoraWall', 'agoraCpu', 'lunrWall', 'lunrCpu']) {
+    result[key] = median(runs.map((x) => x[key]));
+  }
+  return result;
+}
+
+function benchIndexOnce(args, label, corpus, work) {
   checkLoad(`index ${label}`);
   const r = spawnSync(path.join(root, 'bench/lunr-bench'), ['--corpus', corpus, '--no-brotli', '--no-sizes',
     '--build-dir', args['build-dir']], { encoding: 'utf8', maxBuffer: 1 << 26 });
