@@ -27,12 +27,7 @@ std::string names_digest(const std::vector<std::string>& names) {
 // so that one site given by `--config site.yaml`, by a relative path from
 // elsewhere or by its absolute path has the same inputs.
 std::string_view site_relative(std::string_view path, std::string_view root) {
-  while (root.size() > 1 && root.back() == '/') root.remove_suffix(1);
-  if (root.empty() || root == ".") return path;
-  if (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/') {
-    return path.substr(root.size() + 1);
-  }
-  return path;
+  return path_below(root, path).value_or(path);
 }
 
 }  // namespace

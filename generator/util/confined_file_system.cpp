@@ -3,6 +3,8 @@
 #include <optional>
 #include <string_view>
 
+#include "util/path.h"
+
 namespace agora {
 
 namespace {
@@ -13,24 +15,8 @@ std::string trimmed(std::string path) {
   return path;
 }
 
-// "a/b/c" relative to root "a" is "b/c"; root "." holds every relative path.
-// The part of `path` below `root` (empty for the root itself), or nothing
-// when `path` is not under it.
-std::optional<std::string_view> below(const std::string& root, std::string_view path) {
-  if (root == ".") {
-    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return std::nullopt;
-    return path == "." ? std::string_view() : path;
-  }
-  if (path == root) return std::string_view();
-  if (path.size() > root.size() && path.starts_with(root) &&
-      (root.back() == '/' || path[root.size()] == '/')) {
-    return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
-  }
-  return std::nullopt;
-}
-
 bool relative_to(const std::string& root, const std::string& path, std::string* rest) {
-  const std::optional<std::string_view> found = below(root, path);
+  const std::optional<std::string_view> found = path_below(root, path);
   if (found) *rest = std::string(*found);
   return found.has_value();
 }
@@ -53,7 +39,7 @@ bool plain_components(std::string_view rest) {
 bool ConfinedFileSystem::in_walked_folder(std::string_view path) const {
   if (path.starts_with("./") || path.ends_with("/")) return false;  // not as trimmed() has it
   const std::string* root = root_of(path);
-  const std::optional<std::string_view> rest = root ? below(*root, path) : std::nullopt;
+  const std::optional<std::string_view> rest = root ? path_below(*root, path) : std::nullopt;
   if (!rest || rest->empty() || !plain_components(*rest)) return false;
   const size_t last = rest->rfind('/');
   if (last == std::string_view::npos) return true;  // in the root itself
@@ -75,7 +61,7 @@ const std::string* ConfinedFileSystem::root_of(std::string_view path) const {
   // root; the names are only for messages.
   const std::string* best = nullptr;
   for (const std::string& root : roots_) {
-    if (below(root, path) && (!best || root.size() > best->size())) best = &root;
+    if (path_below(root, path) && (!best || root.size() > best->size())) best = &root;
   }
   return best;
 }

@@ -52,6 +52,19 @@ bool normalise_path(std::string_view path, std::string* out) {
   return true;
 }
 
+std::optional<std::string_view> path_below(std::string_view root, std::string_view path) {
+  if (root.empty() || root == ".") {
+    if (path.starts_with("/") || path == ".." || path.starts_with("../")) return std::nullopt;
+    return path == "." ? std::string_view() : path;
+  }
+  if (path == root) return std::string_view();
+  if (path.size() > root.size() && path.starts_with(root) &&
+      (root.back() == '/' || path[root.size()] == '/')) {
+    return path.substr(root.size() + (root.back() == '/' ? 0 : 1));
+  }
+  return std::nullopt;
+}
+
 std::string parent_dir(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));

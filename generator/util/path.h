@@ -1,6 +1,7 @@
 #pragma once
 // '/'-separated path arithmetic, independent of the file system.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,11 @@ std::vector<std::string_view> path_segments(std::string_view path);
 // Resolves "a/b/../c" and "./" segments; keeps a trailing '/'. Returns false
 // if the path climbs above its start.
 bool normalise_path(std::string_view path, std::string* out);
+
+// The part of `path` below `root` ("b/c" for "a/b/c" below "a", empty for
+// the root itself), or nothing when `path` is not under it. Root "." (or
+// "") holds every relative path that does not climb out of it.
+std::optional<std::string_view> path_below(std::string_view root, std::string_view path);
 
 // "content/case-studies/" for "content/case-studies/x.md"; "" for "x.md".
 std::string parent_dir(std::string_view path);
