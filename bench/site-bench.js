@@ -121,6 +121,8 @@ function measure(label, argv, work, cwd) {
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+// The median of each of `keys` over runs, as one object.
+const medians = (runs, keys) => Object.fromEntries(keys.map((key) => [key, median(runs.map((x) => x[key]))]));
 
 // One size: generate, then --runs rounds of cold, Hugo, warm, two edits.
 function benchSize(args, docs, work) {
@@ -194,11 +196,7 @@ function benchSize(args, docs, work) {
   }
   const result = {};
   for (const [name, list] of Object.entries(rows)) {
-    if (!list.length) continue;
-    result[name] = {};
-    for (const key of ['wall', 'cpu', 'rss', 'wchar', 'files', 'pages', 'bytes', 'written']) {
-      result[name][key] = median(list.map((x) => x[key]));
-    }
+    if (list.length) result[name] = medians(list, ['wall', 'cpu', 'rss', 'wchar', 'files', 'pages', 'bytes', 'written']);
   }
   // The search corpus of this site, for the index bench.
   const corpus = path.join(work, `corpus-${docs}.json`);
@@ -214,11 +212,8 @@ function benchSize(args, docs, work) {
 function benchIndex(args, label, corpus, work) {
   const runs = [];
   for (let run = 1; run <= args.runs; run++) runs.push(benchIndexOnce(args, label, corpus, work));
-  const result = { label, identical: runs.every((x) => x.identical) };
-  for (const key of ['agoraWall', 'agoraCpu', 'lunrWall', 'lunrCpu']) {
-    result[key] = median(runs.map((x) => x[key]));
-  }
-  return result;
+  return { label, identical: runs.every((x) => x.identical),
+    ...medians(runs, ['agoraWall', 'agoraCpu', 'lunrWall', 'lunrCpu']) };
 }
 
 function benchIndexOnce(args, label, corpus, work) {
