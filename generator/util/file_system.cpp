@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -193,25 +195,61 @@ std::optional<FileStamp> stamp_of(const struct stat& st) {
 // What a walk takes of each file besides its name.
 enum class Stamps { kNone, kInodes, kFull };
 
-// Adds what the folder open as `fd` holds to *out, named under `prefix`,
-// and closes fd; each file's stamp too as `stamps` says (kInodes: the
-// device `device`, the inode the listing gives). Subfolders are opened
-// from their parent's descriptor: opening them by path would look up
-// every component again.
-void walk_folder(int fd, const std::string& prefix, Stamps stamps, uint64_t device,
-                 TreeListing* out) {
-  DIR* folder = ::fdopendir(fd);
-  if (!folder) {
-    ::close(fd);
-    return;
+// One walk's state: what it takes of each file, and a buffer per depth for
+// the folders being listed (a deque: the buffers of outer folders must not
+// move while an inner one is added).
+struct Walk {
+  Stamps stamps;
+  uint64_t device;  // kInodes: the device of every stamp
+  std::deque<std::vector<char>> buffers;
+  TreeListing* out;
+};
+
+// Reads every record of the folder open as `fd` into `buffer` and returns
+// how many bytes they take (what was read before an error, if one comes).
+// getdents64 rather than readdir(): fdopendir adds an fstat and two fcntl
+// calls and a 32 KB allocation per folder, and an output tree has 45,000
+// folders of three files each (strace -c of a 10,000-document rebuild:
+// 188,774 fcntl calls).
+size_t read_records(int fd, std::vector<char>& buffer) {
+  constexpr size_t kRoom = 8192;  // more than any one record (names are at most 255 bytes)
+  size_t used = 0;
+  for (;;) {
+    if (buffer.size() - used < kRoom) buffer.resize(std::max<size_t>(4 * kRoom, 2 * buffer.size()));
+    const ssize_t n = ::getdents64(fd, buffer.data() + used, buffer.size() - used);
+    if (n <= 0) return used;
+    used += static_cast<size_t>(n);
   }
-  while (const dirent* entry = ::readdir(folder)) {
-    const std::string_view name = entry->d_name;
+}
+
+// Adds what the folder open as `fd` holds to walk.out, named under
+// `prefix`, and closes fd; each file's stamp too as walk.stamps says
+// (kInodes: the inode the listing gives). Subfolders are opened from their
+// parent's descriptor: opening them by path would look up every component
+// again.
+void walk_folder(int fd, const std::string& prefix, size_t depth, Walk& walk) {
+  if (walk.buffers.size() <= depth) walk.buffers.emplace_back();
+  std::vector<char>& buffer = walk.buffers[depth];
+  const size_t used = read_records(fd, buffer);
+  TreeListing* out = walk.out;
+  for (size_t at = 0; at < used;) {
+    // A record is d_ino, d_off, d_reclen, d_type and the name; copied out
+    // field by field, since the buffer holds bytes, not dirent64 objects.
+    const char* record = buffer.data() + at;
+    uint64_t inode = 0;
+    uint16_t length = 0;
+    unsigned char type = 0;
+    std::memcpy(&inode, record + offsetof(struct dirent64, d_ino), sizeof inode);
+    std::memcpy(&length, record + offsetof(struct dirent64, d_reclen), sizeof length);
+    std::memcpy(&type, record + offsetof(struct dirent64, d_type), sizeof type);
+    const char* c_name = record + offsetof(struct dirent64, d_name);
+    if (length == 0) break;
+    at += length;
+    const std::string_view name = c_name;
     if (name == "." || name == "..") continue;
-    unsigned char type = entry->d_type;
     if (type == DT_UNKNOWN) {  // file systems that do not say in the listing
       struct stat st {};
-      if (::fstatat(::dirfd(folder), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      if (::fstatat(fd, c_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
       type = S_ISLNK(st.st_mode)   ? DT_LNK
              : S_ISDIR(st.st_mode) ? DT_DIR
              : S_ISREG(st.st_mode) ? DT_REG
@@ -221,25 +259,23 @@ void walk_folder(int fd, const std::string& prefix, Stamps stamps, uint64_t devi
     path += name;
     if (type == DT_REG) {
       out->files.push_back(std::move(path));
-      if (stamps == Stamps::kNone) continue;
-      if (stamps == Stamps::kInodes) {
-        out->stamps.push_back(FileStamp{device, static_cast<uint64_t>(entry->d_ino)});
+      if (walk.stamps == Stamps::kNone) continue;
+      if (walk.stamps == Stamps::kInodes) {
+        out->stamps.push_back(FileStamp{walk.device, inode});
         continue;
       }
       struct stat st {};
-      out->stamps.push_back(::fstatat(::dirfd(folder), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0
-                                ? stamp_of(st)
-                                : std::nullopt);
+      out->stamps.push_back(::fstatat(fd, c_name, &st, AT_SYMLINK_NOFOLLOW) == 0 ? stamp_of(st)
+                                                                                 : std::nullopt);
     } else if (type == DT_LNK) {
       out->symlinks.push_back(std::move(path));
     } else if (type == DT_DIR) {
       // O_NOFOLLOW: a folder swapped for a link since the listing is not entered.
-      int sub =
-          ::openat(::dirfd(folder), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub >= 0) walk_folder(sub, path + "/", stamps, device, out);
+      int sub = ::openat(fd, c_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) walk_folder(sub, path + "/", depth + 1, walk);
     }
   }
-  ::closedir(folder);
+  ::close(fd);
 }
 
 TreeListing list_real_tree(const std::string& dir, Stamps stamps) {
@@ -251,7 +287,8 @@ TreeListing list_real_tree(const std::string& dir, Stamps stamps) {
     ::close(fd);
     return out;
   }
-  walk_folder(fd, "", stamps, static_cast<uint64_t>(folder.st_dev), &out);
+  Walk walk{stamps, static_cast<uint64_t>(folder.st_dev), {}, &out};
+  walk_folder(fd, "", 0, walk);
   std::sort(out.symlinks.begin(), out.symlinks.end());
   if (stamps == Stamps::kNone) {
     std::sort(out.files.begin(), out.files.end());

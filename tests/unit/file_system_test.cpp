@@ -135,6 +135,38 @@ TEST_CASE("RealFileSystem stamps a tree's files as it walks it, as stamp() does 
   CHECK(real.list_tree_inodes(tmp.path() + "/missing").files.empty());
 }
 
+TEST_CASE("a folder too long for one read of its listing is walked whole, its subfolders too") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string root = tmp.path() + "/site";
+  std::string err;
+  // 3,000 records of about 240 bytes: about 700 KB of listing, read in many
+  // calls, with subfolders among them that are walked while their parent's
+  // listing is still being gone through.
+  std::vector<std::string> expected;
+  const std::string long_name(220, 'n');
+  for (int i = 0; i < 3000; ++i) {
+    const std::string name = long_name + std::to_string(i);
+    const std::string file = i % 500 == 0 ? name + "/" + long_name + "/inner.html" : name + ".html";
+    REQUIRE(real.write_file(root + "/" + file, "x", &err));
+    expected.push_back(file);
+  }
+  std::sort(expected.begin(), expected.end());
+  CHECK(real.list_tree(root).files == expected);
+  const agora::TreeListing inodes = real.list_tree_inodes(root);
+  CHECK(inodes.files == expected);
+  const agora::TreeListing stamped = real.list_tree_stamped(root);
+  CHECK(stamped.files == expected);
+  REQUIRE(inodes.stamps.size() == expected.size());
+  REQUIRE(stamped.stamps.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); i += 97) {
+    CAPTURE(expected[i]);
+    REQUIRE(stamped.stamps[i].has_value());
+    CHECK(stamped.stamps[i] == real.stamp(root + "/" + expected[i]));
+    CHECK(inodes.stamps[i]->inode == stamped.stamps[i]->inode);
+  }
+}
+
 TEST_CASE("a streamed write lands whole, on disk and in memory, or not at all") {
   agora::testing::TempDir tmp;
   agora::RealFileSystem real;
