@@ -6,12 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include "output/sha256.h"
+#include "search/json_writer.h"
 #include "util/parallel.h"
 #include "util/text.h"
 
 namespace agora {
 
 namespace {
+
+std::string where_of(size_t i) { return "manifest: files[" + std::to_string(i) + "]"; }
 
 bool is_sha256_hex(const std::string& s) {
   if (s.size() != 64) return false;
@@ -39,17 +42,22 @@ std::vector<ManifestEntry> manifest_entries(const SiteView& files, unsigned thre
 
 bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json, std::string* err) {
   std::string out = "{\"version\":1,\"files\":[\n";
-  // nlohmann throws on invalid UTF-8; that is the only failure here.
-  try {
-    for (size_t i = 0; i < entries.size(); ++i) {
-      const ManifestEntry& e = entries[i];
-      out += "{\"path\":" + nlohmann::json(e.path).dump() +
-             ",\"bytes\":" + std::to_string(e.bytes) + ",\"sha256\":\"" + e.sha256 + "\"}";
-      out += i + 1 < entries.size() ? ",\n" : "\n";
+  // A JSON value per path cost a tree and a serializer per entry: 145,000
+  // of them at the end of every build of 10,000 documents.
+  out.reserve(out.size() + entries.size() * 160);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const ManifestEntry& e = entries[i];
+    if (!is_valid_utf8(e.path)) {
+      *err = where_of(i) + ": path is not valid UTF-8";
+      return false;
     }
-  } catch (const nlohmann::json::exception& e) {
-    *err = std::string("manifest: ") + e.what();
-    return false;
+    out += "{\"path\":";
+    append_json_string(out, e.path);
+    out += ",\"bytes\":";
+    out += std::to_string(e.bytes);
+    out += ",\"sha256\":\"";
+    out += e.sha256;
+    out += i + 1 < entries.size() ? "\"},\n" : "\"}\n";
   }
   out += "]}\n";
   *json = std::move(out);
@@ -57,8 +65,6 @@ bool manifest_json(const std::vector<ManifestEntry>& entries, std::string* json,
 }
 
 namespace {
-
-std::string where_of(size_t i) { return "manifest: files[" + std::to_string(i) + "]"; }
 
 // The checks every entry passes, whichever reader found it; `previous` is
 // the path of the entry before it, if any. `index` names the entry in an

@@ -44,8 +44,16 @@ TEST_CASE("manifest escapes paths as JSON and round-trips them") {
   REQUIRE(parse_manifest(json, &parsed, &err));
   CHECK(parsed == entries);
 
+  // Controls and backslashes are escaped as JSON.stringify writes them,
+  // and as the JSON library did when it wrote the manifest.
+  entries[0].path = "tab\there\x1f back\\slash\x7f";
+  REQUIRE(manifest_json(entries, &json, &err));
+  CHECK(json.find("\"tab\\there\\u001f back\\\\slash\x7f\"") != std::string::npos);
+  CHECK(json.find(nlohmann::json(entries[0].path).dump()) != std::string::npos);
+
   entries[0].path = "bad\xff";
   CHECK_FALSE(manifest_json(entries, &json, &err));
+  CHECK(err == "manifest: files[0]: path is not valid UTF-8");
 }
 
 TEST_CASE("parse_manifest rejects what a mirror must not trust") {
