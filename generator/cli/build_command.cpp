@@ -35,6 +35,7 @@
 #include "util/allocator.h"
 #include "util/build_id.h"
 #include "util/human_bytes.h"
+#include "util/path.h"
 
 namespace agora {
 
@@ -431,7 +432,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   diags.sort();
   report_problems(diags, args, env, fs);
   if (!site || !theme || diags.has_errors()) {
-    *env.err << "agora build: failed; " << args.out << "/ was left as it was\n";
+    *env.err << "agora build: failed; " << folder_name(args.out) << " was left as it was\n";
     if (!diags.has_errors()) diags.error(args.config, 0, 0, "build-failed", "nothing was built");
     return diags;
   }
@@ -447,7 +448,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   progress.set_results_shown(false);
   progress.done("");
   if (!written) {
-    *env.err << "agora build: " << writer.error() << "; " << args.out << "/ was left as it was\n";
+    *env.err << "agora build: " << writer.error() << "; " << folder_name(args.out)
+             << " was left as it was\n";
     diags.error(args.out, 0, 0, "write-failed", writer.error());
     return diags;
   }
@@ -469,8 +471,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // Pages whose inputs did not change stayed as the last build wrote them.
   if (sink.kept()) *env.out << " (" << sink.kept() << " unchanged, not rendered)";
   *env.out << ", " << report.files << " files (" << report.written << " written, "
-           << report.unchanged << " unchanged, " << report.deleted << " removed) in " << args.out
-           << "/ in " << timing << "\n";
+           << report.unchanged << " unchanged, " << report.deleted << " removed) in "
+           << folder_name(args.out) << " in " << timing << "\n";
   if (!args.compare_to.empty()) report_changes(args, base_url, env, &diags);
   return diags;
 }

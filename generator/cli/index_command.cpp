@@ -16,6 +16,7 @@
 #include "util/file_system.h"
 #include "util/human_bytes.h"
 #include "util/install_paths.h"
+#include "util/path.h"
 
 namespace agora {
 
@@ -108,7 +109,7 @@ int write_shards(const CommandArgs& args, const CliEnv& env, const IndexBuilder&
     return 1;
   }
   *env.err << "agora index: " << shards.shards.size() << " shards, " << human_bytes(bytes) << " in "
-           << args.shards_dir << "/\n";
+           << folder_name(args.shards_dir) << "\n";
   return 0;
 }
 

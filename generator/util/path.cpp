@@ -65,6 +65,14 @@ std::optional<std::string_view> path_below(std::string_view root, std::string_vi
   return std::nullopt;
 }
 
+std::string folder_name(std::string_view path) {
+  if (path.empty()) return "./";
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  std::string out(path);
+  if (out.back() != '/') out += '/';
+  return out;
+}
+
 std::string parent_dir(std::string_view path) {
   size_t slash = path.rfind('/');
   return slash == std::string_view::npos ? "" : std::string(path.substr(0, slash + 1));

@@ -40,6 +40,29 @@ TEST_CASE("agora check renders no page and no Markdown body") {
   CHECK(agora::CmarkDocument::html_renders() > bodies);
 }
 
+TEST_CASE("the output folder is named with one slash, however --out ends") {
+  for (const char* out : {"out", "out/", "out//"}) {
+    CAPTURE(out);
+    agora::testing::FixtureFs fs;
+    auto build =
+        agora::testing::run_agora(&fs, {"build", "--config", "site/site.yaml", "--out", out});
+    CHECK(build.code == 0);
+    CHECK(build.out.find(") in out/ in ") != std::string::npos);
+    CHECK(build.out.find("out//") == std::string::npos);
+    // A failed build names it so too.
+    std::string err;
+    fs.memory_.write_file(
+        "site/content/notes/links.md",
+        agora::testing::fixture_doc("title: Links\ndate: 2020-01-01\nsummary: A broken link.\n",
+                                    "See [gone](gone.md).\n"),
+        &err);
+    auto failed =
+        agora::testing::run_agora(&fs, {"build", "--config", "site/site.yaml", "--out", out});
+    CHECK(failed.code == 1);
+    CHECK(failed.err.find("; out/ was left as it was\n") != std::string::npos);
+  }
+}
+
 TEST_CASE("a link error is reported once, with or without --bundle") {
   for (bool bundle : {false, true}) {
     CAPTURE(bundle);

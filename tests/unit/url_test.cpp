@@ -84,6 +84,15 @@ TEST_CASE("normalise_path resolves dot segments and refuses to climb out") {
   CHECK_FALSE(agora::normalise_path("content/../../etc/passwd", &out));
 }
 
+TEST_CASE("folder_name ends a folder's name with one slash") {
+  CHECK(agora::folder_name("public") == "public/");
+  CHECK(agora::folder_name("public/") == "public/");
+  CHECK(agora::folder_name("../www//") == "../www/");
+  CHECK(agora::folder_name("/") == "/");
+  CHECK(agora::folder_name("//") == "/");
+  CHECK(agora::folder_name("") == "./");
+}
+
 TEST_CASE("absolute_url joins base and path with one slash") {
   CHECK(agora::absolute_url("https://example.org/kb", "feed.xml") ==
         "https://example.org/kb/feed.xml");
