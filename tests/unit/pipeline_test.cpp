@@ -20,6 +20,16 @@ size_t count(const std::string& text, const std::string& needle) {
   return n;
 }
 
+// A note whose one link goes nowhere: a build of the fixture with it fails.
+void add_broken_link(agora::testing::FixtureFs& fs) {
+  std::string err;
+  fs.memory_.write_file(
+      "site/content/notes/links.md",
+      agora::testing::fixture_doc("title: Links\ndate: 2020-01-01\nsummary: A broken link.\n",
+                                  "See [gone](gone.md).\n"),
+      &err);
+}
+
 }  // namespace
 
 TEST_CASE("agora check renders no page and no Markdown body") {
@@ -50,12 +60,7 @@ TEST_CASE("the output folder is named with one slash, however --out ends") {
     CHECK(build.out.find(") in out/ in ") != std::string::npos);
     CHECK(build.out.find("out//") == std::string::npos);
     // A failed build names it so too.
-    std::string err;
-    fs.memory_.write_file(
-        "site/content/notes/links.md",
-        agora::testing::fixture_doc("title: Links\ndate: 2020-01-01\nsummary: A broken link.\n",
-                                    "See [gone](gone.md).\n"),
-        &err);
+    add_broken_link(fs);
     auto failed =
         agora::testing::run_agora(&fs, {"build", "--config", "site/site.yaml", "--out", out});
     CHECK(failed.code == 1);
@@ -67,12 +72,7 @@ TEST_CASE("a link error is reported once, with or without --bundle") {
   for (bool bundle : {false, true}) {
     CAPTURE(bundle);
     agora::testing::FixtureFs fs;
-    std::string err;
-    fs.memory_.write_file(
-        "site/content/notes/links.md",
-        agora::testing::fixture_doc("title: Links\ndate: 2020-01-01\nsummary: A broken link.\n",
-                                    "See [gone](gone.md).\n"),
-        &err);
+    add_broken_link(fs);
     std::vector<const char*> args = {"build", "--config", "site/site.yaml", "--out", "out"};
     if (bundle) args.push_back("--bundle");
     auto build = agora::testing::run_agora(&fs, args);
