@@ -1,16 +1,17 @@
 #include "cli/site_guard.h"
 
 #include "util/install_paths.h"
+#include "util/path.h"
 
 namespace agora {
 
 namespace {
 
-std::string parent_of(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
+std::string parent_of(std::string_view path) {
+  path = without_trailing_slashes(path);
   size_t slash = path.rfind('/');
   if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
+  return slash == 0 ? "/" : std::string(path.substr(0, slash));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "util/parallel.h"
+#include "util/path.h"
 
 namespace agora {
 
@@ -65,10 +66,9 @@ std::string folder_key(const std::string& dir) {
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(dir, ec);
   if (ec) return dir;
-  std::string key = std::filesystem::weakly_canonical(absolute, ec).generic_string();
+  const std::string key = std::filesystem::weakly_canonical(absolute, ec).generic_string();
   if (ec) return dir;
-  while (key.size() > 1 && key.back() == '/') key.pop_back();
-  return key;
+  return std::string(without_trailing_slashes(key));
 }
 
 }  // namespace

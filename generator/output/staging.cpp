@@ -5,13 +5,13 @@
 
 #include "output/manifest.h"
 #include "util/file_system.h"
+#include "util/path.h"
 
 namespace agora {
 
 StagingPaths staging_paths(const std::string& dir) {
   // "public/" + ".staging" would land inside the folder it replaces.
-  std::string d = dir;
-  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  const std::string d(without_trailing_slashes(dir));
   return StagingPaths{d, d + ".staging", d + ".old"};
 }
 

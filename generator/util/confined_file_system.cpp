@@ -11,7 +11,7 @@ namespace {
 
 std::string trimmed(std::string path) {
   while (path.starts_with("./")) path.erase(0, 2);
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  path.resize(without_trailing_slashes(path).size());
   return path;
 }
 

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/path.h"
+
 namespace fs = std::filesystem;
 
 namespace agora {
@@ -465,7 +467,7 @@ bool RealFileSystem::hard_link(const std::string& from, const std::string& to, s
 namespace {
 std::string normalise(std::string p) {
   while (p.starts_with("./")) p.erase(0, 2);
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  p.resize(without_trailing_slashes(p).size());
   return p;
 }
 bool under(const std::string& file, const std::string& dir) {

@@ -65,11 +65,15 @@ std::optional<std::string_view> path_below(std::string_view root, std::string_vi
   return std::nullopt;
 }
 
+std::string_view without_trailing_slashes(std::string_view path) {
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  return path;
+}
+
 std::string folder_name(std::string_view path) {
   if (path.empty()) return "./";
-  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-  std::string out(path);
-  if (out.back() != '/') out += '/';
+  std::string out(without_trailing_slashes(path));
+  if (out != "/") out += '/';
   return out;
 }
 

@@ -35,6 +35,10 @@ bool normalise_path(std::string_view path, std::string* out);
 // "") holds every relative path that does not climb out of it.
 std::optional<std::string_view> path_below(std::string_view root, std::string_view path);
 
+// `path` without the '/'s at its end, but "/" for the root: "a/b" for
+// "a/b//", "/" for "//".
+std::string_view without_trailing_slashes(std::string_view path);
+
 // A folder's name as messages show it, with one '/' at the end: "public/"
 // for "public", "public/" and "public//"; "/" for "/", "./" for "".
 std::string folder_name(std::string_view path);

@@ -84,6 +84,13 @@ TEST_CASE("normalise_path resolves dot segments and refuses to climb out") {
   CHECK_FALSE(agora::normalise_path("content/../../etc/passwd", &out));
 }
 
+TEST_CASE("without_trailing_slashes keeps the root") {
+  CHECK(agora::without_trailing_slashes("a/b//") == "a/b");
+  CHECK(agora::without_trailing_slashes("a/b") == "a/b");
+  CHECK(agora::without_trailing_slashes("//") == "/");
+  CHECK(agora::without_trailing_slashes("") == "");
+}
+
 TEST_CASE("folder_name ends a folder's name with one slash") {
   CHECK(agora::folder_name("public") == "public/");
   CHECK(agora::folder_name("public/") == "public/");
