@@ -395,8 +395,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
   // documents that took the last 4 s of a build into an empty folder, on
   // one core.
   std::vector<std::optional<FileStamp>> stamps(items.size());
-  auto stamp_staged = [&](size_t i, const std::string& target) {
-    std::optional<FileStamp> stamp = fs_.stamp(target);
+  auto keep_stamp = [&](size_t i, const std::optional<FileStamp>& stamp) {
     if (stamp && stamp->size == static_cast<int64_t>(items[i].size)) stamps[i] = stamp;
   };
   auto stage_one = [&](size_t i) {
@@ -420,10 +419,11 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
         }
         // A failed link (e.g. a file system without hard links) falls
         // back to writing: slower for rsync, still correct.
+        std::optional<FileStamp> linked;  // a new link moved its ctime
         if ((!there || fs_.remove_all(target, &link_err)) &&
-            fs_.hard_link(old_path, target, &link_err)) {
+            fs_.hard_link_stamped(old_path, target, &link_err, &linked)) {
           outcomes[i] = Outcome::kLinked;
-          stamp_staged(i, target);  // a new link moved its ctime
+          keep_stamp(i, linked);
           return;
         }
       }
@@ -448,7 +448,7 @@ bool SiteWriter::stage(const std::vector<StagedFile>& items) {
       written = fs_.remove_all(target, &err) && fs_.write_file(target, bytes, &errors[i]);
     }
     outcomes[i] = written ? Outcome::kWritten : Outcome::kFailed;
-    if (written) stamp_staged(i, target);
+    if (written) keep_stamp(i, fs_.stamp(target));
   };
   const std::vector<std::pair<size_t, size_t>> runs = folder_runs(items);
   parallel_for(

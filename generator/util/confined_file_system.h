@@ -50,12 +50,16 @@ class ConfinedFileSystem : public FileSystemWrapper {
   bool rename(const std::string& from, const std::string& to, std::string* err) override;
   ExchangeResult exchange(const std::string& a, const std::string& b, std::string* err) override;
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override;
+  bool hard_link_stamped(const std::string& from, const std::string& to, std::string* err,
+                         std::optional<FileStamp>* made) override;
   bool same_file(const std::string& a, const std::string& b) const override;
   std::optional<FileStamp> stamp(const std::string& path) const override;
   TreeListing list_tree_stamped(const std::string& dir) const override;
   TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
   bool make_folder(const std::string& dir) override;
+  // What it makes is no link: only the folders on the way are looked at.
+  bool make_new_folder(const std::string& dir) override;
 
   // The link found in `path` below a guarded root (the first component that
   // is one), or "" when there is none. `through_only` ignores the last
@@ -69,6 +73,9 @@ class ConfinedFileSystem : public FileSystemWrapper {
 
  private:
   bool refuse(const std::string& path, bool through_only, std::string* err) const;
+  // Records `link`, found on the way to `path`, and says so in *err (when
+  // not null). Always true: the call is refused.
+  bool refused(const std::string& path, const std::string& link, std::string* err) const;
   // Before a rename or exchange of a and b: refuses a link on the way to
   // either, and forgets the walked folders, which may now hold anything.
   bool may_move(const std::string& a, const std::string& b, std::string* err);

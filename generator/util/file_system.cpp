@@ -447,6 +447,10 @@ bool RealFileSystem::make_folder(const std::string& dir) {
   return !ec;
 }
 
+bool RealFileSystem::make_new_folder(const std::string& dir) {
+  return ::mkdir(dir.c_str(), 0777) == 0;
+}
+
 bool RealFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   // A missing source makes no folder.
   std::error_code ec;

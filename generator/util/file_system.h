@@ -133,6 +133,14 @@ class FileSystem {
   // mtime), creating parent directories; `to` must not exist. Writing through
   // either name changes both, so remove `to` before rewriting it.
   virtual bool hard_link(const std::string& from, const std::string& to, std::string* err) = 0;
+  // hard_link, then the new name's stamp (what stamp(to) gives) in *made: a
+  // writer that records the stamp of every file it links saves a look.
+  virtual bool hard_link_stamped(const std::string& from, const std::string& to, std::string* err,
+                                 std::optional<FileStamp>* made) {
+    if (!hard_link(from, to, err)) return false;
+    *made = stamp(to);
+    return true;
+  }
   // True when both paths name one regular file (one inode: hard links); a
   // symbolic link is never the same file. Without inodes: always false.
   virtual bool same_file(const std::string& /*a*/, const std::string& /*b*/) const { return false; }
@@ -157,6 +165,11 @@ class FileSystem {
   // Makes the folder and those above it that are missing; true when it is
   // there (always, where folders are implicit, as in memory).
   virtual bool make_folder(const std::string& /*dir*/) { return true; }
+  // Makes the one folder `dir` in a folder that exists: false when there
+  // is anything at dir already, or no folder above it (and always where
+  // folders are implicit). What was there already may be a link; what
+  // this call made is not.
+  virtual bool make_new_folder(const std::string& /*dir*/) { return false; }
 };
 
 // The process's real file system.
@@ -187,6 +200,7 @@ class RealFileSystem : public FileSystem {
   TreeListing list_tree_inodes(const std::string& dir) const override;
   bool remove_empty_folder(const std::string& dir) override;
   bool make_folder(const std::string& dir) override;
+  bool make_new_folder(const std::string& dir) override;
 };
 
 // An in-memory file system for tests. Directories exist implicitly when a file
@@ -261,6 +275,10 @@ class FileSystemWrapper : public FileSystem {
   bool hard_link(const std::string& from, const std::string& to, std::string* err) override {
     return target_->hard_link(from, to, err);
   }
+  bool hard_link_stamped(const std::string& from, const std::string& to, std::string* err,
+                         std::optional<FileStamp>* made) override {
+    return target_->hard_link_stamped(from, to, err, made);
+  }
   bool same_file(const std::string& a, const std::string& b) const override {
     return target_->same_file(a, b);
   }
@@ -277,6 +295,7 @@ class FileSystemWrapper : public FileSystem {
     return target_->remove_empty_folder(dir);
   }
   bool make_folder(const std::string& dir) override { return target_->make_folder(dir); }
+  bool make_new_folder(const std::string& dir) override { return target_->make_new_folder(dir); }
 
  protected:
   FileSystem* target() const { return target_; }

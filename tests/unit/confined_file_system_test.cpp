@@ -113,6 +113,47 @@ TEST_CASE("hard_link: never from a link, never through a linked folder, never ov
   CHECK(fs::is_symlink(root + "/a/over.txt"));
   CHECK(confined.hard_link(root + "/a/one.txt", root + "/b/one.txt", &site.err));
   CHECK(confined.same_file(root + "/a/one.txt", root + "/b/one.txt"));
+  // The stamped link is looked at after it is made: from a link, the new
+  // name is removed again and the call refused, in a walked folder too.
+  std::optional<agora::FileStamp> made;
+  CHECK_FALSE(
+      confined.hard_link_stamped(root + "/a/link.txt", root + "/b/two.txt", &site.err, &made));
+  CHECK(site.err.find("a/link.txt is a symbolic link") != std::string::npos);
+  CHECK_FALSE(fs::exists(root + "/b/two.txt"));
+  CHECK_FALSE(fs::is_symlink(root + "/b/two.txt"));
+  CHECK_FALSE(made);
+  REQUIRE(confined.hard_link_stamped(root + "/a/one.txt", root + "/b/two.txt", &site.err, &made));
+  CHECK(made == site.real.stamp(root + "/b/two.txt"));
+}
+
+TEST_CASE("make_folder: never a link's name, never through a linked folder, walked or not") {
+  GuardedSite site;
+  const std::string& root = site.root;
+  ConfinedFileSystem& confined = site.confined;
+  const std::string outside = site.tmp.path() + "/outside";
+  fs::create_directories(outside);
+  REQUIRE(confined.write_file(root + "/a/one.txt", "1", &site.err));  // "a" is walked
+  fs::create_directory_symlink(outside, root + "/a/link");
+  CHECK_FALSE(confined.make_new_folder(root + "/a/link"));
+  CHECK_FALSE(confined.make_folder(root + "/a/link"));
+  CHECK_FALSE(confined.make_folder(root + "/a/link/x"));
+  CHECK_FALSE(confined.make_new_folder(root + "/a/link/x"));
+  CHECK_FALSE(fs::exists(outside + "/x"));
+  REQUIRE(confined.diagnostics().items().size() == 1);  // the one link, named once
+  CHECK(confined.diagnostics().items()[0].file == "a/link");
+  // A new folder in a walked one, and a folder there already.
+  CHECK(confined.make_folder(root + "/a/b"));
+  CHECK(fs::is_directory(root + "/a/b"));
+  CHECK(confined.make_folder(root + "/a/b"));
+  CHECK_FALSE(confined.make_new_folder(root + "/a/b"));
+  // Several at once, below folders not walked.
+  CHECK(confined.make_folder(root + "/c/d/e"));
+  CHECK(fs::is_directory(root + "/c/d/e"));
+  // A folder that became a link after it was made is no longer walked.
+  REQUIRE(confined.remove_all(root + "/a/b", &site.err));
+  fs::create_directory_symlink(outside, root + "/a/b");
+  CHECK_FALSE(confined.make_folder(root + "/a/b/y"));
+  CHECK_FALSE(fs::exists(outside + "/y"));
 }
 
 TEST_CASE("stamp: a regular file's; never a link's, never through a linked folder") {

@@ -249,3 +249,24 @@ TEST_CASE("RealFileSystem links into folders it makes only when they are missing
   // Nor does a name already taken.
   CHECK_FALSE(real.hard_link(from, tmp.path() + "/a/again.html", &err));
 }
+
+TEST_CASE("RealFileSystem makes one new folder, or fails, and stamps a file as it links it") {
+  agora::testing::TempDir tmp;
+  agora::RealFileSystem real;
+  std::string err;
+  CHECK(real.make_new_folder(tmp.path() + "/a"));
+  CHECK(std::filesystem::is_directory(tmp.path() + "/a"));
+  // A name taken, by a folder or a file, and a missing folder above fail.
+  CHECK_FALSE(real.make_new_folder(tmp.path() + "/a"));
+  REQUIRE(real.write_file(tmp.path() + "/a/page.html", "page", &err));
+  CHECK_FALSE(real.make_new_folder(tmp.path() + "/a/page.html"));
+  CHECK_FALSE(real.make_new_folder(tmp.path() + "/b/c"));
+  CHECK_FALSE(std::filesystem::exists(tmp.path() + "/b"));
+  // The stamp is the new name's, taken after the link moved its ctime.
+  std::optional<agora::FileStamp> made;
+  REQUIRE(real.hard_link_stamped(tmp.path() + "/a/page.html", tmp.path() + "/a/again.html", &err,
+                                 &made));
+  REQUIRE(made);
+  CHECK(made == real.stamp(tmp.path() + "/a/again.html"));
+  CHECK(made == real.stamp(tmp.path() + "/a/page.html"));
+}
