@@ -9,12 +9,6 @@ namespace agora {
 
 namespace {
 
-std::string trimmed(std::string path) {
-  while (path.starts_with("./")) path.erase(0, 2);
-  path.resize(without_trailing_slashes(path).size());
-  return path;
-}
-
 bool relative_to(const std::string& root, const std::string& path, std::string* rest) {
   const std::optional<std::string_view> found = path_below(root, path);
   if (found) *rest = std::string(*found);
@@ -37,7 +31,7 @@ bool plain_components(std::string_view rest) {
 }  // namespace
 
 bool ConfinedFileSystem::in_walked_folder(std::string_view path) const {
-  if (path.starts_with("./") || path.ends_with("/")) return false;  // not as trimmed() has it
+  if (path.starts_with("./") || path.ends_with("/")) return false;  // not as tidy_path() has it
   const std::string* root = root_of(path);
   const std::optional<std::string_view> rest = root ? path_below(*root, path) : std::nullopt;
   if (!rest || rest->empty() || !plain_components(*rest)) return false;
@@ -51,7 +45,7 @@ bool ConfinedFileSystem::in_walked_folder(std::string_view path) const {
 }
 
 void ConfinedFileSystem::guard(std::string root) {
-  root = trimmed(std::move(root));
+  root = tidy_path(root);
   if (root.empty()) root = ".";
   roots_.push_back(std::move(root));
 }
@@ -74,7 +68,7 @@ std::string ConfinedFileSystem::link_in(const std::string& path, bool through_on
   if (in_walked_folder(path)) {
     return through_only || !target()->is_symlink(path) ? std::string() : path;
   }
-  std::string p = trimmed(path), rest;
+  std::string p = tidy_path(path), rest;
   const std::string* root = root_of(p);
   if (!root || !relative_to(*root, p, &rest) || rest.empty()) return "";
   std::vector<std::string> components;
@@ -107,7 +101,7 @@ bool ConfinedFileSystem::walked(const std::string& folder) const {
 
 void ConfinedFileSystem::remember_folders(const std::string& path) const {
   if (in_walked_folder(path)) return;
-  std::string p = trimmed(path), rest;
+  std::string p = tidy_path(path), rest;
   const std::string* root = root_of(p);
   if (!root || !relative_to(*root, p, &rest)) return;
   size_t last = rest.rfind('/');
@@ -155,7 +149,7 @@ bool ConfinedFileSystem::refused(const std::string& path, const std::string& lin
   record(link, Severity::kError);
   if (err) {
     *err = "cannot use " + path + ": " +
-           (link.ends_with("..") ? "'..' leads out of " + *root_of(trimmed(path))
+           (link.ends_with("..") ? "'..' leads out of " + *root_of(tidy_path(path))
                                  : link + " is a symbolic link");
   }
   return true;
@@ -225,9 +219,9 @@ TreeListing ConfinedFileSystem::list_tree_inodes(const std::string& dir) const {
 }
 
 TreeListing ConfinedFileSystem::recorded(const std::string& dir, TreeListing listing) const {
-  if (root_of(trimmed(dir))) {
+  if (root_of(tidy_path(dir))) {
     for (const std::string& link : listing.symlinks) {
-      record(join_path(trimmed(dir), link), Severity::kWarning);
+      record(join_path(tidy_path(dir), link), Severity::kWarning);
     }
   }
   return listing;

@@ -469,11 +469,6 @@ bool RealFileSystem::hard_link(const std::string& from, const std::string& to, s
 // ---- MemoryFileSystem ----
 
 namespace {
-std::string normalise(std::string p) {
-  while (p.starts_with("./")) p.erase(0, 2);
-  p.resize(without_trailing_slashes(p).size());
-  return p;
-}
 bool under(const std::string& file, const std::string& dir) {
   return dir.empty() || dir == "." ||
          (file.size() > dir.size() && file.compare(0, dir.size(), dir) == 0 &&
@@ -505,7 +500,7 @@ void put_tree(Files* files, const std::string& path, Files tree) {
 bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
                                  std::string* err) const {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  auto it = files_.find(normalise(path));
+  auto it = files_.find(tidy_path(path));
   if (it == files_.end()) {
     *err = "cannot open " + path;
     return false;
@@ -517,31 +512,31 @@ bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
 bool MemoryFileSystem::write_file(const std::string& path, std::string_view contents,
                                   std::string*) {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  files_[normalise(path)] = std::string(contents);
+  files_[tidy_path(path)] = std::string(contents);
   return true;
 }
 
 bool MemoryFileSystem::exists(const std::string& path) const {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  return files_.count(normalise(path)) || is_directory(path);
+  return files_.count(tidy_path(path)) || is_directory(path);
 }
 
 bool MemoryFileSystem::is_directory(const std::string& path) const {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  std::string dir = normalise(path);
+  std::string dir = tidy_path(path);
   auto it = files_.lower_bound(dir + "/");
   return it != files_.end() && under(it->first, dir);
 }
 
 int64_t MemoryFileSystem::file_size(const std::string& path) const {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  auto it = files_.find(normalise(path));
+  auto it = files_.find(tidy_path(path));
   return it == files_.end() ? -1 : static_cast<int64_t>(it->second.size());
 }
 
 std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir) const {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  std::string d = normalise(dir);
+  std::string d = tidy_path(dir);
   std::vector<std::string> out;
   for (const auto& [name, _] : files_) {
     if (under(name, d)) out.push_back(d.empty() || d == "." ? name : name.substr(d.size() + 1));
@@ -551,14 +546,14 @@ std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir) co
 
 bool MemoryFileSystem::remove_all(const std::string& path, std::string*) {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  std::string p = normalise(path);
+  std::string p = tidy_path(path);
   std::erase_if(files_, [&](const auto& kv) { return kv.first == p || under(kv.first, p); });
   return true;
 }
 
 bool MemoryFileSystem::rename(const std::string& from, const std::string& to, std::string* err) {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  std::string f = normalise(from), t = normalise(to);
+  std::string f = tidy_path(from), t = tidy_path(to);
   if (exists(t)) {
     *err = "cannot rename " + from + " to " + to + ": target exists";
     return false;
@@ -575,7 +570,7 @@ bool MemoryFileSystem::rename(const std::string& from, const std::string& to, st
 ExchangeResult MemoryFileSystem::exchange(const std::string& a, const std::string& b,
                                           std::string* err) {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  std::string x = normalise(a), y = normalise(b);
+  std::string x = tidy_path(a), y = tidy_path(b);
   if (!exists(x) || !exists(y)) {
     *err = "cannot exchange " + a + " and " + b + ": no such file";
     return ExchangeResult::kFailed;
@@ -593,7 +588,7 @@ ExchangeResult MemoryFileSystem::exchange(const std::string& a, const std::strin
 
 bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to, std::string* err) {
   std::lock_guard<std::recursive_mutex> lock(own_.mutex);
-  auto it = files_.find(normalise(from));
+  auto it = files_.find(tidy_path(from));
   if (it == files_.end()) {
     *err = "cannot link " + from + ": no such file";
     return false;
@@ -602,7 +597,7 @@ bool MemoryFileSystem::hard_link(const std::string& from, const std::string& to,
     *err = "cannot link " + from + " to " + to + ": target exists";
     return false;
   }
-  files_[normalise(to)] = it->second;
+  files_[tidy_path(to)] = it->second;
   return true;
 }
 

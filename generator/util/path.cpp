@@ -70,6 +70,11 @@ std::string_view without_trailing_slashes(std::string_view path) {
   return path;
 }
 
+std::string tidy_path(std::string_view path) {
+  while (path.starts_with("./")) path.remove_prefix(2);
+  return std::string(without_trailing_slashes(path));
+}
+
 std::string folder_name(std::string_view path) {
   if (path.empty()) return "./";
   std::string out(without_trailing_slashes(path));

@@ -39,6 +39,10 @@ std::optional<std::string_view> path_below(std::string_view root, std::string_vi
 // "a/b//", "/" for "//".
 std::string_view without_trailing_slashes(std::string_view path);
 
+// `path` without its leading "./"s and its trailing '/'s, as the file
+// systems key and compare paths: "a/b" for "././a/b/", "/" for "/".
+std::string tidy_path(std::string_view path);
+
 // A folder's name as messages show it, with one '/' at the end: "public/"
 // for "public", "public/" and "public//"; "/" for "/", "./" for "".
 std::string folder_name(std::string_view path);

@@ -91,6 +91,15 @@ TEST_CASE("without_trailing_slashes keeps the root") {
   CHECK(agora::without_trailing_slashes("") == "");
 }
 
+TEST_CASE("tidy_path drops leading ./ and trailing slashes, and keeps the root") {
+  CHECK(agora::tidy_path("././a/b//") == "a/b");
+  CHECK(agora::tidy_path("a/./b") == "a/./b");  // only a leading ./ goes
+  CHECK(agora::tidy_path("./") == "");
+  CHECK(agora::tidy_path(".") == ".");
+  CHECK(agora::tidy_path("/") == "/");
+  CHECK(agora::tidy_path("../a/") == "../a");
+}
+
 TEST_CASE("folder_name ends a folder's name with one slash") {
   CHECK(agora::folder_name("public") == "public/");
   CHECK(agora::folder_name("public/") == "public/");
