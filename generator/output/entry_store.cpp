@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "output/entry_file.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "util/parallel.h"
 #include "util/path.h"
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "search/json_writer.h"
 #include "util/parallel.h"
 #include "util/text.h"

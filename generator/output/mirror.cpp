@@ -9,7 +9,7 @@
 
 #include "output/manifest.h"
 #include "output/mirror_source.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "output/staging.h"
 #include "util/confined_file_system.h"
 #include "util/file_system.h"

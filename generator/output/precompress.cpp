@@ -9,7 +9,7 @@
 #include <cctype>
 #include <vector>
 
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
 

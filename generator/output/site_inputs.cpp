@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "content/front_matter.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "util/path.h"
 
 namespace agora {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "output/manifest.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
 #include "util/path.h"

@@ -4,7 +4,7 @@
 #include <shared_mutex>
 
 #include "output/precompress.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "serve/content_type.h"
 #include "serve/live_page.h"
 #include "serve/negotiation.h"

@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "output/precompress.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "security_site.h"
 
 using namespace agora;

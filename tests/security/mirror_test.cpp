@@ -14,7 +14,7 @@
 #include "output/manifest.h"
 #include "output/mirror.h"
 #include "output/mirror_source.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "security_site.h"
 
 using namespace agora;

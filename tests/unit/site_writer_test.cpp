@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "output/manifest.h"
-#include "output/sha256.h"
+#include "util/sha256.h"
 #include "output_test_util.h"
 #include "util/confined_file_system.h"
 

@@ -1,4 +1,4 @@
-#include "output/sha256.h"
+#include "util/sha256.h"
 
 #include <openssl/evp.h>
 
