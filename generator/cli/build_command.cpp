@@ -115,11 +115,11 @@ class CountingSink final : public FileSink {
     return false;
   }
   // A page weight report measures every page: then none is kept.
-  std::vector<char> keep(const std::vector<std::string>& paths) override {
+  std::vector<int64_t> keep(const std::vector<std::string>& paths) override {
     if (meter_) return FileSink::keep(paths);
-    std::vector<char> kept = next_->keep(paths);
+    std::vector<int64_t> kept = next_->keep(paths);
     for (size_t i = 0; i < paths.size(); ++i) {
-      if (!kept[i]) continue;
+      if (kept[i] < 0) continue;
       ++files_;
       ++kept_;
       pages_ += paths[i].ends_with(".html");
