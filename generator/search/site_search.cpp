@@ -94,7 +94,8 @@ std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
 // that a batch of JSON, not the index, is in memory.
 constexpr size_t kShardBatch = 128;
 
-bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink) {
+bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink,
+                     bool keep_shards) {
   ShardFilesOptions options;
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
@@ -112,11 +113,23 @@ bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, 
       }
     }
   }
-  return stream_shard_files(shards, options, kShardBatch, [&](NamedFiles named) {
-    SiteFiles batch;
-    for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
-    return sink->add(std::move(batch));
-  });
+  KeepFiles keep;
+  if (keep_shards) {
+    keep = [&](const std::vector<std::string>& names) {
+      std::vector<std::string> paths;
+      paths.reserve(names.size());
+      for (const std::string& name : names) paths.push_back(site.dir("search/" + name));
+      return sink->keep(paths);
+    };
+  }
+  return stream_shard_files(
+      shards, options, kShardBatch,
+      [&](NamedFiles named) {
+        SiteFiles batch;
+        for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
+        return sink->add(std::move(batch));
+      },
+      keep);
 }
 
 // A script's file name in the language's search/ folder.
@@ -264,7 +277,8 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus, Analysi
 }
 
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags) {
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags,
+                      bool keep_shards) {
   SiteFiles files;
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
@@ -275,7 +289,8 @@ bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, U
   files["search/lunr.min.js"] = std::move(lunr);
   if (!add_language_scripts(fs, site, assets, &files, diags)) return false;
   if (index.shards) {
-    return sink->add(std::move(files)) && add_shard_files(site, *index.shards, style, sink);
+    return sink->add(std::move(files)) &&
+           add_shard_files(site, *index.shards, style, sink, keep_shards);
   }
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();
