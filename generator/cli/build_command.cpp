@@ -115,20 +115,18 @@ class CountingSink final : public FileSink {
     return false;
   }
   // A page weight report measures every page: then none is kept.
-  std::vector<int64_t> keep(const std::vector<std::string>& paths) override {
+  std::vector<char> keep(const std::vector<std::string>& paths) override {
     if (meter_) return FileSink::keep(paths);
-    std::vector<int64_t> kept = next_->keep(paths);
+    std::vector<char> kept = next_->keep(paths);
     for (size_t i = 0; i < paths.size(); ++i) {
-      if (kept[i] < 0) continue;
+      if (!kept[i]) continue;
       ++files_;
-      const bool page = paths[i].ends_with(".html");
-      pages_ += page;
-      ++(page ? kept_pages_ : kept_others_);
+      ++kept_;
+      pages_ += paths[i].ends_with(".html");
     }
     return kept;
   }
-  size_t kept_pages() const { return kept_pages_; }
-  size_t kept_others() const { return kept_others_; }
+  size_t kept() const { return kept_; }
   size_t files() const { return files_; }
   size_t pages() const { return pages_; }
   size_t bytes() const { return bytes_; }
@@ -136,7 +134,7 @@ class CountingSink final : public FileSink {
  private:
   FileSink* next_;
   WeightMeter* meter_;
-  size_t files_ = 0, pages_ = 0, bytes_ = 0, kept_pages_ = 0, kept_others_ = 0;
+  size_t files_ = 0, pages_ = 0, bytes_ = 0, kept_ = 0;
 };
 
 // A build's search indexes: each language's is built when its turn comes
@@ -248,8 +246,7 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     const size_t json_bytes = index.json.size(), shards = index.shards ? index.shards->size() : 0;
     const size_t bytes_before = sink->bytes();
     // The index moves into its files.
-    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags,
-                          /*keep_shards=*/options.reuse != nullptr)) {
+    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags)) {
       return false;
     }
     const std::string summary =
@@ -471,11 +468,8 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   char timing[32];
   std::snprintf(timing, sizeof timing, "%.2f s", seconds);
   *env.out << "agora build: " << sink.pages() << " pages";
-  // Pages whose inputs did not change stayed as the last build wrote them,
-  // and so did search shards of the same content (named by it).
-  if (sink.kept_pages()) *env.out << " (" << sink.kept_pages() << " unchanged, not rendered)";
-  if (sink.kept_others())
-    *env.out << ", " << sink.kept_others() << " other files unchanged, not made";
+  // Pages whose inputs did not change stayed as the last build wrote them.
+  if (sink.kept()) *env.out << " (" << sink.kept() << " unchanged, not rendered)";
   *env.out << ", " << report.files << " files (" << report.written << " written, "
            << report.unchanged << " unchanged, " << report.deleted << " removed) in "
            << folder_name(args.out) << " in " << timing << "\n";

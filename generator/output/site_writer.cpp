@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "output/manifest.h"
+#include "util/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
 #include "util/path.h"
-#include "util/sha256.h"
 
 namespace agora {
 
@@ -318,8 +318,8 @@ const RecordedFile* SiteWriter::keepable(const std::string& path,
   return file;
 }
 
-std::vector<int64_t> SiteWriter::keep(const std::vector<std::string>& paths) {
-  std::vector<int64_t> kept(paths.size(), -1);
+std::vector<char> SiteWriter::keep(const std::vector<std::string>& paths) {
+  std::vector<char> kept(paths.size(), 0);
   if (failed_ || !opened_ || record_.size() == 0) return kept;
   std::vector<const RecordedFile*> pages(paths.size());
   std::vector<std::vector<const RecordedFile*>> copies(paths.size());
@@ -332,7 +332,7 @@ std::vector<int64_t> SiteWriter::keep(const std::vector<std::string>& paths) {
   size_t kept_copies = 0, compressible = 0;
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!pages[i] || !offered.insert(paths[i]).second) continue;
-    kept[i] = static_cast<int64_t>(pages[i]->bytes);
+    kept[i] = 1;
     for (const RecordedFile* file : copies[i]) {
       items.push_back({&file->path, {}, file->sha256, true, true, file->bytes, file->stamp});
     }

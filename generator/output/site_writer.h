@@ -114,7 +114,7 @@ class SiteWriter final : public FileSink {
   // candidate for, each as recorded: staged as out_dir's files, never read.
   // A page without the record's word for one of its copies is not kept.
   // See FileSink::keep.
-  std::vector<int64_t> keep(const std::vector<std::string>& paths) override;
+  std::vector<char> keep(const std::vector<std::string>& paths) override;
   // Writes the manifest and swaps the site in. *report may be null.
   bool commit(WriteReport* report);
 

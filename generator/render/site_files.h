@@ -2,7 +2,6 @@
 // The rendered site: what render and search produce and output writes, and
 // the sink they hand it to, a batch at a time.
 
-#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -25,12 +24,10 @@ class FileSink {
   virtual bool add(SiteFiles batch) = 0;
   // Files the sink can keep as the last build left them, without their
   // bytes: a rebuild offers the pages whose inputs did not change (see
-  // PageReuse) and the search shards whose names it made before. Per path,
-  // the kept file's size in bytes, or -1 when it was not kept; a kept file
-  // counts as added. The caller makes the others and adds them. The
-  // default keeps none.
-  virtual std::vector<int64_t> keep(const std::vector<std::string>& paths) {
-    return std::vector<int64_t>(paths.size(), -1);
+  // PageReuse). Per path, true when kept; a kept file counts as added. The
+  // caller renders the others and adds them. The default keeps none.
+  virtual std::vector<char> keep(const std::vector<std::string>& paths) {
+    return std::vector<char>(paths.size(), 0);
   }
   const std::string& error() const { return error_; }
 

@@ -232,8 +232,8 @@ bool SiteRenderer::add_language(const Site& site, const std::vector<std::string>
         at.push_back(k);
       }
       if (!offered.empty()) {
-        const std::vector<int64_t> taken = sink_->keep(offered);
-        for (size_t i = 0; i < at.size(); ++i) kept[at[i]] = taken[i] >= 0;
+        const std::vector<char> taken = sink_->keep(offered);
+        for (size_t i = 0; i < at.size(); ++i) kept[at[i]] = taken[i];
       }
     }
     parallel_for(

@@ -10,18 +10,15 @@
 namespace agora {
 namespace {
 
-// "docs-007.json": numbers padded to the width of the largest, at least 3.
+constexpr const char* kMapFormat = "agora-lunr-shards/2";
+
+// "shard-007.json": numbers padded to the width of the largest, at least 3.
 std::string numbered(const char* stem, size_t number, size_t count) {
   size_t width = 3;
   for (size_t n = 1000; n < count; n *= 10) ++width;
   std::string digits = std::to_string(number);
   return stem + std::string(width > digits.size() ? width - digits.size() : 0, '0') + digits +
          ".json";
-}
-
-// NAME.json's file: itself, or the NAME.js script that carries it.
-std::string file_name(const std::string& name, bool scripts) {
-  return scripts ? name.substr(0, name.size() - 5) + ".js" : name;
 }
 
 // The bytes of NAME.json, or of the NAME.js script that carries them.
@@ -32,7 +29,7 @@ std::pair<std::string, std::string> file(const std::string& name, std::string js
   script += "]=";
   script += json;
   script += ";\n";
-  return {file_name(name, scripts), std::move(script)};
+  return {name.substr(0, name.size() - 5) + ".js", std::move(script)};
 }
 
 void append_file_entry(std::string& out, const std::pair<std::string, std::string>& written,
@@ -69,9 +66,10 @@ namespace {
 // comes at the end.
 class ShardMap {
  public:
-  ShardMap(const IndexShards& outline, const ShardFilesOptions& options) : options_(options) {
+  ShardMap(const IndexShards& outline, size_t shards, const ShardFilesOptions& options)
+      : shards_(shards), options_(options) {
     map_ = "{\"format\":";
-    append_json_string(map_, kShardFormat);
+    append_json_string(map_, kMapFormat);
     map_ += ",\"lunr\":\"2.3.9\",\"fields\":[";
     for (size_t f = 0; f < outline.fields.size(); ++f) {
       if (f != 0) map_.push_back(',');
@@ -88,20 +86,12 @@ class ShardMap {
             ",\"terms\":" + std::to_string(outline.terms) + ",\"shards\":[";
   }
 
-  // Each shard's file, named by its digest, but those the last build
-  // left: kept[k], when given, is the size of shard k's kept file, or -1.
-  NamedFiles add(std::vector<IndexShard> shards, const std::vector<int64_t>* kept = nullptr) {
+  // Shard files, numbered from the first shard not added yet.
+  NamedFiles add(std::vector<IndexShard> shards) {
     NamedFiles files;
-    for (size_t k = 0; k < shards.size(); ++k) {
-      IndexShard& shard = shards[k];
-      const std::string name = shard_name(shard);
-      size_t size = 0;
-      if (kept && (*kept)[k] >= 0) {
-        size = static_cast<size_t>((*kept)[k]);
-      } else {
-        files.push_back(file(name, std::move(shard.json), options_.scripts));
-        size = files.back().second.size();
-      }
+    for (IndexShard& shard : shards) {
+      const std::string name = numbered("shard-", added_, shards_);
+      files.push_back(file(name, std::move(shard.json), options_.scripts));
       if (added_++ != 0) map_.push_back(',');
       map_.push_back('[');
       append_json_string(map_, shard.first_term);
@@ -109,13 +99,9 @@ class ShardMap {
       append_json_string(map_, shard.last_term);
       map_.push_back(',');
       append_json_string(map_, name);
-      map_ += "," + std::to_string(size) + "]";
+      map_ += "," + std::to_string(files.back().second.size()) + "]";
     }
     return files;
-  }
-
-  static std::string shard_name(const IndexShard& shard) {
-    return "shard-" + shard.digest + ".json";
   }
 
   // The vocabulary, the refs, the lengths, the store, and the map last.
@@ -170,6 +156,7 @@ class ShardMap {
     map_.push_back('}');
   }
 
+  const size_t shards_;
   const ShardFilesOptions& options_;
   std::string map_;
   size_t added_ = 0;
@@ -178,7 +165,7 @@ class ShardMap {
 }  // namespace
 
 NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
-  ShardMap map(shards, options);
+  ShardMap map(shards, shards.shards.size(), options);
   NamedFiles files = map.add(std::move(shards.shards));
   NamedFiles rest = map.finish(std::move(shards.terms_json), std::move(shards.refs_json),
                                std::move(shards.lengths_json));
@@ -190,29 +177,12 @@ NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
 }
 
 bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
-                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit,
-                        const KeepFiles& keep) {
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit) {
   IndexShards outline = plan.outline();
-  ShardMap map(outline, options);
+  ShardMap map(outline, plan.size(), options);
   batch_shards = std::max<size_t>(batch_shards, 1);
   for (size_t first = 0; first < plan.size(); first += batch_shards) {
-    if (!keep) {
-      if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
-      continue;
-    }
-    // Described first: a shard whose name the last build wrote is kept,
-    // and only the others are formatted.
-    std::vector<IndexShard> shards = plan.describe(first, first + batch_shards);
-    std::vector<std::string> names;
-    names.reserve(shards.size());
-    for (const IndexShard& shard : shards) {
-      names.push_back(file_name(ShardMap::shard_name(shard), options.scripts));
-    }
-    const std::vector<int64_t> kept = keep(names);
-    std::vector<char> wanted(shards.size());
-    for (size_t k = 0; k < shards.size(); ++k) wanted[k] = kept[k] < 0;
-    plan.format_wanted(first, &shards, wanted);
-    if (!emit(map.add(std::move(shards), &kept))) return false;
+    if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
   }
   return emit(map.finish(std::move(outline.terms_json), std::move(outline.refs_json),
                          std::move(outline.lengths_json)));

@@ -4,8 +4,7 @@
 //   shards.json     the map: fields, their boosts, pipeline, and each
 //                   shard's first and last term, file name and size; small
 //                   enough to load with the search page
-//   shard-DIGEST.json  the shards (index_shards.h): postings, no scores,
-//                   each named by its IndexShard::digest
+//   shard-NNN.json  the shards (index_shards.h): postings, no scores
 //   lengths.json    every document's field lengths, from which the client
 //                   scores the postings as lunr's builder does
 //   terms.json      every term in lunr's order, for the queries whose terms
@@ -59,19 +58,11 @@ size_t store_chunk_count(size_t documents, size_t per_chunk);
 // files: a site's index is the largest thing a build holds.
 NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options);
 
-// Which of the named files (as shard_files names them) are kept as the
-// last build left them: per name, the kept file's size, or -1 when it must
-// be made (see FileSink::keep).
-using KeepFiles = std::function<std::vector<int64_t>(const std::vector<std::string>& names)>;
-
 // The same files, formatted and handed to `emit` `batch_shards` shards at a
 // time, so that no more than a batch of the index is held as JSON; the
 // other files and the map come in the last batch. Stops at the first batch
-// `emit` refuses, and returns false then. With `keep`, each batch's shard
-// files are offered to it first, and the shards it keeps are neither
-// formatted nor emitted (the map lists them all).
+// `emit` refuses, and returns false then.
 bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
-                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit,
-                        const KeepFiles& keep = nullptr);
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit);
 
 }  // namespace agora

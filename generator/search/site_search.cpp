@@ -94,8 +94,7 @@ std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
 // that a batch of JSON, not the index, is in memory.
 constexpr size_t kShardBatch = 128;
 
-bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink,
-                     bool keep_shards) {
+bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink) {
   ShardFilesOptions options;
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
@@ -113,23 +112,11 @@ bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, 
       }
     }
   }
-  KeepFiles keep;
-  if (keep_shards) {
-    keep = [&](const std::vector<std::string>& names) {
-      std::vector<std::string> paths;
-      paths.reserve(names.size());
-      for (const std::string& name : names) paths.push_back(site.dir("search/" + name));
-      return sink->keep(paths);
-    };
-  }
-  return stream_shard_files(
-      shards, options, kShardBatch,
-      [&](NamedFiles named) {
-        SiteFiles batch;
-        for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
-        return sink->add(std::move(batch));
-      },
-      keep);
+  return stream_shard_files(shards, options, kShardBatch, [&](NamedFiles named) {
+    SiteFiles batch;
+    for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
+    return sink->add(std::move(batch));
+  });
 }
 
 // A script's file name in the language's search/ folder.
@@ -277,8 +264,7 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus, Analysi
 }
 
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags,
-                      bool keep_shards) {
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags) {
   SiteFiles files;
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
@@ -289,8 +275,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, U
   files["search/lunr.min.js"] = std::move(lunr);
   if (!add_language_scripts(fs, site, assets, &files, diags)) return false;
   if (index.shards) {
-    return sink->add(std::move(files)) &&
-           add_shard_files(site, *index.shards, style, sink, keep_shards);
+    return sink->add(std::move(files)) && add_shard_files(site, *index.shards, style, sink);
   }
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();

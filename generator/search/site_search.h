@@ -84,13 +84,8 @@ std::string script_safe_json(std::string_view json);
 // the theme's `assets` (js/lunr-zh.js), else from the bundled default
 // theme. Returns false with an error in diags when lunr.min.js or a script
 // of the language cannot be read, and without one when the sink refused a
-// batch (sink->error() says why). With `keep_shards`, each shard is first
-// offered to the sink to keep as the last build left it (FileSink::keep;
-// its name stands for its content, see IndexShard::digest), and only the
-// shards it does not keep are formatted: for a rebuild by the same program
-// (one that may keep pages, see PageReuse).
+// batch (sink->error() says why).
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags,
-                      bool keep_shards = false);
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags);
 
 }  // namespace agora

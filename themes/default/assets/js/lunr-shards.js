@@ -11,8 +11,7 @@
  *   index.prefixShards('coa')   the shards a trailing wildcard would fetch
  *
  * Files (from agora build or `agora index --shards DIR`): shards.json (the
- * map), shard-DIGEST.json (named by content), lengths.json, terms.json, refs.json,
- * docs-NNN.json. From file://,
+ * map), shard-NNN.json, lengths.json, terms.json, refs.json, docs-NNN.json. From file://,
  * each NAME.json is read from the script NAME.js instead, which stores it in
  * window.AGORA_SEARCH_FILES. Options: `load(name)` replaces the loader (it
  * returns a Promise of the parsed JSON); `map` gives shards.json already
