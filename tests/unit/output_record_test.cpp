@@ -49,6 +49,15 @@ class ReadCounter : public FileSystemWrapper {
     }
     return FileSystemWrapper::stamp(path);
   }
+  // The new name's stamp comes with the link: one look at it.
+  bool hard_link_stamped(const std::string& from, const std::string& to, std::string* err,
+                         std::optional<FileStamp>* made) override {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++stamps[to];
+    }
+    return FileSystemWrapper::hard_link_stamped(from, to, err, made);
+  }
   TreeListing list_tree_stamped(const std::string& dir) const override {
     TreeListing listing = FileSystemWrapper::list_tree_stamped(dir);
     std::lock_guard<std::mutex> lock(mutex_);
