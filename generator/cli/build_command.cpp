@@ -126,7 +126,20 @@ class CountingSink final : public FileSink {
     }
     return kept;
   }
+  // Files other than pages (search shards): counted apart.
+  std::vector<int64_t> keep_as(const std::vector<std::string>& paths,
+                               const std::vector<std::string>& sha256s) override {
+    if (meter_) return FileSink::keep_as(paths, sha256s);
+    std::vector<int64_t> kept = next_->keep_as(paths, sha256s);
+    for (int64_t size : kept) {
+      if (size < 0) continue;
+      ++files_;
+      ++kept_others_;
+    }
+    return kept;
+  }
   size_t kept() const { return kept_; }
+  size_t kept_others() const { return kept_others_; }
   size_t files() const { return files_; }
   size_t pages() const { return pages_; }
   size_t bytes() const { return bytes_; }
@@ -134,7 +147,7 @@ class CountingSink final : public FileSink {
  private:
   FileSink* next_;
   WeightMeter* meter_;
-  size_t files_ = 0, pages_ = 0, bytes_ = 0, kept_ = 0;
+  size_t files_ = 0, pages_ = 0, bytes_ = 0, kept_ = 0, kept_others_ = 0;
 };
 
 // A build's search indexes: each language's is built when its turn comes
@@ -143,6 +156,10 @@ class CountingSink final : public FileSink {
 // again); `kept` are used instead of building when there are.
 struct SearchIndexes {
   bool keep = false;
+  // The last build's search shard records, when its shards may be kept,
+  // and this build's (see ShardKeeping).
+  std::optional<ShardRecords> shards_before;
+  ShardRecords shards_made;
   std::vector<SiteIndex> kept;
   // The first language's view, when its index was built ahead of the
   // pages (see build_site) and it is not the site itself: rendering takes
@@ -246,7 +263,11 @@ bool build_languages(FileSystem& fs, const CommandArgs& args, const Site& site, 
     const size_t json_bytes = index.json.size(), shards = index.shards ? index.shards->size() : 0;
     const size_t bytes_before = sink->bytes();
     // The index moves into its files.
-    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags)) {
+    const ShardKeeping keeping{
+        indexes->shards_before && options.reuse ? &*indexes->shards_before : nullptr,
+        &indexes->shards_made};
+    if (!add_search_files(fs, view, std::move(index), options.style, theme.assets, sink, diags,
+                          keeping)) {
       return false;
     }
     const std::string summary =
@@ -313,12 +334,16 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // Listing the output's trees, reading their manifests and the output
   // record need nothing from the site, and at 10,000 documents took 4.6 s
   // on one core before the first page: they run while the documents load.
+  // What the last build made of each search shard (see ShardRecords),
+  // beside the record and read with it.
+  const std::string shards_path = record_path + "-shards";
   struct Surveyed {
     OutputSurvey output;
     OutputRecord record;
+    ShardRecords shards;
   };
   std::future<Surveyed> survey =
-      std::async(std::launch::async, [&fs, &cache_fs, &args, &record_path] {
+      std::async(std::launch::async, [&fs, &cache_fs, &args, &record_path, &shards_path] {
         Surveyed found;
         found.output = survey_output(fs, args.out);
         // The record speaks only of files in the output folder: with none
@@ -326,6 +351,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
         // worth reading.
         if (found.output.live.exists) {
           found.record = OutputRecord::load(cache_fs, record_path, args.out, precompress_tag());
+          std::string text, err;
+          if (cache_fs.read_file(shards_path, &text, &err))
+            found.shards = parse_shard_records(text);
         }
         release_free_memory();
         return found;
@@ -418,6 +446,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     Surveyed surveyed = survey.get();
     const std::optional<PageReuse> reuse = page_reuse(surveyed.record.inputs(), inputs);
     if (reuse) render.reuse = &*reuse;
+    indexes.shards_before = std::move(surveyed.shards);
     if (!diags.has_errors() && writer.open(&surveyed.output, &surveyed.record)) {
       written =
           build_languages(fs, args, *site, *theme, render, &indexes, &sink, &progress, &diags) &&
@@ -458,6 +487,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
     bodies.save(&cache_err);
     trees.save(&cache_err);
     indexes.save(&cache_err);
+    cache_fs.write_file_atomic(shards_path, shard_records_text(indexes.shards_made), &cache_err);
   }
   if (report.precompress.cache_refused) {
     *env.err << "agora build: warning: " << write.cache_dir
@@ -470,6 +500,9 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   *env.out << "agora build: " << sink.pages() << " pages";
   // Pages whose inputs did not change stayed as the last build wrote them.
   if (sink.kept()) *env.out << " (" << sink.kept() << " unchanged, not rendered)";
+  // Search shards whose inputs did not change, likewise.
+  if (sink.kept_others())
+    *env.out << ", " << sink.kept_others() << " other files unchanged, not made";
   *env.out << ", " << report.files << " files (" << report.written << " written, "
            << report.unchanged << " unchanged, " << report.deleted << " removed) in "
            << folder_name(args.out) << " in " << timing << "\n";

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "output/manifest.h"
-#include "util/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
 #include "util/path.h"
+#include "util/sha256.h"
 
 namespace agora {
 
@@ -319,12 +319,35 @@ const RecordedFile* SiteWriter::keepable(const std::string& path,
 }
 
 std::vector<char> SiteWriter::keep(const std::vector<std::string>& paths) {
+  const std::vector<const RecordedFile*> files = keep_files(paths, nullptr);
   std::vector<char> kept(paths.size(), 0);
+  for (size_t i = 0; i < paths.size(); ++i) kept[i] = files[i] != nullptr;
+  return kept;
+}
+
+std::vector<int64_t> SiteWriter::keep_as(const std::vector<std::string>& paths,
+                                         const std::vector<std::string>& sha256s) {
+  const std::vector<const RecordedFile*> files = keep_files(paths, &sha256s);
+  std::vector<int64_t> sizes(paths.size(), -1);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (files[i]) sizes[i] = static_cast<int64_t>(files[i]->bytes);
+  }
+  return sizes;
+}
+
+std::vector<const RecordedFile*> SiteWriter::keep_files(const std::vector<std::string>& paths,
+                                                        const std::vector<std::string>* sha256s) {
+  std::vector<const RecordedFile*> kept(paths.size(), nullptr);
   if (failed_ || !opened_ || record_.size() == 0) return kept;
   std::vector<const RecordedFile*> pages(paths.size());
   std::vector<std::vector<const RecordedFile*>> copies(paths.size());
   parallel_for(
-      paths.size(), [&](size_t i) { pages[i] = keepable(paths[i], &copies[i]); }, opts_.threads);
+      paths.size(),
+      [&](size_t i) {
+        pages[i] = keepable(paths[i], &copies[i]);
+        if (pages[i] && sha256s && pages[i]->sha256 != (*sha256s)[i]) pages[i] = nullptr;
+      },
+      opts_.threads);
   // Two offers of one path: the first is kept, the second is refused, as
   // add() refuses nothing but drops a second copy of the same bytes.
   std::set<std::string_view> offered;
@@ -332,7 +355,7 @@ std::vector<char> SiteWriter::keep(const std::vector<std::string>& paths) {
   size_t kept_copies = 0, compressible = 0;
   for (size_t i = 0; i < paths.size(); ++i) {
     if (!pages[i] || !offered.insert(paths[i]).second) continue;
-    kept[i] = 1;
+    kept[i] = pages[i];
     for (const RecordedFile* file : copies[i]) {
       items.push_back({&file->path, {}, file->sha256, true, true, file->bytes, file->stamp});
     }

@@ -115,6 +115,9 @@ class SiteWriter final : public FileSink {
   // A page without the record's word for one of its copies is not kept.
   // See FileSink::keep.
   std::vector<char> keep(const std::vector<std::string>& paths) override;
+  // keep(), of the paths whose recorded file has the given SHA-256.
+  std::vector<int64_t> keep_as(const std::vector<std::string>& paths,
+                               const std::vector<std::string>& sha256s) override;
   // Writes the manifest and swaps the site in. *report may be null.
   bool commit(WriteReport* report);
 
@@ -129,6 +132,10 @@ class SiteWriter final : public FileSink {
   };
   bool fail(std::string why);
   bool stage(const std::vector<StagedFile>& files);
+  // What keep() and keep_as() keep of `paths` (with sha256s: only files
+  // recorded with those): each kept file's entry, else null.
+  std::vector<const RecordedFile*> keep_files(const std::vector<std::string>& paths,
+                                              const std::vector<std::string>* sha256s);
   // Whether keep() can keep `path`: then its entry, with those of its
   // copies in *copies.
   const RecordedFile* keepable(const std::string& path,

@@ -2,6 +2,7 @@
 // The rendered site: what render and search produce and output writes, and
 // the sink they hand it to, a batch at a time.
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -28,6 +29,15 @@ class FileSink {
   // caller renders the others and adds them. The default keeps none.
   virtual std::vector<char> keep(const std::vector<std::string>& paths) {
     return std::vector<char>(paths.size(), 0);
+  }
+  // Keeps, as keep() does, each path whose file the last build wrote with
+  // the SHA-256 (hex) given for it: for files whose content a caller can
+  // name but not prove unchanged (search shards, by a digest of what they
+  // are made from). Per path, the kept file's size, or -1 when it was not
+  // kept. The default keeps none.
+  virtual std::vector<int64_t> keep_as(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& /*sha256s*/) {
+    return std::vector<int64_t>(paths.size(), -1);
   }
   const std::string& error() const { return error_; }
 

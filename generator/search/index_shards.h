@@ -26,6 +26,10 @@
 
 namespace agora {
 
+// The format of the shards and of their map (shard_files.h), as shards.json
+// names it: a change to either changes it, and so every shard's digest.
+inline constexpr const char* kShardFormat = "agora-lunr-shards/2";
+
 struct ShardOptions {
   // Aimed-at size of one shard deflated (gzip level 6). Sizes are estimated from the
   // JSON with a compression ratio measured on a sample of shards, so real
@@ -39,7 +43,13 @@ struct IndexShard {
   std::string first_term;  // UTF-8, as in the index
   std::string last_term;
   size_t terms = 0;
-  std::string json;  // the shard (see above)
+  // 16 hex digits of the SHA-256 of what the JSON is made from (the
+  // format, the terms, their ids and postings, and the numbers and refs of
+  // the documents they name), with the program that formats it (see
+  // kShardFormat): a rebuild that finds the digest unchanged since its last
+  // build keeps that build's shard unformatted.
+  std::string digest;
+  std::string json;  // the shard (see above); empty when only described
 };
 
 struct IndexShards {
@@ -78,6 +88,12 @@ class ShardPlan {
   IndexShards outline() const;
   // Shards [begin, end), formatted in parallel.
   std::vector<IndexShard> format(size_t begin, size_t end) const;
+  // Shards [begin, end) without their JSON, digests made in parallel.
+  std::vector<IndexShard> describe(size_t begin, size_t end) const;
+  // The JSON of each of `shards` (as describe(begin, ...) gave them) that
+  // `wanted` marks, in parallel.
+  void format_wanted(size_t begin, std::vector<IndexShard>* shards,
+                     const std::vector<char>& wanted) const;
 
  private:
   std::shared_ptr<const IndexBuilder> builder_;

@@ -10,8 +10,6 @@
 namespace agora {
 namespace {
 
-constexpr const char* kMapFormat = "agora-lunr-shards/2";
-
 // "shard-007.json": numbers padded to the width of the largest, at least 3.
 std::string numbered(const char* stem, size_t number, size_t count) {
   size_t width = 3;
@@ -19,6 +17,11 @@ std::string numbered(const char* stem, size_t number, size_t count) {
   std::string digits = std::to_string(number);
   return stem + std::string(width > digits.size() ? width - digits.size() : 0, '0') + digits +
          ".json";
+}
+
+// NAME.json's file: itself, or the NAME.js script that carries it.
+std::string file_name(const std::string& name, bool scripts) {
+  return scripts ? name.substr(0, name.size() - 5) + ".js" : name;
 }
 
 // The bytes of NAME.json, or of the NAME.js script that carries them.
@@ -29,7 +32,7 @@ std::pair<std::string, std::string> file(const std::string& name, std::string js
   script += "]=";
   script += json;
   script += ";\n";
-  return {name.substr(0, name.size() - 5) + ".js", std::move(script)};
+  return {file_name(name, scripts), std::move(script)};
 }
 
 void append_file_entry(std::string& out, const std::pair<std::string, std::string>& written,
@@ -69,7 +72,7 @@ class ShardMap {
   ShardMap(const IndexShards& outline, size_t shards, const ShardFilesOptions& options)
       : shards_(shards), options_(options) {
     map_ = "{\"format\":";
-    append_json_string(map_, kMapFormat);
+    append_json_string(map_, kShardFormat);
     map_ += ",\"lunr\":\"2.3.9\",\"fields\":[";
     for (size_t f = 0; f < outline.fields.size(); ++f) {
       if (f != 0) map_.push_back(',');
@@ -86,12 +89,21 @@ class ShardMap {
             ",\"terms\":" + std::to_string(outline.terms) + ",\"shards\":[";
   }
 
-  // Shard files, numbered from the first shard not added yet.
-  NamedFiles add(std::vector<IndexShard> shards) {
+  // Shard files, numbered from the first shard not added yet, but those the
+  // last build left: kept[k], when given, is the size of shard k's kept
+  // file, or -1.
+  NamedFiles add(std::vector<IndexShard> shards, const std::vector<int64_t>* kept = nullptr) {
     NamedFiles files;
-    for (IndexShard& shard : shards) {
-      const std::string name = numbered("shard-", added_, shards_);
-      files.push_back(file(name, std::move(shard.json), options_.scripts));
+    for (size_t k = 0; k < shards.size(); ++k) {
+      IndexShard& shard = shards[k];
+      const std::string name = shard_name(added_);
+      size_t size = 0;
+      if (kept && (*kept)[k] >= 0) {
+        size = static_cast<size_t>((*kept)[k]);
+      } else {
+        files.push_back(file(name, std::move(shard.json), options_.scripts));
+        size = files.back().second.size();
+      }
       if (added_++ != 0) map_.push_back(',');
       map_.push_back('[');
       append_json_string(map_, shard.first_term);
@@ -99,10 +111,13 @@ class ShardMap {
       append_json_string(map_, shard.last_term);
       map_.push_back(',');
       append_json_string(map_, name);
-      map_ += "," + std::to_string(files.back().second.size()) + "]";
+      map_ += "," + std::to_string(size) + "]";
     }
     return files;
   }
+
+  // The name of shard `number` (as the map lists it: .json).
+  std::string shard_name(size_t number) const { return numbered("shard-", number, shards_); }
 
   // The vocabulary, the refs, the lengths, the store, and the map last.
   NamedFiles finish(std::string terms_json, std::string refs_json, std::string lengths_json) {
@@ -177,12 +192,30 @@ NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options) {
 }
 
 bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
-                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit) {
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit,
+                        const KeepFiles& keep) {
   IndexShards outline = plan.outline();
   ShardMap map(outline, plan.size(), options);
   batch_shards = std::max<size_t>(batch_shards, 1);
   for (size_t first = 0; first < plan.size(); first += batch_shards) {
-    if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
+    if (!keep) {
+      if (!emit(map.add(plan.format(first, first + batch_shards)))) return false;
+      continue;
+    }
+    // Described first: a shard `keep` keeps is not formatted.
+    std::vector<IndexShard> shards = plan.describe(first, first + batch_shards);
+    std::vector<std::string> names, digests;
+    names.reserve(shards.size());
+    digests.reserve(shards.size());
+    for (size_t k = 0; k < shards.size(); ++k) {
+      names.push_back(file_name(map.shard_name(first + k), options.scripts));
+      digests.push_back(shards[k].digest);
+    }
+    const std::vector<int64_t> kept = keep(names, digests);
+    std::vector<char> wanted(shards.size());
+    for (size_t k = 0; k < shards.size(); ++k) wanted[k] = kept[k] < 0;
+    plan.format_wanted(first, &shards, wanted);
+    if (!emit(map.add(std::move(shards), &kept))) return false;
   }
   return emit(map.finish(std::move(outline.terms_json), std::move(outline.refs_json),
                          std::move(outline.lengths_json)));

@@ -58,11 +58,20 @@ size_t store_chunk_count(size_t documents, size_t per_chunk);
 // files: a site's index is the largest thing a build holds.
 NamedFiles shard_files(IndexShards shards, const ShardFilesOptions& options);
 
+// Which of a batch's shard files, by name (as shard_files names them) and
+// IndexShard::digest, are kept as the last build left them: per shard, the
+// kept file's size, or -1 when it must be made.
+using KeepFiles = std::function<std::vector<int64_t>(const std::vector<std::string>& names,
+                                                     const std::vector<std::string>& digests)>;
+
 // The same files, formatted and handed to `emit` `batch_shards` shards at a
 // time, so that no more than a batch of the index is held as JSON; the
 // other files and the map come in the last batch. Stops at the first batch
-// `emit` refuses, and returns false then.
+// `emit` refuses, and returns false then. With `keep`, each batch's shards
+// are described (IndexShard::digest) and offered to it first, and those
+// it keeps are neither formatted nor emitted (the map lists them all).
 bool stream_shard_files(const ShardPlan& plan, const ShardFilesOptions& options,
-                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit);
+                        size_t batch_shards, const std::function<bool(NamedFiles)>& emit,
+                        const KeepFiles& keep = nullptr);
 
 }  // namespace agora

@@ -10,6 +10,7 @@
 #include "util/install_paths.h"
 #include "util/parallel.h"
 #include "util/path.h"
+#include "util/sha256.h"
 
 namespace agora {
 
@@ -94,7 +95,8 @@ std::string store_json(const Site& site, const Document& doc, UrlStyle style) {
 // that a batch of JSON, not the index, is in memory.
 constexpr size_t kShardBatch = 128;
 
-bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink) {
+bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, FileSink* sink,
+                     ShardKeeping keeping) {
   ShardFilesOptions options;
   options.scripts = style.offline;
   options.store_chunk_documents = static_cast<size_t>(site.config.search_shards.documents);
@@ -112,11 +114,48 @@ bool add_shard_files(const Site& site, const ShardPlan& shards, UrlStyle style, 
       }
     }
   }
-  return stream_shard_files(shards, options, kShardBatch, [&](NamedFiles named) {
-    SiteFiles batch;
-    for (auto& [name, bytes] : named) batch[site.dir("search/" + name)] = std::move(bytes);
-    return sink->add(std::move(batch));
-  });
+  // Each shard's digest by path, as the batches are described.
+  std::map<std::string, std::string> digest_of;
+  KeepFiles keep;
+  if (keeping.before || keeping.made) {
+    keep = [&](const std::vector<std::string>& names, const std::vector<std::string>& digests) {
+      std::vector<int64_t> sizes(names.size(), -1);
+      std::vector<std::string> offered, shas;
+      std::vector<size_t> at;
+      for (size_t k = 0; k < names.size(); ++k) {
+        const std::string path = site.dir("search/" + names[k]);
+        digest_of[path] = digests[k];
+        if (!keeping.before) continue;
+        auto last = keeping.before->find(path);
+        if (last == keeping.before->end() || last->second.digest != digests[k]) continue;
+        offered.push_back(path);
+        shas.push_back(last->second.sha256);
+        at.push_back(k);
+      }
+      if (offered.empty()) return sizes;
+      const std::vector<int64_t> kept = sink->keep_as(offered, shas);
+      for (size_t i = 0; i < offered.size(); ++i) {
+        if (kept[i] < 0) continue;
+        sizes[at[i]] = kept[i];
+        if (keeping.made) (*keeping.made)[offered[i]] = {digests[at[i]], shas[i]};
+      }
+      return sizes;
+    };
+  }
+  return stream_shard_files(
+      shards, options, kShardBatch,
+      [&](NamedFiles named) {
+        SiteFiles batch;
+        for (auto& [name, bytes] : named) {
+          const std::string path = site.dir("search/" + name);
+          if (auto digest = digest_of.find(path); keeping.made && digest != digest_of.end()) {
+            (*keeping.made)[path] = {digest->second, sha256_hex(bytes)};
+          }
+          batch[path] = std::move(bytes);
+        }
+        return sink->add(std::move(batch));
+      },
+      keep);
 }
 
 // A script's file name in the language's search/ folder.
@@ -263,8 +302,38 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus, Analysi
   return index;
 }
 
+std::string shard_records_text(const ShardRecords& records) {
+  std::string out;
+  for (const auto& [path, record] : records) {
+    out += record.digest + " " + record.sha256 + " " + path + "\n";
+  }
+  return out;
+}
+
+ShardRecords parse_shard_records(std::string_view text) {
+  ShardRecords records;
+  auto hex = [](std::string_view s, size_t n) {
+    return s.size() == n && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  };
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    if (end == std::string_view::npos) break;  // a last line cut short
+    const std::string_view line = text.substr(0, end);
+    text.remove_prefix(end + 1);
+    const size_t a = line.find(' '), b = a == std::string_view::npos ? a : line.find(' ', a + 1);
+    if (b == std::string_view::npos || !hex(line.substr(0, a), 16) ||
+        !hex(line.substr(a + 1, b - a - 1), 64) || b + 1 >= line.size()) {
+      continue;
+    }
+    records[std::string(line.substr(b + 1))] = {std::string(line.substr(0, a)),
+                                                std::string(line.substr(a + 1, b - a - 1))};
+  }
+  return records;
+}
+
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags) {
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags,
+                      ShardKeeping shards) {
   SiteFiles files;
   std::string lunr, err;
   if (!fs.read_file(kLunrScriptPath, &lunr, &err)) {
@@ -275,7 +344,7 @@ bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, U
   files["search/lunr.min.js"] = std::move(lunr);
   if (!add_language_scripts(fs, site, assets, &files, diags)) return false;
   if (index.shards) {
-    return sink->add(std::move(files)) && add_shard_files(site, *index.shards, style, sink);
+    return sink->add(std::move(files)) && add_shard_files(site, *index.shards, style, sink, shards);
   }
 
   nlohmann::ordered_json documents = nlohmann::ordered_json::object();

@@ -14,6 +14,7 @@
 // chunks (shard_files.h): search/shards.json, shard-NNN.json, docs-NNN.json,
 // terms.json, refs.json; an offline build writes each as a .js script.
 
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -78,14 +79,43 @@ SiteIndex build_site_index(const Site& site, const SearchCorpus& corpus,
 // written this way.
 std::string script_safe_json(std::string_view json);
 
+// What a build made of each search shard file, by its path in the site:
+// the digest of what it was made from (IndexShard::digest) and the SHA-256
+// of the file. Saved after a build, so that the next keeps each shard whose
+// digest did not change (FileSink::keep_as, which checks the SHA-256
+// against the output record: a record and shard records from different
+// builds never keep a wrong file).
+struct ShardRecord {
+  std::string digest, sha256;
+  bool operator==(const ShardRecord&) const = default;
+};
+using ShardRecords = std::map<std::string, ShardRecord>;
+// As lines "DIGEST SHA256 PATH", by path.
+std::string shard_records_text(const ShardRecords& records);
+// Lines that do not read as shard_records_text writes them are skipped:
+// a shard they would name is formatted again.
+ShardRecords parse_shard_records(std::string_view text);
+
+// What add_search_files does with shard records: `before`, the last
+// build's, when the shards it names may be kept (a rebuild by the same
+// program, one that may keep pages: see PageReuse); `made`, this build's,
+// filled as the shards are written or kept. Either may be null.
+struct ShardKeeping {
+  const ShardRecords* before = nullptr;
+  ShardRecords* made = nullptr;
+};
+
 // Hands the search files to `sink`, with documents.json's URLs in `style`;
 // the index's JSON moves into them, and shards go a batch at a time as they
 // are formatted. A theme script of the language's pipeline is taken from
 // the theme's `assets` (js/lunr-zh.js), else from the bundled default
 // theme. Returns false with an error in diags when lunr.min.js or a script
 // of the language cannot be read, and without one when the sink refused a
-// batch (sink->error() says why).
+// batch (sink->error() says why). With `shards`, each shard whose digest
+// the last build's records give with its file is offered to the sink to
+// keep, and only the others are formatted.
 bool add_search_files(const FileSystem& fs, const Site& site, SiteIndex index, UrlStyle style,
-                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags);
+                      const SiteFiles& assets, FileSink* sink, Diagnostics* diags,
+                      ShardKeeping shards = {});
 
 }  // namespace agora

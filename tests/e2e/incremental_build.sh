@@ -35,6 +35,12 @@ copy_site() {
 build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out"; }
 
 copy_site "$repo" "$work/site"
+# The index cut into shards, as a large site's is: a rebuild keeps the
+# shards its edit did not change (each is named by its content) and
+# formats the rest, and every comparison below covers them.
+sed -i 's/^  positions: false$/  positions: false\n  shards: {above: 1000, size: 4000}/' \
+  "$work/site/site.yaml"
+grep -q 'shards: {above: 1000' "$work/site/site.yaml" || fail "no search.shards in the copied site.yaml"
 build > /dev/null
 
 # Pages not kept: what a rebuild rendered.
@@ -52,6 +58,12 @@ always=$(rendered "$summary")
 pages=$(sed -n 's/^agora build: \([0-9]*\) pages.*/\1/p' <<< "$summary")
 ((always * 100 < pages)) || fail "a rebuild with no change rendered $always of $pages pages"
 echo "no change: $always of $pages pages rendered"
+# Files other than pages kept as they were: the search shards.
+kept_files() { sed -n 's/.*, \([0-9]*\) other files unchanged, not made.*/\1/p' <<< "$1"; }
+shards=$(find "$work/out" -path '*search/shard-*.json' | wc -l)
+((shards > 10)) || fail "the index was cut into $shards shards"
+(($(kept_files "$summary") == shards)) ||
+  fail "a rebuild with no change kept $(kept_files "$summary") of $shards search shards"
 
 # One edit: a sentence added to one document's body.
 doc=$(find "$work/site/content/case-studies" -name '*.md' | sort | head -1)
@@ -60,6 +72,10 @@ summary=$(build)
 echo "incremental: $summary"
 (($(rendered "$summary") == always + 1)) ||
   fail "a body edit rendered $(rendered "$summary") pages, not its own and the $always always rendered"
+kept_shards=$(kept_files "$summary")
+((kept_shards > 0 && kept_shards < shards)) ||
+  fail "a body edit kept ${kept_shards:-no} of $shards search shards unformatted"
+echo "one edit: ${kept_shards} of $shards search shards kept, not formatted again"
 
 # A rebuild's output against a clean build of the same sources; its count
 # of files written against the site's.

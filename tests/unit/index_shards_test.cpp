@@ -18,6 +18,7 @@
 #include "search/index_builder.h"
 #include "search/index_shards.h"
 #include "search/shard_files.h"
+#include "search/site_search.h"
 
 using namespace agora;
 
@@ -203,6 +204,40 @@ TEST_CASE("shard files streamed from a plan: the same files, a batch of shards a
   for (auto& batch : batches) streamed.insert(batch.begin(), batch.end());
   CHECK(streamed == expected);
 
+  // Offered to keep (by name and digest), the shards a sink keeps are
+  // neither formatted nor emitted, and the map lists them with the sizes
+  // it answered.
+  const IndexShards described = shard_index(*builder, options);
+  std::vector<std::string> asked;
+  auto keep_odd = [&](const std::vector<std::string>& names,
+                      const std::vector<std::string>& digests) {
+    std::vector<int64_t> sizes;
+    for (size_t k = 0; k < names.size(); ++k) {
+      CHECK(digests[k] == described.shards[asked.size()].digest);
+      sizes.push_back(asked.size() % 2 ? static_cast<int64_t>(expected.at(names[k]).size()) : -1);
+      asked.push_back(names[k]);
+    }
+    return sizes;
+  };
+  std::vector<NamedFiles> partial;
+  REQUIRE(stream_shard_files(
+      plan, ShardFilesOptions{}, 3,
+      [&](NamedFiles batch) {
+        partial.push_back(std::move(batch));
+        return true;
+      },
+      keep_odd));
+  REQUIRE(asked.size() == 8);
+  std::map<std::string, std::string> made;
+  for (auto& batch : partial) made.insert(batch.begin(), batch.end());
+  for (size_t s = 0; s < 8; ++s) {
+    INFO(s);
+    CHECK(asked[s] == whole[1 + s].first);
+    CHECK(made.count(asked[s]) == (s % 2 ? 0u : 1u));
+  }
+  for (const auto& [name, bytes] : made) CHECK(bytes == expected.at(name));
+  CHECK(made.at("shards.json") == expected.at("shards.json"));
+
   // A refused batch stops the stream.
   size_t offered = 0;
   CHECK_FALSE(stream_shard_files(plan, ShardFilesOptions{}, 3, [&](NamedFiles) {
@@ -210,6 +245,49 @@ TEST_CASE("shard files streamed from a plan: the same files, a batch of shards a
     return false;
   }));
   CHECK(offered == 1);
+}
+
+TEST_CASE("a shard's digest names its content: equal for equal shards, apart for any change") {
+  ShardOptions options;
+  options.target_bytes = 1;
+  const IndexShards before = shard_index(small_index(), options);
+  CHECK(shard_index(small_index(), options).shards[3].digest == before.shards[3].digest);
+  // One more "x" in the first document's body: x's postings change, and
+  // the documents of every other shard stay as they were.
+  IndexBuilder edited({{"title", 10}, {"body", 1}}, /*positions=*/true);
+  edited.add(SearchDocument{"b", {"Hello !!! World", "ΟΔΟΣ İstanbul 42 the 7 x x"}, 2});
+  edited.add(SearchDocument{"3", {"", "hello hello 2020"}});
+  edited.add(SearchDocument{"1", {"x", "42"}});
+  const IndexShards after = shard_index(edited, options);
+  REQUIRE(after.shards.size() == before.shards.size());
+  size_t changed = 0;
+  for (size_t s = 0; s < before.shards.size(); ++s) {
+    INFO(before.shards[s].first_term);
+    const std::string& digest = before.shards[s].digest;
+    CHECK(digest.size() == 16);
+    CHECK(digest.find_first_not_of("0123456789abcdef") == std::string::npos);
+    CHECK((digest == after.shards[s].digest) == (before.shards[s].json == after.shards[s].json));
+    changed += before.shards[s].json != after.shards[s].json;
+  }
+  CHECK(changed == 1);
+  // A document's ref is in the shards that name it, and so in their digests.
+  IndexBuilder renamed({{"title", 10}, {"body", 1}}, /*positions=*/true);
+  renamed.add(SearchDocument{"b", {"Hello !!! World", "ΟΔΟΣ İstanbul 42 the 7 x"}, 2});
+  renamed.add(SearchDocument{"4", {"", "hello hello 2020"}});
+  renamed.add(SearchDocument{"1", {"x", "42"}});
+  CHECK(shard_index(renamed, options).shards[1].digest != before.shards[1].digest);
+}
+
+TEST_CASE("shard records: written and read back; a damaged line is skipped") {
+  ShardRecords records;
+  records["search/shard-000.json"] = {std::string(16, 'a'), std::string(64, 'b')};
+  records["fr/search/shard-001.js"] = {"0123456789abcdef", std::string(64, '0')};
+  const std::string text = shard_records_text(records);
+  CHECK(parse_shard_records(text) == records);
+  CHECK(parse_shard_records(text.substr(0, text.size() - 1)).size() == 1);  // cut short
+  CHECK(parse_shard_records("XYZ " + std::string(64, 'b') + " a\n").empty());
+  CHECK(parse_shard_records(std::string(16, 'a') + " " + std::string(63, 'b') + " a\n").empty());
+  CHECK(parse_shard_records(std::string(16, 'a') + " " + std::string(64, 'b') + " \n").empty());
 }
 
 TEST_CASE("shard files: ref hash and chunk count") {

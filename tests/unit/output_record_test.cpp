@@ -13,6 +13,7 @@
 #include "output/precompress.h"
 #include "output/site_writer.h"
 #include "output_test_util.h"
+#include "util/sha256.h"
 
 using namespace agora;
 using agora::testing::compressible_text;
@@ -489,6 +490,28 @@ TEST_CASE_FIXTURE(Recorded, "a page is not kept unless it and each of its copies
   WriteReport report;
   CHECK(rebuild_keeping(fs, out, opts, site, {page}, &report) == std::vector<char>{0});
   // Rendered instead: the output is a clean build's.
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
+}
+
+TEST_CASE_FIXTURE(Recorded, "keep_as keeps a file only as the SHA-256 the caller names") {
+  // A search shard is offered by the digest of what it is made from, with
+  // the SHA-256 its file had when the last build made it: a record from
+  // another build than those digests keeps nothing wrong.
+  const std::string page = "case-studies/a/index.html";
+  const std::string sha = agora::sha256_hex(site.at(page));
+  touch(opts.record);
+  SiteWriter writer(fs, out, opts);
+  REQUIRE(writer.open());
+  const std::vector<int64_t> sizes =
+      writer.keep_as({page, "index.html", "new/index.html"}, {sha, sha, sha});
+  CHECK(sizes == std::vector<int64_t>{static_cast<int64_t>(site.at(page).size()), -1, -1});
+  SiteFiles rest = site;
+  rest.erase(page);
+  REQUIRE(writer.add(rest));
+  WriteReport report;
+  REQUIRE(writer.commit(&report));
+  CHECK(report.written == 0);
   REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
   CHECK(files_of(out) == files_of(tmp.path() + "/clean"));
 }
