@@ -3,9 +3,9 @@
 #include <utility>
 
 #include "output/entry_file.h"
-#include "util/sha256.h"
 #include "util/parallel.h"
 #include "util/path.h"
+#include "util/sha256.h"
 
 namespace agora {
 

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "util/sha256.h"
 #include "search/json_writer.h"
 #include "util/parallel.h"
+#include "util/sha256.h"
 #include "util/text.h"
 
 namespace agora {

@@ -9,11 +9,11 @@
 
 #include "output/manifest.h"
 #include "output/mirror_source.h"
-#include "util/sha256.h"
 #include "output/staging.h"
 #include "util/confined_file_system.h"
 #include "util/file_system.h"
 #include "util/human_bytes.h"
+#include "util/sha256.h"
 
 namespace agora {
 

@@ -9,9 +9,9 @@
 #include <cctype>
 #include <vector>
 
-#include "util/sha256.h"
 #include "util/file_system.h"
 #include "util/parallel.h"
+#include "util/sha256.h"
 
 namespace agora {
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "content/front_matter.h"
-#include "util/sha256.h"
 #include "util/path.h"
+#include "util/sha256.h"
 
 namespace agora {
 

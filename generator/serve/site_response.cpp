@@ -4,11 +4,11 @@
 #include <shared_mutex>
 
 #include "output/precompress.h"
-#include "util/sha256.h"
 #include "serve/content_type.h"
 #include "serve/live_page.h"
 #include "serve/negotiation.h"
 #include "serve/request_path.h"
+#include "util/sha256.h"
 
 namespace agora {
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "output/precompress.h"
-#include "util/sha256.h"
 #include "security_site.h"
+#include "util/sha256.h"
 
 using namespace agora;
 using namespace agora::testing;

@@ -14,8 +14,8 @@
 #include "output/manifest.h"
 #include "output/mirror.h"
 #include "output/mirror_source.h"
-#include "util/sha256.h"
 #include "security_site.h"
+#include "util/sha256.h"
 
 using namespace agora;
 using namespace agora::testing;

@@ -10,9 +10,9 @@
 #include <thread>
 
 #include "output/manifest.h"
-#include "util/sha256.h"
 #include "output_test_util.h"
 #include "util/confined_file_system.h"
+#include "util/sha256.h"
 
 using namespace agora;
 using agora::MemoryFileSystem;
