@@ -48,8 +48,8 @@ struct IndexShard {
   // the documents they name), with the program that formats it (see
   // kShardFormat): a rebuild that finds the digest unchanged since its last
   // build keeps that build's shard unformatted.
-  std::string digest;
-  std::string json;  // the shard (see above); empty when only described
+  std::string digest;  // only from ShardPlan::describe
+  std::string json;    // the shard (see above); empty when only described
 };
 
 struct IndexShards {
@@ -86,7 +86,7 @@ class ShardPlan {
   size_t size() const { return starts_.size() - 1; }  // shards
   // Everything of the IndexShards but the shards themselves.
   IndexShards outline() const;
-  // Shards [begin, end), formatted in parallel.
+  // Shards [begin, end), formatted in parallel, without digests.
   std::vector<IndexShard> format(size_t begin, size_t end) const;
   // Shards [begin, end) without their JSON, digests made in parallel.
   std::vector<IndexShard> describe(size_t begin, size_t end) const;
