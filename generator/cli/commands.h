@@ -64,6 +64,12 @@ struct BuildState {
   std::string record;
 };
 
+// The files that keep what a build leaves for the next, beside `record`
+// (an output record path): the record itself and the search shards' records
+// (see ShardRecords in search/site_search.h). One list, so that a server
+// removing its own leaves none of them behind.
+std::vector<std::string> record_files(const std::string& record);
+
 // The build behind `agora build` and every rebuild of `agora serve`: loads
 // args.config, renders, indexes and writes args.out through staging and a
 // swap (output/site_writer.h), printing what `agora build` prints to env

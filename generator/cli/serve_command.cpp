@@ -144,11 +144,12 @@ int run_serve(const CommandArgs& args, const CliEnv& env) {
   server.stop();
   ::close(signal_fd);
   if (args.serve_out.empty()) {
-    // The folder, the tree its last rebuild replaced and its record.
+    // The folder, the tree its last rebuild replaced and its records.
+    std::vector<std::string> left = record_files(state.record);
+    left.push_back(build_args.out);
+    left.push_back(build_args.out + ".old");
     std::error_code ec;
-    for (const std::string& left : {build_args.out, build_args.out + ".old", state.record}) {
-      std::filesystem::remove_all(left, ec);
-    }
+    for (const std::string& path : left) std::filesystem::remove_all(path, ec);
   }
   *env.out << "agora serve: stopped\n";
   return 0;

@@ -321,9 +321,13 @@ def check_stop(server):
         fail('port %d still taken after SIGINT: %s' % (server.port, e))
     finally:
         probe.close()
-    for left in (server.out, server.out + '.old', server.out + '.record'):
-        if os.path.exists(left):
-            fail('%s is still there' % left)
+    # Everything named after the folder goes with it: the tree its last
+    # rebuild replaced, its output record and what sits beside the record.
+    folder = os.path.dirname(server.out)
+    base = os.path.basename(server.out)
+    left = sorted(name for name in os.listdir(folder) if name.startswith(base))
+    if left:
+        fail('still there after the stop: %s' % ', '.join(left))
     print('   exit 0, port %d free, temporary folder removed' % server.port)
 
 
