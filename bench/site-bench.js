@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The site benchmark of `make bench`: agora against Debian's Hugo on the same
 // generated corpus (bench/gen-bench-site.js), per size, runs alternating
-// between the tools, median of --runs. Then the index alone: agora index
-// against lunr.js (bench/lunr-bench) on the search corpora of the same sites
-// and on the mixed-script corpus of bench/gen-corpus.js.
+// between the tools, median of --runs (one count for every size, or one
+// per size, `--runs 3,3,1`, the last repeated for the sizes after it).
+// Then the index alone: agora index against lunr.js (bench/lunr-bench) on
+// the search corpora of the same sites and on the mixed-script corpus of
+// bench/gen-corpus.js, as many runs as the most any size has.
 //
-//   node bench/site-bench.js [--sizes 1000,10000,50000] [--runs 3] [--words 700]
+//   node bench/site-bench.js [--sizes 1000,10000,50000] [--runs 3|3,3,1] [--words 700]
 //       [--lunr-sizes 1000,10000] [--mixed 5000x600] [--build-dir build]
 //       [--work DIR] [--record docs/PERFORMANCE.md] [--settle 180]
 //
@@ -27,7 +29,7 @@ const { execFileSync, spawnSync } = require('child_process');
 const root = path.join(__dirname, '..');
 
 function parseArgs(argv) {
-  const args = { sizes: '1000,10000,50000', runs: 3, words: 700, 'lunr-sizes': '1000,10000',
+  const args = { sizes: '1000,10000,50000', runs: '3', words: 700, 'lunr-sizes': '1000,10000',
     mixed: '5000x600', 'build-dir': path.join(root, 'build'), work: '', record: '', settle: 180 };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
@@ -37,6 +39,14 @@ function parseArgs(argv) {
   const list = (s) => String(s).split(',').filter(Boolean).map(Number);
   args.sizes = list(args.sizes);
   args['lunr-sizes'] = list(args['lunr-sizes']);
+  // At 50,000 documents a run leaves about 20 GB until the end: a disk
+  // that holds three at the smaller sizes may hold only one there.
+  const runs = list(args.runs);
+  if (!runs.length || runs.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error('--runs wants whole numbers from 1, one for every size or one per size');
+  }
+  args.runsOf = (docs) => runs[Math.min(args.sizes.indexOf(docs), runs.length - 1)];
+  args.indexRuns = Math.max(...runs);
   return args;
 }
 
@@ -190,8 +200,9 @@ function benchSize(args, docs, work) {
     fs.rmSync(linked);
     fs.copyFileSync(path.join(site, 'content/case-studies', edited), linked);
   }
-  for (let run = 1; run <= args.runs; run++) {
-    console.log(`size ${docs}, run ${run}/${args.runs}`);
+  const runs = args.runsOf(docs);
+  for (let run = 1; run <= runs; run++) {
+    console.log(`size ${docs}, run ${run}/${runs}`);
     discard(cache);
     discardOutput(out);
     let m = measure('agora cold', [agora, ...build], work);
@@ -228,12 +239,13 @@ function benchSize(args, docs, work) {
   return { docs, result, corpus };
 }
 
-// bench/lunr-bench on one corpus file, --runs times: agora index vs
-// lunr.js, the median of each figure (one run of agora's index is about a
-// second, and varied by half between two runs on one host).
+// bench/lunr-bench on one corpus file, as many times as the most --runs of
+// a size: agora index vs lunr.js, the median of each figure (one run of
+// agora's index is about a second, and varied by half between two runs on
+// one host).
 function benchIndex(args, label, corpus, work) {
   const runs = [];
-  for (let run = 1; run <= args.runs; run++) runs.push(benchIndexOnce(args, label, corpus, work));
+  for (let run = 1; run <= args.indexRuns; run++) runs.push(benchIndexOnce(args, label, corpus, work));
   return { label, identical: runs.every((x) => x.identical),
     ...medians(runs, ['agoraWall', 'agoraCpu', 'lunrWall', 'lunrCpu']) };
 }
@@ -309,10 +321,17 @@ function machine() {
     `Linux ${os.release()}; node ${process.version}; Hugo ${hugo}`;
 }
 
+function runsText(args) {
+  const counts = args.sizes.map((docs) => args.runsOf(docs));
+  if (counts.every((n) => n === counts[0])) return `${counts[0]} run(s) per row (median)`;
+  return `runs per row (median): ${args.sizes.map((docs, i) => `${counts[i]} at ${docs}`).join(', ')}; ` +
+    `${args.indexRuns} per index row`;
+}
+
 function header(started, args, loadBefore) {
   const loadNow = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   return `Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ` +
-    `${args.runs} run(s) per row (median); machine: ${machine()}; ` +
+    `${runsText(args)}; machine: ${machine()}; ` +
     `load average ${loadBefore} before, ${loadNow} after, highest 1-minute ${maxLoad.toFixed(2)}` +
     (maxLoad > 1 ? ' (**loaded: wall times are not evidence**)' : '') + '.';
 }
@@ -333,7 +352,7 @@ function main() {
     // measured: a run that fails at a later size keeps them.
     const sizes = [];
     for (const docs of args.sizes) {
-      checkDisk(work, docs, args.runs);
+      checkDisk(work, docs, args.runsOf(docs));
       sizes.push(benchSize(args, docs, work));
       const text = `${header(started, args, loadBefore)} Sizes measured so far: ` +
         `${sizes.map((s) => s.docs).join(', ')} of ${args.sizes.join(', ')}.\n\n${table(sizes, [])}\n`;
