@@ -74,6 +74,20 @@ std::vector<std::string> folders_of(const std::string& path) {
   return out;
 }
 
+// Calls f(path) for each key of `from` that `in` lacks, until f returns
+// false; false then. Both are sorted by path: one walk of each instead of a
+// lookup of each key (a rebuild at 10,000 documents asks it of 143,669
+// paths, twice, on one thread at the end of the build).
+template <typename From, typename In, typename F>
+bool for_each_missing(const From& from, const In& in, F f) {
+  auto at = in.begin();
+  for (const auto& [path, _] : from) {
+    while (at != in.end() && at->first < path) ++at;
+    if ((at == in.end() || at->first != path) && !f(path)) return false;
+  }
+  return true;
+}
+
 // The items of a batch, its copies and the copies out_dir keeps (their
 // entries in `record`), in path order. `copy_shas`: the hashes of copies
 // the compression already took (see Precompressor::add); the rest are
@@ -224,21 +238,22 @@ void SiteWriter::stop_folders() {
 void SiteWriter::remove_unused_folders() {
   stop_folders();
   if (folders_.empty()) return;
-  std::set<std::string> made, used;
+  std::set<std::string> made;
   for (const std::string& folder : folders_) {
     made.insert(folder);
     for (const std::string& dir : folders_of(folder)) {
       if (!made.insert(dir).second) break;
     }
   }
-  for (const auto& [path, _] : written_) {
-    for (const std::string& dir : folders_of(path)) {
-      if (!used.insert(dir).second) break;
-    }
-  }
-  // A folder sorts after its parent: backwards, each goes before it.
+  // A folder sorts after its parent: backwards, each goes before it. One
+  // is used when a path of this build lies under it: the first such path,
+  // if any, is where written_ would put the folder's name and a slash.
   for (auto it = made.rbegin(); it != made.rend(); ++it) {
-    if (!used.count(*it)) fs_.remove_empty_folder(join_path(paths_.staging, *it));
+    const std::string under = *it + "/";
+    auto first = written_.lower_bound(under);
+    if (first == written_.end() || !first->first.starts_with(under)) {
+      fs_.remove_empty_folder(join_path(paths_.staging, *it));
+    }
   }
   folders_.clear();
 }
@@ -527,13 +542,14 @@ bool SiteWriter::commit(WriteReport* report) {
   remove_unused_folders();
   // What a recycled tree had and the site no longer has goes, with the
   // folders it leaves empty: the tree must be a clean build's.
-  for (const auto& [path, _] : staged_before_) {
-    if (written_.count(path)) continue;
-    if (!fs_.remove_all(join_path(paths_.staging, path), &err)) return fail(err);
+  const bool cleared = for_each_missing(staged_before_, written_, [&](const std::string& path) {
+    if (!fs_.remove_all(join_path(paths_.staging, path), &err)) return false;
     for (const std::string& dir : folders_of(path)) {
       if (!fs_.remove_empty_folder(join_path(paths_.staging, dir))) break;
     }
-  }
+    return true;
+  });
+  if (!cleared) return fail(err);
   // The replaced tree stays as ".old", for the next build to recycle.
   if (!swap_in_staging(fs_, paths_, &err, /*keep_old=*/true)) return fail(err);
   committed_ = true;
@@ -549,7 +565,10 @@ bool SiteWriter::commit(WriteReport* report) {
       out.bytes_written += file.bytes;
     }
   }
-  for (const auto& [path, _] : old_files_) out.deleted += written_.count(path) == 0;
+  for_each_missing(old_files_, written_, [&out](const std::string&) {
+    ++out.deleted;
+    return true;
+  });
   // What the previous output held is of no more use: freed before the
   // record is built.
   Stamped().swap(old_files_);

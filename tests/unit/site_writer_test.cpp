@@ -527,6 +527,29 @@ TEST_CASE("a rebuild without a tree to recycle makes out_dir's folders first, no
   CHECK(tree_of(out) == tree_of(tmp.path() + "/clean2"));
 }
 
+TEST_CASE("a rebuild without a tree to recycle keeps a folder only for what lies in it") {
+  // Nothing here makes the writer stop its folder thread early (as a file
+  // where a folder was does): every folder of out_dir is made in staging,
+  // and those the site no longer has must go. "gone-not" sorts before
+  // "gone/" and stays; "gone" must not count as used because of it.
+  TempDir tmp;
+  agora::RealFileSystem real;
+  const std::string out = tmp.path() + "/public";
+  std::string err;
+  SiteFiles site = sample_site();
+  site["gone/deep/index.html"] = compressible_text(2000, 8);
+  site["gone-not/index.html"] = compressible_text(2000, 10);
+  REQUIRE(write_site(real, out, site, WriteOptions{}, nullptr, &err));
+  site.erase("gone/deep/index.html");
+  WriteReport report;
+  REQUIRE_MESSAGE(write_site(real, out, site, WriteOptions{}, &report, &err), err);
+  CHECK_FALSE(real.exists(out + "/gone"));
+  CHECK(real.exists(out + "/gone-not/index.html"));
+  CHECK(report.deleted == 3);  // the page and its two copies
+  REQUIRE(write_site(real, tmp.path() + "/clean", site, WriteOptions{}, nullptr, &err));
+  CHECK(tree_of(out) == tree_of(tmp.path() + "/clean"));
+}
+
 namespace {
 
 // Two builds of the sample site: out and the kept tree out.old beside it.
