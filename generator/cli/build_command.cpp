@@ -303,8 +303,10 @@ bool make_bundle(FileSystem& fs, const CommandArgs& args, const Site& site, cons
 
 }  // namespace
 
+std::string shard_records_path(const std::string& record) { return record + "-shards"; }
+
 std::vector<std::string> record_files(const std::string& record) {
-  return {record, record + "-shards"};
+  return {record, shard_records_path(record)};
 }
 
 Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* state) {
@@ -340,7 +342,7 @@ Diagnostics build_site(const CommandArgs& args, const CliEnv& env, BuildState* s
   // on one core before the first page: they run while the documents load.
   // What the last build made of each search shard (see ShardRecords),
   // beside the record and read with it.
-  const std::string shards_path = record_files(record_path)[1];
+  const std::string shards_path = shard_records_path(record_path);
   struct Surveyed {
     OutputSurvey output;
     OutputRecord record;

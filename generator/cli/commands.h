@@ -64,9 +64,11 @@ struct BuildState {
   std::string record;
 };
 
-// The files that keep what a build leaves for the next, beside `record`
-// (an output record path): the record itself and the search shards' records
-// (see ShardRecords in search/site_search.h). One list, so that a server
+// Where the search shards' records (see ShardRecords in
+// search/site_search.h) go beside `record`, an output record path.
+std::string shard_records_path(const std::string& record);
+// Every file that keeps what a build leaves for the next beside `record`:
+// the record itself and the shards' records. One list, so that a server
 // removing its own leaves none of them behind.
 std::vector<std::string> record_files(const std::string& record);
 
