@@ -17,7 +17,8 @@
 // document's body changed), after the next edit (the same, with the
 // tree the previous rebuild replaced kept beside the output, as for every
 // rebuild but the first after a build into an empty folder), and agora
-// warm on a copy of the site with `compress: []` (no .gz or .br). Wall and user+system CPU come from
+// warm on a copy of the site with `compress: []` (no .gz or .br); and the
+// floor under the warm build's writes (see floor()). Wall and user+system CPU come from
 // /usr/bin/time, peak RSS too; bytes written are the write(2) bytes of the
 // process (/proc/PID/io wchar, children included once reaped).
 'use strict';
@@ -101,15 +102,17 @@ function discardOutput(dir) {
 // before a measurement): on 2026-12-04, one run at 50,000 documents took
 // about 37 GB (18 GB discarded, 19 GB live) and three at 10,000 about 23
 // GB, so about 0.4 to 0.6 MB per document and run, and 0.4 MB per document
-// for what stays live. A size that cannot fit even the lower figure stops
-// the bench before it starts that size, not an hour into it.
+// for what stays live, and the floor's copy of the warm output (see
+// floor()) about 0.2 MB more per document and run. A size that cannot fit
+// even the lower figure stops the bench before it starts that size, not an
+// hour into it.
 class Refusal extends Error {}
 function checkDisk(work, docs, runs) {
   const gb = (bytes) => (bytes / 1e9).toFixed(0);
   const st = fs.statfsSync(work);
   const free = st.bavail * st.bsize;
-  const least = docs * (0.4e6 * runs + 0.4e6);
-  const likely = docs * (0.6e6 * runs + 0.4e6);
+  const least = docs * (0.6e6 * runs + 0.4e6);
+  const likely = docs * (0.8e6 * runs + 0.4e6);
   if (free < least) {
     throw new Refusal(`${docs} documents, ${runs} run(s): needs at least ${gb(least)} GB free in ${work}, ` +
       `${gb(free)} GB are; free disk or pass fewer --runs (rows measured so far are kept)`);
@@ -152,6 +155,30 @@ function measure(label, argv, work, cwd) {
   return { wall, cpu: user + sys, rss: rss / 1024, wchar, stdout: r.stdout };
 }
 
+// The kernel's floor (bench/tree-floor.cpp): agora's warm output made again
+// from memory with nothing else to do, as written files and as hard links
+// (what the first rebuild after a build into an empty folder makes of the
+// files it keeps), on every core. No build that writes those files can be
+// faster on this machine; the rows say how far the targets lie from it.
+// The links are made to the written copy (work/floor-write, discarded by
+// the caller), never to the output: a new link moves a file's ctime, and
+// the next rebuild would find none of its files untouched.
+const floorRows = { write: 'floor: write its files', link: 'floor: link its files' };
+function floor(args, mode, out, warm, work) {
+  checkLoad(floorRows[mode]);
+  const dest = path.join(work, `floor-${mode}`);
+  const src = mode === 'write' ? out : path.join(work, 'floor-write');
+  if (mode === 'write') discard(dest);
+  const r = spawnSync(path.resolve(args['build-dir'], 'bench/tree_floor'),
+    [mode, src, dest, '--threads', String(os.cpus().length)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tree_floor ${mode} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (mode === 'link') discard(dest);
+  const num = (key) => Number((new RegExp(`\\b${key} ([\\d.]+)`).exec(r.stdout) || [0, NaN])[1]);
+  const files = num('files');
+  return { wall: num('wall'), cpu: num('cpu'), rss: NaN, wchar: mode === 'write' ? num('bytes') : 0,
+    files, pages: warm.pages, bytes: num('bytes'), written: files };
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 // The median of each of `keys` over runs, as one object.
 const medians = (runs, keys) => Object.fromEntries(keys.map((key) => [key, median(runs.map((x) => x[key]))]));
@@ -170,8 +197,8 @@ function benchSize(args, docs, work) {
   const hugoOut = path.join(work, `hugo-${docs}`);
   const cache = path.join(site, '.agora-cache');
   const build = ['build', '--config', path.join(site, 'site.yaml'), '--out', out, '--quiet'];
-  const rows = { 'agora cold': [], Hugo: [], 'agora warm': [], 'agora, one edit': [], 'agora, next edit': [],
-    'agora warm, no copies': [] };
+  const rows = { 'agora cold': [], Hugo: [], 'agora warm': [], [floorRows.write]: [], [floorRows.link]: [],
+    'agora, one edit': [], 'agora, next edit': [], 'agora warm, no copies': [] };
   // The same site with `compress: []`: what the compressed copies this
   // repository keeps for its mirrors cost a build (two of every three files
   // written). A copy of the site, so that its cache and output record are
@@ -214,7 +241,11 @@ function benchSize(args, docs, work) {
     rows.Hugo.push({ ...m, ...h, written: h.files });
     discardOutput(out);
     m = measure('agora warm', [agora, ...build], work);
-    rows['agora warm'].push({ ...m, ...countFiles(out), written: written(m.stdout) });
+    const warm = { ...m, ...countFiles(out), written: written(m.stdout) };
+    rows['agora warm'].push(warm);
+    // The floor under those writes, from the output just made.
+    for (const mode of ['write', 'link']) rows[floorRows[mode]].push(floor(args, mode, out, warm, work));
+    discard(path.join(work, 'floor-write'));
     // The first rebuild after a build into an empty folder, then the next
     // one: it finds the tree the first replaced (out.old) and brings it up
     // to date in place, as every later rebuild does.
@@ -276,9 +307,9 @@ function table(sizes, indexes) {
   for (const { docs, result } of sizes) {
     const hugo = result.Hugo;
     for (const [name, r] of Object.entries(result)) {
-      lines.push(`| ${docs} | ${name} | ${f1(r.wall)} | ${f1(r.cpu)} | ${Math.round(r.rss)} | ${r.pages} | ` +
+      lines.push(`| ${docs} | ${name} | ${f1(r.wall)} | ${f1(r.cpu)} | ${Number.isFinite(r.rss) ? Math.round(r.rss) : '–'} | ${r.pages} | ` +
         `${r.files} | ${r.written} | ${mb(r.wchar)} | ${ratio(r.wall, hugo.wall)} | ` +
-        `${ratio(r.cpu, hugo.cpu)} | ${ratio(r.rss, hugo.rss)} |`);
+        `${ratio(r.cpu, hugo.cpu)} | ${Number.isFinite(r.rss) ? ratio(r.rss, hugo.rss) : '–'} |`);
     }
   }
   const summary = [];
@@ -295,6 +326,14 @@ function table(sizes, indexes) {
       summary.push(`${docs} documents, ${row.slice(7)}: ${ratio(edit.wall, result['agora cold'].wall)} of a ` +
         `clean (cold) build's wall time, ${ratio(edit.wall, result['agora warm'].wall)} of a warm one's.`);
     }
+  }
+  for (const { docs, result } of sizes) {
+    const [write, link] = [result[floorRows.write], result[floorRows.link]];
+    if (!write || !link) continue;
+    summary.push(`${docs} documents, the floor: writing agora's ${write.files} files again from memory, ` +
+      `with nothing else to do, takes ${ratio(write.wall, result.Hugo.wall)} of Hugo's wall time ` +
+      `(${ratio(write.wall, result['agora warm'].wall)} of agora's warm build); linking them, ` +
+      `${ratio(link.wall, result['agora cold'].wall)} of a clean (cold) build's.`);
   }
   for (const { docs, result } of sizes) {
     const plain = result['agora warm, no copies'];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench's smallest size, untimed, so the benchmark never rots: the
 # corpus generator, agora (cold, warm, one edit, the next edit, warm without
-# compressed copies), Hugo with bench/hugo's
+# compressed copies), the floor under its writes, Hugo with bench/hugo's
 # layouts, and the index alone against lunr.js must all run, and the table
 # must hold every row. No figure is checked.
 set -euo pipefail
@@ -17,6 +17,7 @@ cat "$work/out.txt"
 fail=0
 for row in "| 1000 | agora cold |" "| 1000 | Hugo |" "| 1000 | agora warm |" "| 1000 | agora, one edit |" \
            "| 1000 | agora, next edit |" "| 1000 | agora warm, no copies |" \
+           "| 1000 | floor: write its files |" "| 1000 | floor: link its files |" \
            "| site corpus, 1000 documents |" "| mixed-script corpus, 300 × 200 words |"; do
   grep -qF "$row" "$work/out.txt" || { echo "FAIL: no row $row"; fail=1; }
 done
@@ -28,6 +29,12 @@ awk -F'|' '/^\| 1000 \|/ { gsub(/ /, "", $7); if ($7 + 0 < 1000) { print "FAIL: 
 awk -F'|' '/^\| 1000 \| agora warm \|/ { gsub(/ /, "", $7); gsub(/ /, "", $8); pages = $7; files = $8 }
   /^\| 1000 \| agora warm, no copies \|/ { gsub(/ /, "", $7); gsub(/ /, "", $8); plain = $7; plain_files = $8 }
   END { if (plain != pages || plain_files + 0 >= files + 0) { print "FAIL: no copies: " plain " pages, " plain_files " files"; exit 1 } }' \
+  "$work/out.txt" || fail=1
+# The floor made the warm build's files again, every one.
+awk -F'|' '/^\| 1000 \| agora warm \|/ { gsub(/ /, "", $8); files = $8 }
+  /^\| 1000 \| floor: / { gsub(/ /, "", $8); floor[++n] = $8 }
+  END { bad = n < 2; for (i = 1; i <= n; i++) if (floor[i] != files) bad = 1
+        if (bad) { print "FAIL: floor: " n " rows, not all of " files " files"; exit 1 } }' \
   "$work/out.txt" || fail=1
 [ "$fail" = 0 ] && echo "bench_smallest: ok"
 exit "$fail"
