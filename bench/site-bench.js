@@ -160,9 +160,10 @@ function measure(label, argv, work, cwd) {
 // (what the first rebuild after a build into an empty folder makes of the
 // files it keeps), on every core. No build that writes those files can be
 // faster on this machine; the rows say how far the targets lie from it.
-// One run per size (the first), whatever --runs says. The links are made to the written copy (work/floor-write, discarded by
-// the caller), never to the output: a new link moves a file's ctime, and
-// the next rebuild would find none of its files untouched.
+// One run per size (the first), whatever --runs says. The links are made
+// to the written copy (work/floor-write, discarded by the caller), never to
+// the output: a new link moves a file's ctime, and the next rebuild would
+// find none of its files untouched.
 const floorRows = { write: 'floor: write its files', link: 'floor: link its files' };
 function floor(args, mode, out, warm, work) {
   checkLoad(floorRows[mode]);
