@@ -158,8 +158,9 @@ function measure(label, argv, work, cwd) {
 // The kernel's floor (bench/tree-floor.cpp): agora's warm output made again
 // from memory with nothing else to do, as written files and as hard links
 // (what the first rebuild after a build into an empty folder makes of the
-// files it keeps), on every core. No build that writes those files can be
-// faster on this machine; the rows say how far the targets lie from it.
+// files it keeps), on every core: what the kernel alone takes, which a
+// build that must also make the bytes is not likely to beat on this
+// machine; the rows say how far the targets lie from it.
 // One run per size (the first), whatever --runs says. The links are made
 // to the written copy (work/floor-write, discarded by the caller), never to
 // the output: a new link moves a file's ctime, and the next rebuild would

@@ -1,8 +1,9 @@
 // The kernel's floor under a build: makes a copy of a finished output tree
 // (its folders, then its files with their bytes, or hard links to them) on
 // N threads, with nothing else to do. `make bench` runs it on agora's own
-// output, beside Hugo in the same run: no build that writes those files
-// can take less wall time than this on the same machine.
+// output, beside Hugo in the same run: what the kernel alone takes to make
+// those files, which a build that writes them is not likely to beat on the
+// same machine (it must also make their bytes).
 //
 //   tree-floor write|link SRC DEST [--threads N]
 //
