@@ -23,12 +23,17 @@ cp -r "$repo/site.yaml" "$repo/content" "$repo/data" "$work/site/"
 build() { "$agora" build -q --config "$work/site/site.yaml" --out "$work/out" > /dev/null; }
 hashes() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
 snapshot() { hashes "$work/out"; hashes "$work/site/.agora-cache"; }
-# The compression cache's entries, without the output record (a build that
-# finished rewrites it last; see generator/output/output_record.h) and the
-# parsed bodies (rewritten after the swap too, each file whole; see
-# generator/output/body_store.h).
+# The compression cache's entries, without the output record and its
+# shard records (a build that finished rewrites them last; see
+# generator/output/output_record.h) and the stores of parsed bodies, front
+# matter and search analysis, which are rewritten after the swap too, each
+# file whole (generator/output/entry_store.h). A kill after those saves
+# changed them, as it should: the last check below, a build from whatever
+# the kills left against one from no cache, covers what they hold.
 cache_entries() {
-  hashes "$work/site/.agora-cache" | grep -v -e '  \./output-record$' -e '  \./bodies/' || true
+  hashes "$work/site/.agora-cache" |
+    grep -v -e '  \./output-record$' -e '  \./output-record-shards$' -e '  \./bodies/' \
+      -e '  \./front-matter/' -e '  \./analysis/' || true
 }
 # Each cache entry (precompress/xx/SHA.TAG, or SHA.TAG.SEAL: see
 # generator/output/precompress.h) decompresses to bytes whose
