@@ -162,7 +162,7 @@ function measure(label, argv, work, cwd) {
 // build that must also make the bytes is not likely to beat on this
 // machine; the rows say how far the targets lie from it.
 // One run per size (the first), whatever --runs says. The links are made
-// to the written copy (work/floor-write, discarded by the caller), never to
+// to the written copy (work/floor-write, so `write` comes first), never to
 // the output: a new link moves a file's ctime, and the next rebuild would
 // find none of its files untouched.
 const floorRows = { write: 'floor: write its files', link: 'floor: link its files' };
@@ -174,7 +174,10 @@ function floor(args, mode, out, warm, work) {
   const r = spawnSync(path.resolve(args['build-dir'], 'bench/tree_floor'),
     [mode, src, dest, '--threads', String(os.cpus().length)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tree_floor ${mode} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  if (mode === 'link') discard(dest);
+  if (mode === 'link') {
+    discard(dest);
+    discard(src);
+  }
   const num = (key) => Number((new RegExp(`\\b${key} ([\\d.]+)`).exec(r.stdout) || [0, NaN])[1]);
   const files = num('files');
   return { wall: num('wall'), cpu: num('cpu'), rss: NaN, wchar: mode === 'write' ? num('bytes') : 0,
@@ -264,7 +267,6 @@ function benchSize(args, docs, work) {
     // 10,000 documents).
     if (run === 1) {
       for (const mode of ['write', 'link']) rows[floorRows[mode]].push(floor(args, mode, out, warm, work));
-      discard(path.join(work, 'floor-write'));
     }
   }
   const result = {};

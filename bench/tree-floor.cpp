@@ -26,8 +26,9 @@
 #include <iterator>
 #include <map>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "util/parallel.h"
 
 namespace {
 
@@ -41,19 +42,6 @@ struct Folder {
 };
 
 double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; }
-
-// Runs work(i) for i in [0, n) on `threads` threads, each taking the next.
-template <typename Work>
-void parallel(size_t n, unsigned threads, Work work) {
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) work(i);
-    });
-  }
-  for (std::thread& thread : pool) thread.join();
-}
 
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "tree-floor: %s\n", what.c_str());
@@ -75,7 +63,7 @@ int main(int argc, char** argv) {
   }
   const std::string mode = argv[1];
   const fs::path src = argv[2], dest = argv[3];
-  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = agora::default_thread_count();
   if (argc == 6 && std::string(argv[4]) == "--threads") threads = std::stoul(argv[5]);
   if (mode != "write" && mode != "link") fail("mode is write or link, not " + mode);
   if (fs::exists(dest)) fail(dest.string() + " exists");
@@ -87,13 +75,11 @@ int main(int argc, char** argv) {
   size_t file_count = 0, bytes = 0;
   for (auto it = fs::recursive_directory_iterator(src); it != fs::recursive_directory_iterator();
        ++it) {
-    const std::string rel = fs::relative(it->path(), src).string();
+    const fs::path rel = it->path().lexically_relative(src);
     if (it->is_directory()) {
-      by_path[rel] = Folder{rel, static_cast<size_t>(it.depth()) + 1, {}, {}};
+      by_path[rel.string()] = Folder{rel.string(), static_cast<size_t>(it.depth()) + 1, {}, {}};
     } else if (it->is_regular_file()) {
-      std::string parent = fs::relative(it->path().parent_path(), src).string();
-      if (parent == ".") parent.clear();
-      Folder& folder = by_path[parent];
+      Folder& folder = by_path[rel.parent_path().string()];
       folder.files.push_back(it->path().filename().string());
       if (write) {
         folder.contents.push_back(read_whole(it->path()));
@@ -123,32 +109,38 @@ int main(int argc, char** argv) {
     for (Folder* folder : folders) {
       if (folder->depth == depth) level.push_back(folder);
     }
-    parallel(level.size(), threads, [&](size_t i) {
-      if (::mkdir((dest / level[i]->path).c_str(), 0755) != 0) failed = errno;
-    });
+    agora::parallel_for(
+        level.size(),
+        [&](size_t i) {
+          if (::mkdir((dest / level[i]->path).c_str(), 0755) != 0) failed = errno;
+        },
+        threads);
   }
   // Then the files, a folder at a time per thread, as agora stages them.
-  parallel(folders.size(), threads, [&](size_t f) {
-    const Folder& folder = *folders[f];
-    const fs::path from = src / folder.path, to = dest / folder.path;
-    for (size_t i = 0; i < folder.files.size(); ++i) {
-      const std::string target = (to / folder.files[i]).string();
-      if (!write) {
-        if (::link((from / folder.files[i]).c_str(), target.c_str()) != 0) failed = errno;
-        continue;
-      }
-      const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-      if (fd < 0) {
-        failed = errno;
-        continue;
-      }
-      const std::string& content = folder.contents[i];
-      if (::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size())) {
-        failed = errno ? errno : EIO;
-      }
-      ::close(fd);
-    }
-  });
+  agora::parallel_for(
+      folders.size(),
+      [&](size_t f) {
+        const Folder& folder = *folders[f];
+        const fs::path from = src / folder.path, to = dest / folder.path;
+        for (size_t i = 0; i < folder.files.size(); ++i) {
+          const std::string target = (to / folder.files[i]).string();
+          if (!write) {
+            if (::link((from / folder.files[i]).c_str(), target.c_str()) != 0) failed = errno;
+            continue;
+          }
+          const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+          if (fd < 0) {
+            failed = errno;
+            continue;
+          }
+          const std::string& content = folder.contents[i];
+          if (::write(fd, content.data(), content.size()) != static_cast<ssize_t>(content.size())) {
+            failed = errno ? errno : EIO;
+          }
+          ::close(fd);
+        }
+      },
+      threads);
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   getrusage(RUSAGE_SELF, &after);
